@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { runCli } from './cli/run-cli';
+import { ConfigError, loadConfig, loadDotEnvFile } from './config/app-config';
+
+/** `npm run cli -- <command>`: team, brand and key administration. */
+async function main(): Promise<number> {
+  loadDotEnvFile();
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  return runCli(process.argv.slice(2), config, {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,97 @@
+import { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import type { AppConfig } from '../config/app-config';
+import { TenancyError } from '../tenancy/tenancy.errors';
+import { CliModule } from './cli.module';
+import { COMMANDS, CommandOptions, UsageError } from './commands';
+
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs one command; returns the process exit code. Never calls process.exit (tests run it in-process). */
+export async function runCli(argv: string[], config: AppConfig, io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        name: { type: 'string' },
+        plan: { type: 'string' },
+        team: { type: 'string' },
+        brand: { type: 'string' },
+        label: { type: 'string' },
+        prefix: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  const { positionals, values } = parsed;
+  const name = positionals.join(' ');
+  const command = COMMANDS[name];
+  if (values.help || !command) {
+    if (!values.help) io.stderr(name ? `Unknown command "${name}".\n` : 'No command given.\n');
+    (values.help ? io.stdout : io.stderr)(usage());
+    return values.help ? EXIT_OK : EXIT_USAGE;
+  }
+
+  const report = (code: string, message: string, exitCode: number) => {
+    if (values.json) io.stdout(JSON.stringify({ error: { code, message } }));
+    else io.stderr(`Error: ${message}${exitCode === EXIT_USAGE ? `\nUsage: npm run cli -- ${command.usage}` : ''}`);
+    return exitCode;
+  };
+
+  let app;
+  try {
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+      logger: new StderrLogger(io),
+      abortOnError: false,
+    });
+  } catch (error) {
+    return report('DATABASE_UNAVAILABLE', `Could not open the database: ${(error as Error).message}`, EXIT_FAILED);
+  }
+  try {
+    const result = await command.run(app, values as CommandOptions);
+    io.stdout(values.json ? JSON.stringify(result.json) : result.text.join('\n'));
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof UsageError) return report('USAGE', error.message, EXIT_USAGE);
+    if (error instanceof TenancyError) return report(error.code, error.message, EXIT_FAILED);
+    throw error;
+  } finally {
+    await app.close();
+  }
+}
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(52)} ${c.summary}`);
+  return ['Usage: npm run cli -- <command> [options] [--json]', '', ...lines, '', '--json prints one JSON object.'].join('\n');
+}
+
+/** Warnings and errors only, on stderr: stdout carries the command's answer alone. */
+class StderrLogger implements LoggerService {
+  constructor(private readonly io: CliIo) {}
+  log(): void {}
+  debug(): void {}
+  verbose(): void {}
+  warn(message: unknown): void {
+    this.io.stderr(`warning: ${format(message)}`);
+  }
+  error(message: unknown): void {
+    this.io.stderr(`error: ${format(message)}`);
+  }
+}
+
+const format = (message: unknown) => (typeof message === 'string' ? message : JSON.stringify(message));

@@ -1,0 +1,29 @@
+import { ArgumentsHost, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { InternalError } from '../errors/app-error';
+import { toAppError } from '../errors/to-app-error';
+import type { WireFormat } from './wire-format';
+
+const logger = new Logger('Errors');
+
+/** Renders any exception in the given API's shape; logs the cause of internal errors with an id. */
+export function sendError(wire: WireFormat, exception: unknown, host: ArgumentsHost): void {
+  const http = host.switchToHttp();
+  const request = http.getRequest<FastifyRequest>();
+  const reply = http.getResponse<FastifyReply>();
+  const error = toAppError(exception, request);
+
+  let errorId: string | null = null;
+  if (error instanceof InternalError) {
+    errorId = `err_${randomBytes(8).toString('hex')}`;
+    logger.error(
+      { errorId, reqId: request.id, err: error.cause, method: request.method, url: request.url },
+      `Unhandled error ${errorId}`,
+    );
+  }
+
+  if (reply.sent) return;
+  const { status, body } = wire.renderError(error, { request, errorId });
+  void reply.status(status).send(body);
+}

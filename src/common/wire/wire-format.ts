@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppError } from '../errors/app-error';
+
+export interface ErrorResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface ErrorContext {
+  request: FastifyRequest;
+  /** Set for internal errors only: the id under which the cause was logged. */
+  errorId: string | null;
+}
+
+/**
+ * One API's way of answering errors. Each API module has exactly one, used by its controllers'
+ * exception filter and, for errors raised before a route is known, by the fallback filter.
+ */
+export interface WireFormat {
+  readonly name: string;
+  /**
+   * Paths this API answers for when no route matched or the request failed before routing:
+   * exact paths first, then the longest matching prefix.
+   */
+  readonly paths: { exact?: readonly string[]; prefixes?: readonly string[] };
+  renderError(error: AppError, context: ErrorContext): ErrorResponse;
+}

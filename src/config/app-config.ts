@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { Plan } from '../tenancy/plan';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'mysql' | 'mariadb'; url: string; poolSize: number };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  redisUrl: string | null;
+  redisKeyPrefix: string;
+  logLevel: LogLevel;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: Record<Plan, number>;
+  shutdownTimeoutMs: number;
+  trustProxy: boolean;
+  demoTeamOnFirstStart: boolean;
+}
+
+export const DEFAULT_SQLITE_PATH = './data/app.sqlite';
+
+/** Every problem found in the environment, each naming its variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the configuration from environment variables. Collects every problem
+ * before failing, so that one start shows them all.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const reader = new EnvReader(env);
+  const config: AppConfig = {
+    port: reader.integer('PORT', 3000, { min: 0, max: 65535 }),
+    host: reader.string('HOST', '0.0.0.0'),
+    database: reader.database('DB_URL', 'DB_POOL_SIZE'),
+    redisUrl: reader.url('REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: reader.string('REDIS_KEY_PREFIX', 'bm:'),
+    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 5 * 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 }),
+    rateLimitPerMinute: {
+      free: reader.integer('RATE_LIMIT_FREE', 60, { min: 1 }),
+      standard: reader.integer('RATE_LIMIT_STANDARD', 1000, { min: 1 }),
+      enterprise: reader.integer('RATE_LIMIT_ENTERPRISE', 10000, { min: 1 }),
+    },
+    shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10000, { min: 0 }),
+    trustProxy: reader.boolean('TRUST_PROXY', false),
+    demoTeamOnFirstStart: reader.boolean('DEMO_TEAM', true),
+  };
+  reader.assertValid();
+  return config;
+}
+
+/** Loads `./.env` when present. Variables already set in the environment win. */
+export function loadDotEnvFile(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+class EnvReader {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  assertValid(): void {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+  }
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  private fail<T>(name: string, expected: string, got: string, fallback: T): T {
+    this.problems.push(`${name} must be ${expected} (got "${got}")`);
+    return fallback;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
+    const parsed = /^-?\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      return this.fail(name, `an integer from ${min} to ${max}`, value, fallback);
+    }
+    return parsed;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    return this.fail(name, 'true or false', value, fallback);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    return this.fail(name, `one of ${allowed.join(', ')}`, value, fallback);
+  }
+
+  url(name: string, protocols: string[]): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    const parsed = URL.canParse(value) ? new URL(value) : null;
+    if (!parsed || !protocols.includes(parsed.protocol)) {
+      return this.fail(name, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`, value, null);
+    }
+    return value;
+  }
+
+  database(urlName: string, poolName: string): DatabaseConfig {
+    const poolSize = this.integer(poolName, 10, { min: 1, max: 500 });
+    const value = this.raw(urlName);
+    if (value === undefined) return { dialect: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
+    if (value.startsWith('sqlite:')) {
+      const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+      if (path === '') return this.fail(urlName, 'sqlite:<file path>', value, { dialect: 'sqlite', path: '' });
+      return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(path) };
+    }
+    const parsed = URL.canParse(value) ? new URL(value) : null;
+    const dialect = parsed?.protocol === 'mysql:' ? 'mysql' : parsed?.protocol === 'mariadb:' ? 'mariadb' : null;
+    if (!parsed || !dialect || parsed.pathname.length <= 1) {
+      return this.fail(
+        urlName,
+        'mysql://user:pass@host:port/database, mariadb://user:pass@host:port/database or sqlite:<file path>',
+        redactPassword(value),
+        { dialect: 'sqlite', path: '' },
+      );
+    }
+    return { dialect, url: value, poolSize };
+  }
+}
+
+function redactPassword(value: string): string {
+  return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MYSQL_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TypeOrmLogger } from './typeorm-logger';
+
+const COMMON = {
+  entities: ENTITIES,
+  namingStrategy: new SnakeNamingStrategy(),
+  synchronize: false,
+  migrationsRun: false,
+  migrationsTableName: 'schema_migrations',
+  logger: new TypeOrmLogger(),
+  maxQueryExecutionTime: 1000,
+  // An `undefined` in a where clause must fail loudly, never widen a tenant-scoped query.
+  invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' } as const,
+};
+
+/** DataSource options for the configured database. Schema changes come only from migrations. */
+export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  if (database.dialect === 'sqlite') {
+    mkdirSync(dirname(database.path), { recursive: true });
+    return {
+      ...COMMON,
+      type: 'better-sqlite3',
+      database: database.path,
+      migrations: SQLITE_MIGRATIONS,
+      enableWAL: true,
+      timeout: 5000,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        // FULL: a committed transaction survives a power cut, not only a process crash.
+        db.pragma('synchronous = FULL');
+      },
+    };
+  }
+  return {
+    ...COMMON,
+    type: database.dialect,
+    url: database.url,
+    migrations: MYSQL_MIGRATIONS,
+    timezone: 'Z',
+    charset: 'utf8mb4_bin',
+    poolSize: database.poolSize,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    connectTimeout: 5000,
+  };
+}

@@ -1,0 +1,13 @@
+import { QueryFailedError } from 'typeorm';
+
+/** True when a write failed on a unique key, whichever database raised it. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; errno?: number };
+  return (
+    driverError.code === 'ER_DUP_ENTRY' ||
+    driverError.errno === 1062 ||
+    driverError.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    driverError.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}

@@ -1,0 +1,20 @@
+import {
+  DeviceTypeEntity,
+  EventTypeEntity,
+  GameTypeEntity,
+  PaymentOperatorEntity,
+} from '../lookups/lookup.entities';
+import { ApiKeyEntity } from '../tenancy/api-key.entity';
+import { BrandEntity } from '../tenancy/brand.entity';
+import { TeamEntity } from '../tenancy/team.entity';
+
+/** Every entity of the application, for the DataSource (app, CLI, migrations and drift check). */
+export const ENTITIES = [
+  TeamEntity,
+  BrandEntity,
+  ApiKeyEntity,
+  EventTypeEntity,
+  GameTypeEntity,
+  DeviceTypeEntity,
+  PaymentOperatorEntity,
+];

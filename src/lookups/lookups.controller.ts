@@ -1,0 +1,25 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { MonitorApi } from '../monitor-api/monitor-api.decorator';
+import { ApiKeyAuth } from '../tenancy/api-key-auth.decorator';
+import { LookupsResponseDto } from './dto/lookups-response.dto';
+import { LookupsService } from './lookups.service';
+
+@Controller('api/v1/lookups')
+@MonitorApi('Betting Monitor: lookups')
+@ApiKeyAuth()
+export class LookupsController {
+  constructor(private readonly lookups: LookupsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Lookup tables',
+    description:
+      'Event types, game types, device types and payment operators. Use these codes when ingesting events. ' +
+      'Answered bare, without the `success` envelope, as documented.',
+  })
+  @ApiOkResponse({ type: LookupsResponseDto })
+  getLookups(): LookupsResponseDto {
+    return LookupsResponseDto.from(this.lookups.all());
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { LookupsRepository, LookupTables } from './lookups.repository';
+
+export type LookupKind = 'event_type' | 'game_type' | 'device_type' | 'operator';
+
+/**
+ * The lookup tables, read once at start: they change only through migrations, which run before
+ * the application serves. Other modules validate codes with `isKnownCode`.
+ */
+@Injectable()
+export class LookupsService implements OnModuleInit {
+  private tables: LookupTables;
+  private codes: Record<LookupKind, ReadonlySet<string>>;
+
+  constructor(private readonly repository: LookupsRepository) {}
+
+  async onModuleInit(): Promise<void> {
+    this.tables = await this.repository.loadAll();
+    const codesOf = (rows: { code: string }[]) => new Set(rows.map((row) => row.code));
+    this.codes = {
+      event_type: codesOf(this.tables.eventTypes),
+      game_type: codesOf(this.tables.gameTypes),
+      device_type: codesOf(this.tables.deviceTypes),
+      operator: codesOf(this.tables.operators),
+    };
+  }
+
+  all(): LookupTables {
+    return this.tables;
+  }
+
+  isKnownCode(kind: LookupKind, code: string): boolean {
+    return this.codes[kind].has(code);
+  }
+
+  codesOf(kind: LookupKind): string[] {
+    return [...this.codes[kind]];
+  }
+}

@@ -1,0 +1,54 @@
+import type { Language } from '../common/i18n/language';
+import type { UnauthorizedReason } from '../common/errors/app-error';
+
+/** Every text the Betting Monitor API answers with, in each language it speaks. */
+export interface MonitorMessages {
+  unauthorized: Record<UnauthorizedReason, string>;
+  rateLimited(limit: number, retryAfter: number): string;
+  malformedBody: string;
+  payloadTooLarge(limitBytes: number | null): string;
+  unsupportedMediaType: string;
+  routeNotFound(method: string, path: string): string;
+  validationFailed: string;
+  notFound(resource: string, id: string): string;
+  internal(errorId: string): string;
+}
+
+export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
+  en: {
+    unauthorized: {
+      missing_key: 'Missing API key: send it in the X-API-Key header',
+      invalid_key: 'Invalid API key',
+      revoked_key: 'This API key has been revoked',
+      no_auth_declared: 'This route is not available',
+    },
+    rateLimited: (limit, retryAfter) =>
+      `Rate limit of ${limit} requests per minute exceeded; retry in ${retryAfter} s`,
+    malformedBody: 'Malformed JSON body',
+    payloadTooLarge: (limit) =>
+      limit ? `Request body exceeds the limit of ${limit} bytes` : 'Request body is too large',
+    unsupportedMediaType: 'Content-Type must be application/json',
+    routeNotFound: (method, path) => `Route ${method} ${path} not found`,
+    validationFailed: 'Validation failed',
+    notFound: (resource, id) => `${resource} ${id} not found`,
+    internal: (errorId) => `Internal server error (error id ${errorId})`,
+  },
+  fr: {
+    unauthorized: {
+      missing_key: "Clé API manquante : envoyez-la dans l'en-tête X-API-Key",
+      invalid_key: 'Clé API invalide',
+      revoked_key: 'Cette clé API a été révoquée',
+      no_auth_declared: "Cette route n'est pas disponible",
+    },
+    rateLimited: (limit, retryAfter) =>
+      `Limite de ${limit} requêtes par minute dépassée ; réessayez dans ${retryAfter} s`,
+    malformedBody: 'Corps JSON mal formé',
+    payloadTooLarge: (limit) =>
+      limit ? `Le corps de la requête dépasse la limite de ${limit} octets` : 'Le corps de la requête est trop volumineux',
+    unsupportedMediaType: 'Le Content-Type doit être application/json',
+    routeNotFound: (method, path) => `Route ${method} ${path} introuvable`,
+    validationFailed: 'Validation échouée',
+    notFound: (resource, id) => `${resource} ${id} introuvable`,
+    internal: (errorId) => `Erreur interne du serveur (identifiant ${errorId})`,
+  },
+};

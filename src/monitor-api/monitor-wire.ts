@@ -1,0 +1,82 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { AppError } from '../common/errors/app-error';
+import type { SharedError } from '../common/errors/shared-error';
+import { preferredLanguage } from '../common/i18n/language';
+import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
+import { WireFormatRegistry } from '../common/wire/wire-format.registry';
+import { MonitorErrorCode } from './monitor-error-code';
+import { MONITOR_MESSAGES } from './monitor-messages';
+
+export interface MonitorErrorDetail {
+  field: string;
+  message: string;
+}
+
+/** `{"success":false,"error":{code,message,details?,error_id?}}` */
+export interface MonitorErrorBody {
+  success: false;
+  error: { code: MonitorErrorCode; message: string; details?: MonitorErrorDetail[]; error_id?: string };
+}
+
+/** `{"success":true,"data":...}`: the envelope of every monitor answer but the lookups. */
+export function monitorSuccess<T>(data: T): { success: true; data: T } {
+  return { success: true, data };
+}
+
+/** The Betting Monitor API's error shape and language (seed 000, CONTRACTS.md section 1). */
+@Injectable()
+export class MonitorWire implements WireFormat, OnModuleInit {
+  readonly name = 'monitor';
+  readonly paths = { prefixes: ['/api/v1/'] };
+
+  constructor(
+    private readonly registry: WireFormatRegistry,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  renderError(appError: AppError, { request, errorId }: ErrorContext): ErrorResponse {
+    const t = MONITOR_MESSAGES[preferredLanguage(request.headers['accept-language'])];
+    const error = appError as SharedError;
+    const answer = (
+      status: number,
+      code: MonitorErrorCode,
+      message: string,
+      extra: Partial<MonitorErrorBody['error']> = {},
+    ): ErrorResponse => ({ status, body: { success: false, error: { code, message, ...extra } } });
+
+    switch (error.kind) {
+      case 'unauthorized':
+        return answer(401, MonitorErrorCode.Unauthorized, t.unauthorized[error.reason]);
+      case 'rate_limited':
+        return answer(429, MonitorErrorCode.RateLimited, t.rateLimited(error.limitPerWindow, error.retryAfterSeconds));
+      case 'malformed_body':
+        return answer(400, MonitorErrorCode.ValidationError, t.malformedBody);
+      case 'payload_too_large':
+        return answer(
+          413,
+          MonitorErrorCode.PayloadTooLarge,
+          t.payloadTooLarge(error.limitBytes ?? this.config.bodyLimitBytes),
+        );
+      case 'unsupported_media_type':
+        return answer(415, MonitorErrorCode.ValidationError, t.unsupportedMediaType);
+      case 'route_not_found':
+        return answer(404, MonitorErrorCode.NotFound, t.routeNotFound(error.method, error.path));
+      case 'validation':
+        return answer(400, MonitorErrorCode.ValidationError, t.validationFailed, {
+          details: error.issues.map((issue) => ({ field: issue.field, message: issue.message })),
+        });
+      case 'not_found':
+        return answer(404, MonitorErrorCode.NotFound, t.notFound(error.resource, error.id));
+      case 'internal':
+        return answer(500, MonitorErrorCode.InternalError, t.internal(errorId ?? 'unknown'), {
+          ...(errorId && { error_id: errorId }),
+        });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../common/auth/auth-scheme';
+import { HttpMetrics } from './http-metrics';
+
+const DATABASE_PING_TIMEOUT_MS = 2000;
+
+const healthExample = (up: boolean) => {
+  const database = up ? { status: 'up' } : { status: 'down', message: 'connect ECONNREFUSED 127.0.0.1:3306' };
+  return {
+    status: up ? 'ok' : 'error',
+    info: up ? { database } : {},
+    error: up ? {} : { database },
+    details: { database },
+  };
+};
+
+/** For load balancers, orchestrators and Prometheus. Not part of any customer API. */
+@Controller()
+@ApiTags('Operations')
+@Public()
+export class OperationsController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly metrics: HttpMetrics,
+  ) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness and readiness: 200 when the database answers, 503 otherwise' })
+  @ApiOkResponse({ description: 'Serving', example: healthExample(true) })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer', example: healthExample(false) })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult | string | object> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database').withTimeout(DATABASE_PING_TIMEOUT_MS),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse();
+    }
+  }
+
+  @Get('metrics')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Prometheus metrics: request counts and latencies by route and status, process metrics' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format' })
+  async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    void reply.header('Content-Type', this.metrics.contentType);
+    return this.metrics.render();
+  }
+}

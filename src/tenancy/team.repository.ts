@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Plan } from './plan';
+import { TeamEntity } from './team.entity';
+
+@Injectable()
+export class TeamRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(name: string, plan: Plan, em: EntityManager = this.dataSource.manager): Promise<TeamEntity> {
+    const team = em.create(TeamEntity, { name, plan, createdAt: new Date() });
+    const result = await em.insert(TeamEntity, team);
+    team.id = Number(result.identifiers[0].id);
+    return team;
+  }
+
+  findById(teamId: number): Promise<TeamEntity | null> {
+    return this.dataSource.manager.findOneBy(TeamEntity, { id: teamId });
+  }
+
+  listAll(): Promise<TeamEntity[]> {
+    return this.dataSource.manager.find(TeamEntity, { order: { id: 'ASC' } });
+  }
+
+  async updatePlan(teamId: number, plan: Plan): Promise<boolean> {
+    const result = await this.dataSource.manager.update(TeamEntity, { id: teamId }, { plan });
+    return (result.affected ?? 0) > 0;
+  }
+}

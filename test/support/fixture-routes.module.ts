@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { MonitorApi } from '../../src/monitor-api/monitor-api.decorator';
+import { MonitorApiModule } from '../../src/monitor-api/monitor-api.module';
+import { ApiKeyAuth } from '../../src/tenancy/api-key-auth.decorator';
+import { ApiKeyAuthModule } from '../../src/tenancy/api-key-auth.module';
+import { CurrentTenant } from '../../src/tenancy/current-tenant.decorator';
+import type { Tenant } from '../../src/tenancy/tenant';
+
+class EchoDto {
+  @IsString()
+  @MaxLength(10)
+  name: string;
+
+  @IsOptional()
+  @IsString()
+  note?: string;
+}
+
+/** A controllable in-flight request: the test decides when it ends. */
+export class Gate {
+  entered!: Promise<void>;
+  private enter!: () => void;
+  private release!: () => void;
+  private opened!: Promise<void>;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    this.entered = new Promise((resolve) => (this.enter = resolve));
+    this.opened = new Promise((resolve) => (this.release = resolve));
+  }
+
+  async pass(): Promise<void> {
+    this.enter();
+    await this.opened;
+  }
+
+  open(): void {
+    this.release();
+  }
+}
+
+export const gate = new Gate();
+
+/**
+ * Test-only routes of the monitor API, mounted in the real application: they exercise the
+ * shared pipeline (auth, rate limit, validation, error envelope) where no product route does yet.
+ */
+@Controller('api/v1/__fixtures__')
+@MonitorApi('fixtures')
+export class MonitorFixturesController {
+  @Get('whoami')
+  @ApiKeyAuth()
+  whoami(@CurrentTenant() tenant: Tenant): Tenant {
+    return tenant;
+  }
+
+  @Post('echo')
+  @ApiKeyAuth()
+  echo(@Body() body: EchoDto): EchoDto {
+    return body;
+  }
+
+  @Get('boom')
+  @ApiKeyAuth()
+  boom(): never {
+    throw new Error('fixture failure: SELECT secret FROM vault');
+  }
+
+  @Get('slow')
+  @ApiKeyAuth()
+  async slow(): Promise<{ done: true }> {
+    await gate.pass();
+    return { done: true };
+  }
+
+  /** No authentication declared: default-deny must refuse it. */
+  @Get('undeclared')
+  undeclared(): { leaked: true } {
+    return { leaked: true };
+  }
+}
+
+@Module({ imports: [ApiKeyAuthModule, MonitorApiModule], controllers: [MonitorFixturesController] })
+export class FixtureRoutesModule {}

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import type { ModuleMetadata } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApp } from '../../src/bootstrap';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { TenancyService } from '../../src/tenancy/tenancy.service';
+import { LogCapture } from './log-capture';
+import { newSqlitePath, removeSqliteFiles, SERVER_DB_URL } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  url: string;
+  http: ReturnType<typeof request>;
+  logs: LogCapture;
+  tenancy: TenancyService;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Environment variables on top of the test defaults (silent logs, own database). */
+  env?: Record<string, string>;
+  extraImports?: NonNullable<ModuleMetadata['imports']>;
+}
+
+/**
+ * The real application, through the same bootstrap as `main.ts`, listening on a free port of
+ * 127.0.0.1, on its own SQLite file or on the MySQL/MariaDB database of DB_URL.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const sqlitePath = SERVER_DB_URL ? null : newSqlitePath();
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    DEMO_TEAM: 'false',
+    DB_URL: SERVER_DB_URL ?? `sqlite:${sqlitePath}`,
+    ...options.env,
+  });
+  const logs = new LogCapture();
+  const app = await createApp(config, { extraImports: options.extraImports, logStream: logs });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  let closed = false;
+  return {
+    app,
+    config,
+    url,
+    http: request(url),
+    logs,
+    tenancy: app.get(TenancyService),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      if (sqlitePath && !options.env?.DB_URL) removeSqliteFiles(sqlitePath);
+    },
+  };
+}
