@@ -2,19 +2,30 @@ import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
-import { AppModule, AppModuleOptions } from './app.module';
+import type { ModuleMetadata } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { requestIdOf } from './common/http/request-id';
 import { HttpMetrics } from './observability/http-metrics';
+import { createRootLogger, installRequestLogging, PinoNestLogger } from './observability/logging';
 import { setupSwagger } from './swagger';
 
+export interface CreateAppOptions {
+  /** Fixture modules that tests add to the very same application. */
+  extraImports?: NonNullable<ModuleMetadata['imports']>;
+  /** Where log lines go; standard output by default. */
+  logStream?: DestinationStream;
+}
 
 /**
  * Builds the whole application, initialised but not listening: used by `main.ts` and by the
  * end-to-end tests alike.
  */
-export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -24,21 +35,42 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  const rootLogger = createRootLogger(config, options.logStream);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, options),
+    AppModule.forRoot(config, options.extraImports),
     adapter,
-    { rawBody: true, bufferLogs: true, abortOnError: false },
+    {
+      rawBody: true,
+      logger: new PinoNestLogger(rootLogger),
+      abortOnError: false,
+    },
   );
-  app.useLogger(app.get(Logger));
 
   const fastify = app.getHttpAdapter().getInstance();
+  installRequestLogging(fastify, rootLogger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
     done();
   });
+  // Answers sent while closing end their connection, so that no kept-alive socket holds the
+  // shutdown until the client's own timeout.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('Connection', 'close');
+    done(null, payload);
+  });
   const metrics = app.get(HttpMetrics);
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.observe(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
     done();
   });
 

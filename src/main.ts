@@ -91,6 +91,8 @@ function announceDemoTeam(demo: DemoCredentials, baseUrl: string): void {
 
 main().catch((error: unknown) => {
   logger.error({ err: error }, 'Could not start');
-  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

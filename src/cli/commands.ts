@@ -34,7 +34,8 @@ function required(options: CommandOptions, name: keyof CommandOptions): string {
 
 function id(options: CommandOptions, name: 'team' | 'brand'): number {
   const value = required(options, name);
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} must be a positive integer id`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--${name} must be a positive integer id`);
   return Number(value);
 }
 
@@ -62,7 +63,10 @@ export const COMMANDS: Record<string, Command> = {
         .createTeam({ name: required(options, 'name'), plan: options.plan });
       return {
         json: { team: { id: team.id, name: team.name, plan: team.plan }, api_key },
-        text: [`Team ${team.id} "${team.name}" created on the ${team.plan} plan.`, ...showOnce(api_key)],
+        text: [
+          `Team ${team.id} "${team.name}" created on the ${team.plan} plan.`,
+          ...showOnce(api_key),
+        ],
       };
     },
   },
@@ -83,16 +87,26 @@ export const COMMANDS: Record<string, Command> = {
     usage: `team set-plan --team ID --plan ${PLANS.join('|')}`,
     summary: "Change a team's plan (and so its rate limit)",
     async run(app, options) {
-      const team = await app.get(TenancyService).changePlan(id(options, 'team'), required(options, 'plan'));
-      return { json: { team }, text: [`Team ${team.id} "${team.name}" is now on the ${team.plan} plan.`] };
+      const team = await app
+        .get(TenancyService)
+        .changePlan(id(options, 'team'), required(options, 'plan'));
+      return {
+        json: { team },
+        text: [`Team ${team.id} "${team.name}" is now on the ${team.plan} plan.`],
+      };
     },
   },
   'brand create': {
     usage: 'brand create --team ID --name NAME',
     summary: 'Add a brand to a team',
     async run(app, options) {
-      const brand = await app.get(TenancyService).createBrand(id(options, 'team'), required(options, 'name'));
-      return { json: { brand }, text: [`Brand ${brand.id} "${brand.name}" created in team ${brand.team_id}.`] };
+      const brand = await app
+        .get(TenancyService)
+        .createBrand(id(options, 'team'), required(options, 'name'));
+      return {
+        json: { brand },
+        text: [`Brand ${brand.id} "${brand.name}" created in team ${brand.team_id}.`],
+      };
     },
   },
   'brand list': {
@@ -102,7 +116,9 @@ export const COMMANDS: Record<string, Command> = {
       const brands = await app.get(TenancyService).listBrands(id(options, 'team'));
       return {
         json: { brands },
-        text: brands.length ? brands.map((b) => `${String(b.id).padStart(5)}  ${b.name}`) : ['No brands.'],
+        text: brands.length
+          ? brands.map((b) => `${String(b.id).padStart(5)}  ${b.name}`)
+          : ['No brands.'],
       };
     },
   },

@@ -49,7 +49,10 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
 
   const report = (code: string, message: string, exitCode: number) => {
     if (values.json) io.stdout(JSON.stringify({ error: { code, message } }));
-    else io.stderr(`Error: ${message}${exitCode === EXIT_USAGE ? `\nUsage: npm run cli -- ${command.usage}` : ''}`);
+    else
+      io.stderr(
+        `Error: ${message}${exitCode === EXIT_USAGE ? `\nUsage: npm run cli -- ${command.usage}` : ''}`,
+      );
     return exitCode;
   };
 
@@ -60,7 +63,11 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
       abortOnError: false,
     });
   } catch (error) {
-    return report('DATABASE_UNAVAILABLE', `Could not open the database: ${(error as Error).message}`, EXIT_FAILED);
+    return report(
+      'DATABASE_UNAVAILABLE',
+      `Could not open the database: ${(error as Error).message}`,
+      EXIT_FAILED,
+    );
   }
   try {
     const result = await command.run(app, values as CommandOptions);
@@ -77,7 +84,13 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(52)} ${c.summary}`);
-  return ['Usage: npm run cli -- <command> [options] [--json]', '', ...lines, '', '--json prints one JSON object.'].join('\n');
+  return [
+    'Usage: npm run cli -- <command> [options] [--json]',
+    '',
+    ...lines,
+    '',
+    '--json prints one JSON object.',
+  ].join('\n');
 }
 
 /** Warnings and errors only, on stderr: stdout carries the command's answer alone. */
@@ -94,4 +107,5 @@ class StderrLogger implements LoggerService {
   }
 }
 
-const format = (message: unknown) => (typeof message === 'string' ? message : JSON.stringify(message));
+const format = (message: unknown) =>
+  typeof message === 'string' ? message : JSON.stringify(message);

@@ -3,7 +3,15 @@ import { isAbsolute, resolve } from 'node:path';
 import { Plan } from '../tenancy/plan';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string }
@@ -48,7 +56,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: reader.url('REDIS_URL', ['redis:', 'rediss:']),
     redisKeyPrefix: reader.string('REDIS_KEY_PREFIX', 'bm:'),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 5 * 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 }),
+    bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 5 * 1024 * 1024, {
+      min: 1024,
+      max: 100 * 1024 * 1024,
+    }),
     rateLimitPerMinute: {
       free: reader.integer('RATE_LIMIT_FREE', 60, { min: 1 }),
       standard: reader.integer('RATE_LIMIT_STANDARD', 1000, { min: 1 }),
@@ -121,7 +132,12 @@ class EnvReader {
     if (value === undefined) return null;
     const parsed = URL.canParse(value) ? new URL(value) : null;
     if (!parsed || !protocols.includes(parsed.protocol)) {
-      return this.fail(name, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`, value, null);
+      return this.fail(
+        name,
+        `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+        value,
+        null,
+      );
     }
     return value;
   }
@@ -132,11 +148,13 @@ class EnvReader {
     if (value === undefined) return { dialect: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
     if (value.startsWith('sqlite:')) {
       const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-      if (path === '') return this.fail(urlName, 'sqlite:<file path>', value, { dialect: 'sqlite', path: '' });
+      if (path === '')
+        return this.fail(urlName, 'sqlite:<file path>', value, { dialect: 'sqlite', path: '' });
       return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(path) };
     }
     const parsed = URL.canParse(value) ? new URL(value) : null;
-    const dialect = parsed?.protocol === 'mysql:' ? 'mysql' : parsed?.protocol === 'mariadb:' ? 'mariadb' : null;
+    const dialect =
+      parsed?.protocol === 'mysql:' ? 'mysql' : parsed?.protocol === 'mariadb:' ? 'mariadb' : null;
     if (!parsed || !dialect || parsed.pathname.length <= 1) {
       return this.fail(
         urlName,

@@ -15,10 +15,22 @@ const error = (code: string, message: string, extra: object = {}) => ({
 });
 
 const RATE_LIMIT_HEADERS = {
-  'X-RateLimit-Limit': { description: 'Requests allowed per minute for your plan', schema: { type: 'integer', example: 1000 } },
-  'X-RateLimit-Remaining': { description: 'Requests left in the current minute', schema: { type: 'integer', example: 0 } },
-  'X-RateLimit-Reset': { description: 'Unix time (seconds) when the minute ends', schema: { type: 'integer', example: 1707321600 } },
-  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', example: 45 } },
+  'X-RateLimit-Limit': {
+    description: 'Requests allowed per minute for your plan',
+    schema: { type: 'integer', example: 1000 },
+  },
+  'X-RateLimit-Remaining': {
+    description: 'Requests left in the current minute',
+    schema: { type: 'integer', example: 0 },
+  },
+  'X-RateLimit-Reset': {
+    description: 'Unix time (seconds) when the minute ends',
+    schema: { type: 'integer', example: 1707321600 },
+  },
+  'Retry-After': {
+    description: 'Seconds to wait before retrying',
+    schema: { type: 'integer', example: 45 },
+  },
 };
 
 /**
@@ -44,10 +56,14 @@ export const MonitorApi = (tag: string) =>
       description: "Over the team's per-minute limit; wait `Retry-After` seconds",
       type: MonitorErrorDto,
       headers: RATE_LIMIT_HEADERS,
-      example: error('RATE_LIMITED', 'Rate limit of 1000 requests per minute exceeded; retry in 45 s'),
+      example: error(
+        'RATE_LIMITED',
+        'Rate limit of 1000 requests per minute exceeded; retry in 45 s',
+      ),
     }),
     ApiInternalServerErrorResponse({
-      description: 'Unexpected failure; retry with exponential backoff and quote `error_id` to support',
+      description:
+        'Unexpected failure; retry with exponential backoff and quote `error_id` to support',
       type: MonitorErrorDto,
       example: error('INTERNAL_ERROR', 'Internal server error (error id err_5f0c2a9d13b7e4a1)', {
         error_id: 'err_5f0c2a9d13b7e4a1',

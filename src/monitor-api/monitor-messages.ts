@@ -44,7 +44,9 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       `Limite de ${limit} requêtes par minute dépassée ; réessayez dans ${retryAfter} s`,
     malformedBody: 'Corps JSON mal formé',
     payloadTooLarge: (limit) =>
-      limit ? `Le corps de la requête dépasse la limite de ${limit} octets` : 'Le corps de la requête est trop volumineux',
+      limit
+        ? `Le corps de la requête dépasse la limite de ${limit} octets`
+        : 'Le corps de la requête est trop volumineux',
     unsupportedMediaType: 'Le Content-Type doit être application/json',
     routeNotFound: (method, path) => `Route ${method} ${path} introuvable`,
     validationFailed: 'Validation échouée',

@@ -17,7 +17,12 @@ export interface MonitorErrorDetail {
 /** `{"success":false,"error":{code,message,details?,error_id?}}` */
 export interface MonitorErrorBody {
   success: false;
-  error: { code: MonitorErrorCode; message: string; details?: MonitorErrorDetail[]; error_id?: string };
+  error: {
+    code: MonitorErrorCode;
+    message: string;
+    details?: MonitorErrorDetail[];
+    error_id?: string;
+  };
 }
 
 /** `{"success":true,"data":...}`: the envelope of every monitor answer but the lookups. */
@@ -54,7 +59,11 @@ export class MonitorWire implements WireFormat, OnModuleInit {
       case 'unauthorized':
         return answer(401, MonitorErrorCode.Unauthorized, t.unauthorized[error.reason]);
       case 'rate_limited':
-        return answer(429, MonitorErrorCode.RateLimited, t.rateLimited(error.limitPerWindow, error.retryAfterSeconds));
+        return answer(
+          429,
+          MonitorErrorCode.RateLimited,
+          t.rateLimited(error.limitPerWindow, error.retryAfterSeconds),
+        );
       case 'malformed_body':
         return answer(400, MonitorErrorCode.ValidationError, t.malformedBody);
       case 'payload_too_large':

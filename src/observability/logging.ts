@@ -1,39 +1,102 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Params } from 'nestjs-pino';
-import pino, { DestinationStream } from 'pino';
+import type { LoggerService } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pino, { DestinationStream, Level, Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
-import { requestIdOf } from '../common/http/request-id';
 
 const QUIET_PATHS = new Set(['/health', '/metrics']);
+const requestLoggers = new AsyncLocalStorage<Pino>();
+const REQUEST_LOGGER = Symbol('requestLogger');
+
+type LoggedRequest = FastifyRequest & { [REQUEST_LOGGER]?: Pino };
+
+/** JSON lines on standard output, written synchronously: in order, and not lost on exit. */
+export function createRootLogger(config: AppConfig, stream?: DestinationStream): Pino {
+  return pino(
+    { level: config.logLevel, timestamp: pino.stdTimeFunctions.isoTime },
+    stream ?? pino.destination({ dest: 1, sync: true }),
+  );
+}
 
 /**
- * One JSON line per request (with its id, route, status, duration) and every application log
- * line of that request carrying the same `reqId`. Credentials never reach the logs: requests are
- * reduced to method, URL and client address.
+ * One line per request (id, method, URL, route, status, duration; never headers, so never a
+ * credential), and every log line written while handling it carries the same `reqId`.
  */
-export function loggingOptions(config: AppConfig, stream?: DestinationStream): Params {
-  return {
-    pinoHttp: [
-      {
-        level: config.logLevel,
-        genReqId: (req: IncomingMessage) => requestIdOf(req),
-        customAttributeKeys: { reqId: 'reqId' },
-        autoLogging: {
-          ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? '').split('?')[0]),
+export function installRequestLogging(fastify: FastifyInstance, root: Pino): void {
+  fastify.addHook('onRequest', (request: LoggedRequest, _reply, done) => {
+    request[REQUEST_LOGGER] = root.child({ reqId: request.id });
+    done();
+  });
+  // After body parsing: stream events would not carry an async context entered earlier.
+  fastify.addHook('preValidation', (request: LoggedRequest, _reply, done) => {
+    requestLoggers.run(request[REQUEST_LOGGER] ?? root, done);
+  });
+  fastify.addHook('onResponse', (request: LoggedRequest, reply, done) => {
+    const path = request.url.split('?')[0];
+    if (!QUIET_PATHS.has(path)) {
+      const status = reply.statusCode;
+      const level: Level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+      (request[REQUEST_LOGGER] ?? root)[level](
+        {
+          req: { method: request.method, url: request.url, remoteAddress: request.ip },
+          route: request.routeOptions.url ?? null,
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime * 100) / 100,
         },
-        customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-          error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        serializers: {
-          req: (req: { method: string; url: string; remoteAddress?: string }) => ({
-            method: req.method,
-            url: req.url,
-            remoteAddress: req.remoteAddress,
-          }),
-          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        },
-      },
-      // Synchronous: lines keep their order with other output and survive process.exit().
-      stream ?? pino.destination({ dest: 1, sync: true }),
-    ],
-  };
+        'request completed',
+      );
+    }
+    done();
+  });
+}
+
+/**
+ * Nest's logger interface over pino. Nest appends the logger's context name as the last
+ * argument; an object first argument becomes fields of the line (`{ err, errorId }`).
+ */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly root: Pino) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
+
+  private write(level: Level, message: unknown, rest: unknown[]): void {
+    const logger = requestLoggers.getStore() ?? this.root;
+    if (!logger.isLevelEnabled(level)) return;
+    const params = [...rest];
+    const fields: Record<string, unknown> = {};
+    if (params.length > 0 && typeof params[params.length - 1] === 'string')
+      fields.context = params.pop();
+    let text: string | undefined;
+    if (message instanceof Error) {
+      fields.err = message;
+      text = message.message;
+    } else if (message !== null && typeof message === 'object') {
+      Object.assign(fields, message);
+    } else {
+      text = String(message);
+    }
+    for (const param of params) {
+      if (typeof param !== 'string') continue;
+      if (text === undefined) text = param;
+      else fields.stack = param; // Nest's error(message, stack, context)
+    }
+    logger[level](fields, text);
+  }
 }

@@ -1,5 +1,11 @@
 import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/auth-scheme';
@@ -8,7 +14,9 @@ import { HttpMetrics } from './http-metrics';
 const DATABASE_PING_TIMEOUT_MS = 2000;
 
 const healthExample = (up: boolean) => {
-  const database = up ? { status: 'up' } : { status: 'down', message: 'connect ECONNREFUSED 127.0.0.1:3306' };
+  const database = up
+    ? { status: 'up' }
+    : { status: 'down', message: 'connect ECONNREFUSED 127.0.0.1:3306' };
   return {
     status: up ? 'ok' : 'error',
     info: up ? { database } : {},
@@ -31,8 +39,13 @@ export class OperationsController {
   @Get('health')
   @ApiOperation({ summary: 'Liveness and readiness: 200 when the database answers, 503 otherwise' })
   @ApiOkResponse({ description: 'Serving', example: healthExample(true) })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer', example: healthExample(false) })
-  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult | string | object> {
+  @ApiServiceUnavailableResponse({
+    description: 'The database does not answer',
+    example: healthExample(false),
+  })
+  async check(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HealthCheckResult | string | object> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database').withTimeout(DATABASE_PING_TIMEOUT_MS),
@@ -46,7 +59,10 @@ export class OperationsController {
 
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Prometheus metrics: request counts and latencies by route and status, process metrics' })
+  @ApiOperation({
+    summary:
+      'Prometheus metrics: request counts and latencies by route and status, process metrics',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format' })
   async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {

@@ -25,7 +25,12 @@ const READY_WAIT_MS = 2000;
           connectTimeout: READY_WAIT_MS,
           retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
         });
-        client.on('error', (error: Error) => logger.warn(`Redis: ${error.message}`));
+        let lastWarningAt = 0;
+        client.on('error', (error: Error) => {
+          if (Date.now() - lastWarningAt < 30_000) return;
+          lastWarningAt = Date.now();
+          logger.warn(`Redis: ${error.message} (retrying; repeats are muted for 30 s)`);
+        });
         const ready = await waitForReady(client, READY_WAIT_MS);
         if (!ready) logger.warn('Redis is not reachable yet; continuing, it will be retried');
         return client;

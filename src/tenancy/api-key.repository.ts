@@ -15,7 +15,10 @@ export interface NewApiKeyRow {
 export class ApiKeyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(row: NewApiKeyRow, em: EntityManager = this.dataSource.manager): Promise<ApiKeyEntity> {
+  async insert(
+    row: NewApiKeyRow,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<ApiKeyEntity> {
     const key = em.create(ApiKeyEntity, {
       ...row,
       teamId: requireTeamId(row.teamId),
@@ -50,7 +53,11 @@ export class ApiKeyRepository {
 
   /** Revokes once: a key already revoked keeps its first revocation time. */
   async revoke(keyId: number, at: Date): Promise<void> {
-    await this.dataSource.manager.update(ApiKeyEntity, { id: keyId, revokedAt: IsNull() }, { revokedAt: at });
+    await this.dataSource.manager.update(
+      ApiKeyEntity,
+      { id: keyId, revokedAt: IsNull() },
+      { revokedAt: at },
+    );
   }
 
   async touchLastUsed(keyId: number, at: Date): Promise<void> {

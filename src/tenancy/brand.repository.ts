@@ -19,7 +19,10 @@ export class BrandRepository {
   }
 
   findForTeam(teamId: number, brandId: number): Promise<BrandEntity | null> {
-    return this.dataSource.manager.findOneBy(BrandEntity, { teamId: requireTeamId(teamId), id: brandId });
+    return this.dataSource.manager.findOneBy(BrandEntity, {
+      teamId: requireTeamId(teamId),
+      id: brandId,
+    });
   }
 
   listForTeam(teamId: number): Promise<BrandEntity[]> {

@@ -7,7 +7,11 @@ import { TeamEntity } from './team.entity';
 export class TeamRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(name: string, plan: Plan, em: EntityManager = this.dataSource.manager): Promise<TeamEntity> {
+  async insert(
+    name: string,
+    plan: Plan,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<TeamEntity> {
     const team = em.create(TeamEntity, { name, plan, createdAt: new Date() });
     const result = await em.insert(TeamEntity, team);
     team.id = Number(result.identifiers[0].id);

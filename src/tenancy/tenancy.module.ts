@@ -8,7 +8,14 @@ import { TenancyService } from './tenancy.service';
 
 /** Teams, brands and API keys: administration (CLI) and key resolution. */
 @Module({
-  providers: [TeamRepository, BrandRepository, ApiKeyRepository, TenancyService, ApiKeyAuthenticator, DemoTeamService],
+  providers: [
+    TeamRepository,
+    BrandRepository,
+    ApiKeyRepository,
+    TenancyService,
+    ApiKeyAuthenticator,
+    DemoTeamService,
+  ],
   exports: [TenancyService, ApiKeyAuthenticator, DemoTeamService],
 })
 export class TenancyModule {}

@@ -56,7 +56,10 @@ export class TenancyService {
   ) {}
 
   /** Creates a team and its first API key, together or not at all. */
-  async createTeam(input: { name: string; plan?: string }): Promise<{ team: TeamView } & IssuedApiKey> {
+  async createTeam(input: {
+    name: string;
+    plan?: string;
+  }): Promise<{ team: TeamView } & IssuedApiKey> {
     const name = requireName(input.name, 'team name', NAME_MAX_LENGTH);
     const plan = requirePlan(input.plan ?? DEFAULT_PLAN);
     try {
@@ -67,7 +70,10 @@ export class TenancyService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new TenancyError(TenancyErrorCode.TeamNameTaken, `A team named "${name}" already exists`);
+        throw new TenancyError(
+          TenancyErrorCode.TeamNameTaken,
+          `A team named "${name}" already exists`,
+        );
       }
       throw error;
     }
@@ -125,7 +131,8 @@ export class TenancyService {
       }
       brandId = brand.id;
     }
-    const label = options.label === undefined ? null : requireName(options.label, 'label', LABEL_MAX_LENGTH);
+    const label =
+      options.label === undefined ? null : requireName(options.label, 'label', LABEL_MAX_LENGTH);
     return this.issueKey(team.id, brandId, label);
   }
 
@@ -138,7 +145,10 @@ export class TenancyService {
   async revokeApiKey(prefix: string): Promise<ApiKeyView> {
     const key = await this.keys.findByPrefix(prefix.trim());
     if (!key) {
-      throw new TenancyError(TenancyErrorCode.ApiKeyNotFound, `No API key has the prefix "${prefix}"`);
+      throw new TenancyError(
+        TenancyErrorCode.ApiKeyNotFound,
+        `No API key has the prefix "${prefix}"`,
+      );
     }
     await this.keys.revoke(key.id, new Date());
     const revoked = await this.keys.findByPrefix(key.prefix);
@@ -146,8 +156,10 @@ export class TenancyService {
   }
 
   private async requireTeam(teamId: number): Promise<TeamEntity> {
-    const team = Number.isSafeInteger(teamId) && teamId > 0 ? await this.teams.findById(teamId) : null;
-    if (!team) throw new TenancyError(TenancyErrorCode.TeamNotFound, `Team ${teamId} does not exist`);
+    const team =
+      Number.isSafeInteger(teamId) && teamId > 0 ? await this.teams.findById(teamId) : null;
+    if (!team)
+      throw new TenancyError(TenancyErrorCode.TeamNotFound, `Team ${teamId} does not exist`);
     return team;
   }
 
@@ -179,14 +191,20 @@ export class TenancyService {
 function requireName(value: string, what: string, maxLength: number): string {
   const trimmed = (value ?? '').trim();
   if (trimmed.length === 0 || trimmed.length > maxLength) {
-    throw new TenancyError(TenancyErrorCode.InvalidInput, `The ${what} must have 1 to ${maxLength} characters`);
+    throw new TenancyError(
+      TenancyErrorCode.InvalidInput,
+      `The ${what} must have 1 to ${maxLength} characters`,
+    );
   }
   return trimmed;
 }
 
 function requirePlan(value: string): Plan {
   if (!isPlan(value)) {
-    throw new TenancyError(TenancyErrorCode.InvalidInput, `Unknown plan "${value}": use one of ${PLANS.join(', ')}`);
+    throw new TenancyError(
+      TenancyErrorCode.InvalidInput,
+      `Unknown plan "${value}": use one of ${PLANS.join(', ')}`,
+    );
   }
   return value;
 }
@@ -194,11 +212,21 @@ function requirePlan(value: string): Plan {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 function teamView(team: TeamEntity): TeamView {
-  return { id: team.id, name: team.name, plan: team.plan, created_at: team.createdAt.toISOString() };
+  return {
+    id: team.id,
+    name: team.name,
+    plan: team.plan,
+    created_at: team.createdAt.toISOString(),
+  };
 }
 
 function brandView(brand: BrandEntity): BrandView {
-  return { id: brand.id, team_id: brand.teamId, name: brand.name, created_at: brand.createdAt.toISOString() };
+  return {
+    id: brand.id,
+    team_id: brand.teamId,
+    name: brand.name,
+    created_at: brand.createdAt.toISOString(),
+  };
 }
 
 function apiKeyView(key: ApiKeyEntity): ApiKeyView {

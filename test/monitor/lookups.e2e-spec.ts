@@ -64,7 +64,12 @@ describe('GET /api/v1/lookups', () => {
     const res = await t.http.get('/api/v1/lookups').set('X-API-Key', team.apiKey).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.body).toEqual(EXPECTED_LOOKUPS);
-    expect(Object.keys(res.body)).toEqual(['event_types', 'game_types', 'device_types', 'operators']);
+    expect(Object.keys(res.body)).toEqual([
+      'event_types',
+      'game_types',
+      'device_types',
+      'operators',
+    ]);
   });
 
   it('keeps the ids the seed shows for its four operators', async () => {

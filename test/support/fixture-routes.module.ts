@@ -64,9 +64,9 @@ export class MonitorFixturesController {
     return body;
   }
 
-  @Get('boom')
+  @Post('boom')
   @ApiKeyAuth()
-  boom(): never {
+  boom(@Body() _body: EchoDto): never {
     throw new Error('fixture failure: SELECT secret FROM vault');
   }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/run-migrations';
@@ -13,6 +14,27 @@ const ROOT = join(__dirname, '..', '..');
 export default async function globalSetup(): Promise<void> {
   buildIfStale();
   if (SERVER_DB_URL) await migrateServerDatabase(SERVER_DB_URL);
+  await findRedis();
+}
+
+/**
+ * Tests of shared (Redis) rate limits run when Redis answers at TEST_REDIS_URL (default
+ * redis://127.0.0.1:6379). With REQUIRE_REDIS=1 (CI), a missing Redis fails the run instead.
+ */
+async function findRedis(): Promise<void> {
+  const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const { hostname, port } = new URL(url);
+  const reachable = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379), timeout: 1000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+  if (reachable) process.env.E2E_REDIS_URL = url;
+  else if (process.env.REQUIRE_REDIS === '1')
+    throw new Error(`[e2e] REQUIRE_REDIS=1 but no Redis answers at ${url}`);
+  else
+    process.stderr.write(`\n[e2e] no Redis at ${url}: the shared rate-limit tests are skipped\n`);
 }
 
 function newestMtime(dir: string): number {
@@ -28,10 +50,14 @@ function buildIfStale(): void {
   const built = join(ROOT, 'dist', 'main.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
   process.stderr.write('\n[e2e] building dist/ (some tests start the built service)\n');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 async function migrateServerDatabase(url: string): Promise<void> {
@@ -40,7 +66,9 @@ async function migrateServerDatabase(url: string): Promise<void> {
   try {
     await dataSource.initialize();
   } catch (error) {
-    throw new Error(`[e2e] DB_URL is set but the database cannot be reached: ${(error as Error).message}`);
+    throw new Error(
+      `[e2e] DB_URL is set but the database cannot be reached: ${(error as Error).message}`,
+    );
   }
   await runMigrations(dataSource);
   await dataSource.destroy();

@@ -8,7 +8,9 @@ import { join } from 'node:path';
  * database (every test makes its own teams, so runs and tests never see each other's data);
  * otherwise each application instance gets a new SQLite file.
  */
-export const SERVER_DB_URL = /^(mysql|mariadb):\/\//.test(process.env.DB_URL ?? '') ? process.env.DB_URL! : null;
+export const SERVER_DB_URL = /^(mysql|mariadb):\/\//.test(process.env.DB_URL ?? '')
+  ? process.env.DB_URL!
+  : null;
 
 export const dialectUnderTest = (): 'sqlite' | 'mysql' => (SERVER_DB_URL ? 'mysql' : 'sqlite');
 

@@ -18,5 +18,8 @@ export function preferredLanguage(acceptLanguage: string | string[] | undefined)
     })
     .filter((entry) => entry.quality > 0 && !Number.isNaN(entry.quality))
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  return (ranked.find((entry) => SUPPORTED.includes(entry.language as Language))?.language as Language) ?? 'en';
+  return (
+    (ranked.find((entry) => SUPPORTED.includes(entry.language as Language))
+      ?.language as Language) ?? 'en'
+  );
 }

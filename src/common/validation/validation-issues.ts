@@ -22,7 +22,10 @@ function joinPath(parent: string, property: string): string {
   return parent ? `${parent}.${property}` : property;
 }
 
-function contextOf(error: ValidationError, constraint: string): Record<string, unknown> | undefined {
+function contextOf(
+  error: ValidationError,
+  constraint: string,
+): Record<string, unknown> | undefined {
   const context = error.contexts?.[constraint] as Record<string, unknown> | undefined;
   return context ?? (error.value === undefined ? undefined : { value: error.value });
 }

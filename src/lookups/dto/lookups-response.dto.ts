@@ -14,7 +14,8 @@ export class LookupItemDto {
 
 export class OperatorItemDto extends LookupItemDto {
   @ApiProperty({
-    description: 'ISO 3166-1 alpha-3 country; null for operators not tied to a country (bank transfer, card)',
+    description:
+      'ISO 3166-1 alpha-3 country; null for operators not tied to a country (bank transfer, card)',
     example: 'SEN',
     nullable: true,
     type: String,
@@ -33,7 +34,10 @@ export class LookupsResponseDto {
   @ApiProperty({ type: [LookupItemDto], description: 'Values of `metadata.device_type`' })
   device_types: LookupItemDto[];
 
-  @ApiProperty({ type: [OperatorItemDto], description: 'Values of `metadata.operator` (deposits and withdrawals)' })
+  @ApiProperty({
+    type: [OperatorItemDto],
+    description: 'Values of `metadata.operator` (deposits and withdrawals)',
+  })
   operators: OperatorItemDto[];
 
   static from(tables: LookupTables): LookupsResponseDto {
@@ -42,7 +46,12 @@ export class LookupsResponseDto {
       event_types: tables.eventTypes.map(item),
       game_types: tables.gameTypes.map(item),
       device_types: tables.deviceTypes.map(item),
-      operators: tables.operators.map(({ id, code, name, country }) => ({ id, code, name, country })),
+      operators: tables.operators.map(({ id, code, name, country }) => ({
+        id,
+        code,
+        name,
+        country,
+      })),
     };
   }
 }

@@ -2,15 +2,25 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MonitorErrorCode } from '../monitor-error-code';
 
 export class MonitorErrorDetailDto {
-  @ApiProperty({ description: 'The invalid field, as a path in the request body', example: 'event.type' })
+  @ApiProperty({
+    description: 'The invalid field, as a path in the request body',
+    example: 'event.type',
+  })
   field: string;
 
-  @ApiProperty({ description: 'Why it is invalid, in the language asked for', example: 'event_type invalide: INVALID' })
+  @ApiProperty({
+    description: 'Why it is invalid, in the language asked for',
+    example: 'event_type invalide: INVALID',
+  })
   message: string;
 }
 
 export class MonitorErrorInfoDto {
-  @ApiProperty({ enum: MonitorErrorCode, enumName: 'MonitorErrorCode', example: MonitorErrorCode.ValidationError })
+  @ApiProperty({
+    enum: MonitorErrorCode,
+    enumName: 'MonitorErrorCode',
+    example: MonitorErrorCode.ValidationError,
+  })
   code: MonitorErrorCode;
 
   @ApiProperty({
@@ -19,7 +29,10 @@ export class MonitorErrorInfoDto {
   })
   message: string;
 
-  @ApiPropertyOptional({ type: [MonitorErrorDetailDto], description: 'One entry per invalid field (400 only)' })
+  @ApiPropertyOptional({
+    type: [MonitorErrorDetailDto],
+    description: 'One entry per invalid field (400 only)',
+  })
   details?: MonitorErrorDetailDto[];
 
   @ApiPropertyOptional({

@@ -22,7 +22,10 @@ export class FallbackWindowCounter implements WindowCounter {
     } catch (error) {
       if (Date.now() - this.lastWarningAt > WARN_EVERY_MS) {
         this.lastWarningAt = Date.now();
-        this.logger.warn({ err: error }, 'Shared rate-limit counters unreachable; counting per instance');
+        this.logger.warn(
+          { err: error },
+          'Shared rate-limit counters unreachable; counting per instance',
+        );
       }
       return this.fallback.hit(key, windowMs);
     }

@@ -33,7 +33,11 @@ export class TeamRateLimitGuard extends ThrottlerGuard {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const key = generateKey(context, await getTracker(request, context), throttler.name ?? 'default');
+    const key = generateKey(
+      context,
+      await getTracker(request, context),
+      throttler.name ?? 'default',
+    );
     const record = (await this.storageService.increment(
       key,
       ttl,

@@ -41,7 +41,15 @@ export class Foundation1763700000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const table of ['api_keys', 'brands', 'teams', 'payment_operators', 'device_types', 'game_types', 'event_types']) {
+    for (const table of [
+      'api_keys',
+      'brands',
+      'teams',
+      'payment_operators',
+      'device_types',
+      'game_types',
+      'event_types',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
   }

@@ -1,0 +1,153 @@
+import { FixtureRoutesModule } from '../support/fixture-routes.module';
+import { createTeam, TestTeam } from '../support/fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const BODY_LIMIT = 4096;
+
+describe('bad input and failures on the monitor API', () => {
+  let t: TestApp;
+  let team: TestTeam;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      extraImports: [FixtureRoutesModule],
+      env: { BODY_LIMIT_BYTES: String(BODY_LIMIT) },
+    });
+    team = await createTeam(t);
+  });
+  afterAll(() => t.close());
+
+  const echo = () =>
+    t.http
+      .post('/api/v1/__fixtures__/echo')
+      .set('X-API-Key', team.apiKey)
+      .set('Content-Type', 'application/json');
+
+  it('answers a valid body (the fixture route works)', async () => {
+    const res = await echo().send('{"name":"ok"}').expect(201);
+    expect(res.body).toEqual({ name: 'ok' });
+  });
+
+  it('ignores unknown fields instead of refusing them', async () => {
+    const res = await echo()
+      .send({ name: 'ok', note: 'kept', surprise: { deep: true } })
+      .expect(201);
+    expect(res.body).toEqual({ name: 'ok', note: 'kept' });
+  });
+
+  it.each([
+    ['truncated', '{"name":'],
+    ['not JSON at all', 'hello'],
+    ['trailing garbage', '{"name":"x"} extra'],
+  ])('refuses malformed JSON (%s) with 400 VALIDATION_ERROR', async (_case, body) => {
+    const res = await echo().send(body).expect(400);
+    expect(res.body).toEqual({
+      success: false,
+      error: { code: 'VALIDATION_ERROR', message: 'Malformed JSON body' },
+    });
+  });
+
+  it('refuses an empty JSON body with 400', async () => {
+    const res = await echo().send('').expect(400);
+    expect(res.body).toEqual({
+      success: false,
+      error: { code: 'VALIDATION_ERROR', message: 'Malformed JSON body' },
+    });
+  });
+
+  it('refuses malformed JSON in French', async () => {
+    const res = await echo().set('Accept-Language', 'fr').send('{').expect(400);
+    expect(res.body).toEqual({
+      success: false,
+      error: { code: 'VALIDATION_ERROR', message: 'Corps JSON mal formé' },
+    });
+  });
+
+  it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await echo()
+      .send(JSON.stringify({ name: 'x', note: 'y'.repeat(BODY_LIMIT) }))
+      .expect(413);
+    expect(res.body).toEqual({
+      success: false,
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `Request body exceeds the limit of ${BODY_LIMIT} bytes`,
+      },
+    });
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const res = await t.http
+      .post('/api/v1/__fixtures__/echo')
+      .set('X-API-Key', team.apiKey)
+      .set('Content-Type', 'text/csv')
+      .send('name\nx')
+      .expect(415);
+    expect(res.body).toEqual({
+      success: false,
+      error: { code: 'VALIDATION_ERROR', message: 'Content-Type must be application/json' },
+    });
+  });
+
+  it('lists every invalid field in details', async () => {
+    const res = await echo().send({ name: 'far too long a name', note: 42 }).expect(400);
+    expect(res.body).toEqual({
+      success: false,
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'Validation failed',
+        details: [
+          { field: 'name', message: 'name must be shorter than or equal to 10 characters' },
+          { field: 'note', message: 'note must be a string' },
+        ],
+      },
+    });
+  });
+
+  it('answers an unknown route under /api/v1 with 404 in the monitor envelope', async () => {
+    const res = await t.http
+      .get('/api/v1/no-such-thing?x=1')
+      .set('X-API-Key', team.apiKey)
+      .expect(404);
+    expect(res.body).toEqual({
+      success: false,
+      error: { code: 'NOT_FOUND', message: 'Route GET /api/v1/no-such-thing not found' },
+    });
+    const post = await t.http.post('/api/v1/lookups').send({}).expect(404);
+    expect(post.body.error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Route POST /api/v1/lookups not found',
+    });
+  });
+
+  it('answers an unknown route outside every API as JSON 404', async () => {
+    const res = await t.http.get('/nowhere').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toEqual({ error: { status: 404, message: 'No route for GET /nowhere' } });
+  });
+
+  it('answers an unexpected failure with 500 and an error id, logging the cause under that id', async () => {
+    const res = await t.http
+      .post('/api/v1/__fixtures__/boom')
+      .set('X-API-Key', team.apiKey)
+      .send({ name: 'body' })
+      .expect(500);
+    const errorId = res.body.error.error_id as string;
+    expect(errorId).toMatch(/^err_[0-9a-f]{16}$/);
+    expect(res.body).toEqual({
+      success: false,
+      error: {
+        code: 'INTERNAL_ERROR',
+        message: `Internal server error (error id ${errorId})`,
+        error_id: errorId,
+      },
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/SELECT|vault|at .*\.ts|stack/i);
+
+    const [logged] = t.logs.find(errorId).filter((line) => line.level === 50);
+    expect(logged).toMatchObject({ errorId, reqId: res.headers['x-request-id'] });
+    expect(JSON.stringify(logged)).toContain('fixture failure: SELECT secret FROM vault');
+    const completed = t.logs.find('request completed').find((line) => line.reqId === res.headers['x-request-id']);
+    expect(completed).toMatchObject({ level: 50, route: '/api/v1/__fixtures__/boom', res: { statusCode: 500 } });
+  });
+});

@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** The migrations and the entities describe the same schema, on this dialect. */
+describe('database schema', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has no drift: generating a migration from the entities would produce nothing', async () => {
+    const sql = await t.app.get(DataSource).driver.createSchemaBuilder().log();
+    expect(sql.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('has applied every migration and has none pending', async () => {
+    const dataSource = t.app.get(DataSource);
+    expect(await dataSource.showMigrations()).toBe(false);
+    const applied = (await dataSource.query('SELECT name FROM schema_migrations ORDER BY id')) as { name: string }[];
+    expect(applied.map((m) => m.name)).toEqual(dataSource.migrations.map((m) => m.name));
+  });
+});
