@@ -36,6 +36,7 @@ const common = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {

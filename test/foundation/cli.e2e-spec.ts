@@ -17,9 +17,17 @@ describe('command line (npm run cli)', () => {
   async function cli(...argv: string[]): Promise<CliRun> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(argv, t.config, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+    const code = await runCli(argv, t.config, {
+      stdout: (l) => out.push(l),
+      stderr: (l) => err.push(l),
+    });
     const stdout = out.join('\n');
-    return { code, stdout, stderr: err.join('\n'), json: argv.includes('--json') && stdout ? JSON.parse(stdout) : null };
+    return {
+      code,
+      stdout,
+      stderr: err.join('\n'),
+      json: argv.includes('--json') && stdout ? JSON.parse(stdout) : null,
+    };
   }
   const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
 
@@ -44,7 +52,11 @@ describe('command line (npm run cli)', () => {
     const name = unique('Text');
     const run = await cli('team', 'create', '--name', name);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^Team \\d+ "${name}" created on the standard plan\\.\\nAPI key \\(shown only now, store it safely\\): bmk_`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Team \\d+ "${name}" created on the standard plan\\.\\nAPI key \\(shown only now, store it safely\\): bmk_`,
+      ),
+    );
   });
 
   it('team list includes the new team', async () => {
@@ -62,12 +74,35 @@ describe('command line (npm run cli)', () => {
 
   it('brand create, key create for a brand, key list, key revoke: end to end with the running service', async () => {
     const team = (await cli('team', 'create', '--name', unique('Full'), '--json')).json.team;
-    const brand = await cli('brand', 'create', '--team', String(team.id), '--name', 'Acme Bet', '--json');
+    const brand = await cli(
+      'brand',
+      'create',
+      '--team',
+      String(team.id),
+      '--name',
+      'Acme Bet',
+      '--json',
+    );
     expect(brand.json).toEqual({
-      brand: { id: expect.any(Number), team_id: team.id, name: 'Acme Bet', created_at: expect.any(String) },
+      brand: {
+        id: expect.any(Number),
+        team_id: team.id,
+        name: 'Acme Bet',
+        created_at: expect.any(String),
+      },
     });
 
-    const key = await cli('key', 'create', '--team', String(team.id), '--brand', String(brand.json.brand.id), '--label', 'staging', '--json');
+    const key = await cli(
+      'key',
+      'create',
+      '--team',
+      String(team.id),
+      '--brand',
+      String(brand.json.brand.id),
+      '--label',
+      'staging',
+      '--json',
+    );
     expect(key.code).toBe(0);
     expect(key.json).toEqual({
       api_key: expect.stringMatching(/^bmk_/),
@@ -91,23 +126,54 @@ describe('command line (npm run cli)', () => {
     const revoked = await cli('key', 'revoke', '--prefix', key.json.key.prefix, '--json');
     expect(revoked.code).toBe(0);
     expect(revoked.json.key.revoked_at).toEqual(expect.any(String));
-    const refused = await t.http.get('/api/v1/lookups').set('X-API-Key', key.json.api_key).expect(401);
+    const refused = await t.http
+      .get('/api/v1/lookups')
+      .set('X-API-Key', key.json.api_key)
+      .expect(401);
     expect(refused.body.error.message).toBe('This API key has been revoked');
   });
 
   it('team set-plan changes the limit the running service applies', async () => {
     const created = (await cli('team', 'create', '--name', unique('Plan'), '--json')).json;
-    const run = await cli('team', 'set-plan', '--team', String(created.team.id), '--plan', 'free', '--json');
+    const run = await cli(
+      'team',
+      'set-plan',
+      '--team',
+      String(created.team.id),
+      '--plan',
+      'free',
+      '--json',
+    );
     expect(run.json.team.plan).toBe('free');
     const res = await t.http.get('/api/v1/lookups').set('X-API-Key', created.api_key).expect(200);
     expect(res.headers['x-ratelimit-limit']).toBe('60');
   });
 
   it.each([
-    [['team', 'create', '--name', 'x', '--plan', 'gold', '--json'], 1, 'INVALID_INPUT', 'Unknown plan "gold": use one of free, standard, enterprise'],
-    [['brand', 'create', '--team', '999999', '--name', 'x', '--json'], 1, 'TEAM_NOT_FOUND', 'Team 999999 does not exist'],
-    [['key', 'revoke', '--prefix', 'bmk_nothing', '--json'], 1, 'API_KEY_NOT_FOUND', 'No API key has the prefix "bmk_nothing"'],
-    [['key', 'list', '--team', 'abc', '--json'], 2, 'USAGE', '--team must be a positive integer id'],
+    [
+      ['team', 'create', '--name', 'x', '--plan', 'gold', '--json'],
+      1,
+      'INVALID_INPUT',
+      'Unknown plan "gold": use one of free, standard, enterprise',
+    ],
+    [
+      ['brand', 'create', '--team', '999999', '--name', 'x', '--json'],
+      1,
+      'TEAM_NOT_FOUND',
+      'Team 999999 does not exist',
+    ],
+    [
+      ['key', 'revoke', '--prefix', 'bmk_nothing', '--json'],
+      1,
+      'API_KEY_NOT_FOUND',
+      'No API key has the prefix "bmk_nothing"',
+    ],
+    [
+      ['key', 'list', '--team', 'abc', '--json'],
+      2,
+      'USAGE',
+      '--team must be a positive integer id',
+    ],
     [['team', 'create', '--json'], 2, 'USAGE', '--name is required'],
   ])('%p fails with exit code %p and a JSON error', async (argv, exitCode, code, message) => {
     const run = await cli(...argv);
@@ -136,8 +202,17 @@ describe('command line (npm run cli)', () => {
   });
 
   it('runs as the built dist/cli.js, printing only JSON on stdout', async () => {
-    const env = t.config.database.dialect === 'sqlite' ? `sqlite:${t.config.database.path}` : t.config.database.url;
-    const service = spawnService('cli', { DB_URL: env }, ['team', 'create', '--name', unique('Bin'), '--json']);
+    const env =
+      t.config.database.dialect === 'sqlite'
+        ? `sqlite:${t.config.database.path}`
+        : t.config.database.url;
+    const service = spawnService('cli', { DB_URL: env }, [
+      'team',
+      'create',
+      '--name',
+      unique('Bin'),
+      '--json',
+    ]);
     expect(await service.exited).toBe(0);
     expect(JSON.parse(service.stdout())).toEqual({
       team: { id: expect.any(Number), name: expect.stringMatching(/^Bin-/), plan: 'standard' },

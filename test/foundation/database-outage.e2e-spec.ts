@@ -39,10 +39,16 @@ import { SERVER_DB_URL } from '../support/test-database';
     const errorId = route.body.error.error_id as string;
     expect(route.body).toEqual({
       success: false,
-      error: { code: 'INTERNAL_ERROR', message: `Internal server error (error id ${errorId})`, error_id: errorId },
+      error: {
+        code: 'INTERNAL_ERROR',
+        message: `Internal server error (error id ${errorId})`,
+        error_id: errorId,
+      },
     });
     expect(JSON.stringify(route.body)).not.toMatch(/ECONNREFUSED|SELECT|mysql|3306/i);
-    expect(t.logs.find(errorId).some((line) => line.level === 50 && JSON.stringify(line.err).length > 2)).toBe(true);
+    expect(
+      t.logs.find(errorId).some((line) => line.level === 50 && JSON.stringify(line.err).length > 2),
+    ).toBe(true);
 
     await proxy.restore();
 

@@ -147,7 +147,13 @@ describe('bad input and failures on the monitor API', () => {
     const [logged] = t.logs.find(errorId).filter((line) => line.level === 50);
     expect(logged).toMatchObject({ errorId, reqId: res.headers['x-request-id'] });
     expect(JSON.stringify(logged)).toContain('fixture failure: SELECT secret FROM vault');
-    const completed = t.logs.find('request completed').find((line) => line.reqId === res.headers['x-request-id']);
-    expect(completed).toMatchObject({ level: 50, route: '/api/v1/__fixtures__/boom', res: { statusCode: 500 } });
+    const completed = t.logs
+      .find('request completed')
+      .find((line) => line.reqId === res.headers['x-request-id']);
+    expect(completed).toMatchObject({
+      level: 50,
+      route: '/api/v1/__fixtures__/boom',
+      res: { statusCode: 500 },
+    });
   });
 });

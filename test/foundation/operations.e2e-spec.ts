@@ -30,13 +30,19 @@ describe('operations: health, metrics, request ids, security headers', () => {
     const res = await t.http.get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const text = res.text;
-    expect(text).toContain('http_requests_total{method="GET",route="/api/v1/lookups",status="200"} 2');
-    expect(text).toContain('http_requests_total{method="GET",route="/api/v1/lookups",status="401"} 1');
+    expect(text).toContain(
+      'http_requests_total{method="GET",route="/api/v1/lookups",status="200"} 2',
+    );
+    expect(text).toContain(
+      'http_requests_total{method="GET",route="/api/v1/lookups",status="401"} 1',
+    );
     expect(text).toContain('http_requests_total{method="GET",route="unmatched",status="404"} 1');
     expect(text).toMatch(
       /http_request_duration_seconds_bucket\{le="0\.1",method="GET",route="\/api\/v1\/lookups",status="200"\} 2/,
     );
-    expect(text).toContain('http_request_duration_seconds_count{method="GET",route="/api/v1/lookups",status="200"} 2');
+    expect(text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/api/v1/lookups",status="200"} 2',
+    );
     expect(text).not.toContain('/api/v1/unknown/123');
     expect(text).toContain('process_cpu_seconds_total');
   });
@@ -46,14 +52,21 @@ describe('operations: health, metrics, request ids, security headers', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const kept = await t.http.get('/health').set('X-Request-Id', 'trace-42.abc').expect(200);
     expect(kept.headers['x-request-id']).toBe('trace-42.abc');
-    const refused = await t.http.get('/health').set('X-Request-Id', 'bad id with spaces').expect(200);
+    const refused = await t.http
+      .get('/health')
+      .set('X-Request-Id', 'bad id with spaces')
+      .expect(200);
     expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const onErrors = await t.http.get('/nowhere').set('X-Request-Id', 'trace-43').expect(404);
     expect(onErrors.headers['x-request-id']).toBe('trace-43');
   });
 
   it('sends security headers on every answer, errors included', async () => {
-    for (const res of [await t.http.get('/health'), await t.http.get('/api/v1/lookups'), await t.http.get('/nowhere')]) {
+    for (const res of [
+      await t.http.get('/health'),
+      await t.http.get('/api/v1/lookups'),
+      await t.http.get('/nowhere'),
+    ]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");

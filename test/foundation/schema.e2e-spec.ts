@@ -18,7 +18,9 @@ describe('database schema', () => {
   it('has applied every migration and has none pending', async () => {
     const dataSource = t.app.get(DataSource);
     expect(await dataSource.showMigrations()).toBe(false);
-    const applied = (await dataSource.query('SELECT name FROM schema_migrations ORDER BY id')) as { name: string }[];
+    const applied = (await dataSource.query('SELECT name FROM schema_migrations ORDER BY id')) as {
+      name: string;
+    }[];
     expect(applied.map((m) => m.name)).toEqual(dataSource.migrations.map((m) => m.name));
   });
 });

@@ -18,18 +18,31 @@ describe('the service process', () => {
       [{ PORT: 'abc' }, 'PORT must be an integer from 0 to 65535 (got "abc")'],
       [{ PORT: '70000' }, 'PORT must be an integer from 0 to 65535 (got "70000")'],
       [{ DB_URL: 'postgres://u:secret@db/x' }, 'DB_URL must be mysql://'],
-      [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
-      [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a URL starting with redis:// or rediss://'],
+      [
+        { LOG_LEVEL: 'loud' },
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      ],
+      [
+        { REDIS_URL: 'localhost:6379' },
+        'REDIS_URL must be a URL starting with redis:// or rediss://',
+      ],
       [{ RATE_LIMIT_FREE: '0' }, 'RATE_LIMIT_FREE must be an integer from 1'],
     ])('%p: exits with code 1 and names the variable', async (env, message) => {
-      const service = spawnService('main', { ...env, DB_URL: env.DB_URL ?? `sqlite:${newDatabase()}` });
+      const service = spawnService('main', {
+        ...env,
+        DB_URL: env.DB_URL ?? `sqlite:${newDatabase()}`,
+      });
       expect(await service.exited).toBe(1);
       expect(service.stderr()).toContain(message);
       expect(service.stderr()).not.toContain('secret');
     });
 
     it('lists every bad variable at once', async () => {
-      const service = spawnService('main', { PORT: 'x', TRUST_PROXY: 'maybe', DB_URL: `sqlite:${newDatabase()}` });
+      const service = spawnService('main', {
+        PORT: 'x',
+        TRUST_PROXY: 'maybe',
+        DB_URL: `sqlite:${newDatabase()}`,
+      });
       expect(await service.exited).toBe(1);
       expect(service.stderr()).toContain('PORT must be');
       expect(service.stderr()).toContain('TRUST_PROXY must be true or false (got "maybe")');
@@ -38,9 +51,17 @@ describe('the service process', () => {
 
   it('creates a demo team on a new embedded database, prints its key once with a working curl line', async () => {
     const database = newDatabase();
-    const first = spawnService('main', { PORT: '0', HOST: '127.0.0.1', DB_URL: `sqlite:${database}` });
-    const output = await waitForOutput(first, /curl -s -H "X-API-Key: (bmk_[\w-]+)" (http:\/\/127\.0\.0\.1:\d+)\/api\/v1\/lookups/);
-    const [, apiKey, baseUrl] = /curl -s -H "X-API-Key: (bmk_[\w-]+)" (http:\/\/[\d.:]+)\/api\/v1\/lookups/.exec(output)!;
+    const first = spawnService('main', {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_URL: `sqlite:${database}`,
+    });
+    const output = await waitForOutput(
+      first,
+      /curl -s -H "X-API-Key: (bmk_[\w-]+)" (http:\/\/127\.0\.0\.1:\d+)\/api\/v1\/lookups/,
+    );
+    const [, apiKey, baseUrl] =
+      /curl -s -H "X-API-Key: (bmk_[\w-]+)" (http:\/\/[\d.:]+)\/api\/v1\/lookups/.exec(output)!;
     expect(output).toContain(`${baseUrl}/docs`);
 
     const answer = await fetch(`${baseUrl}/api/v1/lookups`, { headers: { 'X-API-Key': apiKey } });
@@ -51,7 +72,11 @@ describe('the service process', () => {
     expect(await first.exited).toBe(0);
     expect(existsSync(database)).toBe(true);
 
-    const second = spawnService('main', { PORT: '0', HOST: '127.0.0.1', DB_URL: `sqlite:${database}` });
+    const second = spawnService('main', {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_URL: `sqlite:${database}`,
+    });
     await waitForOutput(second, 'Serving on');
     expect(second.stdout()).not.toContain('bmk_');
     second.child.kill('SIGTERM');
@@ -59,7 +84,12 @@ describe('the service process', () => {
   });
 
   it('does not create a demo team when DEMO_TEAM=false', async () => {
-    const service = spawnService('main', { PORT: '0', HOST: '127.0.0.1', DB_URL: `sqlite:${newDatabase()}`, DEMO_TEAM: 'false' });
+    const service = spawnService('main', {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_URL: `sqlite:${newDatabase()}`,
+      DEMO_TEAM: 'false',
+    });
     await waitForOutput(service, 'Serving on');
     expect(service.stdout()).not.toContain('bmk_');
     service.child.kill('SIGTERM');
@@ -67,27 +97,42 @@ describe('the service process', () => {
   });
 
   it('on SIGTERM, finishes the request in flight, then exits 0', async () => {
-    const service = spawnService('main', { PORT: '0', HOST: '127.0.0.1', DB_URL: `sqlite:${newDatabase()}`, DEMO_TEAM: 'false' });
+    const service = spawnService('main', {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_URL: `sqlite:${newDatabase()}`,
+      DEMO_TEAM: 'false',
+    });
     const output = await waitForOutput(service, 'Serving on');
     const port = Number(/Serving on http:\/\/[\w.]+:(\d+)/.exec(output)![1]);
 
     // A request whose body is still arriving is in flight when the signal comes.
-    const answered = new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
-      const req = httpRequest(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/lookups', headers: { 'Content-Type': 'application/json', 'Content-Length': 2 } },
-        (res) => {
-          let body = '';
-          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode!, body, connection: res.headers.connection }));
-        },
-      );
-      req.on('error', reject);
-      req.write('{');
-      setTimeout(() => {
-        service.child.kill('SIGTERM');
-        setTimeout(() => req.end('}'), 300);
-      }, 100);
-    });
+    const answered = new Promise<{ status: number; body: string; connection?: string }>(
+      (resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/v1/lookups',
+            headers: { 'Content-Type': 'application/json', 'Content-Length': 2 },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () =>
+              resolve({ status: res.statusCode!, body, connection: res.headers.connection }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.write('{');
+        setTimeout(() => {
+          service.child.kill('SIGTERM');
+          setTimeout(() => req.end('}'), 300);
+        }, 100);
+      },
+    );
 
     const { status, body, connection } = await answered;
     expect(status).toBe(404);
@@ -100,7 +145,9 @@ describe('the service process', () => {
     expect(await service.exited).toBe(0);
     expect(Date.now() - exitedWithin).toBeLessThan(2000);
     const messages = jsonLines(service.stdout()).map((line) => line.msg);
-    expect(messages).toEqual(expect.arrayContaining(['SIGTERM received: finishing in-flight requests', 'Stopped']));
+    expect(messages).toEqual(
+      expect.arrayContaining(['SIGTERM received: finishing in-flight requests', 'Stopped']),
+    );
     expect(messages.indexOf('Stopped')).toBeGreaterThan(messages.indexOf('request completed'));
   });
 });

@@ -5,11 +5,15 @@ import { startTestApp } from '../support/test-app';
 
 function get(url: string, path: string, apiKey: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${path}`, { headers: { 'X-API-Key': apiKey }, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, body }));
-    });
+    const req = httpRequest(
+      `${url}${path}`,
+      { headers: { 'X-API-Key': apiKey }, agent: false },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -28,7 +32,9 @@ describe('graceful shutdown (app.close, as on SIGTERM)', () => {
     const closing = t.close().then(() => (closed = true));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(closed).toBe(false);
-    await expect(get(t.url, '/health', team.apiKey)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(get(t.url, '/health', team.apiKey)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
 
     gate.open();
     expect(await inFlight).toEqual({ status: 200, body: JSON.stringify({ done: true }) });

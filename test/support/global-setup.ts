@@ -68,6 +68,7 @@ async function migrateServerDatabase(url: string): Promise<void> {
   } catch (error) {
     throw new Error(
       `[e2e] DB_URL is set but the database cannot be reached: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   await runMigrations(dataSource);

@@ -16,7 +16,11 @@ export interface ServiceProcess {
  * The built service (`node dist/main.js`) as a process, exactly as `npm start` runs it, with
  * only the given environment (plus PATH): nothing leaks in from the test's own environment.
  */
-export function spawnService(entry: 'main' | 'cli', env: Record<string, string>, args: string[] = []): ServiceProcess {
+export function spawnService(
+  entry: 'main' | 'cli',
+  env: Record<string, string>,
+  args: string[] = [],
+): ServiceProcess {
   const child = spawn(process.execPath, [join(ROOT, 'dist', `${entry}.js`), ...args], {
     cwd: env.CWD ?? ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
@@ -31,12 +35,19 @@ export function spawnService(entry: 'main' | 'cli', env: Record<string, string>,
 }
 
 /** Waits until the process has printed `text` on stdout, or fails with what it printed. */
-export async function waitForOutput(service: ServiceProcess, text: string | RegExp, timeoutMs = 20000): Promise<string> {
+export async function waitForOutput(
+  service: ServiceProcess,
+  text: string | RegExp,
+  timeoutMs = 20000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  const matches = () => (typeof text === 'string' ? service.stdout().includes(text) : text.test(service.stdout()));
+  const matches = () =>
+    typeof text === 'string' ? service.stdout().includes(text) : text.test(service.stdout());
   while (!matches()) {
     if (service.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`Expected output ${String(text)}; got:\n${service.stdout()}\n${service.stderr()}`);
+      throw new Error(
+        `Expected output ${String(text)}; got:\n${service.stdout()}\n${service.stderr()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

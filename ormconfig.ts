@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig, loadDotEnvFile } from './src/config/app-config';
+import { buildDataSourceOptions } from './src/database/data-source-options';
+
+/**
+ * The DataSource for the TypeORM CLI (`npm run typeorm -- <command>`), on the database that
+ * DB_URL names (embedded SQLite when unset), with the migrations of that dialect.
+ */
+loadDotEnvFile();
+export default new DataSource(buildDataSourceOptions(loadConfig(process.env).database));

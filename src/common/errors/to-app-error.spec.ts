@@ -1,0 +1,72 @@
+import {
+  BadRequestException,
+  HttpException,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
+import {
+  InternalError,
+  MalformedBodyError,
+  PayloadTooLargeError,
+  RequestValidationError,
+  RouteNotFoundError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+} from './app-error';
+import { toAppError } from './to-app-error';
+
+const request = { method: 'POST', url: '/api/v1/x?y=1' };
+const fastifyError = (code: string, status: number) =>
+  new HttpException('fastify says no', status, {
+    cause: Object.assign(new Error('x'), { code, statusCode: status }),
+  });
+
+describe('toAppError', () => {
+  it('keeps our own errors as they are', () => {
+    const error = new UnauthorizedError('missing_key');
+    expect(toAppError(error, request)).toBe(error);
+  });
+
+  it.each([
+    ['FST_ERR_CTP_BODY_TOO_LARGE', 413, PayloadTooLargeError],
+    ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, UnsupportedMediaTypeError],
+    ['FST_ERR_CTP_EMPTY_JSON_BODY', 400, MalformedBodyError],
+    ['FST_ERR_CTP_INVALID_JSON_BODY', 400, MalformedBodyError],
+  ])('maps Fastify %s to %p', (code, status, type) => {
+    expect(toAppError(fastifyError(code, status), request)).toBeInstanceOf(type);
+  });
+
+  it('maps a JSON SyntaxError cause to a malformed body', () => {
+    const exception = new BadRequestException('bad', {
+      cause: new SyntaxError('Unexpected token'),
+    });
+    expect(toAppError(exception, request)).toBeInstanceOf(MalformedBodyError);
+  });
+
+  it("maps Nest's not-found to the route, without the query string", () => {
+    expect(toAppError(new NotFoundException('Cannot POST /api/v1/x'), request)).toEqual(
+      new RouteNotFoundError('POST', '/api/v1/x'),
+    );
+  });
+
+  it('maps other client errors to validation errors and other statuses by number', () => {
+    expect(
+      toAppError(new BadRequestException('Validation failed (uuid is expected)'), request),
+    ).toEqual(
+      new RequestValidationError([
+        { field: 'request', constraint: 'http', message: 'Validation failed (uuid is expected)' },
+      ]),
+    );
+    expect(toAppError(new PayloadTooLargeException(), request)).toBeInstanceOf(
+      PayloadTooLargeError,
+    );
+  });
+
+  it('treats anything else as internal, keeping the cause for the log', () => {
+    const cause = new TypeError('undefined is not a function');
+    const mapped = toAppError(cause, request);
+    expect(mapped).toBeInstanceOf(InternalError);
+    expect((mapped as InternalError).cause).toBe(cause);
+    expect(toAppError(new HttpException('gateway', 502), request)).toBeInstanceOf(InternalError);
+  });
+});

@@ -1,0 +1,48 @@
+import { RouteNotFoundError } from '../errors/app-error';
+import { GENERIC_WIRE } from './generic-wire';
+import type { WireFormat } from './wire-format';
+import { WireFormatRegistry } from './wire-format.registry';
+
+const wire = (name: string, paths: WireFormat['paths']): WireFormat => ({
+  name,
+  paths,
+  renderError: () => ({ status: 0, body: name }),
+});
+
+describe('WireFormatRegistry', () => {
+  const registry = new WireFormatRegistry();
+  const monitor = wire('monitor', { prefixes: ['/api/v1/'] });
+  const maxbridge = wire('maxbridge', {
+    exact: ['/api/v1/transactions/deposit'],
+    prefixes: ['/api/payment/'],
+  });
+  const bets = wire('bets', { prefixes: ['/api/bet/', '/api/bet'] });
+  [monitor, maxbridge, bets].forEach((w) => registry.register(w));
+
+  it.each([
+    ['/api/v1/events', 'monitor'],
+    ['/api/v1/transactions/deposit', 'maxbridge'],
+    ['/api/v1/transactions/deposit-other', 'monitor'],
+    ['/api/payment/withdraw', 'maxbridge'],
+    ['/api/bet/list', 'bets'],
+    ['/docs', 'generic'],
+    ['/', 'generic'],
+  ])('%s belongs to %s', (path, name) => {
+    expect(registry.resolve(path).name).toBe(name);
+  });
+
+  it('registers a format once', () => {
+    const local = new WireFormatRegistry();
+    local.register(monitor);
+    local.register(monitor);
+    expect(local.resolve('/api/v1/x')).toBe(monitor);
+  });
+
+  it('answers generic errors as JSON with the status', () => {
+    const error = new RouteNotFoundError('GET', '/x');
+    expect(GENERIC_WIRE.renderError(error, { request: {} as never, errorId: null })).toEqual({
+      status: 404,
+      body: { error: { status: 404, message: 'No route for GET /x' } },
+    });
+  });
+});

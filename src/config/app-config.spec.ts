@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('has working defaults: port 3000, embedded SQLite under ./data, in-memory limits', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      database: { dialect: 'sqlite', path: resolve('data/app.sqlite') },
+      redisUrl: null,
+      redisKeyPrefix: 'bm:',
+      logLevel: 'info',
+      bodyLimitBytes: 5 * 1024 * 1024,
+      rateLimitPerMinute: { free: 60, standard: 1000, enterprise: 10000 },
+      shutdownTimeoutMs: 10000,
+      trustProxy: false,
+      demoTeamOnFirstStart: true,
+    });
+  });
+
+  it.each([
+    ['mysql://u:p@db:3306/bm', 'mysql'],
+    ['mariadb://root@127.0.0.1:3306/test', 'mariadb'],
+  ])('takes %s as a %s server', (url, dialect) => {
+    expect(loadConfig({ DB_URL: url, DB_POOL_SIZE: '20' }).database).toEqual({
+      dialect,
+      url,
+      poolSize: 20,
+    });
+  });
+
+  it.each([
+    ['sqlite:/tmp/x.sqlite', '/tmp/x.sqlite'],
+    ['sqlite:///tmp/y.sqlite', '/tmp/y.sqlite'],
+    ['sqlite:data/other.sqlite', resolve('data/other.sqlite')],
+  ])('takes %s as an SQLite file at %s', (url, path) => {
+    expect(loadConfig({ DB_URL: url }).database).toEqual({ dialect: 'sqlite', path });
+  });
+
+  it('treats empty and blank values as unset', () => {
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '  ', DB_URL: '' }).port).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: '3.5' }, 'PORT must be an integer from 0 to 65535 (got "3.5")'],
+    [{ PORT: '-1' }, 'PORT must be an integer from 0 to 65535 (got "-1")'],
+    [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE must be an integer from 1 to 500 (got "0")'],
+    [
+      { LOG_LEVEL: 'verbose' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")',
+    ],
+    [{ TRUST_PROXY: 'sometimes' }, 'TRUST_PROXY must be true or false (got "sometimes")'],
+    [
+      { REDIS_URL: 'http://cache' },
+      'REDIS_URL must be a URL starting with redis:// or rediss:// (got "http://cache")',
+    ],
+    [
+      { BODY_LIMIT_BYTES: '10' },
+      'BODY_LIMIT_BYTES must be an integer from 1024 to 104857600 (got "10")',
+    ],
+    [
+      { RATE_LIMIT_STANDARD: 'lots' },
+      `RATE_LIMIT_STANDARD must be an integer from 1 to ${Number.MAX_SAFE_INTEGER} (got "lots")`,
+    ],
+    [{ DB_URL: 'sqlite:' }, 'DB_URL must be sqlite:<file path> (got "sqlite:")'],
+    [
+      { DB_URL: 'mysql://db:3306' },
+      'DB_URL must be mysql://user:pass@host:port/database, mariadb://user:pass@host:port/database or sqlite:<file path> (got "mysql://db:3306")',
+    ],
+  ])('refuses %p, naming the variable', (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('never repeats a database password in its message', () => {
+    const [problem] = problemsOf({ DB_URL: 'postgres://admin:hunter2@db/x' });
+    expect(problem).toContain('postgres://admin:***@db/x');
+    expect(problem).not.toContain('hunter2');
+  });
+
+  it('reports every problem at once', () => {
+    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'y', DEMO_TEAM: 'z' });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'DEMO_TEAM']);
+    expect(() => loadConfig({ PORT: 'x' })).toThrow(/^Invalid configuration:\n {2}- PORT must be/);
+  });
+
+  it.each(['true', '1', 'yes', 'TRUE'])('reads %s as true', (value) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(true);
+  });
+});
