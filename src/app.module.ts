@@ -6,7 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { LookupsModule } from './lookups/lookups.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { RedisModule } from './redis/redis.module';
-import { TenancyModule } from './tenancy/tenancy.module';
+import { ApiKeyAuthModule } from './tenancy/api-key-auth.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -18,11 +18,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config),
+        // A service may start before its database does (compose, orchestrators): wait about 20 s.
+        DatabaseModule.forRoot(config, { connectAttempts: 10 }),
         RedisModule,
         CommonModule,
         ObservabilityModule,
-        TenancyModule,
+        ApiKeyAuthModule,
         LookupsModule,
         ...extraImports,
       ],

@@ -1,12 +1,17 @@
 import helmet from '@fastify/helmet';
-import type { IncomingMessage } from 'node:http';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { AuthStrategies } from './common/auth/auth-scheme';
+import { RequestValidationError } from './common/errors/app-error';
 import { requestIdOf } from './common/http/request-id';
+import { sendError } from './common/wire/send-error';
+import { WireFormatRegistry } from './common/wire/wire-format.registry';
 import { HttpMetrics } from './observability/http-metrics';
 import { createRootLogger, installRequestLogging, PinoNestLogger } from './observability/logging';
 import { setupSwagger } from './swagger';
@@ -26,14 +31,27 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  // Filled once the application exists; Fastify only calls frameworkErrors after that.
+  const late: { wires?: WireFormatRegistry } = {};
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: (raw: IncomingMessage) => requestIdOf(raw),
     logger: false,
-    // While closing: new requests on kept-alive connections get 503, idle connections are closed.
-    return503OnClosing: true,
+    // While closing: idle connections are closed at once; a request that still arrives is served
+    // (the database stays open until HTTP has drained) and its answer closes its connection.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
+    // Requests Fastify refuses before routing (a URL with broken %-encoding): the API's own shape.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const issue = { field: 'url', constraint: 'url', message: `Malformed URL: ${error.message}` };
+      sendError(
+        late.wires!.forPath(request.url.split('?')[0]),
+        new RequestValidationError([issue]),
+        request,
+        reply,
+      );
+    },
   });
   const rootLogger = createRootLogger(config, options.logStream);
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -45,34 +63,7 @@ export async function createApp(
       abortOnError: false,
     },
   );
-
-  const fastify = app.getHttpAdapter().getInstance();
-  installRequestLogging(fastify, rootLogger);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('X-Request-Id', request.id);
-    done();
-  });
-  // Answers sent while closing end their connection, so that no kept-alive socket holds the
-  // shutdown until the client's own timeout.
-  let closing = false;
-  fastify.addHook('preClose', (done) => {
-    closing = true;
-    done();
-  });
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) void reply.header('Connection', 'close');
-    done(null, payload);
-  });
-  const metrics = app.get(HttpMetrics);
-  fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.observe(
-      request.method,
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
-    done();
-  });
+  late.wires = app.get(WireFormatRegistry);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -86,7 +77,58 @@ export async function createApp(
       },
     },
   });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  installRequestLogging(fastify, rootLogger);
+  installRequestHeaders(fastify);
+  installConnectionCloseWhileClosing(fastify);
+  installMetrics(fastify, app.get(HttpMetrics));
+  // Last of the onRequest hooks: the security and request-id headers are set even on a 401.
+  const strategies = app.get(AuthStrategies);
+  fastify.addHook('onRequest', (request, reply) => strategies.authenticate(request, reply));
+
   setupSwagger(app);
   await app.init();
   return app;
+}
+
+/**
+ * Stops in two steps: first the HTTP server (no new requests; in-flight ones finish), then the
+ * application's shutdown hooks, which thus run with no request left and the database still open.
+ */
+export async function closeApp(app: NestFastifyApplication): Promise<void> {
+  await app.getHttpAdapter().close();
+  await app.close();
+}
+
+function installRequestHeaders(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
+  });
+}
+
+/** Answers sent while closing end their connection: no kept-alive socket holds the shutdown. */
+function installConnectionCloseWhileClosing(fastify: FastifyInstance): void {
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('Connection', 'close');
+    done(null, payload);
+  });
+}
+
+function installMetrics(fastify: FastifyInstance, metrics: HttpMetrics): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.observe(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from './bootstrap';
+import { closeApp, createApp } from './bootstrap';
 import { AppConfig, ConfigError, loadConfig, loadDotEnvFile } from './config/app-config';
 import { DemoCredentials, DemoTeamService } from './tenancy/demo-team.service';
 
@@ -47,7 +47,7 @@ function stopGracefullyOnSignals(app: NestFastifyApplication, timeoutMs: number)
       logger.error(`Shutdown took longer than ${timeoutMs} ms: exiting`);
       process.exit(1);
     }, timeoutMs).unref();
-    app.close().then(
+    closeApp(app).then(
       () => {
         logger.log('Stopped');
         process.exit(0);

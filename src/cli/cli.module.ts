@@ -10,7 +10,11 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), TenancyModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config, { connectAttempts: 1 }),
+        TenancyModule,
+      ],
     };
   }
 }

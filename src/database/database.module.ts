@@ -1,6 +1,5 @@
-import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
@@ -8,32 +7,43 @@ import { runMigrations } from './run-migrations';
 
 /** Facts about the database that the rest of the application may need at start. */
 export class DatabaseState {
-  constructor(
-    readonly dialect: AppConfig['database']['dialect'],
-    /** True when this start created the embedded SQLite file. */
-    readonly createdNow: boolean,
-  ) {}
+  constructor(readonly dialect: AppConfig['database']['dialect']) {}
 
   /** The migrations this start applied, in order. */
   migrationsApplied: string[] = [];
 }
 
+export interface DatabaseModuleOptions {
+  /** Attempts to reach the database at start before giving up (2 s apart). */
+  connectAttempts: number;
+}
+
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, { connectAttempts }: DatabaseModuleOptions): DynamicModule {
     const { database } = config;
-    const createdNow = database.dialect === 'sqlite' && !existsSync(database.path);
     const logger = new Logger('Database');
-    const state = new DatabaseState(database.dialect, createdNow);
+    const state = new DatabaseState(database.dialect);
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => buildDataSourceOptions(database),
+          useFactory: () => ({
+            ...buildDataSourceOptions(database),
+            retryAttempts: connectAttempts - 1,
+            retryDelay: 2000,
+          }),
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
-            state.migrationsApplied = await runMigrations(dataSource);
+            const dataSource = new DataSource(options!);
+            try {
+              await dataSource.initialize();
+              state.migrationsApplied = await runMigrations(dataSource);
+            } catch (error) {
+              // Each attempt leaves nothing open behind it (connection pools, file handles).
+              if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+              throw error;
+            }
             if (state.migrationsApplied.length > 0) {
               logger.log(`Applied migrations: ${state.migrationsApplied.join(', ')}`);
             }

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MonitorApiModule } from '../monitor-api/monitor-api.module';
-import { ApiKeyAuthModule } from '../tenancy/api-key-auth.module';
 import { LookupsController } from './lookups.controller';
 import { LookupsRepository } from './lookups.repository';
 import { LookupsService } from './lookups.service';
 
 @Module({
-  imports: [ApiKeyAuthModule, MonitorApiModule],
+  imports: [MonitorApiModule],
   controllers: [LookupsController],
   providers: [LookupsRepository, LookupsService],
   exports: [LookupsService],

@@ -1,4 +1,4 @@
-import { applyDecorators, UseFilters } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import {
   ApiHeader,
   ApiInternalServerErrorResponse,
@@ -7,7 +7,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { MonitorErrorDto } from './dto/monitor-error.dto';
-import { MonitorExceptionFilter } from './monitor-exception.filter';
+import { TagRoutes } from '../common/http/route-tags';
+import { MONITOR_WIRE } from './monitor-wire';
 
 const error = (code: string, message: string, extra: object = {}) => ({
   success: false,
@@ -34,18 +35,18 @@ const RATE_LIMIT_HEADERS = {
 };
 
 /**
- * A controller of the Betting Monitor API: its error envelope, its language header, and the
- * error answers every route shares, in Swagger.
+ * A controller (or route) of the Betting Monitor API: answered in the monitor envelope, whatever
+ * fails and wherever; with its language header and shared error answers in Swagger.
  */
 export const MonitorApi = (tag: string) =>
   applyDecorators(
-    UseFilters(MonitorExceptionFilter),
+    TagRoutes({ wire: MONITOR_WIRE }),
     ApiTags(tag),
     ApiHeader({
       name: 'Accept-Language',
       required: false,
       description: '`fr` for messages in French; English otherwise',
-      schema: { type: 'string', example: 'fr' },
+      schema: { type: 'string', enum: ['en', 'fr'] },
     }),
     ApiUnauthorizedResponse({
       description: 'Missing, unknown or revoked API key',

@@ -6,7 +6,7 @@ export interface MonitorMessages {
   unauthorized: Record<UnauthorizedReason, string>;
   rateLimited(limit: number, retryAfter: number): string;
   malformedBody: string;
-  payloadTooLarge(limitBytes: number | null): string;
+  payloadTooLarge(limitBytes: number): string;
   unsupportedMediaType: string;
   routeNotFound(method: string, path: string): string;
   validationFailed: string;
@@ -25,8 +25,7 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     rateLimited: (limit, retryAfter) =>
       `Rate limit of ${limit} requests per minute exceeded; retry in ${retryAfter} s`,
     malformedBody: 'Malformed JSON body',
-    payloadTooLarge: (limit) =>
-      limit ? `Request body exceeds the limit of ${limit} bytes` : 'Request body is too large',
+    payloadTooLarge: (limit) => `Request body exceeds the limit of ${limit} bytes`,
     unsupportedMediaType: 'Content-Type must be application/json',
     routeNotFound: (method, path) => `Route ${method} ${path} not found`,
     validationFailed: 'Validation failed',
@@ -43,10 +42,7 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     rateLimited: (limit, retryAfter) =>
       `Limite de ${limit} requêtes par minute dépassée ; réessayez dans ${retryAfter} s`,
     malformedBody: 'Corps JSON mal formé',
-    payloadTooLarge: (limit) =>
-      limit
-        ? `Le corps de la requête dépasse la limite de ${limit} octets`
-        : 'Le corps de la requête est trop volumineux',
+    payloadTooLarge: (limit) => `Le corps de la requête dépasse la limite de ${limit} octets`,
     unsupportedMediaType: 'Le Content-Type doit être application/json',
     routeNotFound: (method, path) => `Route ${method} ${path} introuvable`,
     validationFailed: 'Validation échouée',

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { loadConfig } from '../config/app-config';
 import {
-  AppError,
   InternalError,
   MalformedBodyError,
   PayloadTooLargeError,
@@ -12,11 +11,12 @@ import {
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from '../common/errors/app-error';
+import type { SharedError } from '../common/errors/shared-error';
 import { WireFormatRegistry } from '../common/wire/wire-format.registry';
 import { MonitorWire } from './monitor-wire';
 
 const wire = new MonitorWire(new WireFormatRegistry(), loadConfig({ BODY_LIMIT_BYTES: '2048' }));
-const render = (error: AppError, language?: string, errorId: string | null = null) =>
+const render = (error: SharedError, language?: string, errorId: string | null = null) =>
   wire.renderError(error, {
     request: { headers: language ? { 'accept-language': language } : {} } as FastifyRequest,
     errorId,
@@ -49,12 +49,12 @@ describe('MonitorWire', () => {
       failure('VALIDATION_ERROR', 'Malformed JSON body'),
     ],
     [
-      new PayloadTooLargeError(null),
+      new PayloadTooLargeError(),
       413,
       failure('PAYLOAD_TOO_LARGE', 'Request body exceeds the limit of 2048 bytes'),
     ],
     [
-      new UnsupportedMediaTypeError('text/csv'),
+      new UnsupportedMediaTypeError(),
       415,
       failure('VALIDATION_ERROR', 'Content-Type must be application/json'),
     ],
@@ -85,7 +85,7 @@ describe('MonitorWire', () => {
     ],
     [new MalformedBodyError('x'), 'Corps JSON mal formé'],
     [new RouteNotFoundError('GET', '/api/v1/x'), 'Route GET /api/v1/x introuvable'],
-    [new PayloadTooLargeError(100), 'Le corps de la requête dépasse la limite de 100 octets'],
+    [new PayloadTooLargeError(), 'Le corps de la requête dépasse la limite de 2048 octets'],
   ])('renders %p in French', (error, message) => {
     expect((render(error, 'fr').body as { error: { message: string } }).error.message).toBe(
       message,
@@ -109,6 +109,6 @@ describe('MonitorWire', () => {
   it('claims the /api/v1/ paths when it registers', () => {
     const registry = new WireFormatRegistry();
     new MonitorWire(registry, loadConfig({})).onModuleInit();
-    expect(registry.resolve('/api/v1/anything').name).toBe('monitor');
+    expect(registry.forPath('/api/v1/anything').name).toBe('monitor');
   });
 });

@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { AppError } from '../common/errors/app-error';
 import type { SharedError } from '../common/errors/shared-error';
 import { preferredLanguage } from '../common/i18n/language';
 import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
@@ -30,10 +29,12 @@ export function monitorSuccess<T>(data: T): { success: true; data: T } {
   return { success: true, data };
 }
 
+export const MONITOR_WIRE = 'monitor';
+
 /** The Betting Monitor API's error shape and language (seed 000, CONTRACTS.md section 1). */
 @Injectable()
 export class MonitorWire implements WireFormat, OnModuleInit {
-  readonly name = 'monitor';
+  readonly name = MONITOR_WIRE;
   readonly paths = { prefixes: ['/api/v1/'] };
 
   constructor(
@@ -45,9 +46,8 @@ export class MonitorWire implements WireFormat, OnModuleInit {
     this.registry.register(this);
   }
 
-  renderError(appError: AppError, { request, errorId }: ErrorContext): ErrorResponse {
+  renderError(error: SharedError, { request, errorId }: ErrorContext): ErrorResponse {
     const t = MONITOR_MESSAGES[preferredLanguage(request.headers['accept-language'])];
-    const error = appError as SharedError;
     const answer = (
       status: number,
       code: MonitorErrorCode,
@@ -70,7 +70,7 @@ export class MonitorWire implements WireFormat, OnModuleInit {
         return answer(
           413,
           MonitorErrorCode.PayloadTooLarge,
-          t.payloadTooLarge(error.limitBytes ?? this.config.bodyLimitBytes),
+          t.payloadTooLarge(this.config.bodyLimitBytes),
         );
       case 'unsupported_media_type':
         return answer(415, MonitorErrorCode.ValidationError, t.unsupportedMediaType);

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -30,6 +30,8 @@ const healthExample = (up: boolean) => {
 @ApiTags('Operations')
 @Public()
 export class OperationsController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
@@ -52,8 +54,11 @@ export class OperationsController {
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
+      const result = error.getResponse() as HealthCheckResult;
+      // The causes (driver messages, addresses) go to the log, not to an unauthenticated caller.
+      this.logger.warn({ details: result.details }, 'Health check failed');
       void reply.status(503);
-      return error.getResponse();
+      return statusesOnly(result);
     }
   }
 
@@ -69,4 +74,17 @@ export class OperationsController {
     void reply.header('Content-Type', this.metrics.contentType);
     return this.metrics.render();
   }
+}
+
+function statusesOnly(result: HealthCheckResult): HealthCheckResult {
+  const strip = (section: Record<string, { status: string } | undefined> | undefined) =>
+    Object.fromEntries(
+      Object.entries(section ?? {}).map(([key, value]) => [key, { status: value?.status }]),
+    );
+  return {
+    status: result.status,
+    info: strip(result.info),
+    error: strip(result.error),
+    details: strip(result.details),
+  } as HealthCheckResult;
 }

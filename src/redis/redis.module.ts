@@ -8,6 +8,7 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 export type RedisClient = Redis | null;
 
 const READY_WAIT_MS = 2000;
+const COMMAND_TIMEOUT_MS = 250;
 
 @Global()
 @Module({
@@ -19,9 +20,11 @@ const READY_WAIT_MS = 2000;
         if (!config.redisUrl) return null;
         const logger = new Logger('Redis');
         const client = new Redis(config.redisUrl, {
-          // Fail fast instead of queueing: callers have a fallback, requests must not hang.
+          // Fail fast instead of queueing or waiting: callers have a fallback, requests must not
+          // hang, even when Redis stops answering without closing connections.
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
+          commandTimeout: COMMAND_TIMEOUT_MS,
           connectTimeout: READY_WAIT_MS,
           retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
         });

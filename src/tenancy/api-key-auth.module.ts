@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeyStrategy } from './api-key.strategy';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TenancyModule } from './tenancy.module';
 
-/** What an API module imports to put `@ApiKeyAuth()` on its routes. */
+/** Enforces `@ApiKeyAuth()` on every route that declares it. Imported once, by the application. */
 @Module({
   imports: [TenancyModule, RateLimitModule],
-  providers: [ApiKeyGuard],
-  exports: [TenancyModule, RateLimitModule, ApiKeyGuard],
+  providers: [ApiKeyStrategy],
 })
 export class ApiKeyAuthModule {}

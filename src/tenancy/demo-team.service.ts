@@ -10,7 +10,10 @@ export interface DemoCredentials {
   apiKey: string;
 }
 
-/** On the very first start of the embedded database, a team to try the API with. */
+/**
+ * A team to try the API with, when the embedded database has none yet (its first start, or a
+ * first start that failed before the team was made): printed once by `main.ts`.
+ */
 @Injectable()
 export class DemoTeamService {
   constructor(
@@ -20,7 +23,8 @@ export class DemoTeamService {
   ) {}
 
   async createIfFirstStart(): Promise<DemoCredentials | null> {
-    if (!this.database.createdNow || !this.config.demoTeamOnFirstStart) return null;
+    if (this.database.dialect !== 'sqlite' || !this.config.demoTeamOnFirstStart) return null;
+    if (await this.tenancy.hasTeams()) return null;
     const { team, api_key } = await this.tenancy.createTeam({ name: 'Demo', plan: 'standard' });
     return { teamId: team.id, teamName: team.name, apiKey: api_key };
   }

@@ -22,6 +22,10 @@ export class TeamRepository {
     return this.dataSource.manager.findOneBy(TeamEntity, { id: teamId });
   }
 
+  anyExists(): Promise<boolean> {
+    return this.dataSource.manager.exists(TeamEntity);
+  }
+
   listAll(): Promise<TeamEntity[]> {
     return this.dataSource.manager.find(TeamEntity, { order: { id: 'ASC' } });
   }

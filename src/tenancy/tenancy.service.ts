@@ -79,12 +79,12 @@ export class TenancyService {
     }
   }
 
-  async listTeams(): Promise<TeamView[]> {
-    return (await this.teams.listAll()).map(teamView);
+  hasTeams(): Promise<boolean> {
+    return this.teams.anyExists();
   }
 
-  async getTeam(teamId: number): Promise<TeamView> {
-    return teamView(await this.requireTeam(teamId));
+  async listTeams(): Promise<TeamView[]> {
+    return (await this.teams.listAll()).map(teamView);
   }
 
   async changePlan(teamId: number, plan: string): Promise<TeamView> {

@@ -14,11 +14,8 @@ import { SERVER_DB_URL } from '../support/test-database';
   beforeAll(async () => {
     const target = new URL(SERVER_DB_URL!);
     proxy = new TcpFaultProxy(target.hostname, Number(target.port || 3306));
-    const port = await proxy.start();
-    const viaProxy = new URL(SERVER_DB_URL!);
-    viaProxy.hostname = '127.0.0.1';
-    viaProxy.port = String(port);
-    t = await startTestApp({ env: { DB_URL: viaProxy.toString() } });
+    await proxy.start();
+    t = await startTestApp({ env: { DB_URL: proxy.urlFor(SERVER_DB_URL!) } });
   });
   afterAll(async () => {
     await t.close().catch(() => undefined);
@@ -33,7 +30,16 @@ import { SERVER_DB_URL } from '../support/test-database';
     await proxy.cut();
 
     const health = await t.http.get('/health').expect(503);
-    expect(health.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+    expect(health.body).toEqual({
+      status: 'error',
+      info: {},
+      error: { database: { status: 'down' } },
+      details: { database: { status: 'down' } },
+    });
+    expect(t.logs.find('Health check failed')[0]).toMatchObject({
+      level: 40,
+      details: { database: { status: 'down' } },
+    });
 
     const route = await t.http.get('/api/v1/lookups').set('X-API-Key', team.apiKey).expect(500);
     const errorId = route.body.error.error_id as string;

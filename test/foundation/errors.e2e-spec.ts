@@ -104,6 +104,55 @@ describe('bad input and failures on the monitor API', () => {
     });
   });
 
+  it('checks the key before reading the body: no key, no parsing, 401', async () => {
+    const malformed = await t.http
+      .post('/api/v1/__fixtures__/echo')
+      .set('Content-Type', 'application/json')
+      .send('{"name":')
+      .expect(401);
+    expect(malformed.body.error.code).toBe('UNAUTHORIZED');
+    const oversized = await t.http
+      .post('/api/v1/__fixtures__/echo')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ name: 'x', note: 'y'.repeat(BODY_LIMIT * 2) }))
+      .expect(401);
+    expect(oversized.body.error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('counts a refused body against the rate limit and sends the rate-limit headers with it', async () => {
+    const fresh = await createTeam(t);
+    const first = await t.http.get('/api/v1/lookups').set('X-API-Key', fresh.apiKey).expect(200);
+    const remaining = Number(first.headers['x-ratelimit-remaining']);
+    const malformed = await t.http
+      .post('/api/v1/__fixtures__/echo')
+      .set('X-API-Key', fresh.apiKey)
+      .set('Content-Type', 'application/json')
+      .send('{')
+      .expect(400);
+    expect(malformed.headers['x-ratelimit-limit']).toBe('1000');
+    expect(malformed.headers['x-ratelimit-remaining']).toBe(String(remaining - 1));
+    expect(malformed.headers['x-ratelimit-reset']).toMatch(/^\d{10}$/);
+    const tooLarge = await t.http
+      .post('/api/v1/__fixtures__/echo')
+      .set('X-API-Key', fresh.apiKey)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ name: 'x', note: 'y'.repeat(BODY_LIMIT) }))
+      .expect(413);
+    expect(tooLarge.headers['x-ratelimit-remaining']).toBe(String(remaining - 2));
+  });
+
+  it('answers a malformed URL with 400 in the monitor envelope', async () => {
+    const res = await t.http.get('/api/v1/%zz').set('X-API-Key', team.apiKey).expect(400);
+    expect(res.body).toEqual({
+      success: false,
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'Validation failed',
+        details: [{ field: 'url', message: expect.stringMatching(/^Malformed URL: /) }],
+      },
+    });
+  });
+
   it('answers an unknown route under /api/v1 with 404 in the monitor envelope', async () => {
     const res = await t.http
       .get('/api/v1/no-such-thing?x=1')

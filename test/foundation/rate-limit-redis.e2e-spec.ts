@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTeam } from '../support/fixtures';
 import { awaitRoomInWindow } from '../support/rate-limit-window';
+import { TcpFaultProxy } from '../support/tcp-fault-proxy';
 import { startTestApp, TestApp } from '../support/test-app';
 import { newSqlitePath, removeSqliteFiles, SERVER_DB_URL } from '../support/test-database';
 
@@ -90,3 +91,42 @@ describe('rate limits while Redis is unreachable', () => {
     expect(t.logs.find('counting per instance').length).toBeGreaterThan(0);
   });
 });
+
+(redisUrl ? describe : describe.skip)(
+  'rate limits while Redis hangs (a partition: connected, silent)',
+  () => {
+    let proxy: TcpFaultProxy;
+    let t: TestApp;
+
+    beforeAll(async () => {
+      const target = new URL(redisUrl!);
+      proxy = new TcpFaultProxy(target.hostname, Number(target.port || 6379));
+      await proxy.start();
+      t = await startTestApp({
+        env: {
+          REDIS_URL: proxy.urlFor(redisUrl!),
+          REDIS_KEY_PREFIX: `e2e:${randomBytes(4).toString('hex')}:`,
+          RATE_LIMIT_FREE: '5',
+        },
+      });
+    });
+    afterAll(async () => {
+      await t.close();
+      await proxy.stop();
+    });
+    beforeEach(() => awaitRoomInWindow(), 70_000);
+
+    it('answers promptly, counting per instance, instead of waiting for Redis', async () => {
+      const team = await createTeam(t, 'free');
+      const shared = await t.http.get('/api/v1/lookups').set('X-API-Key', team.apiKey).expect(200);
+      expect(shared.headers['x-ratelimit-remaining']).toBe('4');
+
+      proxy.freeze();
+      const started = Date.now();
+      const res = await t.http.get('/api/v1/lookups').set('X-API-Key', team.apiKey).expect(200);
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(res.headers['x-ratelimit-remaining']).toBe('4');
+      expect(t.logs.find('counting per instance').length).toBeGreaterThan(0);
+    });
+  },
+);

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { createTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** The migrations and the entities describe the same schema, on this dialect. */
@@ -23,4 +24,14 @@ describe('database schema', () => {
     }[];
     expect(applied.map((m) => m.name)).toEqual(dataSource.migrations.map((m) => m.name));
   });
+
+  it('starts and serves with a pool of a single connection (the migration lock shares it)', async () => {
+    const small = await startTestApp({ env: { DB_POOL_SIZE: '1' } });
+    try {
+      const { apiKey } = await createTeam(small);
+      await small.http.get('/api/v1/lookups').set('X-API-Key', apiKey).expect(200);
+    } finally {
+      await small.close();
+    }
+  }, 20_000);
 });

@@ -27,15 +27,15 @@ describe('the service process', () => {
         'REDIS_URL must be a URL starting with redis:// or rediss://',
       ],
       [{ RATE_LIMIT_FREE: '0' }, 'RATE_LIMIT_FREE must be an integer from 1'],
-    ])('%p: exits with code 1 and names the variable', async (env, message) => {
-      const service = spawnService('main', {
-        ...env,
-        DB_URL: env.DB_URL ?? `sqlite:${newDatabase()}`,
-      });
-      expect(await service.exited).toBe(1);
-      expect(service.stderr()).toContain(message);
-      expect(service.stderr()).not.toContain('secret');
-    });
+    ])(
+      '%p: exits with code 1 and names the variable',
+      async (env: Record<string, string>, message) => {
+        const service = spawnService('main', { DB_URL: `sqlite:${newDatabase()}`, ...env });
+        expect(await service.exited).toBe(1);
+        expect(service.stderr()).toContain(message);
+        expect(service.stderr()).not.toContain('secret');
+      },
+    );
 
     it('lists every bad variable at once', async () => {
       const service = spawnService('main', {
@@ -79,6 +79,21 @@ describe('the service process', () => {
     });
     await waitForOutput(second, 'Serving on');
     expect(second.stdout()).not.toContain('bmk_');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('creates the demo team on a later start when the first one made none (e.g. DEMO_TEAM=false)', async () => {
+    const database = newDatabase();
+    const env = { PORT: '0', HOST: '127.0.0.1', DB_URL: `sqlite:${database}` };
+    const first = spawnService('main', { ...env, DEMO_TEAM: 'false' });
+    await waitForOutput(first, 'Serving on');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.stdout()).not.toContain('bmk_');
+
+    const second = spawnService('main', env);
+    await waitForOutput(second, /X-API-Key: bmk_/);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });

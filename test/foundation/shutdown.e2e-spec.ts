@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { FixtureRoutesModule, gate } from '../support/fixture-routes.module';
 import { createTeam } from '../support/fixtures';
 import { startTestApp } from '../support/test-app';
@@ -41,4 +42,41 @@ describe('graceful shutdown (app.close, as on SIGTERM)', () => {
     await closing;
     expect(closed).toBe(true);
   });
+
+  it('closes a kept-alive connection after the answer in flight, so its client reconnects elsewhere', async () => {
+    const t = await startTestApp({ extraImports: [FixtureRoutesModule] });
+    const team = await createTeam(t);
+    gate.reset();
+    const socket = connect(Number(new URL(t.url).port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const serverClosedIt = new Promise((resolve) => socket.on('end', resolve));
+
+    socket.write(
+      `GET /api/v1/__fixtures__/slow HTTP/1.1\r\nHost: x\r\nX-API-Key: ${team.apiKey}\r\nConnection: keep-alive\r\n\r\n`,
+    );
+    await gate.entered;
+    const closing = t.close();
+    await refusesConnections(Number(new URL(t.url).port));
+    gate.open();
+    await serverClosedIt;
+    await closing;
+
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+    expect(received).toMatch(/\r\nconnection: close\r\n/i);
+    expect(received.endsWith(JSON.stringify({ done: true }))).toBe(true);
+  });
 });
+
+/** Resolves once the port refuses connections: the server has begun closing. */
+async function refusesConnections(port: number): Promise<void> {
+  for (;;) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const probe = connect(port, '127.0.0.1');
+      probe.once('connect', () => (probe.destroy(), resolve(false)));
+      probe.once('error', () => resolve(true));
+    });
+    if (refused) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

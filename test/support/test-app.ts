@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { ModuleMetadata } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createApp } from '../../src/bootstrap';
+import { closeApp, createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { TenancyService } from '../../src/tenancy/tenancy.service';
 import { LogCapture } from './log-capture';
@@ -52,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       if (closed) return;
       closed = true;
-      await app.close();
+      await closeApp(app);
       if (sqlitePath && !options.env?.DB_URL) removeSqliteFiles(sqlitePath);
     },
   };

@@ -1,33 +1,54 @@
-import { CanActivate, ExecutionContext, Injectable, Logger, SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../errors/app-error';
+import { routeTagsOf, routeTagsOfHandler, TagRoutes } from '../http/route-tags';
 
 /** How a route authenticates. Every route declares one, through a composite decorator. */
 export type AuthScheme = 'public' | 'api-key';
 
-export const AUTH_SCHEME = 'auth:scheme';
-
-export const declareAuthScheme = (scheme: AuthScheme) => SetMetadata(AUTH_SCHEME, scheme);
-
-/** Open to anyone: operations endpoints and documentation only. */
-export const Public = () => declareAuthScheme('public');
+/** Open to anyone: operations endpoints only. */
+export const Public = () => TagRoutes({ auth: 'public' });
 
 /**
- * Global guard: a route that declares no authentication scheme is refused, so that forgetting
- * the decorator closes a route instead of opening it.
+ * How one scheme checks a request. It runs in Fastify's `onRequest` hook, before the body is
+ * read: a caller without credentials costs no parsing, and whatever it sets on the reply (rate
+ * limit headers) is on every answer, errors included.
+ */
+export interface AuthStrategy {
+  readonly scheme: Exclude<AuthScheme, 'public'>;
+  authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+}
+
+/** The strategies of the application, by scheme; each auth module registers its own. */
+@Injectable()
+export class AuthStrategies {
+  private readonly byScheme = new Map<string, AuthStrategy>();
+
+  register(strategy: AuthStrategy): void {
+    this.byScheme.set(strategy.scheme, strategy);
+  }
+
+  /** Runs the strategy of the scheme the matched route declared (none for public routes). */
+  async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const scheme = routeTagsOf(request).auth;
+    if (!scheme || scheme === 'public' || request.is404) return;
+    const strategy = this.byScheme.get(scheme);
+    if (!strategy) throw new Error(`No authentication strategy is registered for "${scheme}"`);
+    await strategy.authenticate(request, reply);
+  }
+}
+
+/**
+ * Global guard: a route that declares no authentication scheme is refused, so that forgetting the
+ * decorator closes a route instead of opening it. Declared schemes are enforced by the
+ * authentication hooks, before the body is even read.
  */
 @Injectable()
 export class DefaultDenyGuard implements CanActivate {
   private readonly logger = new Logger(DefaultDenyGuard.name);
 
-  constructor(private readonly reflector: Reflector) {}
-
   canActivate(context: ExecutionContext): boolean {
-    const scheme = this.reflector.getAllAndOverride<AuthScheme | undefined>(AUTH_SCHEME, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (scheme) return true;
+    if (routeTagsOfHandler(context.getHandler()).auth) return true;
     this.logger.error(
       `${context.getClass().name}.${context.getHandler().name} declares no authentication scheme; refused`,
     );

@@ -44,17 +44,19 @@ export class MalformedBodyError extends AppError {
   }
 }
 
+/** The body exceeds BODY_LIMIT_BYTES (each API states the limit from the configuration). */
 export class PayloadTooLargeError extends AppError {
   readonly kind = 'payload_too_large';
-  constructor(readonly limitBytes: number | null) {
-    super(`Payload too large (limit ${limitBytes ?? 'unknown'} bytes)`);
+  constructor() {
+    super('Payload too large');
   }
 }
 
+/** The body is not JSON. */
 export class UnsupportedMediaTypeError extends AppError {
   readonly kind = 'unsupported_media_type';
-  constructor(readonly contentType: string | null) {
-    super(`Unsupported media type ${contentType ?? '(none)'}`);
+  constructor() {
+    super('Unsupported media type');
   }
 }
 

@@ -1,10 +1,12 @@
 import {
   BadRequestException,
+  ForbiddenException,
   HttpException,
   NotFoundException,
   PayloadTooLargeException,
 } from '@nestjs/common';
 import {
+  AppError,
   InternalError,
   MalformedBodyError,
   PayloadTooLargeError,
@@ -32,6 +34,7 @@ describe('toAppError', () => {
     ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, UnsupportedMediaTypeError],
     ['FST_ERR_CTP_EMPTY_JSON_BODY', 400, MalformedBodyError],
     ['FST_ERR_CTP_INVALID_JSON_BODY', 400, MalformedBodyError],
+    ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, MalformedBodyError],
   ])('maps Fastify %s to %p', (code, status, type) => {
     expect(toAppError(fastifyError(code, status), request)).toBeInstanceOf(type);
   });
@@ -68,5 +71,17 @@ describe('toAppError', () => {
     expect(mapped).toBeInstanceOf(InternalError);
     expect((mapped as InternalError).cause).toBe(cause);
     expect(toAppError(new HttpException('gateway', 502), request)).toBeInstanceOf(InternalError);
+  });
+
+  it('treats client errors our code never raises (403 from a guard returning false) as internal', () => {
+    expect(toAppError(new ForbiddenException(), request)).toBeInstanceOf(InternalError);
+  });
+
+  it('treats an error of a kind no API answers yet as internal, never as an unanswered request', () => {
+    class NewKindError extends AppError {
+      readonly kind = 'conflict' as never;
+    }
+    const mapped = toAppError(new NewKindError(), request);
+    expect(mapped).toBeInstanceOf(InternalError);
   });
 });

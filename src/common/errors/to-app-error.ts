@@ -1,13 +1,14 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
 import {
-  AppError,
   InternalError,
   MalformedBodyError,
   PayloadTooLargeError,
   RequestValidationError,
   RouteNotFoundError,
   UnsupportedMediaTypeError,
+  AppError,
 } from './app-error';
+import { isSharedError, type SharedError } from './shared-error';
 
 interface RequestLine {
   method: string;
@@ -17,20 +18,22 @@ interface RequestLine {
 /**
  * Brings whatever was thrown into the shared error model. Fastify's own request errors (bad JSON,
  * body too large, wrong content type) arrive as HttpExceptions whose cause carries Fastify's code.
+ * Anything not understood is internal: logged with an id, answered 500.
  */
-export function toAppError(exception: unknown, request: RequestLine): AppError {
-  if (exception instanceof AppError) return exception;
+export function toAppError(exception: unknown, request: RequestLine): SharedError {
+  if (exception instanceof AppError)
+    return isSharedError(exception) ? exception : new InternalError(exception);
   if (!(exception instanceof HttpException)) return new InternalError(exception);
 
-  const fastifyCode = fastifyErrorCode(exception.cause);
-  switch (fastifyCode) {
+  switch (fastifyErrorCode(exception.cause)) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new PayloadTooLargeError(null);
+      return new PayloadTooLargeError();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new UnsupportedMediaTypeError(null);
+      return new UnsupportedMediaTypeError();
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new MalformedBodyError('empty JSON body');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new MalformedBodyError('Content-Length does not match the body');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON':
       return new MalformedBodyError('invalid JSON');
@@ -41,16 +44,18 @@ export function toAppError(exception: unknown, request: RequestLine): AppError {
   if (exception instanceof NotFoundException) {
     return new RouteNotFoundError(request.method, request.url.split('?')[0]);
   }
-  const status = exception.getStatus();
-  if (status === 413) return new PayloadTooLargeError(null);
-  if (status === 415) return new UnsupportedMediaTypeError(null);
-  if (status >= 400 && status < 500) {
-    // A built-in pipe (ParseIntPipe, ParseUUIDPipe...) rejected a parameter.
-    return new RequestValidationError([
-      { field: 'request', constraint: 'http', message: exception.message },
-    ]);
+  switch (exception.getStatus()) {
+    case 400: // a built-in pipe (ParseIntPipe, ParseUUIDPipe...) refused a parameter
+      return new RequestValidationError([
+        { field: 'request', constraint: 'http', message: exception.message },
+      ]);
+    case 413:
+      return new PayloadTooLargeError();
+    case 415:
+      return new UnsupportedMediaTypeError();
+    default:
+      return new InternalError(exception);
   }
-  return new InternalError(exception);
 }
 
 function fastifyErrorCode(cause: unknown): string | undefined {

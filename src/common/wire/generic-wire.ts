@@ -1,4 +1,4 @@
-import type { AppError } from '../errors/app-error';
+import type { SharedError } from '../errors/shared-error';
 import type { ErrorResponse, ErrorContext, WireFormat } from './wire-format';
 import { statusOf } from './status-of';
 
@@ -6,7 +6,7 @@ import { statusOf } from './status-of';
 export const GENERIC_WIRE: WireFormat = {
   name: 'generic',
   paths: {},
-  renderError(error: AppError, { errorId }: ErrorContext): ErrorResponse {
+  renderError(error: SharedError, { errorId }: ErrorContext): ErrorResponse {
     const status = statusOf(error);
     const message = errorId ? `Internal server error (error id ${errorId})` : error.message;
     return { status, body: { error: { status, message, ...(errorId && { error_id: errorId }) } } };

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { InternalError } from '../errors/app-error';
@@ -7,13 +7,14 @@ import type { WireFormat } from './wire-format';
 
 const logger = new Logger('Errors');
 
-/** Renders any exception in the given API's shape; logs the cause of internal errors with an id. */
-export function sendError(wire: WireFormat, exception: unknown, host: ArgumentsHost): void {
-  const http = host.switchToHttp();
-  const request = http.getRequest<FastifyRequest>();
-  const reply = http.getResponse<FastifyReply>();
+/** Answers any exception in the given API's shape; logs the cause of internal errors with an id. */
+export function sendError(
+  wire: WireFormat,
+  exception: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const error = toAppError(exception, request);
-
   let errorId: string | null = null;
   if (error instanceof InternalError) {
     errorId = `err_${randomBytes(8).toString('hex')}`;
@@ -22,7 +23,6 @@ export function sendError(wire: WireFormat, exception: unknown, host: ArgumentsH
       `Unhandled error ${errorId}`,
     );
   }
-
   if (reply.sent) return;
   const { status, body } = wire.renderError(error, { request, errorId });
   void reply.status(status).send(body);

@@ -28,14 +28,24 @@ describe('WireFormatRegistry', () => {
     ['/docs', 'generic'],
     ['/', 'generic'],
   ])('%s belongs to %s', (path, name) => {
-    expect(registry.resolve(path).name).toBe(name);
+    expect(registry.forPath(path).name).toBe(name);
+  });
+
+  it('answers a matched route with the wire it is tagged with, whatever its path', () => {
+    const request = (url: string, wire?: string) =>
+      ({ url, routeOptions: { config: wire ? { wire } : {} } }) as never;
+    expect(
+      registry.forRequest(request('/api/v1/transactions/create-reservation', 'maxbridge')),
+    ).toBe(maxbridge);
+    expect(registry.forRequest(request('/api/v1/unknown?x=1'))).toBe(monitor);
+    expect(() => registry.forRequest(request('/x', 'nobody'))).toThrow(/not registered/);
   });
 
   it('registers a format once', () => {
     const local = new WireFormatRegistry();
     local.register(monitor);
     local.register(monitor);
-    expect(local.resolve('/api/v1/x')).toBe(monitor);
+    expect(local.forPath('/api/v1/x')).toBe(monitor);
   });
 
   it('answers generic errors as JSON with the status', () => {

@@ -1,21 +1,34 @@
 import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { routeTagsOf } from '../http/route-tags';
 import { GENERIC_WIRE } from './generic-wire';
 import type { WireFormat } from './wire-format';
 
-/** Which API owns a path, for errors that happen where no controller (and its filter) is known. */
+/** Which API answers for a request: the one its route is tagged with, else the one owning the path. */
 @Injectable()
 export class WireFormatRegistry {
-  private readonly formats: WireFormat[] = [];
+  private readonly formats = new Map<string, WireFormat>();
 
   register(format: WireFormat): void {
-    if (!this.formats.includes(format)) this.formats.push(format);
+    this.formats.set(format.name, format);
   }
 
-  resolve(path: string): WireFormat {
-    const exact = this.formats.find((f) => f.paths.exact?.includes(path));
-    if (exact) return exact;
+  forRequest(request: FastifyRequest): WireFormat {
+    const tagged = routeTagsOf(request).wire;
+    if (tagged) {
+      const format = this.formats.get(tagged);
+      if (!format)
+        throw new Error(`Routes are tagged with wire format "${tagged}", which is not registered`);
+      return format;
+    }
+    return this.forPath(request.url.split('?')[0]);
+  }
+
+  /** For requests that matched no route: exact paths first, then the longest prefix. */
+  forPath(path: string): WireFormat {
     let best: { format: WireFormat; length: number } | null = null;
-    for (const format of this.formats) {
+    for (const format of this.formats.values()) {
+      if (format.paths.exact?.includes(path)) return format;
       for (const prefix of format.paths.prefixes ?? []) {
         if (path.startsWith(prefix) && (!best || prefix.length > best.length)) {
           best = { format, length: prefix.length };

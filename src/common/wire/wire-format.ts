@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppError } from '../errors/app-error';
+import type { SharedError } from '../errors/shared-error';
 
 export interface ErrorResponse {
   status: number;
@@ -23,5 +23,5 @@ export interface WireFormat {
    * exact paths first, then the longest matching prefix.
    */
   readonly paths: { exact?: readonly string[]; prefixes?: readonly string[] };
-  renderError(error: AppError, context: ErrorContext): ErrorResponse;
+  renderError(error: SharedError, context: ErrorContext): ErrorResponse;
 }

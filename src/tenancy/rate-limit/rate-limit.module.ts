@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { REDIS_CLIENT, RedisClient } from '../../redis/redis.module';
+import { REDIS_CLIENT, type RedisClient } from '../../redis/redis.module';
 import { FallbackWindowCounter } from './fallback-window-counter';
 import { MemoryWindowCounter } from './memory-window-counter';
 import { RedisWindowCounter } from './redis-window-counter';
-import { TeamRateLimitGuard } from './team-rate-limit.guard';
+import { TeamRateLimiter } from './team-rate-limiter';
 import { WindowThrottlerStorage } from './window-throttler.storage';
 
-export const RATE_LIMIT_WINDOW_MS = 60_000;
-
-/** Per-team limits by plan: counters in Redis when REDIS_URL is set, in memory otherwise. */
+/**
+ * Per-team limits: counters in Redis when REDIS_URL is set, in memory otherwise. The throttler
+ * module provides the storage; its guard is not used, because guards run after the body is parsed
+ * and limits must apply (and their headers appear) before that.
+ */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
@@ -22,23 +23,11 @@ export const RATE_LIMIT_WINDOW_MS = 60_000;
         const counter = redis
           ? new FallbackWindowCounter(new RedisWindowCounter(redis, config.redisKeyPrefix), memory)
           : memory;
-        return {
-          storage: new WindowThrottlerStorage(counter),
-          throttlers: [
-            {
-              name: 'default',
-              ttl: RATE_LIMIT_WINDOW_MS,
-              limit: (context) => {
-                const tenant = context.switchToHttp().getRequest<FastifyRequest>().tenant;
-                return tenant ? config.rateLimitPerMinute[tenant.plan] : 0;
-              },
-            },
-          ],
-        };
+        return { throttlers: [], storage: new WindowThrottlerStorage(counter) };
       },
     }),
   ],
-  providers: [TeamRateLimitGuard],
-  exports: [ThrottlerModule, TeamRateLimitGuard],
+  providers: [TeamRateLimiter],
+  exports: [TeamRateLimiter],
 })
 export class RateLimitModule {}
