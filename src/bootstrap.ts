@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import type { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { AuthStrategies } from './common/auth/auth-scheme';
 import { RequestValidationError } from './common/errors/app-error';
 import { requestIdOf } from './common/http/request-id';
+import { installSecurityHeaders } from './common/http/security-headers';
 import { sendError } from './common/wire/send-error';
 import { WireFormatRegistry } from './common/wire/wire-format.registry';
 import { HttpMetrics } from './observability/http-metrics';
@@ -65,20 +65,8 @@ export async function createApp(
   );
   late.wires = app.get(WireFormatRegistry);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // Served over plain HTTP behind TLS-terminating proxies too: never rewrite to https.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
-
   const fastify = app.getHttpAdapter().getInstance();
+  installSecurityHeaders(fastify);
   installRequestLogging(fastify, rootLogger);
   installRequestHeaders(fastify);
   installConnectionCloseWhileClosing(fastify);

@@ -21,16 +21,16 @@ export class ApiKeyAuthenticator implements BeforeApplicationShutdown {
   async authenticate(presentedKey: string | undefined): Promise<Tenant> {
     if (!presentedKey) throw new UnauthorizedError('missing_key');
     if (!isPlausibleApiKey(presentedKey)) throw new UnauthorizedError('invalid_key');
-    const key = await this.keys.findByHashWithTeam(hashApiKey(presentedKey));
-    if (!key?.team) throw new UnauthorizedError('invalid_key');
-    if (key.revokedAt) throw new UnauthorizedError('revoked_key');
-    this.recordUse(key.id);
+    const key = await this.keys.findActiveCandidate(hashApiKey(presentedKey));
+    if (!key) throw new UnauthorizedError('invalid_key');
+    if (key.revoked) throw new UnauthorizedError('revoked_key');
+    this.recordUse(key.keyId);
     return {
       teamId: key.teamId,
-      teamName: key.team.name,
-      plan: key.team.plan,
+      teamName: key.teamName,
+      plan: key.plan,
       brandId: key.brandId,
-      apiKeyId: key.id,
+      apiKeyId: key.keyId,
     };
   }
 
