@@ -24,11 +24,6 @@ export interface MonitorErrorBody {
   };
 }
 
-/** `{"success":true,"data":...}`: the envelope of every monitor answer but the lookups. */
-export function monitorSuccess<T>(data: T): { success: true; data: T } {
-  return { success: true, data };
-}
-
 export const MONITOR_WIRE = 'monitor';
 
 /** The Betting Monitor API's error shape and language (seed 000, CONTRACTS.md section 1). */
