@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../../src/cli/run-cli';
+import { loadConfig } from '../../src/config/app-config';
+import { newSqlitePath, removeSqliteFiles } from '../support/test-database';
 import { spawnService } from '../support/service-process';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -199,6 +201,28 @@ describe('command line (npm run cli)', () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('key revoke --prefix PREFIX');
+  });
+
+  it('migrate (npm run migration:run) applies the migrations of a new database once', async () => {
+    const path = newSqlitePath();
+    try {
+      const config = loadConfig({ DB_URL: `sqlite:${path}` });
+      const run = async () => {
+        const out: string[] = [];
+        const code = await runCli(['migrate', '--json'], config, {
+          stdout: (l) => out.push(l),
+          stderr: () => undefined,
+        });
+        return { code, json: JSON.parse(out.join('')) };
+      };
+      expect(await run()).toEqual({
+        code: 0,
+        json: { migrations_applied: ['Foundation1763700000000'] },
+      });
+      expect(await run()).toEqual({ code: 0, json: { migrations_applied: [] } });
+    } finally {
+      removeSqliteFiles(path);
+    }
   });
 
   it('runs as the built dist/cli.js, printing only JSON on stdout', async () => {

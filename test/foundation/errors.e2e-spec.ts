@@ -28,6 +28,17 @@ describe('bad input and failures on the monitor API', () => {
     expect(res.body).toEqual({ name: 'ok' });
   });
 
+  it('keeps the raw body exactly as received, for signature checks', async () => {
+    const sent = '{ "name" :"ok",\n  "note":"ünïcode" }';
+    const res = await t.http
+      .post('/api/v1/__fixtures__/raw')
+      .set('X-API-Key', team.apiKey)
+      .set('Content-Type', 'application/json')
+      .send(sent)
+      .expect(201);
+    expect(res.body).toEqual({ raw: sent });
+  });
+
   it('ignores unknown fields instead of refusing them', async () => {
     const res = await echo()
       .send({ name: 'ok', note: 'kept', surprise: { deep: true } })

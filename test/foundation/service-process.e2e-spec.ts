@@ -1,5 +1,7 @@
 import { request as httpRequest } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jsonLines, spawnService, waitForOutput } from '../support/service-process';
 import { newSqlitePath, removeSqliteFiles } from '../support/test-database';
 
@@ -46,6 +48,39 @@ describe('the service process', () => {
       expect(await service.exited).toBe(1);
       expect(service.stderr()).toContain('PORT must be');
       expect(service.stderr()).toContain('TRUST_PROXY must be true or false (got "maybe")');
+    });
+  });
+
+  describe('with a .env file in the working directory', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'bm-dotenv-'));
+      writeFileSync(
+        join(dir, '.env'),
+        `# comment\nPORT=not-a-port\nDB_URL=sqlite:${join(dir, 'db.sqlite')}\n`,
+      );
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('reads it', async () => {
+      const service = spawnService('main', {}, [], dir);
+      expect(await service.exited).toBe(1);
+      expect(service.stderr()).toContain(
+        'PORT must be an integer from 0 to 65535 (got "not-a-port")',
+      );
+    });
+
+    it('lets the environment win over it', async () => {
+      const service = spawnService(
+        'main',
+        { PORT: '0', HOST: '127.0.0.1', DEMO_TEAM: 'false' },
+        [],
+        dir,
+      );
+      await waitForOutput(service, 'Serving on');
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+      expect(existsSync(join(dir, 'db.sqlite'))).toBe(true);
     });
   });
 

@@ -1,3 +1,4 @@
+import { LookupsService } from '../../src/lookups/lookups.service';
 import { createTeam, TestTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -86,5 +87,17 @@ describe('GET /api/v1/lookups', () => {
       success: false,
       error: { code: 'UNAUTHORIZED', message: 'Missing API key: send it in the X-API-Key header' },
     });
+  });
+
+  it('lets other modules validate codes against the tables (loaded once, at start)', () => {
+    const lookups = t.app.get(LookupsService);
+    expect(lookups.isKnownCode('event_type', 'BET_PLACED')).toBe(true);
+    expect(lookups.isKnownCode('event_type', 'INVALID')).toBe(false);
+    expect(lookups.isKnownCode('event_type', 'bet_placed')).toBe(false);
+    expect(lookups.isKnownCode('game_type', 'LIVE_CASINO')).toBe(true);
+    expect(lookups.isKnownCode('device_type', 'API')).toBe(true);
+    expect(lookups.isKnownCode('operator', 'CARD')).toBe(true);
+    expect(lookups.isKnownCode('operator', 'ORANGE_XX')).toBe(false);
+    expect(lookups.codesOf('game_type')).toEqual(EXPECTED_LOOKUPS.game_types.map((g) => g.code));
   });
 });

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post, Req, type RawBodyRequest } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { MonitorApi } from '../../src/monitor-api/monitor-api.decorator';
 import { MonitorApiModule } from '../../src/monitor-api/monitor-api.module';
@@ -75,6 +76,13 @@ export class MonitorFixturesController {
   async slow(): Promise<{ done: true }> {
     await gate.pass();
     return { done: true };
+  }
+
+  /** The body exactly as received, for signature checks (MaxBridge signs the raw bytes). */
+  @Post('raw')
+  @ApiKeyAuth()
+  raw(@Req() request: RawBodyRequest<FastifyRequest>): { raw: string } {
+    return { raw: request.rawBody?.toString('utf8') ?? '(none)' };
   }
 
   /** No authentication declared: default-deny must refuse it. */

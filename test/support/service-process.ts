@@ -20,9 +20,10 @@ export function spawnService(
   entry: 'main' | 'cli',
   env: Record<string, string>,
   args: string[] = [],
+  cwd = ROOT,
 ): ServiceProcess {
   const child = spawn(process.execPath, [join(ROOT, 'dist', `${entry}.js`), ...args], {
-    cwd: env.CWD ?? ROOT,
+    cwd,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
