@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import type { SharedError } from '../common/errors/shared-error';
+import { httpStatusOf, type SharedError } from '../common/errors/shared-error';
 import { preferredLanguage } from '../common/i18n/language';
 import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
 import { WireFormatRegistry } from '../common/wire/wire-format.registry';
@@ -42,45 +42,55 @@ export class MonitorWire implements WireFormat, OnModuleInit {
   }
 
   renderError(error: SharedError, { request, errorId }: ErrorContext): ErrorResponse {
-    const t = MONITOR_MESSAGES[preferredLanguage(request.headers['accept-language'])];
-    const answer = (
-      status: number,
-      code: MonitorErrorCode,
-      message: string,
-      extra: Partial<MonitorErrorBody['error']> = {},
-    ): ErrorResponse => ({ status, body: { success: false, error: { code, message, ...extra } } });
+    const [code, message, extra] = this.describe(
+      error,
+      errorId,
+      request.headers['accept-language'],
+    );
+    return {
+      status: httpStatusOf(error),
+      body: { success: false, error: { code, message, ...extra } },
+    };
+  }
 
+  private describe(
+    error: SharedError,
+    errorId: string | null,
+    acceptLanguage: string | string[] | undefined,
+  ): [MonitorErrorCode, string, Partial<MonitorErrorBody['error']>?] {
+    const t = MONITOR_MESSAGES[preferredLanguage(acceptLanguage)];
     switch (error.kind) {
       case 'unauthorized':
-        return answer(401, MonitorErrorCode.Unauthorized, t.unauthorized[error.reason]);
+        return [MonitorErrorCode.Unauthorized, t.unauthorized[error.reason]];
       case 'rate_limited':
-        return answer(
-          429,
+        return [
           MonitorErrorCode.RateLimited,
           t.rateLimited(error.limitPerWindow, error.retryAfterSeconds),
-        );
+        ];
       case 'malformed_body':
-        return answer(400, MonitorErrorCode.ValidationError, t.malformedBody);
+        return [MonitorErrorCode.ValidationError, t.malformedBody];
       case 'payload_too_large':
-        return answer(
-          413,
-          MonitorErrorCode.PayloadTooLarge,
-          t.payloadTooLarge(this.config.bodyLimitBytes),
-        );
+        return [MonitorErrorCode.PayloadTooLarge, t.payloadTooLarge(this.config.bodyLimitBytes)];
       case 'unsupported_media_type':
-        return answer(415, MonitorErrorCode.ValidationError, t.unsupportedMediaType);
+        return [MonitorErrorCode.ValidationError, t.unsupportedMediaType];
       case 'route_not_found':
-        return answer(404, MonitorErrorCode.NotFound, t.routeNotFound(error.method, error.path));
+        return [MonitorErrorCode.NotFound, t.routeNotFound(error.method, error.path)];
       case 'validation':
-        return answer(400, MonitorErrorCode.ValidationError, t.validationFailed, {
-          details: error.issues.map((issue) => ({ field: issue.field, message: issue.message })),
-        });
+        return [
+          MonitorErrorCode.ValidationError,
+          t.validationFailed,
+          {
+            details: error.issues.map((issue) => ({ field: issue.field, message: issue.message })),
+          },
+        ];
       case 'not_found':
-        return answer(404, MonitorErrorCode.NotFound, t.notFound(error.resource, error.id));
+        return [MonitorErrorCode.NotFound, t.notFound(error.resource, error.id)];
       case 'internal':
-        return answer(500, MonitorErrorCode.InternalError, t.internal(errorId ?? 'unknown'), {
-          ...(errorId && { error_id: errorId }),
-        });
+        return [
+          MonitorErrorCode.InternalError,
+          t.internal(errorId ?? 'unknown'),
+          errorId ? { error_id: errorId } : {},
+        ];
     }
   }
 }

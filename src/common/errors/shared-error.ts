@@ -27,18 +27,23 @@ export type SharedError =
   | ResourceNotFoundError
   | InternalError;
 
-const SHARED_KINDS: ReadonlySet<ErrorKind> = new Set<SharedError['kind']>([
-  'unauthorized',
-  'rate_limited',
-  'malformed_body',
-  'payload_too_large',
-  'unsupported_media_type',
-  'route_not_found',
-  'validation',
-  'not_found',
-  'internal',
-]);
+/** The HTTP status of each kind, for APIs that answer errors with HTTP statuses. */
+const HTTP_STATUS: Record<ErrorKind, number> = {
+  unauthorized: 401,
+  rate_limited: 429,
+  malformed_body: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  route_not_found: 404,
+  validation: 400,
+  not_found: 404,
+  internal: 500,
+};
+
+export function httpStatusOf(error: SharedError): number {
+  return HTTP_STATUS[error.kind];
+}
 
 export function isSharedError(error: AppError): error is SharedError {
-  return SHARED_KINDS.has(error.kind);
+  return Object.hasOwn(HTTP_STATUS, error.kind);
 }
