@@ -18,6 +18,11 @@ export function createRootLogger(config: AppConfig, stream?: DestinationStream):
   );
 }
 
+/** The request's own logger (it carries the `reqId`), once its first hook has run. */
+export function requestLoggerOf(request: FastifyRequest): Pino | undefined {
+  return (request as LoggedRequest)[REQUEST_LOGGER];
+}
+
 /**
  * One line per request (id, method, URL, route, status, duration; never headers, so never a
  * credential), and every log line written while handling it carries the same `reqId`.

@@ -207,6 +207,10 @@ describe('bad input and failures on the monitor API', () => {
     const [logged] = t.logs.find(errorId).filter((line) => line.level === 50);
     expect(logged).toMatchObject({ errorId, reqId: res.headers['x-request-id'] });
     expect(JSON.stringify(logged)).toContain('fixture failure: SELECT secret FROM vault');
+    const rawLine = t.logs.raw.find(
+      (line) => line.includes(errorId) && line.includes('"level":50'),
+    )!;
+    expect(rawLine.match(/"reqId"/g)).toHaveLength(1);
     const completed = t.logs
       .find('request completed')
       .find((line) => line.reqId === res.headers['x-request-id']);

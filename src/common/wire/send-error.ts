@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { InternalError } from '../errors/app-error';
 import { toAppError } from '../errors/to-app-error';
+import { requestLoggerOf } from '../../observability/logging';
 import type { WireFormat } from './wire-format';
 
 const logger = new Logger('Errors');
@@ -18,10 +19,12 @@ export function sendError(
   let errorId: string | null = null;
   if (error instanceof InternalError) {
     errorId = `err_${randomBytes(8).toString('hex')}`;
-    logger.error(
-      { errorId, reqId: request.id, err: error.cause, method: request.method, url: request.url },
-      `Unhandled error ${errorId}`,
-    );
+    const fields = { errorId, err: error.cause, method: request.method, url: request.url };
+    const message = `Unhandled error ${errorId}`;
+    // The request's own logger carries its id; before the first hook ran, there is none yet.
+    const own = requestLoggerOf(request);
+    if (own) own.error({ context: 'Errors', ...fields }, message);
+    else logger.error({ reqId: request.id, ...fields }, message);
   }
   if (reply.sent) return;
   const { status, body } = wire.renderError(error, { request, errorId });
