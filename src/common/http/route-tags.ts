@@ -1,5 +1,6 @@
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 import type { FastifyRequest } from 'fastify';
 import type { AuthScheme } from '../auth/auth-scheme';
 
@@ -12,8 +13,6 @@ export interface RouteTags {
   auth?: AuthScheme;
   wire?: string;
 }
-
-const ROUTE_TAGS = 'route:tags';
 
 /**
  * Tags every route of a controller (as a class decorator) or one route (as a method decorator);
@@ -42,15 +41,14 @@ function tagHandler(
   tags: RouteTags,
   level: 'class' | 'method',
 ): void {
-  const own = (Reflect.getMetadata(ROUTE_TAGS, descriptor.value as object) ?? {}) as RouteTags;
+  const own = routeTagsOfHandler(descriptor.value as object);
   const merged = level === 'method' ? { ...own, ...tags } : { ...tags, ...own };
-  Reflect.defineMetadata(ROUTE_TAGS, merged, descriptor.value as object);
   RouteConfig(merged)(prototype, name, descriptor);
 }
 
-/** The tags of a Nest route handler. */
+/** The tags of a Nest route handler (its Fastify route config). */
 export function routeTagsOfHandler(handler: object): RouteTags {
-  return (Reflect.getMetadata(ROUTE_TAGS, handler) ?? {}) as RouteTags;
+  return (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as RouteTags;
 }
 
 /** The tags of the route a request matched; empty for unmatched requests. */
