@@ -9,6 +9,9 @@ import { LookupsService } from './lookups.service';
 @MonitorApi('Betting Monitor: lookups')
 @ApiKeyAuth()
 export class LookupsController {
+  /** The tables only change with a migration, that is with a restart: the answer is built once. */
+  private answer?: LookupsResponseDto;
+
   constructor(private readonly lookups: LookupsService) {}
 
   @Get()
@@ -20,6 +23,6 @@ export class LookupsController {
   })
   @ApiOkResponse({ type: LookupsResponseDto })
   getLookups(): LookupsResponseDto {
-    return LookupsResponseDto.from(this.lookups.all());
+    return (this.answer ??= LookupsResponseDto.from(this.lookups.all()));
   }
 }

@@ -16,12 +16,12 @@ export class LookupsService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.tables = await this.repository.loadAll();
-    const codesOf = (rows: { code: string }[]) => new Set(rows.map((row) => row.code));
+    const codeSet = (rows: { code: string }[]) => new Set(rows.map((row) => row.code));
     this.codes = {
-      event_type: codesOf(this.tables.eventTypes),
-      game_type: codesOf(this.tables.gameTypes),
-      device_type: codesOf(this.tables.deviceTypes),
-      operator: codesOf(this.tables.operators),
+      event_type: codeSet(this.tables.eventTypes),
+      game_type: codeSet(this.tables.gameTypes),
+      device_type: codeSet(this.tables.deviceTypes),
+      operator: codeSet(this.tables.operators),
     };
   }
 

@@ -21,7 +21,7 @@ export class ApiKeyAuthenticator implements BeforeApplicationShutdown {
   async authenticate(presentedKey: string | undefined): Promise<Tenant> {
     if (!presentedKey) throw new UnauthorizedError('missing_key');
     if (!isPlausibleApiKey(presentedKey)) throw new UnauthorizedError('invalid_key');
-    const key = await this.keys.findActiveCandidate(hashApiKey(presentedKey));
+    const key = await this.keys.findByHashWithTeam(hashApiKey(presentedKey));
     if (!key) throw new UnauthorizedError('invalid_key');
     if (key.revoked) throw new UnauthorizedError('revoked_key');
     this.recordUse(key.keyId);

@@ -45,7 +45,7 @@ export class ApiKeyRepository {
    * The key with its team, revoked or not (the caller tells the two apart). Runs on every
    * authenticated request: one plain indexed query, no query building or entity hydration.
    */
-  async findActiveCandidate(keyHash: string): Promise<KeyWithTeam | null> {
+  async findByHashWithTeam(keyHash: string): Promise<KeyWithTeam | null> {
     const rows = (await this.dataSource.query(
       'SELECT k.id, k.team_id, k.brand_id, k.revoked_at IS NOT NULL AS revoked, t.name, t.plan ' +
         'FROM api_keys k INNER JOIN teams t ON t.id = k.team_id WHERE k.key_hash = ?',

@@ -107,5 +107,11 @@ describe('API documentation', () => {
     expect(lookups.responses['429'].headers).toHaveProperty('Retry-After');
     expect(doc.components.schemas.MonitorErrorDto.required).toEqual(['success', 'error']);
     expect(doc.paths['/health'].get.security).toBeUndefined();
+    expect(doc.paths['/health'].get.responses['503'].content['application/json'].example).toEqual({
+      status: 'error',
+      info: {},
+      error: { database: { status: 'down' } },
+      details: { database: { status: 'down' } },
+    });
   });
 });
