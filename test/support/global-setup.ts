@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
@@ -47,17 +47,18 @@ function newestMtime(dir: string): number {
 }
 
 function buildIfStale(): void {
-  const built = join(ROOT, 'dist', 'main.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
+  const built = join(ROOT, 'dist', '.tsbuildinfo');
+  const fresh = existsSync(join(ROOT, 'dist', 'main.js')) && existsSync(built);
+  if (fresh && statSync(built).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
   process.stderr.write('\n[e2e] building dist/ (some tests start the built service)\n');
   execFileSync(
     process.execPath,
     [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
+    { cwd: ROOT, stdio: 'inherit' },
   );
+  // An incremental build with nothing to emit writes nothing, not even its build info: mark it.
+  const now = new Date();
+  utimesSync(built, now, now);
 }
 
 async function migrateServerDatabase(url: string): Promise<void> {
