@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { AppDataSource } from './src/database/app-data-source';
 import { loadConfig, loadDotEnvFile } from './src/config/app-config';
 import { buildDataSourceOptions } from './src/database/data-source-options';
 
@@ -8,4 +8,4 @@ import { buildDataSourceOptions } from './src/database/data-source-options';
  * DB_URL names (embedded SQLite when unset), with the migrations of that dialect.
  */
 loadDotEnvFile();
-export default new DataSource(buildDataSourceOptions(loadConfig(process.env).database));
+export default new AppDataSource(buildDataSourceOptions(loadConfig(process.env).database));

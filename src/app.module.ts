@@ -3,6 +3,8 @@ import type { AppConfig } from './config/app-config';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DetectionModule } from './detection/detection.module';
+import { EventsModule } from './events/events.module';
 import { LookupsModule } from './lookups/lookups.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { RedisModule } from './redis/redis.module';
@@ -25,6 +27,8 @@ export class AppModule {
         ObservabilityModule,
         ApiKeyAuthModule,
         LookupsModule,
+        EventsModule,
+        DetectionModule,
         ...extraImports,
       ],
     };

@@ -29,6 +29,24 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   demoTeamOnFirstStart: boolean;
+  ingest: IngestConfig;
+  worker: WorkerConfig;
+}
+
+export interface IngestConfig {
+  /** Most single events written by one group-commit statement. */
+  groupCommitMaxEvents: number;
+  /** Group commits in flight at once; arrivals meanwhile wait and form the next group. */
+  groupCommitConcurrency: number;
+}
+
+export interface WorkerConfig {
+  /** Whether this instance processes received events (several instances may). */
+  enabled: boolean;
+  /** Events claimed and processed in one transaction. */
+  batchSize: number;
+  /** Idle wait between polls when no event is waiting, in milliseconds. */
+  pollMs: number;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/app.sqlite';
@@ -68,6 +86,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10000, { min: 0 }),
     trustProxy: reader.boolean('TRUST_PROXY', false),
     demoTeamOnFirstStart: reader.boolean('DEMO_TEAM', true),
+    ingest: {
+      groupCommitMaxEvents: reader.integer('GROUP_COMMIT_MAX_EVENTS', 500, { min: 1, max: 1000 }),
+      groupCommitConcurrency: reader.integer('GROUP_COMMIT_CONCURRENCY', 2, { min: 1, max: 64 }),
+    },
+    worker: {
+      enabled: reader.boolean('WORKER_ENABLED', true),
+      batchSize: reader.integer('WORKER_BATCH_SIZE', 500, { min: 1, max: 5000 }),
+      pollMs: reader.integer('WORKER_POLL_MS', 500, { min: 10, max: 60000 }),
+    },
   };
   reader.assertValid();
   return config;

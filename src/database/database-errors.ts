@@ -11,3 +11,12 @@ export function isUniqueViolation(error: unknown): boolean {
     driverError.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
 }
+
+/** True for a deadlock or a lock wait timeout: the transaction can simply run again. */
+export function isRetryableConflict(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; errno?: number };
+  return (
+    driverError.errno === 1213 || driverError.errno === 1205 || driverError.code === 'SQLITE_BUSY'
+  );
+}

@@ -1,9 +1,10 @@
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AppDataSource } from './app-data-source';
 import type { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrations } from './run-migrations';
+import { SqlDatabase } from './sql-database';
 
 /** Facts about the database that the rest of the application may need at start. */
 export class DatabaseState {
@@ -35,7 +36,7 @@ export class DatabaseModule {
             retryDelay: 2000,
           }),
           dataSourceFactory: async (options) => {
-            const dataSource = new DataSource(options!);
+            const dataSource = new AppDataSource(options!);
             try {
               await dataSource.initialize();
               state.migrationsApplied = await runMigrations(dataSource);
@@ -51,8 +52,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [{ provide: DatabaseState, useValue: state }],
-      exports: [DatabaseState],
+      providers: [{ provide: DatabaseState, useValue: state }, SqlDatabase],
+      exports: [DatabaseState, SqlDatabase],
     };
   }
 }

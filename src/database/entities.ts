@@ -4,6 +4,8 @@ import {
   GameTypeEntity,
   PaymentOperatorEntity,
 } from '../lookups/lookup.entities';
+import { EventEntity } from '../events/event.entity';
+import { PlayerEntity } from '../players/player.entity';
 import { ApiKeyEntity } from '../tenancy/api-key.entity';
 import { BrandEntity } from '../tenancy/brand.entity';
 import { TeamEntity } from '../tenancy/team.entity';
@@ -17,4 +19,6 @@ export const ENTITIES = [
   GameTypeEntity,
   DeviceTypeEntity,
   PaymentOperatorEntity,
+  PlayerEntity,
+  EventEntity,
 ];

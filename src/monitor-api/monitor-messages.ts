@@ -11,6 +11,7 @@ export interface MonitorMessages {
   routeNotFound(method: string, path: string): string;
   validationFailed: string;
   notFound(resource: string, id: string): string;
+  conflict(resource: string, id: string, existingRef: string | null): string;
   internal(errorId: string): string;
 }
 
@@ -30,6 +31,9 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     routeNotFound: (method, path) => `Route ${method} ${path} not found`,
     validationFailed: 'Validation failed',
     notFound: (resource, id) => `${resource} ${id} not found`,
+    conflict: (resource, id, existingRef) =>
+      `${resource} ${id} was already received with different content` +
+      (existingRef ? ` (uuid ${existingRef})` : ''),
     internal: (errorId) => `Internal server error (error id ${errorId})`,
   },
   fr: {
@@ -47,6 +51,9 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     routeNotFound: (method, path) => `Route ${method} ${path} introuvable`,
     validationFailed: 'Validation échouée',
     notFound: (resource, id) => `${resource} ${id} introuvable`,
+    conflict: (resource, id, existingRef) =>
+      `${resource} ${id} déjà reçu avec un contenu différent` +
+      (existingRef ? ` (uuid ${existingRef})` : ''),
     internal: (errorId) => `Erreur interne du serveur (identifiant ${errorId})`,
   },
 };

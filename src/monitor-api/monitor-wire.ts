@@ -6,6 +6,7 @@ import { preferredLanguage } from '../common/i18n/language';
 import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
 import { WireFormatRegistry } from '../common/wire/wire-format.registry';
 import { MonitorErrorCode } from './monitor-error-code';
+import { monitorFieldMessage } from './monitor-field-messages';
 import { MONITOR_MESSAGES } from './monitor-messages';
 
 export interface MonitorErrorDetail {
@@ -58,7 +59,8 @@ export class MonitorWire implements WireFormat, OnModuleInit {
     errorId: string | null,
     acceptLanguage: string | string[] | undefined,
   ): [MonitorErrorCode, string, Partial<MonitorErrorBody['error']>?] {
-    const t = MONITOR_MESSAGES[preferredLanguage(acceptLanguage)];
+    const language = preferredLanguage(acceptLanguage);
+    const t = MONITOR_MESSAGES[language];
     switch (error.kind) {
       case 'unauthorized':
         return [MonitorErrorCode.Unauthorized, t.unauthorized[error.reason]];
@@ -80,11 +82,16 @@ export class MonitorWire implements WireFormat, OnModuleInit {
           MonitorErrorCode.ValidationError,
           t.validationFailed,
           {
-            details: error.issues.map((issue) => ({ field: issue.field, message: issue.message })),
+            details: error.issues.map((issue) => ({
+              field: issue.field,
+              message: monitorFieldMessage(issue, language),
+            })),
           },
         ];
       case 'not_found':
         return [MonitorErrorCode.NotFound, t.notFound(error.resource, error.id)];
+      case 'conflict':
+        return [MonitorErrorCode.Conflict, t.conflict(error.resource, error.id, error.existingRef)];
       case 'internal':
         return [
           MonitorErrorCode.InternalError,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { SqlDatabase } from '../database/sql-database';
 import { isUniqueViolation } from '../database/database-errors';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyRepository } from './api-key.repository';
@@ -49,7 +50,7 @@ const LABEL_MAX_LENGTH = 100;
 @Injectable()
 export class TenancyService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: SqlDatabase,
     private readonly teams: TeamRepository,
     private readonly brands: BrandRepository,
     private readonly keys: ApiKeyRepository,
@@ -63,7 +64,7 @@ export class TenancyService {
     const name = requireName(input.name, 'team name', NAME_MAX_LENGTH);
     const plan = requirePlan(input.plan ?? DEFAULT_PLAN);
     try {
-      return await this.dataSource.transaction(async (em) => {
+      return await this.database.transaction(async ({ manager: em }) => {
         const team = await this.teams.insert(name, plan, em);
         const issued = await this.issueKey(team.id, null, null, em);
         return { team: teamView(team), ...issued };

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
-import { DataSource } from 'typeorm';
+import { AppDataSource } from '../../src/database/app-data-source';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/run-migrations';
 import { SERVER_DB_URL } from './test-database';
@@ -63,7 +63,7 @@ function buildIfStale(): void {
 
 async function migrateServerDatabase(url: string): Promise<void> {
   const dialect = url.startsWith('mariadb:') ? 'mariadb' : 'mysql';
-  const dataSource = new DataSource(buildDataSourceOptions({ dialect, url, poolSize: 2 }));
+  const dataSource = new AppDataSource(buildDataSourceOptions({ dialect, url, poolSize: 2 }));
   try {
     await dataSource.initialize();
   } catch (error) {

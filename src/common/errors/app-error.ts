@@ -16,6 +16,7 @@ export type ErrorKind =
   | 'route_not_found'
   | 'validation'
   | 'not_found'
+  | 'conflict'
   | 'internal';
 
 export type UnauthorizedReason = 'missing_key' | 'invalid_key' | 'revoked_key' | 'no_auth_declared';
@@ -94,6 +95,19 @@ export class ResourceNotFoundError extends AppError {
     readonly id: string,
   ) {
     super(`${resource} ${id} not found`);
+  }
+}
+
+/** The resource exists already with other content (an idempotency key reused for another body). */
+export class ConflictError extends AppError {
+  readonly kind = 'conflict';
+  constructor(
+    readonly resource: string,
+    readonly id: string,
+    /** The id under which the existing resource is known to the caller, when there is one. */
+    readonly existingRef: string | null = null,
+  ) {
+    super(`${resource} ${id} already exists with other content`);
   }
 }
 

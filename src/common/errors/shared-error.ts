@@ -1,5 +1,6 @@
 import type {
   AppError,
+  ConflictError,
   ErrorKind,
   InternalError,
   MalformedBodyError,
@@ -25,6 +26,7 @@ export type SharedError =
   | RouteNotFoundError
   | RequestValidationError
   | ResourceNotFoundError
+  | ConflictError
   | InternalError;
 
 /** The HTTP status of each kind, for APIs that answer errors with HTTP statuses. */
@@ -37,6 +39,7 @@ const HTTP_STATUS: Record<ErrorKind, number> = {
   route_not_found: 404,
   validation: 400,
   not_found: 404,
+  conflict: 409,
   internal: 500,
 };
 

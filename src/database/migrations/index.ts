@@ -1,6 +1,8 @@
+import { Events1763800000000 as MysqlEvents } from './mysql/1763800000000-Events';
 import { Foundation1763700000000 as MysqlFoundation } from './mysql/1763700000000-Foundation';
+import { Events1763800000000 as SqliteEvents } from './sqlite/1763800000000-Events';
 import { Foundation1763700000000 as SqliteFoundation } from './sqlite/1763700000000-Foundation';
 
 /** Migrations in order, one list per dialect. Add new ones at the end of both lists. */
-export const MYSQL_MIGRATIONS = [MysqlFoundation];
-export const SQLITE_MIGRATIONS = [SqliteFoundation];
+export const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlEvents];
+export const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteEvents];

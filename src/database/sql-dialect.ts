@@ -1,0 +1,86 @@
+import type { DataSourceOptions } from 'typeorm';
+
+/**
+ * The few SQL spellings that differ between MySQL/MariaDB and SQLite, so that repositories can
+ * write one statement for both. Identifiers are left unquoted: every name here is snake_case and
+ * not a reserved word in either dialect.
+ */
+export class SqlDialect {
+  private constructor(readonly isSqlite: boolean) {}
+
+  static of(type: DataSourceOptions['type']): SqlDialect {
+    return new SqlDialect(type === 'better-sqlite3');
+  }
+
+  /**
+   * `INSERT ... ` that skips rows whose unique key (the `conflictKey` columns) already holds a
+   * row, and still fails on anything else. The number of changed rows is the number inserted.
+   */
+  insertSkippingDuplicates(
+    table: string,
+    columns: readonly string[],
+    rowCount: number,
+    conflictKey: readonly string[],
+  ): string {
+    const values = valuesClause(columns.length, rowCount);
+    if (this.isSqlite) {
+      return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${conflictKey.join(', ')}) DO NOTHING`;
+    }
+    // IGNORE also turns other errors into warnings on MySQL; the rows are validated before.
+    return `INSERT IGNORE INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
+  }
+
+  /**
+   * `INSERT ... ` that updates the row holding the same unique key instead. Each assignment is
+   * written with `old(column)` and `new(column)` placeholders for the stored and the offered value.
+   */
+  upsert(
+    table: string,
+    columns: readonly string[],
+    rowCount: number,
+    conflictKey: readonly string[],
+    assignments: Record<
+      string,
+      (old: (c: string) => string, offered: (c: string) => string) => string
+    >,
+  ): string {
+    const offered = this.isSqlite ? (c: string) => `excluded.${c}` : (c: string) => `VALUES(${c})`;
+    const old = (c: string) => `${table}.${c}`;
+    const updates = Object.entries(assignments)
+      .map(([column, expression]) => `${column} = ${expression(old, offered)}`)
+      .join(', ');
+    const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesClause(columns.length, rowCount)}`;
+    return this.isSqlite
+      ? `${insert} ON CONFLICT (${conflictKey.join(', ')}) DO UPDATE SET ${updates}`
+      : `${insert} ON DUPLICATE KEY UPDATE ${updates}`;
+  }
+
+  greatest(a: string, b: string): string {
+    return this.isSqlite ? `MAX(${a}, ${b})` : `GREATEST(${a}, ${b})`;
+  }
+
+  least(a: string, b: string): string {
+    return this.isSqlite ? `MIN(${a}, ${b})` : `LEAST(${a}, ${b})`;
+  }
+
+  /** A `datetime(6)` column read as `YYYY-MM-DD HH:MM:SS.ffffff` text, microseconds kept. */
+  timestampText(column: string): string {
+    return this.isSqlite ? column : `DATE_FORMAT(${column}, '%Y-%m-%d %H:%i:%s.%f')`;
+  }
+
+  /** `FOR UPDATE SKIP LOCKED` where rows can be locked; SQLite has one writer instead. */
+  get skipLocked(): string {
+    return this.isSqlite ? '' : 'FOR UPDATE SKIP LOCKED';
+  }
+}
+
+/** `(?, ?, ?), (?, ?, ?)` for `rowCount` rows of `columnCount` values. */
+export function valuesClause(columnCount: number, rowCount: number): string {
+  const row = `(${new Array<string>(columnCount).fill('?').join(', ')})`;
+  return new Array<string>(rowCount).fill(row).join(', ');
+}
+
+/** `?, ?, ?` for an `IN (...)` list. */
+export function placeholders(count: number): string {
+  return new Array<string>(count).fill('?').join(', ');
+}

@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EVENT_STATUSES, type EventStatus } from '../event-status';
+
+export class EventStatusDto {
+  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' })
+  uuid: string;
+
+  @ApiProperty({
+    enum: EVENT_STATUSES,
+    description:
+      'RECEIVED: stored, waiting for processing. PROCESSED: the fraud rules have seen it. FAILED: processing ' +
+      'failed after retries (support is alerted by the logs). PROCESSING is never seen: an event is processed ' +
+      'and marked in one transaction.',
+    example: 'PROCESSED',
+  })
+  status: EventStatus;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'UTC, microseconds; null until processed',
+    example: '2026-01-31T12:00:05.000000Z',
+  })
+  processed_at: string | null;
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { SqlDatabase } from '../database/sql-database';
+import type { MicroTime } from '../common/time/micro-time';
+import { EventRepository, type EventRowInput, type StoredEventKey } from './event.repository';
+import type { ValidEvent } from './event-validator';
+import { ReceivedEventsSignal } from './received-events.signal';
+
+export interface PendingEvent {
+  teamId: number;
+  valid: ValidEvent;
+  receivedAt: MicroTime;
+}
+
+/**
+ * `stored`: written now. `repeat`: the same event was stored before (its uuid and time).
+ * `conflict`: its event_id is taken by an event with other content.
+ */
+export type WriteOutcome =
+  | { kind: 'stored' | 'repeat'; uuid: string; receivedAt: MicroTime }
+  | { kind: 'conflict'; uuid: string };
+
+/**
+ * Writes events in one transaction, once each: `event_id` is unique per team, in the table (a
+ * unique key) and within the call (the first of two equal keys is written, the second answers
+ * like a repeat). Concurrent writers of one key are settled by the unique key: the loser reads
+ * the winner's row and answers from it.
+ */
+@Injectable()
+export class EventWriter {
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly events: EventRepository,
+    private readonly received: ReceivedEventsSignal,
+  ) {}
+
+  async write(pending: readonly PendingEvent[]): Promise<WriteOutcome[]> {
+    const firstOfKey = new Map<string, number>();
+    const rows: EventRowInput[] = [];
+    const rowOf: (EventRowInput | null)[] = pending.map((event) => {
+      const key = keyOf(event.teamId, event.valid.event.external_event_id);
+      if (firstOfKey.has(key)) return null;
+      firstOfKey.set(key, rows.length);
+      const row = { ...event, uuid: randomUUID() };
+      rows.push(row);
+      return row;
+    });
+
+    const winners = await this.database.transaction(async (session) => {
+      const inserted = await this.events.insertNew(session, rows);
+      // Every row went in: each key's winner is our own row.
+      if (inserted === rows.length) return null;
+      return this.storedRowsOf(session, rows);
+    });
+    if (rows.length > 0) this.received.notify();
+
+    return pending.map((event, index) => {
+      const key = keyOf(event.teamId, event.valid.event.external_event_id);
+      const ours = rows[firstOfKey.get(key)!];
+      const winner: StoredEventKey = winners?.get(key) ?? {
+        uuid: ours.uuid,
+        externalEventId: ours.valid.event.external_event_id,
+        contentHash: ours.valid.contentHash,
+        receivedAt: ours.receivedAt,
+      };
+      if (winner.contentHash !== event.valid.contentHash)
+        return { kind: 'conflict', uuid: winner.uuid };
+      const storedNow = rowOf[index] !== null && winner.uuid === ours.uuid;
+      return {
+        kind: storedNow ? 'stored' : 'repeat',
+        uuid: winner.uuid,
+        receivedAt: winner.receivedAt,
+      };
+    });
+  }
+
+  /** The row each key holds now, ours or an earlier one. */
+  private async storedRowsOf(
+    session: Parameters<EventRepository['insertNew']>[0],
+    rows: EventRowInput[],
+  ) {
+    const idsByTeam = new Map<number, string[]>();
+    for (const row of rows) {
+      const ids = idsByTeam.get(row.teamId) ?? [];
+      ids.push(row.valid.event.external_event_id);
+      idsByTeam.set(row.teamId, ids);
+    }
+    const stored = new Map<string, StoredEventKey>();
+    for (const [teamId, ids] of idsByTeam) {
+      for (const row of await this.events.findByExternalIds(session, teamId, ids)) {
+        stored.set(keyOf(teamId, row.externalEventId), row);
+      }
+    }
+    return stored;
+  }
+}
+
+function keyOf(teamId: number, externalEventId: string): string {
+  return `${teamId}\u0000${externalEventId}`;
+}

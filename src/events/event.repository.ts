@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { requireTeamId } from '../tenancy/team-scope';
+import { SqlDatabase, type SqlSession } from '../database/sql-database';
+import { placeholders } from '../database/sql-dialect';
+import { MicroTime } from '../common/time/micro-time';
+import type { EventStatus } from './event-status';
+import type { ValidEvent } from './event-validator';
+
+/** An event ready to be written: who sent it, when, and under which uuid. */
+export interface EventRowInput {
+  teamId: number;
+  uuid: string;
+  valid: ValidEvent;
+  receivedAt: MicroTime;
+}
+
+/** What identifies a stored event to its sender. */
+export interface StoredEventKey {
+  uuid: string;
+  externalEventId: string;
+  contentHash: string;
+  receivedAt: MicroTime;
+}
+
+export interface EventStatusRow {
+  uuid: string;
+  status: EventStatus;
+  processedAt: MicroTime | null;
+}
+
+const INSERT_COLUMNS = [
+  'uuid',
+  'team_id',
+  'external_event_id',
+  'content_hash',
+  'event_type',
+  'event_time',
+  'event_month',
+  'amount',
+  'currency',
+  'balance_before',
+  'balance_after',
+  'player_external_id',
+  'player_phone',
+  'player_country',
+  'player_kyc_level',
+  'game_type',
+  'game_code',
+  'game_name',
+  'sport',
+  'competition',
+  'odds',
+  'bet_ref',
+  'provider_code',
+  'device_type',
+  'operator_code',
+  'ip_address',
+  'session_id',
+  'user_agent',
+  'status',
+  'received_at',
+  'failed_attempts',
+] as const;
+
+/** Rows per INSERT: 500 x 31 values stays under SQLite's 32,766 bound parameters. */
+const ROWS_PER_INSERT = 500;
+/** Keys per `IN (...)` lookup. */
+const KEYS_PER_SELECT = 1000;
+
+/** The `events` table: the durable log of what operators sent. Raw SQL: this is the hot path. */
+@Injectable()
+export class EventRepository {
+  constructor(private readonly database: SqlDatabase) {}
+
+  /**
+   * Inserts the rows whose (team, event_id) is new; rows whose key is already stored are
+   * skipped. Returns how many were inserted.
+   */
+  async insertNew(session: SqlSession, rows: readonly EventRowInput[]): Promise<number> {
+    let inserted = 0;
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+      const sql = session.dialect.insertSkippingDuplicates('events', INSERT_COLUMNS, chunk.length, [
+        'team_id',
+        'external_event_id',
+      ]);
+      inserted += await session.execute(sql, chunk.flatMap(rowValues));
+    }
+    return inserted;
+  }
+
+  /** The stored events of a team among these event ids. */
+  async findByExternalIds(
+    session: SqlSession,
+    teamId: number,
+    externalIds: readonly string[],
+  ): Promise<StoredEventKey[]> {
+    requireTeamId(teamId);
+    const found: StoredEventKey[] = [];
+    for (let start = 0; start < externalIds.length; start += KEYS_PER_SELECT) {
+      const ids = externalIds.slice(start, start + KEYS_PER_SELECT);
+      const rows = await session.select<{
+        uuid: string;
+        external_event_id: string;
+        content_hash: string;
+        received_at: string;
+      }>(
+        `SELECT uuid, external_event_id, content_hash, ${session.dialect.timestampText('received_at')} AS received_at ` +
+          `FROM events WHERE team_id = ? AND external_event_id IN (${placeholders(ids.length)})`,
+        [teamId, ...ids],
+      );
+      for (const row of rows) {
+        found.push({
+          uuid: row.uuid,
+          externalEventId: row.external_event_id,
+          contentHash: row.content_hash,
+          receivedAt: MicroTime.fromDatabaseText(row.received_at),
+        });
+      }
+    }
+    return found;
+  }
+
+  async findStatusForTeam(teamId: number, uuid: string): Promise<EventStatusRow | null> {
+    requireTeamId(teamId);
+    const [row] = await this.database.select<{
+      uuid: string;
+      status: EventStatus;
+      processed_at: string | null;
+    }>(
+      `SELECT uuid, status, ${this.database.dialect.timestampText('processed_at')} AS processed_at ` +
+        'FROM events WHERE uuid = ? AND team_id = ?',
+      [uuid, teamId],
+    );
+    if (!row) return null;
+    return {
+      uuid: row.uuid,
+      status: row.status,
+      processedAt: row.processed_at ? MicroTime.fromDatabaseText(row.processed_at) : null,
+    };
+  }
+}
+
+function rowValues({ teamId, uuid, valid, receivedAt }: EventRowInput): unknown[] {
+  const e = valid.event;
+  return [
+    uuid,
+    teamId,
+    e.external_event_id,
+    valid.contentHash,
+    e.event_type,
+    valid.time.toDatabaseText(),
+    valid.month,
+    e.amount,
+    e.currency,
+    e.balance_before,
+    e.balance_after,
+    e.player_id,
+    e.player_phone,
+    e.player_country,
+    e.player_kyc_level,
+    e.game_type,
+    e.game_id,
+    e.game_name,
+    e.game_sport,
+    e.game_competition,
+    e.game_odds,
+    e.game_bet_id,
+    e.game_provider,
+    e.device_type,
+    e.operator,
+    e.ip_address,
+    e.session_id,
+    e.user_agent,
+    'RECEIVED',
+    receivedAt.toDatabaseText(),
+    0,
+  ];
+}

@@ -1,0 +1,49 @@
+import type { Language } from '../common/i18n/language';
+import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
+import type { BatchResponseDto } from './dto/batch-result.dto';
+import type { EventAcceptedResponseDto } from './dto/event-accepted.dto';
+import type { EventStatusDto } from './dto/event-status.dto';
+import type { EventStatusRow } from './event.repository';
+import type { AcceptedEvent, BatchEntry } from './ingest.service';
+
+/** The Betting Monitor API's success bodies of the ingestion routes (seed 000). */
+export function toAcceptedResponse({
+  valid,
+  uuid,
+  receivedAt,
+}: AcceptedEvent): EventAcceptedResponseDto {
+  const { event } = valid;
+  return {
+    success: true,
+    data: {
+      uuid,
+      event_month: valid.month,
+      external_event_id: event.external_event_id,
+      amount_cents: event.amount * 100,
+      amount: event.amount,
+      currency: event.currency,
+      received_at: receivedAt.toIso(),
+    },
+  };
+}
+
+export function toBatchResponse(entries: BatchEntry[], language: Language): BatchResponseDto {
+  const events = entries.map((entry) =>
+    entry.accepted
+      ? { uuid: entry.uuid, external_event_id: entry.externalEventId }
+      : {
+          uuid: null,
+          external_event_id: entry.externalEventId,
+          error: entry.issues.map((issue) => monitorFieldMessage(issue, language)).join('; '),
+        },
+  );
+  const successCount = entries.filter((entry) => entry.accepted).length;
+  return {
+    success: true,
+    data: { success_count: successCount, failed_count: entries.length - successCount, events },
+  };
+}
+
+export function toStatusResponse(row: EventStatusRow): EventStatusDto {
+  return { uuid: row.uuid, status: row.status, processed_at: row.processedAt?.toIso() ?? null };
+}
