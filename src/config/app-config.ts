@@ -38,6 +38,8 @@ export interface IngestConfig {
   groupCommitMaxEvents: number;
   /** Group commits in flight at once; arrivals meanwhile wait and form the next group. */
   groupCommitConcurrency: number;
+  /** Under load, how long a group waits for more events before it is written, in milliseconds. */
+  groupCommitLingerMs: number;
 }
 
 export interface WorkerConfig {
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ingest: {
       groupCommitMaxEvents: reader.integer('GROUP_COMMIT_MAX_EVENTS', 500, { min: 1, max: 1000 }),
       groupCommitConcurrency: reader.integer('GROUP_COMMIT_CONCURRENCY', 2, { min: 1, max: 64 }),
+      groupCommitLingerMs: reader.integer('GROUP_COMMIT_LINGER_MS', 2, { min: 0, max: 50 }),
     },
     worker: {
       enabled: reader.boolean('WORKER_ENABLED', true),

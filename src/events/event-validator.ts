@@ -135,7 +135,7 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
         if (typeof value !== 'string') return monitorIssue(path, 'string', { label });
         if (value.trim() === '') return monitorIssue(path, 'notEmpty', { label });
         if (value.length > rule.maxLength)
-          return monitorIssue(path, 'maxLength', { label, max: rule.maxLength });
+          return monitorIssue(path, 'tooLong', { label, max: rule.maxLength });
         return null;
       };
     case 'code':

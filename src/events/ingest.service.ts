@@ -40,6 +40,7 @@ export class IngestService implements OnModuleInit {
     this.singles = new GroupCommit((events) => this.writer.write(events), {
       maxItems: config.ingest.groupCommitMaxEvents,
       concurrency: config.ingest.groupCommitConcurrency,
+      lingerMs: config.ingest.groupCommitLingerMs,
     });
   }
 

@@ -34,7 +34,11 @@ async function main() {
     },
   );
 
-  if (process.env.KEEP_E2E_DB !== '1') await connection.query(`DROP DATABASE \`${database}\``);
+  if (process.env.KEEP_E2E_DB !== '1') {
+    // The run's database and those of its Jest workers (test/support/test-database.ts).
+    const [rows] = await connection.query('SHOW DATABASES LIKE ?', [`${database}%`]);
+    for (const row of rows) await connection.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
+  }
   await connection.end();
   return run.status ?? 1;
 }

@@ -6,7 +6,7 @@ import { closeApp, createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { TenancyService } from '../../src/tenancy/tenancy.service';
 import { LogCapture } from './log-capture';
-import { newSqlitePath, removeSqliteFiles, SERVER_DB_URL } from './test-database';
+import { newSqlitePath, removeSqliteFiles, workerDatabaseUrl } from './test-database';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -29,11 +29,15 @@ export interface TestAppOptions {
  * 127.0.0.1, on its own SQLite file or on the MySQL/MariaDB database of DB_URL.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const sqlitePath = SERVER_DB_URL ? null : newSqlitePath();
+  const serverUrl = await workerDatabaseUrl();
+  const sqlitePath = serverUrl ? null : newSqlitePath();
   const config = loadConfig({
     LOG_LEVEL: 'info',
     DEMO_TEAM: 'false',
-    DB_URL: SERVER_DB_URL ?? `sqlite:${sqlitePath}`,
+    // Event processing runs only where a test asks for it (test/monitor/event-processing): on a
+    // shared MySQL database, a worker of one test file would process the events of another.
+    WORKER_ENABLED: 'false',
+    DB_URL: serverUrl ?? `sqlite:${sqlitePath}`,
     ...options.env,
   });
   const logs = new LogCapture();

@@ -52,3 +52,24 @@ describe('GroupCommit', () => {
     expect(commit.pending).toBe(0);
   });
 });
+
+describe('GroupCommit with a linger', () => {
+  it('gathers items that arrive one turn apart while flushes follow each other closely', async () => {
+    const groups: number[][] = [];
+    const commit = new GroupCommit<number, number>(
+      (items) => {
+        groups.push(items);
+        return Promise.resolve(items); // like SQLite: done without yielding to the event loop
+      },
+      { maxItems: 100, concurrency: 1, lingerMs: 20 },
+    );
+    await commit.submit(0);
+    const later: Promise<number>[] = [];
+    for (let n = 1; n <= 5; n++) {
+      later.push(commit.submit(n));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await Promise.all(later)).toEqual([1, 2, 3, 4, 5]);
+    expect(groups).toEqual([[0], [1, 2, 3, 4, 5]]);
+  });
+});

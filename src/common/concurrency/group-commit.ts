@@ -3,6 +3,12 @@ export interface GroupCommitOptions {
   maxItems: number;
   /** Flushes running at once; items arriving meanwhile wait and form the next group. */
   concurrency: number;
+  /**
+   * Under load (a flush started less than this long ago), wait this long for more items before
+   * flushing. Matters where a flush does not yield to the event loop (SQLite writes
+   * synchronously), so that nothing could pile up during it.
+   */
+  lingerMs?: number;
 }
 
 interface Waiting<I, O> {
@@ -21,6 +27,7 @@ export class GroupCommit<I, O> {
   private waiting: Waiting<I, O>[] = [];
   private inFlight = 0;
   private scheduled = false;
+  private lastFlushAt = -Infinity;
 
   constructor(
     /** Writes the items; returns one outcome per item, in order. */
@@ -43,17 +50,21 @@ export class GroupCommit<I, O> {
   private schedule(): void {
     if (this.scheduled || this.inFlight >= this.options.concurrency) return;
     this.scheduled = true;
-    // The requests that arrived in this same turn of the event loop join the group.
-    setImmediate(() => {
+    const start = () => {
       this.scheduled = false;
       this.startFlushes();
-    });
+    };
+    const linger = this.options.lingerMs ?? 0;
+    if (linger > 0 && performance.now() - this.lastFlushAt < linger) setTimeout(start, linger);
+    // Alone: the requests that arrived in this same turn of the event loop join the group.
+    else setImmediate(start);
   }
 
   private startFlushes(): void {
     while (this.inFlight < this.options.concurrency && this.waiting.length > 0) {
       const group = this.waiting.splice(0, this.options.maxItems);
       this.inFlight++;
+      this.lastFlushAt = performance.now();
       void this.flushGroup(group).finally(() => {
         this.inFlight--;
         if (this.waiting.length > 0) this.schedule();

@@ -79,7 +79,7 @@ describe('toAppError', () => {
 
   it('treats an error of a kind no API answers yet as internal, never as an unanswered request', () => {
     class NewKindError extends AppError {
-      readonly kind = 'conflict' as never;
+      readonly kind = 'not_yet_answered' as never;
     }
     const mapped = toAppError(new NewKindError(), request);
     expect(mapped).toBeInstanceOf(InternalError);

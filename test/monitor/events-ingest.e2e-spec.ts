@@ -1,0 +1,281 @@
+import { DataSource } from 'typeorm';
+import { EventRepository } from '../../src/events/event.repository';
+import { createTeam, TestTeam } from '../support/fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Seed 000, POST /api/v1/events and /events/batch: what is answered and what is stored. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const MICROSECONDS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** The seed's grouped request body. */
+const SEED_GROUPED = {
+  event_id: 'evt_20250203_143245_abc123',
+  player: { id: 'pl_12345abc', phone: '+221771234567', country: 'SEN', kyc_level: 2 },
+  event: {
+    type: 'BET_PLACED',
+    timestamp: '2026-02-03T14:32:45Z',
+    amount: 5000,
+    currency: 'XOF',
+    balance_before: 15000,
+    balance_after: 10000,
+  },
+  game: {
+    type: 'SPORTS',
+    id: 'game_789',
+    name: 'Senegal vs Nigeria',
+    sport: 'football',
+    competition: 'CAN 2025',
+    odds: 2.5,
+    bet_id: 'bet_456',
+  },
+  metadata: {
+    device_type: 'MOBILE',
+    operator: 'ORANGE_SN',
+    ip_address: '41.138.45.22',
+    session_id: 'sess_xyz',
+  },
+};
+
+/** The seed's curl example. */
+const SEED_FLAT = {
+  external_event_id: 'evt-123',
+  player_id: 'player-456',
+  event_type: 'DEPOSIT',
+  amount: 100000,
+  currency: 'XOF',
+  event_timestamp: '2026-01-31T12:00:00Z',
+};
+
+const deposit = (eventId: string, amount = 1000) => ({
+  event_id: eventId,
+  player: { id: 'player_123' },
+  event: { type: 'DEPOSIT', timestamp: '2026-01-31T12:00:00Z', amount, currency: 'XOF' },
+});
+
+describe('monitor event ingestion', () => {
+  let t: TestApp;
+  let team: TestTeam;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    team = await createTeam(t);
+  });
+
+  const post = (path: string, body: unknown) =>
+    t.http
+      .post(`/api/v1/events${path}`)
+      .set('X-API-Key', team.apiKey)
+      .send(body as object);
+
+  const storedRows = async (teamId = team.id) =>
+    (await db.query('SELECT * FROM events WHERE team_id = ? ORDER BY id', [teamId])) as Record<
+      string,
+      unknown
+    >[];
+
+  it("answers the seed's grouped body with 202 and exactly the seed's data fields", async () => {
+    const before = Date.now();
+    const response = await post('', SEED_GROUPED).expect(202);
+    expect(response.body).toEqual({
+      success: true,
+      data: {
+        uuid: expect.stringMatching(UUID),
+        event_month: 202602,
+        external_event_id: 'evt_20250203_143245_abc123',
+        amount_cents: 500000,
+        amount: 5000,
+        currency: 'XOF',
+        received_at: expect.stringMatching(MICROSECONDS_UTC),
+      },
+    });
+    const receivedAt = Date.parse(response.body.data.received_at);
+    expect(receivedAt).toBeGreaterThanOrEqual(before - 5);
+    expect(receivedAt).toBeLessThanOrEqual(Date.now() + 5);
+  });
+
+  it("answers the seed's flat curl body the same way (amount_cents = amount x 100)", async () => {
+    const response = await post('', SEED_FLAT).expect(202);
+    expect(response.body).toEqual({
+      success: true,
+      data: {
+        uuid: expect.stringMatching(UUID),
+        event_month: 202601,
+        external_event_id: 'evt-123',
+        amount_cents: 10000000,
+        amount: 100000,
+        currency: 'XOF',
+        received_at: expect.stringMatching(MICROSECONDS_UTC),
+      },
+    });
+  });
+
+  it('has the row committed when the 202 arrives, with every field of the body', async () => {
+    const { body } = await post('', SEED_GROUPED).expect(202);
+    const [row] = await storedRows();
+    expect({ ...row, amount: Number(row.amount) }).toMatchObject({
+      uuid: body.data.uuid,
+      team_id: team.id,
+      external_event_id: 'evt_20250203_143245_abc123',
+      event_type: 'BET_PLACED',
+      event_month: 202602,
+      amount: 5000,
+      currency: 'XOF',
+      player_external_id: 'pl_12345abc',
+      player_phone: '+221771234567',
+      player_country: 'SEN',
+      player_kyc_level: 2,
+      game_type: 'SPORTS',
+      game_code: 'game_789',
+      game_name: 'Senegal vs Nigeria',
+      sport: 'football',
+      competition: 'CAN 2025',
+      odds: 2.5,
+      bet_ref: 'bet_456',
+      provider_code: null,
+      device_type: 'MOBILE',
+      operator_code: 'ORANGE_SN',
+      ip_address: '41.138.45.22',
+      session_id: 'sess_xyz',
+      user_agent: null,
+      status: 'RECEIVED',
+      processed_at: null,
+      failed_attempts: 0,
+    });
+    expect([Number(row.balance_before), Number(row.balance_after)]).toEqual([15000, 10000]);
+  });
+
+  it('keeps microseconds and converts offsets to UTC', async () => {
+    await post('', {
+      ...SEED_FLAT,
+      external_event_id: 'evt-micro',
+      event_timestamp: '2026-03-01T00:30:00.123456+01:00',
+    })
+      .expect(202)
+      .expect(({ body }) => expect(body.data.event_month).toBe(202602));
+    const [row] = (await db.query(
+      "SELECT event_month FROM events WHERE team_id = ? AND external_event_id = 'evt-micro'",
+      [team.id],
+    )) as { event_month: number }[];
+    expect(row.event_month).toBe(202602);
+    const status = await t.http
+      .get(`/api/v1/events/${(await storedRows())[0].uuid as string}/status`)
+      .set('X-API-Key', team.apiKey)
+      .expect(200);
+    expect(status.body.status).toBe('RECEIVED');
+  });
+
+  it('stores the grouped and the flat form of one event as the same event', async () => {
+    const flat = await post('', SEED_FLAT).expect(202);
+    const grouped = await post('', {
+      event_id: 'evt-123',
+      player: { id: 'player-456' },
+      event: {
+        type: 'DEPOSIT',
+        amount: 100000,
+        currency: 'XOF',
+        timestamp: '2026-01-31T12:00:00.000Z',
+      },
+    }).expect(202);
+    expect(grouped.body).toEqual(flat.body);
+    expect(await storedRows()).toHaveLength(1);
+  });
+
+  it('writes single events arriving together with fewer statements than requests (group commit)', async () => {
+    const insert = jest.spyOn(t.app.get(EventRepository), 'insertNew');
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => post('', deposit(`gc-${i}`, i + 1))),
+      );
+      expect(responses.map((r) => r.status)).toEqual(Array(60).fill(202));
+      expect(new Set(responses.map((r) => r.body.data.uuid)).size).toBe(60);
+      expect(insert.mock.calls.length).toBeLessThan(60);
+      const rows = await storedRows();
+      expect(rows.map((r) => r.external_event_id).sort()).toEqual(
+        Array.from({ length: 60 }, (_, i) => `gc-${i}`).sort(),
+      );
+      // Each answer names the row that holds its own content.
+      const byUuid = new Map(rows.map((r) => [r.uuid, Number(r.amount)]));
+      for (const r of responses) {
+        expect(byUuid.get(r.body.data.uuid)).toBe(r.body.data.amount);
+      }
+    } finally {
+      insert.mockRestore();
+    }
+  });
+
+  it('keeps teams apart: the same event_id in two teams is two events', async () => {
+    const other = await createTeam(t);
+    const mine = await post('', SEED_FLAT).expect(202);
+    const theirs = await t.http
+      .post('/api/v1/events')
+      .set('X-API-Key', other.apiKey)
+      .send(SEED_FLAT)
+      .expect(202);
+    expect(theirs.body.data.uuid).not.toBe(mine.body.data.uuid);
+    expect(await storedRows(team.id)).toHaveLength(1);
+    expect(await storedRows(other.id)).toHaveLength(1);
+  });
+
+  it("answers the seed's batch with a uuid per event in input order", async () => {
+    const batch = {
+      events: [
+        {
+          event_id: 'evt_001',
+          player: { id: 'player_123', phone: '+221771234567', country: 'SEN' },
+          event: {
+            type: 'DEPOSIT',
+            timestamp: '2026-01-31T12:00:00Z',
+            amount: 100000,
+            currency: 'XOF',
+          },
+          metadata: { device_type: 'MOBILE', ip_address: '41.138.45.22' },
+        },
+        {
+          event_id: 'evt_002',
+          player: { id: 'player_123' },
+          event: {
+            type: 'BET_PLACED',
+            timestamp: '2026-01-31T12:05:00Z',
+            amount: 50000,
+            currency: 'XOF',
+          },
+          game: { type: 'SPORTS', name: 'Senegal vs Mali', sport: 'football', odds: 2.5 },
+        },
+        { ...deposit('evt_003'), event: { ...deposit('x').event, type: 'INVALID' } },
+      ],
+    };
+    const { body } = await post('/batch', batch).expect(200);
+    expect(body).toEqual({
+      success: true,
+      data: {
+        success_count: 2,
+        failed_count: 1,
+        events: [
+          { uuid: expect.stringMatching(UUID), external_event_id: 'evt_001' },
+          { uuid: expect.stringMatching(UUID), external_event_id: 'evt_002' },
+          { uuid: null, external_event_id: 'evt_003', error: 'invalid event_type: INVALID' },
+        ],
+      },
+    });
+    const rows = await storedRows();
+    expect(rows.map((r) => [r.external_event_id, r.uuid])).toEqual([
+      ['evt_001', body.data.events[0].uuid],
+      ['evt_002', body.data.events[1].uuid],
+    ]);
+  });
+
+  it('answers a batch repeat with the first uuids and stores nothing more', async () => {
+    const batch = { events: [deposit('r-1'), deposit('r-2')] };
+    const first = await post('/batch', batch).expect(200);
+    const again = await post('/batch', batch).expect(200);
+    expect(again.body).toEqual(first.body);
+    const single = await post('', deposit('r-2')).expect(202);
+    expect(single.body.data.uuid).toBe(first.body.data.events[1].uuid);
+    expect(await storedRows()).toHaveLength(2);
+  });
+});
