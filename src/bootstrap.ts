@@ -77,6 +77,8 @@ export async function createApp(
 
   setupSwagger(app);
   await app.init();
+  // Every API takes JSON only: a text or form body is a 415, not a string or fields to validate.
+  fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   return app;
 }
 

@@ -34,7 +34,8 @@ export interface MonitorEvent {
 }
 
 export type FieldRule =
-  | { type: 'string'; maxLength: number }
+  /** `key`: identifies a row (event, player), so no leading or trailing spaces. */
+  | { type: 'string'; maxLength: number; key?: boolean }
   | { type: 'code'; lookup: LookupKind }
   | { type: 'country' }
   | { type: 'currency' }
@@ -85,7 +86,7 @@ export const EVENT_FIELDS: readonly EventField[] = [
     'event_id',
     'external_event_id',
     true,
-    { type: 'string', maxLength: 100 },
+    { type: 'string', maxLength: 100, key: true },
     'Your unique event ID: a repeat with the same content is accepted once',
     'evt_20250203_143245_abc123',
   ),
@@ -94,7 +95,7 @@ export const EVENT_FIELDS: readonly EventField[] = [
     'id',
     'player_id',
     true,
-    { type: 'string', maxLength: 100 },
+    { type: 'string', maxLength: 100, key: true },
     'Player identifier',
     'pl_12345abc',
   ),

@@ -57,6 +57,12 @@ export class EventWriter {
     return pending.map((event, index) => {
       const key = keyOf(event.teamId, event.valid.event.external_event_id);
       const ours = rows[firstOfKey.get(key)!];
+      if (winners && !winners.has(key)) {
+        // Neither inserted nor found under its exact key: never answer a uuid that is not stored.
+        throw new Error(
+          `Event ${event.valid.event.external_event_id} was neither stored nor found`,
+        );
+      }
       const winner: StoredEventKey = winners?.get(key) ?? {
         uuid: ours.uuid,
         externalEventId: ours.valid.event.external_event_id,

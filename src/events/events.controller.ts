@@ -74,7 +74,7 @@ export class EventsController {
     type: MonitorErrorDto,
     example: failure('VALIDATION_ERROR', 'Validation failed', [
       { field: 'event.type', message: 'invalid event_type: INVALID' },
-      { field: 'event.amount', message: 'event.amount must be an integer' },
+      { field: 'event.amount', message: 'amount must be an integer' },
     ]),
   })
   @ApiConflictResponse({
