@@ -31,6 +31,30 @@ export class SqlDialect {
   }
 
   /**
+   * The same as `insertSkippingDuplicates`, with its rows. On MySQL the values are written into
+   * the statement as escaped literals (as mysql2 would, minus its scan for placeholders, which
+   * costs more than the escaping on a 1000-row insert); SQLite binds them.
+   */
+  bulkInsertSkippingDuplicates(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+    conflictKey: readonly string[],
+  ): { sql: string; params: unknown[] } {
+    if (this.isSqlite) {
+      return {
+        sql: this.insertSkippingDuplicates(table, columns, rows.length, conflictKey),
+        params: rows.flat(),
+      };
+    }
+    const values = rows.map((row) => `(${row.map(mysqlLiteral).join(', ')})`).join(', ');
+    return {
+      sql: `INSERT IGNORE INTO ${table} (${columns.join(', ')}) VALUES ${values}`,
+      params: [],
+    };
+  }
+
+  /**
    * `INSERT ... ` that updates the row holding the same unique key instead. Each assignment is
    * written with `old(column)` and `new(column)` placeholders for the stored and the offered value.
    */
@@ -71,6 +95,41 @@ export class SqlDialect {
   /** `FOR UPDATE SKIP LOCKED` where rows can be locked; SQLite has one writer instead. */
   get skipLocked(): string {
     return this.isSqlite ? '' : 'FOR UPDATE SKIP LOCKED';
+  }
+}
+
+const SPECIAL_CHARACTERS = /[\0\b\t\n\r\x1a"'\\]/;
+const SPECIAL_CHARACTERS_ALL = /[\0\b\t\n\r\x1a"'\\]/g;
+const ESCAPES: Record<string, string> = {
+  '\0': '\\0',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\x1a': '\\Z',
+  '"': '\\"',
+  "'": "\\'",
+  '\\': '\\\\',
+};
+
+/**
+ * A value as a MySQL literal, escaped exactly as mysql2's own client-side formatting (sqlstring)
+ * escapes it: strings quoted with `\` escapes, finite numbers as written, null as NULL.
+ */
+export function mysqlLiteral(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return SPECIAL_CHARACTERS.test(value)
+        ? `'${value.replace(SPECIAL_CHARACTERS_ALL, (c) => ESCAPES[c])}'`
+        : `'${value}'`;
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`Cannot write ${value} to MySQL`);
+      return String(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      if (value === null || value === undefined) return 'NULL';
+      throw new Error(`No MySQL literal for a ${typeof value}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { FieldIssue } from '../common/errors/app-error';
 import { isIsoCountryAlpha3 } from '../common/iso/countries';
@@ -37,7 +37,7 @@ const MAX_IP_LENGTH = 45;
 /** Half of a UTF-16 surrogate pair: not text, and not storable as sent. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-type Check = (value: unknown, field: string, label: string) => FieldIssue | null;
+type Check = (value: unknown, path: () => string, label: string) => FieldIssue | null;
 
 /**
  * The monitor event validator, compiled once from EVENT_FIELDS: one small function per field,
@@ -46,10 +46,14 @@ type Check = (value: unknown, field: string, label: string) => FieldIssue | null
  * example (`external_event_id`, `player_id`, ...). Field paths in issues are the ones sent.
  */
 export class EventValidator {
-  private readonly checks: ReadonlyMap<EventField, Check>;
+  private readonly compiled: readonly { field: EventField; check: Check; groupedPath: string }[];
 
   constructor(lookups: Pick<LookupsService, 'isKnownCode'>) {
-    this.checks = new Map(EVENT_FIELDS.map((field) => [field, compileCheck(field, lookups)]));
+    this.compiled = EVENT_FIELDS.map((field) => ({
+      field,
+      check: compileCheck(field, lookups),
+      groupedPath: field.group ? `${field.group}.${field.key}` : field.key,
+    }));
   }
 
   /** `prefix` names the event inside its request, as in `events[3].`. */
@@ -66,33 +70,30 @@ export class EventValidator {
     const event = {} as Record<keyof MonitorEvent, unknown>;
     const groups = flat ? null : this.readGroups(input, prefix, issues);
     let time: MicroTime | null = null;
-    for (const [field, check] of this.checks) {
+    for (const { field, check, groupedPath } of this.compiled) {
       const source = flat ? input : field.group ? groups![field.group] : input;
       if (source === undefined) continue; // its group is missing: reported once, above
       const value = source?.[flat ? field.flat : field.key];
-      const path =
-        prefix +
-        (flat || !field.group ? (flat ? field.flat : field.key) : `${field.group}.${field.key}`);
       if (value === undefined || value === null || value === '') {
-        if (field.required)
+        if (field.required) {
+          const rule = value === '' ? 'notEmpty' : 'required';
           issues.push(
-            monitorIssue(path, value === '' ? 'notEmpty' : 'required', { label: field.flat }),
+            monitorIssue(prefix + (flat ? field.flat : groupedPath), rule, { label: field.flat }),
           );
+        }
         event[field.flat] = null;
         continue;
       }
-      const issue = check(value, path, field.flat);
+      // The path is built only for an issue: most events have none.
+      const pathOf = () => prefix + (flat ? field.flat : groupedPath);
+      const issue =
+        field.rule.type === 'timestamp'
+          ? this.checkTime(value, pathOf, field.flat, now, (parsed) => (time = parsed))
+          : check(value, pathOf, field.flat);
       if (issue) issues.push(issue);
       else event[field.flat] = value;
-      if (!issue && field.rule.type === 'timestamp') {
-        time = parseIsoTimestamp(value as string)!;
-        if (time.micros < EARLIEST_EVENT_MICROS || time.micros > now + MAX_AHEAD_MICROS) {
-          issues.push(
-            monitorIssue(path, 'timeRange', { label: field.flat, value: echo(value as string) }),
-          );
-        }
-      }
     }
+
     const externalEventId =
       typeof event.external_event_id === 'string' ? event.external_event_id : null;
     if (issues.length > 0) return { valid: false, issues, externalEventId };
@@ -103,6 +104,24 @@ export class EventValidator {
       valid: true,
       value: { event: valid, time, month: time.toYearMonth(), contentHash: hashOf(valid, time) },
     };
+  }
+
+  /** A time stamp: ISO 8601 with a zone, from 2000 to 24 hours ahead; `keep` gets it parsed. */
+  private checkTime(
+    value: unknown,
+    path: () => string,
+    label: string,
+    now: bigint,
+    keep: (time: MicroTime) => void,
+  ): FieldIssue | null {
+    if (typeof value !== 'string') return monitorIssue(path(), 'string', { label });
+    const time = parseIsoTimestamp(value);
+    if (!time) return monitorIssue(path(), 'timestamp', { label, value: echo(value) });
+    if (time.micros < EARLIEST_EVENT_MICROS || time.micros > now + MAX_AHEAD_MICROS) {
+      return monitorIssue(path(), 'timeRange', { label, value: echo(value) });
+    }
+    keep(time);
+    return null;
   }
 
   /** The grouped body's objects; a missing optional one is `null`, a broken one `undefined`. */
@@ -137,13 +156,13 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
   switch (rule.type) {
     case 'string':
       return (value, path, label) => {
-        if (typeof value !== 'string') return monitorIssue(path, 'string', { label });
-        if (LONE_SURROGATE.test(value)) return monitorIssue(path, 'text', { label });
-        if (value.trim() === '') return monitorIssue(path, 'notEmpty', { label });
+        if (typeof value !== 'string') return monitorIssue(path(), 'string', { label });
+        if (LONE_SURROGATE.test(value)) return monitorIssue(path(), 'text', { label });
+        if (value.trim() === '') return monitorIssue(path(), 'notEmpty', { label });
         // Keys are compared with trailing spaces ignored on MySQL (PAD SPACE): refuse them.
-        if (rule.key && value.trim() !== value) return monitorIssue(path, 'padded', { label });
+        if (rule.key && value.trim() !== value) return monitorIssue(path(), 'padded', { label });
         if (value.length > rule.maxLength)
-          return monitorIssue(path, 'tooLong', { label, max: rule.maxLength });
+          return monitorIssue(path(), 'tooLong', { label, max: rule.maxLength });
         return null;
       };
     case 'code':
@@ -155,21 +174,22 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
     case 'ip':
       return stringCheck('ip', (address) => address.length <= MAX_IP_LENGTH && isIP(address) !== 0);
     case 'timestamp':
-      return stringCheck('timestamp', (text) => parseIsoTimestamp(text) !== null);
+      // Checked (and parsed, once) by EventValidator.check, which keeps the time.
+      return () => null;
     case 'integer':
       return (value, path, label) => {
         if (typeof value !== 'number' || !Number.isInteger(value))
-          return monitorIssue(path, 'integer', { label });
+          return monitorIssue(path(), 'integer', { label });
         if (value < rule.min || value > rule.max)
-          return monitorIssue(path, 'range', { label, min: rule.min, max: rule.max });
+          return monitorIssue(path(), 'range', { label, min: rule.min, max: rule.max });
         return null;
       };
     case 'number':
       return (value, path, label) => {
         if (typeof value !== 'number' || !Number.isFinite(value))
-          return monitorIssue(path, 'number', { label });
+          return monitorIssue(path(), 'number', { label });
         if (value < rule.min || value > rule.max)
-          return monitorIssue(path, 'range', { label, min: rule.min, max: rule.max });
+          return monitorIssue(path(), 'range', { label, min: rule.min, max: rule.max });
         return null;
       };
   }
@@ -177,12 +197,12 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
 
 /** A string that `accept`s; anything else is `constraint`, echoing what was sent. */
 function stringCheck(
-  constraint: 'code' | 'country' | 'currency' | 'ip' | 'timestamp',
+  constraint: 'code' | 'country' | 'currency' | 'ip',
   accept: (text: string) => boolean,
 ): Check {
   return (value, path, label) => {
-    if (typeof value !== 'string') return monitorIssue(path, 'string', { label });
-    return accept(value) ? null : monitorIssue(path, constraint, { label, value: echo(value) });
+    if (typeof value !== 'string') return monitorIssue(path(), 'string', { label });
+    return accept(value) ? null : monitorIssue(path(), constraint, { label, value: echo(value) });
   };
 }
 
@@ -194,7 +214,7 @@ function hashOf(event: MonitorEvent, time: MicroTime): string {
   const values = EVENT_FIELDS.map(({ flat }) =>
     flat === 'event_timestamp' ? time.micros.toString() : event[flat],
   );
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+  return hash('sha256', JSON.stringify(values));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -80,11 +80,13 @@ export class EventRepository {
     let inserted = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-      const sql = session.dialect.insertSkippingDuplicates('events', INSERT_COLUMNS, chunk.length, [
-        'team_id',
-        'external_event_id',
-      ]);
-      inserted += await session.execute(sql, chunk.flatMap(rowValues));
+      const { sql, params } = session.dialect.bulkInsertSkippingDuplicates(
+        'events',
+        INSERT_COLUMNS,
+        chunk.map(rowValues),
+        ['team_id', 'external_event_id'],
+      );
+      inserted += await session.execute(sql, params);
     }
     return inserted;
   }

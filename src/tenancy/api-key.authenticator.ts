@@ -7,21 +7,27 @@ import type { Tenant } from './tenant';
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * Resolves a presented API key to its tenant. Keys are looked up on every request (no cache), so
- * a revocation takes effect at once on every instance.
+ * Resolves a presented API key to its tenant. Keys are looked up in the database (no cache), so a
+ * revocation takes effect at once on every instance. Requests of one key that arrive while its
+ * lookup is running share that lookup (they are concurrent with it): under load, one query
+ * serves many requests instead of one each.
  */
 @Injectable()
 export class ApiKeyAuthenticator implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ApiKeyAuthenticator.name);
   private readonly lastTouched = new Map<number, number>();
   private readonly pendingTouches = new Set<Promise<void>>();
+  private readonly lookupsInFlight = new Map<
+    string,
+    ReturnType<ApiKeyRepository['findByHashWithTeam']>
+  >();
 
   constructor(private readonly keys: ApiKeyRepository) {}
 
   async authenticate(presentedKey: string | undefined): Promise<Tenant> {
     if (!presentedKey) throw new UnauthorizedError('missing_key');
     if (!isPlausibleApiKey(presentedKey)) throw new UnauthorizedError('invalid_key');
-    const key = await this.keys.findByHashWithTeam(hashApiKey(presentedKey));
+    const key = await this.lookUp(hashApiKey(presentedKey));
     if (!key) throw new UnauthorizedError('invalid_key');
     if (key.revoked) throw new UnauthorizedError('revoked_key');
     this.recordUse(key.keyId);
@@ -32,6 +38,17 @@ export class ApiKeyAuthenticator implements BeforeApplicationShutdown {
       brandId: key.brandId,
       apiKeyId: key.keyId,
     };
+  }
+
+  private lookUp(keyHash: string): ReturnType<ApiKeyRepository['findByHashWithTeam']> {
+    let lookup = this.lookupsInFlight.get(keyHash);
+    if (!lookup) {
+      lookup = this.keys.findByHashWithTeam(keyHash);
+      this.lookupsInFlight.set(keyHash, lookup);
+      const forget = () => this.lookupsInFlight.delete(keyHash);
+      lookup.then(forget, forget);
+    }
+    return lookup;
   }
 
   async beforeApplicationShutdown(): Promise<void> {

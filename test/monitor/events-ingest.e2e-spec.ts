@@ -169,6 +169,23 @@ describe('monitor event ingestion', () => {
     expect(status.body.status).toBe('RECEIVED');
   });
 
+  it('stores text with quotes, backslashes, control characters and question marks exactly as sent', async () => {
+    const nasty = `O'Brien \\ "quoted" ? \n\t\0 ; DROP TABLE events; -- ⚽ Côte d’Ivoire`;
+    await post('', {
+      ...SEED_GROUPED,
+      event_id: 'evt-nasty?',
+      game: { ...SEED_GROUPED.game, name: nasty },
+    }).expect(202);
+    await post('/batch', {
+      events: [{ ...SEED_GROUPED, event_id: "evt-'batch'", metadata: { user_agent: nasty } }],
+    }).expect(200);
+    const rows = await storedRows();
+    expect(rows.map((r) => [r.external_event_id, r.game_name, r.user_agent])).toEqual([
+      ['evt-nasty?', nasty, null],
+      ["evt-'batch'", 'Senegal vs Nigeria', nasty],
+    ]);
+  });
+
   it('stores the grouped and the flat form of one event as the same event', async () => {
     const flat = await post('', SEED_FLAT).expect(202);
     const grouped = await post('', {

@@ -5,6 +5,8 @@
 const originMicros = BigInt(Date.now()) * 1000n - BigInt(Math.round(performance.now() * 1000));
 
 export class MicroTime {
+  private databaseText?: string;
+
   private constructor(
     /** Microseconds since the Unix epoch. */
     readonly micros: bigint,
@@ -38,6 +40,10 @@ export class MicroTime {
 
   /** `2026-02-07 06:19:00.681884`, for a `datetime(6)` column on either dialect. */
   toDatabaseText(): string {
+    return (this.databaseText ??= this.formatDatabaseText());
+  }
+
+  private formatDatabaseText(): string {
     const millis = this.micros / 1000n;
     const seconds = new Date(Number(millis)).toISOString().slice(0, 19).replace('T', ' ');
     return `${seconds}.${(this.micros % 1_000_000n).toString().padStart(6, '0')}`;
