@@ -11,7 +11,7 @@ describe('mysqlLiteral', () => {
     ['plain', "'plain'"],
     ["O'Brien", "'O\\'Brien'"],
     ['back\\slash', "'back\\\\slash'"],
-    ['say "hi"', "'say \\\"hi\\\"'"],
+    ['say "hi"', '\'say \\"hi\\"\''],
     ['a\0b\nc\rd\te\bf\x1ag', "'a\\0b\\nc\\rd\\te\\bf\\Zg'"],
     ["'; DROP TABLE events; --", "'\\'; DROP TABLE events; --'"],
     ['Côte d’Ivoire ⚽', "'Côte d’Ivoire ⚽'"],

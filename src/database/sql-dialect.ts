@@ -47,7 +47,12 @@ export class SqlDialect {
         params: rows.flat(),
       };
     }
-    const values = rows.map((row) => `(${row.map(mysqlLiteral).join(', ')})`).join(', ');
+    let values = '';
+    for (const row of rows) {
+      values += values === '' ? '(' : ', (';
+      for (let i = 0; i < row.length; i++) values += (i === 0 ? '' : ', ') + mysqlLiteral(row[i]);
+      values += ')';
+    }
     return {
       sql: `INSERT IGNORE INTO ${table} (${columns.join(', ')}) VALUES ${values}`,
       params: [],

@@ -43,8 +43,8 @@ const lookups = {
 const validator = new EventValidator(lookups);
 
 /** "Now" for these tests: 2026-11-21T12:00:00Z, in microseconds. */
-const NOW = BigInt(Date.UTC(2026, 10, 21, 12)) * 1000n;
-const HOUR_MICROS = 3_600_000_000n;
+const NOW = Date.UTC(2026, 10, 21, 12) * 1000;
+const HOUR_MICROS = 3_600_000_000;
 const check = (input: unknown, prefix = '') => validator.check(input, prefix, NOW);
 
 type Json = Record<string, unknown>;
@@ -167,7 +167,7 @@ describe('EventValidator', () => {
       expect(fromFlat.contentHash).toBe(fromGrouped.contentHash);
       expect(fromGrouped.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(fromGrouped.month).toBe(202602);
-      expect(fromGrouped.time.micros).toBe(BigInt(Date.UTC(2026, 1, 3, 14, 32, 45)) * 1000n);
+      expect(fromGrouped.time.micros).toBe(Date.UTC(2026, 1, 3, 14, 32, 45) * 1000);
     });
 
     it('normalises the minimal flat body of the seed curl example', () => {
@@ -275,7 +275,7 @@ describe('EventValidator', () => {
 
     it('keeps microseconds', () => {
       const result = valid(check(set(grouped(), 'event.timestamp', '2026-02-03T14:32:45.123456Z')));
-      expect(result.time.micros % 1_000_000n).toBe(123456n);
+      expect(result.time.micros % 1_000_000).toBe(123456);
     });
 
     it('gives the same hash to the same instant written in two zones', () => {
@@ -300,7 +300,7 @@ describe('EventValidator', () => {
     });
 
     it('takes a time exactly 24 hours ahead of now and refuses a microsecond more', () => {
-      const limit = new Date(Number((NOW + 24n * HOUR_MICROS) / 1000n)).toISOString();
+      const limit = new Date((NOW + 24 * HOUR_MICROS) / 1000).toISOString();
       expect(limit).toBe('2026-11-22T12:00:00.000Z');
       valid(check(set(grouped(), 'event.timestamp', limit)));
       const beyond = '2026-11-22T12:00:00.000001Z';

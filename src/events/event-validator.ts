@@ -4,7 +4,7 @@ import type { FieldIssue } from '../common/errors/app-error';
 import { isIsoCountryAlpha3 } from '../common/iso/countries';
 import { isIsoCurrency } from '../common/iso/currencies';
 import { parseIsoTimestamp } from '../common/time/iso-timestamp';
-import type { MicroTime } from '../common/time/micro-time';
+import { MicroTime } from '../common/time/micro-time';
 import type { LookupsService } from '../lookups/lookups.service';
 import { monitorIssue } from '../monitor-api/monitor-field-messages';
 import {
@@ -29,15 +29,16 @@ export type EventCheck =
   | { valid: true; value: ValidEvent }
   | { valid: false; issues: FieldIssue[]; externalEventId: string | null };
 
-const EARLIEST_EVENT_MICROS = BigInt(Date.UTC(2000, 0, 1)) * 1000n;
-const MAX_AHEAD_MICROS = 24n * 3600n * 1_000_000n;
+const EARLIEST_EVENT_MICROS = Date.UTC(2000, 0, 1) * 1000;
+const MAX_AHEAD_MICROS = 24 * 3600 * 1_000_000;
 const ECHO_LIMIT = 60;
 /** The `ip_address` column's width: an IPv6 address with a long zone id does not fit. */
 const MAX_IP_LENGTH = 45;
 /** Half of a UTF-16 surrogate pair: not text, and not storable as sent. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-type Check = (value: unknown, path: () => string, label: string) => FieldIssue | null;
+/** `prefix + path` names the field in the request; built only for an issue. */
+type Check = (value: unknown, prefix: string, path: string, label: string) => FieldIssue | null;
 
 /**
  * The monitor event validator, compiled once from EVENT_FIELDS: one small function per field,
@@ -57,7 +58,7 @@ export class EventValidator {
   }
 
   /** `prefix` names the event inside its request, as in `events[3].`. */
-  check(input: unknown, prefix = '', now: bigint = BigInt(Date.now()) * 1000n): EventCheck {
+  check(input: unknown, prefix = '', now: number = Date.now() * 1000): EventCheck {
     if (!isObject(input)) {
       return {
         valid: false,
@@ -84,12 +85,14 @@ export class EventValidator {
         event[field.flat] = null;
         continue;
       }
-      // The path is built only for an issue: most events have none.
-      const pathOf = () => prefix + (flat ? field.flat : groupedPath);
-      const issue =
-        field.rule.type === 'timestamp'
-          ? this.checkTime(value, pathOf, field.flat, now, (parsed) => (time = parsed))
-          : check(value, pathOf, field.flat);
+      const path = flat ? field.flat : groupedPath;
+      let issue: FieldIssue | null;
+      if (field.rule.type !== 'timestamp') issue = check(value, prefix, path, field.flat);
+      else {
+        const checked = this.checkTime(value, prefix, path, field.flat, now);
+        issue = checked instanceof MicroTime ? null : checked;
+        if (!issue) time = checked as MicroTime;
+      }
       if (issue) issues.push(issue);
       else event[field.flat] = value;
     }
@@ -106,22 +109,21 @@ export class EventValidator {
     };
   }
 
-  /** A time stamp: ISO 8601 with a zone, from 2000 to 24 hours ahead; `keep` gets it parsed. */
+  /** A time stamp: ISO 8601 with a zone, from 2000 to 24 hours ahead; parsed when valid. */
   private checkTime(
     value: unknown,
-    path: () => string,
+    prefix: string,
+    path: string,
     label: string,
-    now: bigint,
-    keep: (time: MicroTime) => void,
-  ): FieldIssue | null {
-    if (typeof value !== 'string') return monitorIssue(path(), 'string', { label });
+    now: number,
+  ): FieldIssue | MicroTime {
+    if (typeof value !== 'string') return monitorIssue(prefix + path, 'string', { label });
     const time = parseIsoTimestamp(value);
-    if (!time) return monitorIssue(path(), 'timestamp', { label, value: echo(value) });
+    if (!time) return monitorIssue(prefix + path, 'timestamp', { label, value: echo(value) });
     if (time.micros < EARLIEST_EVENT_MICROS || time.micros > now + MAX_AHEAD_MICROS) {
-      return monitorIssue(path(), 'timeRange', { label, value: echo(value) });
+      return monitorIssue(prefix + path, 'timeRange', { label, value: echo(value) });
     }
-    keep(time);
-    return null;
+    return time;
   }
 
   /** The grouped body's objects; a missing optional one is `null`, a broken one `undefined`. */
@@ -155,14 +157,15 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
   const { rule } = field;
   switch (rule.type) {
     case 'string':
-      return (value, path, label) => {
-        if (typeof value !== 'string') return monitorIssue(path(), 'string', { label });
-        if (LONE_SURROGATE.test(value)) return monitorIssue(path(), 'text', { label });
-        if (value.trim() === '') return monitorIssue(path(), 'notEmpty', { label });
+      return (value, prefix, path, label) => {
+        if (typeof value !== 'string') return monitorIssue(prefix + path, 'string', { label });
+        if (LONE_SURROGATE.test(value)) return monitorIssue(prefix + path, 'text', { label });
+        if (value.trim() === '') return monitorIssue(prefix + path, 'notEmpty', { label });
         // Keys are compared with trailing spaces ignored on MySQL (PAD SPACE): refuse them.
-        if (rule.key && value.trim() !== value) return monitorIssue(path(), 'padded', { label });
+        if (rule.key && value.trim() !== value)
+          return monitorIssue(prefix + path, 'padded', { label });
         if (value.length > rule.maxLength)
-          return monitorIssue(path(), 'tooLong', { label, max: rule.maxLength });
+          return monitorIssue(prefix + path, 'tooLong', { label, max: rule.maxLength });
         return null;
       };
     case 'code':
@@ -177,19 +180,19 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
       // Checked (and parsed, once) by EventValidator.check, which keeps the time.
       return () => null;
     case 'integer':
-      return (value, path, label) => {
+      return (value, prefix, path, label) => {
         if (typeof value !== 'number' || !Number.isInteger(value))
-          return monitorIssue(path(), 'integer', { label });
+          return monitorIssue(prefix + path, 'integer', { label });
         if (value < rule.min || value > rule.max)
-          return monitorIssue(path(), 'range', { label, min: rule.min, max: rule.max });
+          return monitorIssue(prefix + path, 'range', { label, min: rule.min, max: rule.max });
         return null;
       };
     case 'number':
-      return (value, path, label) => {
+      return (value, prefix, path, label) => {
         if (typeof value !== 'number' || !Number.isFinite(value))
-          return monitorIssue(path(), 'number', { label });
+          return monitorIssue(prefix + path, 'number', { label });
         if (value < rule.min || value > rule.max)
-          return monitorIssue(path(), 'range', { label, min: rule.min, max: rule.max });
+          return monitorIssue(prefix + path, 'range', { label, min: rule.min, max: rule.max });
         return null;
       };
   }
@@ -200,9 +203,11 @@ function stringCheck(
   constraint: 'code' | 'country' | 'currency' | 'ip',
   accept: (text: string) => boolean,
 ): Check {
-  return (value, path, label) => {
-    if (typeof value !== 'string') return monitorIssue(path(), 'string', { label });
-    return accept(value) ? null : monitorIssue(path(), constraint, { label, value: echo(value) });
+  return (value, prefix, path, label) => {
+    if (typeof value !== 'string') return monitorIssue(prefix + path, 'string', { label });
+    return accept(value)
+      ? null
+      : monitorIssue(prefix + path, constraint, { label, value: echo(value) });
   };
 }
 
@@ -212,7 +217,7 @@ function echo(value: string): string {
 
 function hashOf(event: MonitorEvent, time: MicroTime): string {
   const values = EVENT_FIELDS.map(({ flat }) =>
-    flat === 'event_timestamp' ? time.micros.toString() : event[flat],
+    flat === 'event_timestamp' ? String(time.micros) : event[flat],
   );
   return hash('sha256', JSON.stringify(values));
 }

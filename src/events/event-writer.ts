@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { SqlDatabase } from '../database/sql-database';
+import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import type { MicroTime } from '../common/time/micro-time';
 import { EventRepository, type EventRowInput, type StoredEventKey } from './event.repository';
 import type { ValidEvent } from './event-validator';
@@ -46,7 +46,12 @@ export class EventWriter {
       return row;
     });
 
-    const winners = await this.database.transaction(async (session) => {
+    // One statement is atomic by itself: a transaction is needed only for several.
+    const oneStatement = rows.length <= this.events.rowsPerInsert();
+    const run = oneStatement
+      ? this.database.autocommit.bind(this.database)
+      : this.database.transaction.bind(this.database);
+    const winners = await run(async (session: SqlSession) => {
       const inserted = await this.events.insertNew(session, rows);
       // Every row went in: each key's winner is our own row.
       if (inserted === rows.length) return null;
@@ -81,10 +86,7 @@ export class EventWriter {
   }
 
   /** The row each key holds now, ours or an earlier one. */
-  private async storedRowsOf(
-    session: Parameters<EventRepository['insertNew']>[0],
-    rows: EventRowInput[],
-  ) {
+  private async storedRowsOf(session: SqlSession, rows: EventRowInput[]) {
     const idsByTeam = new Map<number, string[]>();
     for (const row of rows) {
       const ids = idsByTeam.get(row.teamId) ?? [];

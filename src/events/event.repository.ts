@@ -62,8 +62,11 @@ const INSERT_COLUMNS = [
   'failed_attempts',
 ] as const;
 
-/** Rows per INSERT: 500 x 31 values stays under SQLite's 32,766 bound parameters. */
-const ROWS_PER_INSERT = 500;
+/**
+ * Rows per INSERT: on SQLite, 500 x 31 bound values stays under its limit of 32,766; MySQL takes
+ * the values as literals in the statement, 1000 rows of about 500 bytes each.
+ */
+const ROWS_PER_INSERT = { sqlite: 500, mysql: 1000 };
 /** Keys per `IN (...)` lookup. */
 const KEYS_PER_SELECT = 1000;
 
@@ -78,8 +81,9 @@ export class EventRepository {
    */
   async insertNew(session: SqlSession, rows: readonly EventRowInput[]): Promise<number> {
     let inserted = 0;
-    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const perInsert = this.rowsPerInsert();
+    for (let start = 0; start < rows.length; start += perInsert) {
+      const chunk = rows.slice(start, start + perInsert);
       const { sql, params } = session.dialect.bulkInsertSkippingDuplicates(
         'events',
         INSERT_COLUMNS,
@@ -89,6 +93,11 @@ export class EventRepository {
       inserted += await session.execute(sql, params);
     }
     return inserted;
+  }
+
+  /** Rows one INSERT statement of `insertNew` takes; more take several statements. */
+  rowsPerInsert(): number {
+    return this.database.dialect.isSqlite ? ROWS_PER_INSERT.sqlite : ROWS_PER_INSERT.mysql;
   }
 
   /** The stored events of a team among these event ids. */

@@ -19,8 +19,7 @@ export function parseIsoTimestamp(text: string): MicroTime | null {
   const offsetMinutes = zone === 'Z' ? 0 : zoneOffsetMinutes(zone);
   if (offsetMinutes === null) return null;
   const micros =
-    BigInt(utcMillis - offsetMinutes * 60_000) * 1000n +
-    BigInt(fraction.padEnd(6, '0').slice(0, 6));
+    (utcMillis - offsetMinutes * 60_000) * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
   return MicroTime.fromMicros(micros);
 }
 

@@ -1,35 +1,36 @@
 /**
- * Timestamps with microseconds, which `Date` cannot hold. The wall clock is read once, then
- * advanced with the monotonic high-resolution clock.
+ * Timestamps with microseconds, which `Date` cannot hold. Microseconds since the epoch fit a
+ * double exactly until the year 2255. The wall clock is read once, then advanced with the
+ * monotonic high-resolution clock.
  */
-const originMicros = BigInt(Date.now()) * 1000n - BigInt(Math.round(performance.now() * 1000));
+const originMicros = Date.now() * 1000 - Math.round(performance.now() * 1000);
 
 export class MicroTime {
   private databaseText?: string;
 
   private constructor(
-    /** Microseconds since the Unix epoch. */
-    readonly micros: bigint,
+    /** Whole microseconds since the Unix epoch. */
+    readonly micros: number,
   ) {}
 
-  static fromMicros(micros: bigint): MicroTime {
+  static fromMicros(micros: number): MicroTime {
     return new MicroTime(micros);
   }
 
   static now(): MicroTime {
-    return new MicroTime(originMicros + BigInt(Math.round(performance.now() * 1000)));
+    return new MicroTime(originMicros + Math.round(performance.now() * 1000));
   }
 
   /** From a database `datetime(6)` text, `YYYY-MM-DD HH:MM:SS[.ffffff]`, in UTC. */
   static fromDatabaseText(text: string): MicroTime {
     const [seconds, fraction = ''] = text.split('.');
     const millis = Date.parse(`${seconds.replace(' ', 'T')}Z`);
-    return new MicroTime(BigInt(millis) * 1000n + BigInt(fraction.padEnd(6, '0').slice(0, 6)));
+    return new MicroTime(millis * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6)));
   }
 
   /** YYYYMM in UTC (202602). */
   toYearMonth(): number {
-    const date = new Date(Number(this.micros / 1000n));
+    const date = new Date(Math.floor(this.micros / 1000));
     return date.getUTCFullYear() * 100 + date.getUTCMonth() + 1;
   }
 
@@ -44,8 +45,9 @@ export class MicroTime {
   }
 
   private formatDatabaseText(): string {
-    const millis = this.micros / 1000n;
-    const seconds = new Date(Number(millis)).toISOString().slice(0, 19).replace('T', ' ');
-    return `${seconds}.${(this.micros % 1_000_000n).toString().padStart(6, '0')}`;
+    const seconds = Math.floor(this.micros / 1_000_000);
+    const text = new Date(seconds * 1000).toISOString();
+    const fraction = String(this.micros - seconds * 1_000_000).padStart(6, '0');
+    return `${text.slice(0, 10)} ${text.slice(11, 19)}.${fraction}`;
   }
 }
