@@ -103,7 +103,9 @@ export class SqlDialect {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- these control characters are what MySQL needs escaped
 const SPECIAL_CHARACTERS = /[\0\b\t\n\r\x1a"'\\]/;
+// eslint-disable-next-line no-control-regex -- as above
 const SPECIAL_CHARACTERS_ALL = /[\0\b\t\n\r\x1a"'\\]/g;
 const ESCAPES: Record<string, string> = {
   '\0': '\\0',
