@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10000,
       trustProxy: false,
       demoTeamOnFirstStart: true,
-      ingest: { groupCommitMaxEvents: 500, groupCommitConcurrency: 2, groupCommitLingerMs: 2 },
+      ingest: { groupCommitMaxEvents: 500, groupCommitConcurrency: 2, groupCommitLingerMs: -1 },
       worker: { enabled: true, batchSize: 500, pollMs: 500 },
     });
   });

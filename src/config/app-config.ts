@@ -38,7 +38,11 @@ export interface IngestConfig {
   groupCommitMaxEvents: number;
   /** Group commits in flight at once; arrivals meanwhile wait and form the next group. */
   groupCommitConcurrency: number;
-  /** Under load, how long a group waits for more events before it is written, in milliseconds. */
+  /**
+   * Under load, how long a group waits for more events before it is written, in milliseconds;
+   * -1 (unset): 2 on SQLite, whose writes never yield to the event loop (so nothing piles up
+   * during one), 0 on MySQL/MariaDB, where groups form while the previous ones are in flight.
+   */
   groupCommitLingerMs: number;
 }
 
@@ -91,7 +95,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ingest: {
       groupCommitMaxEvents: reader.integer('GROUP_COMMIT_MAX_EVENTS', 500, { min: 1, max: 1000 }),
       groupCommitConcurrency: reader.integer('GROUP_COMMIT_CONCURRENCY', 2, { min: 1, max: 64 }),
-      groupCommitLingerMs: reader.integer('GROUP_COMMIT_LINGER_MS', 2, { min: 0, max: 50 }),
+      groupCommitLingerMs: reader.integer('GROUP_COMMIT_LINGER_MS', -1, { min: 0, max: 50 }),
     },
     worker: {
       enabled: reader.boolean('WORKER_ENABLED', true),

@@ -32,6 +32,13 @@ export type EventCheck =
 const EARLIEST_EVENT_MICROS = Date.UTC(2000, 0, 1) * 1000;
 const MAX_AHEAD_MICROS = 24 * 3600 * 1_000_000;
 const ECHO_LIMIT = 60;
+const GROUPS = Object.entries(EVENT_GROUPS) as [EventGroup, { required: boolean }][];
+const INDEX = Object.fromEntries(EVENT_FIELDS.map((field, index) => [field.flat, index])) as Record<
+  keyof MonitorEvent,
+  number
+>;
+const EXTERNAL_ID_INDEX = INDEX.external_event_id;
+const TIMESTAMP_INDEX = INDEX.event_timestamp;
 /** The `ip_address` column's width: an IPv6 address with a long zone id does not fit. */
 const MAX_IP_LENGTH = 45;
 /** Half of a UTF-16 surrogate pair: not text, and not storable as sent. */
@@ -68,24 +75,23 @@ export class EventValidator {
     }
     const flat = isFlatBody(input);
     const issues: FieldIssue[] = [];
-    const event = {} as Record<keyof MonitorEvent, unknown>;
+    // The values in EVENT_FIELDS order: an array is cheap to fill, and it is what the hash takes.
+    const values: unknown[] = new Array(this.compiled.length).fill(null);
     const groups = flat ? null : this.readGroups(input, prefix, issues);
     let time: MicroTime | null = null;
-    for (const { field, check, groupedPath } of this.compiled) {
+    for (let index = 0; index < this.compiled.length; index++) {
+      const { field, check, groupedPath } = this.compiled[index];
       const source = flat ? input : field.group ? groups![field.group] : input;
       if (source === undefined) continue; // its group is missing: reported once, above
       const value = source?.[flat ? field.flat : field.key];
+      const path = flat ? field.flat : groupedPath;
       if (value === undefined || value === null || value === '') {
         if (field.required) {
           const rule = value === '' ? 'notEmpty' : 'required';
-          issues.push(
-            monitorIssue(prefix + (flat ? field.flat : groupedPath), rule, { label: field.flat }),
-          );
+          issues.push(monitorIssue(prefix + path, rule, { label: field.flat }));
         }
-        event[field.flat] = null;
         continue;
       }
-      const path = flat ? field.flat : groupedPath;
       let issue: FieldIssue | null;
       if (field.rule.type !== 'timestamp') issue = check(value, prefix, path, field.flat);
       else {
@@ -94,19 +100,35 @@ export class EventValidator {
         if (!issue) time = checked as MicroTime;
       }
       if (issue) issues.push(issue);
-      else event[field.flat] = value;
+      else values[index] = value;
     }
 
     const externalEventId =
-      typeof event.external_event_id === 'string' ? event.external_event_id : null;
+      typeof values[EXTERNAL_ID_INDEX] === 'string' ? (values[EXTERNAL_ID_INDEX] as string) : null;
     if (issues.length > 0) return { valid: false, issues, externalEventId };
 
-    const valid = event as unknown as MonitorEvent;
     time = time!;
-    return {
-      valid: true,
-      value: { event: valid, time, month: time.toYearMonth(), contentHash: hashOf(valid, time) },
-    };
+    const event = toMonitorEvent(values);
+    values[TIMESTAMP_INDEX] = time.micros; // the instant, however it was written
+    const contentHash = hash('sha256', JSON.stringify(values));
+    return { valid: true, value: { event, time, month: time.toYearMonth(), contentHash } };
+  }
+
+  /** The grouped body's objects; a missing optional one is `null`, a broken one `undefined`. */
+  private readGroups(input: Record<string, unknown>, prefix: string, issues: FieldIssue[]) {
+    const groups = {} as Record<EventGroup, Record<string, unknown> | null | undefined>;
+    for (const [group, { required }] of GROUPS) {
+      const value = input[group];
+      if (isObject(value)) groups[group] = value;
+      else if (value === undefined || value === null) {
+        if (required) issues.push(monitorIssue(prefix + group, 'required', { label: group }));
+        groups[group] = required ? undefined : null;
+      } else {
+        issues.push(monitorIssue(prefix + group, 'object', { label: group }));
+        groups[group] = undefined;
+      }
+    }
+    return groups;
   }
 
   /** A time stamp: ISO 8601 with a zone, from 2000 to 24 hours ahead; parsed when valid. */
@@ -125,26 +147,6 @@ export class EventValidator {
     }
     return time;
   }
-
-  /** The grouped body's objects; a missing optional one is `null`, a broken one `undefined`. */
-  private readGroups(input: Record<string, unknown>, prefix: string, issues: FieldIssue[]) {
-    const groups = {} as Record<EventGroup, Record<string, unknown> | null | undefined>;
-    for (const [group, { required }] of Object.entries(EVENT_GROUPS) as [
-      EventGroup,
-      { required: boolean },
-    ][]) {
-      const value = input[group];
-      if (isObject(value)) groups[group] = value;
-      else if (value === undefined || value === null) {
-        if (required) issues.push(monitorIssue(prefix + group, 'required', { label: group }));
-        groups[group] = required ? undefined : null;
-      } else {
-        issues.push(monitorIssue(prefix + group, 'object', { label: group }));
-        groups[group] = undefined;
-      }
-    }
-    return groups;
-  }
 }
 
 /** Flat when it has none of the grouped body's keys and at least one of the flat body's own. */
@@ -160,10 +162,10 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
       return (value, prefix, path, label) => {
         if (typeof value !== 'string') return monitorIssue(prefix + path, 'string', { label });
         if (LONE_SURROGATE.test(value)) return monitorIssue(prefix + path, 'text', { label });
-        if (value.trim() === '') return monitorIssue(prefix + path, 'notEmpty', { label });
+        const trimmed = value.trim();
+        if (trimmed === '') return monitorIssue(prefix + path, 'notEmpty', { label });
         // Keys are compared with trailing spaces ignored on MySQL (PAD SPACE): refuse them.
-        if (rule.key && value.trim() !== value)
-          return monitorIssue(prefix + path, 'padded', { label });
+        if (rule.key && trimmed !== value) return monitorIssue(prefix + path, 'padded', { label });
         if (value.length > rule.maxLength)
           return monitorIssue(prefix + path, 'tooLong', { label, max: rule.maxLength });
         return null;
@@ -215,13 +217,37 @@ function echo(value: string): string {
   return value.length > ECHO_LIMIT ? `${value.slice(0, ECHO_LIMIT)}…` : value;
 }
 
-function hashOf(event: MonitorEvent, time: MicroTime): string {
-  const values = EVENT_FIELDS.map(({ flat }) =>
-    flat === 'event_timestamp' ? String(time.micros) : event[flat],
-  );
-  return hash('sha256', JSON.stringify(values));
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The validated values as an object of fixed shape (a literal: fast to build and to read). */
+function toMonitorEvent(v: unknown[]): MonitorEvent {
+  const at = (name: keyof MonitorEvent) => v[INDEX[name]] as never;
+  return {
+    external_event_id: at('external_event_id'),
+    player_id: at('player_id'),
+    player_phone: at('player_phone'),
+    player_country: at('player_country'),
+    player_kyc_level: at('player_kyc_level'),
+    event_type: at('event_type'),
+    event_timestamp: at('event_timestamp'),
+    amount: at('amount'),
+    currency: at('currency'),
+    balance_before: at('balance_before'),
+    balance_after: at('balance_after'),
+    game_type: at('game_type'),
+    game_id: at('game_id'),
+    game_name: at('game_name'),
+    game_sport: at('game_sport'),
+    game_competition: at('game_competition'),
+    game_odds: at('game_odds'),
+    game_bet_id: at('game_bet_id'),
+    game_provider: at('game_provider'),
+    device_type: at('device_type'),
+    operator: at('operator'),
+    ip_address: at('ip_address'),
+    session_id: at('session_id'),
+    user_agent: at('user_agent'),
+  };
 }

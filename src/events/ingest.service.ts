@@ -40,7 +40,7 @@ export class IngestService implements OnModuleInit {
     this.singles = new GroupCommit((events) => this.writer.write(events), {
       maxItems: config.ingest.groupCommitMaxEvents,
       concurrency: config.ingest.groupCommitConcurrency,
-      lingerMs: config.ingest.groupCommitLingerMs,
+      lingerMs: lingerFor(config),
     });
   }
 
@@ -106,4 +106,9 @@ function eventsOf(body: unknown): unknown[] {
     ]);
   }
   return events;
+}
+
+function lingerFor({ ingest, database }: AppConfig): number {
+  if (ingest.groupCommitLingerMs >= 0) return ingest.groupCommitLingerMs;
+  return database.dialect === 'sqlite' ? 2 : 0;
 }

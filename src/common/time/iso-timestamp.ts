@@ -20,7 +20,12 @@ export function parseIsoTimestamp(text: string): MicroTime | null {
   if (offsetMinutes === null) return null;
   const micros =
     (utcMillis - offsetMinutes * 60_000) * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
-  return MicroTime.fromMicros(micros);
+  // In UTC already, the database text is the input's own digits: no formatting needed.
+  const utcText =
+    offsetMinutes === 0
+      ? `${y}-${mo}-${d} ${h}:${mi}:${s.padStart(2, '0')}.${fraction.padEnd(6, '0').slice(0, 6)}`
+      : undefined;
+  return MicroTime.fromMicros(micros, utcText);
 }
 
 function zoneOffsetMinutes(zone: string): number | null {

@@ -13,8 +13,11 @@ export class MicroTime {
     readonly micros: number,
   ) {}
 
-  static fromMicros(micros: number): MicroTime {
-    return new MicroTime(micros);
+  /** `databaseText`, when the caller has it already: the same instant as `toDatabaseText()`. */
+  static fromMicros(micros: number, databaseText?: string): MicroTime {
+    const time = new MicroTime(micros);
+    time.databaseText = databaseText;
+    return time;
   }
 
   static now(): MicroTime {
