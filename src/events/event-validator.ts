@@ -41,8 +41,9 @@ const EXTERNAL_ID_INDEX = INDEX.external_event_id;
 const TIMESTAMP_INDEX = INDEX.event_timestamp;
 /** The `ip_address` column's width: an IPv6 address with a long zone id does not fit. */
 const MAX_IP_LENGTH = 45;
-/** Half of a UTF-16 surrogate pair: not text, and not storable as sent. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** No half of a UTF-16 surrogate pair (not text, and not storable as sent). ES2024, in Node 20. */
+const isWellFormed = (text: string): boolean =>
+  (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** `prefix + path` names the field in the request; built only for an issue. */
 type Check = (value: unknown, prefix: string, path: string, label: string) => FieldIssue | null;
@@ -161,7 +162,7 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
     case 'string':
       return (value, prefix, path, label) => {
         if (typeof value !== 'string') return monitorIssue(prefix + path, 'string', { label });
-        if (LONE_SURROGATE.test(value)) return monitorIssue(prefix + path, 'text', { label });
+        if (!isWellFormed(value)) return monitorIssue(prefix + path, 'text', { label });
         const trimmed = value.trim();
         if (trimmed === '') return monitorIssue(prefix + path, 'notEmpty', { label });
         // Keys are compared with trailing spaces ignored on MySQL (PAD SPACE): refuse them.
@@ -223,31 +224,30 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The validated values as an object of fixed shape (a literal: fast to build and to read). */
 function toMonitorEvent(v: unknown[]): MonitorEvent {
-  const at = (name: keyof MonitorEvent) => v[INDEX[name]] as never;
   return {
-    external_event_id: at('external_event_id'),
-    player_id: at('player_id'),
-    player_phone: at('player_phone'),
-    player_country: at('player_country'),
-    player_kyc_level: at('player_kyc_level'),
-    event_type: at('event_type'),
-    event_timestamp: at('event_timestamp'),
-    amount: at('amount'),
-    currency: at('currency'),
-    balance_before: at('balance_before'),
-    balance_after: at('balance_after'),
-    game_type: at('game_type'),
-    game_id: at('game_id'),
-    game_name: at('game_name'),
-    game_sport: at('game_sport'),
-    game_competition: at('game_competition'),
-    game_odds: at('game_odds'),
-    game_bet_id: at('game_bet_id'),
-    game_provider: at('game_provider'),
-    device_type: at('device_type'),
-    operator: at('operator'),
-    ip_address: at('ip_address'),
-    session_id: at('session_id'),
-    user_agent: at('user_agent'),
+    external_event_id: v[INDEX.external_event_id] as MonitorEvent['external_event_id'],
+    player_id: v[INDEX.player_id] as MonitorEvent['player_id'],
+    player_phone: v[INDEX.player_phone] as MonitorEvent['player_phone'],
+    player_country: v[INDEX.player_country] as MonitorEvent['player_country'],
+    player_kyc_level: v[INDEX.player_kyc_level] as MonitorEvent['player_kyc_level'],
+    event_type: v[INDEX.event_type] as MonitorEvent['event_type'],
+    event_timestamp: v[INDEX.event_timestamp] as MonitorEvent['event_timestamp'],
+    amount: v[INDEX.amount] as MonitorEvent['amount'],
+    currency: v[INDEX.currency] as MonitorEvent['currency'],
+    balance_before: v[INDEX.balance_before] as MonitorEvent['balance_before'],
+    balance_after: v[INDEX.balance_after] as MonitorEvent['balance_after'],
+    game_type: v[INDEX.game_type] as MonitorEvent['game_type'],
+    game_id: v[INDEX.game_id] as MonitorEvent['game_id'],
+    game_name: v[INDEX.game_name] as MonitorEvent['game_name'],
+    game_sport: v[INDEX.game_sport] as MonitorEvent['game_sport'],
+    game_competition: v[INDEX.game_competition] as MonitorEvent['game_competition'],
+    game_odds: v[INDEX.game_odds] as MonitorEvent['game_odds'],
+    game_bet_id: v[INDEX.game_bet_id] as MonitorEvent['game_bet_id'],
+    game_provider: v[INDEX.game_provider] as MonitorEvent['game_provider'],
+    device_type: v[INDEX.device_type] as MonitorEvent['device_type'],
+    operator: v[INDEX.operator] as MonitorEvent['operator'],
+    ip_address: v[INDEX.ip_address] as MonitorEvent['ip_address'],
+    session_id: v[INDEX.session_id] as MonitorEvent['session_id'],
+    user_agent: v[INDEX.user_agent] as MonitorEvent['user_agent'],
   };
 }

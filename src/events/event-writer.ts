@@ -37,11 +37,16 @@ export class EventWriter {
   async write(pending: readonly PendingEvent[]): Promise<WriteOutcome[]> {
     const firstOfKey = new Map<string, number>();
     const rows: EventRowInput[] = [];
-    const rowOf: (EventRowInput | null)[] = pending.map((event) => {
-      const key = keyOf(event.teamId, event.valid.event.external_event_id);
-      if (firstOfKey.has(key)) return null;
-      firstOfKey.set(key, rows.length);
-      const row = { ...event, uuid: randomUUID() };
+    const keys = pending.map((event) => keyOf(event.teamId, event.valid.event.external_event_id));
+    const rowOf: (EventRowInput | null)[] = pending.map((event, index) => {
+      if (firstOfKey.has(keys[index])) return null;
+      firstOfKey.set(keys[index], rows.length);
+      const row = {
+        teamId: event.teamId,
+        valid: event.valid,
+        receivedAt: event.receivedAt,
+        uuid: randomUUID(),
+      };
       rows.push(row);
       return row;
     });
@@ -60,7 +65,7 @@ export class EventWriter {
     if (rows.length > 0) this.received.notify();
 
     return pending.map((event, index) => {
-      const key = keyOf(event.teamId, event.valid.event.external_event_id);
+      const key = keys[index];
       const ours = rows[firstOfKey.get(key)!];
       if (winners && !winners.has(key)) {
         // Neither inserted nor found under its exact key: never answer a uuid that is not stored.
