@@ -712,7 +712,7 @@ function writeResults(report) {
     '|---|---|---|',
     ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'met' : '**not met**'} |`),
     '',
-    '## Why the targets not met are not met (profiled with `node --cpu-prof`)',
+    '## Where the time goes, and why the targets not met are not (profiled with `node --cpu-prof`)',
     '',
     '- **Single events: the service is CPU-bound in its own process** (about 90 % of one core in (a)), on a ' +
       'machine where the load generator and MariaDB share the other core. Ceiling A does none of the work of ' +
@@ -725,8 +725,8 @@ function writeResults(report) {
       'per 20 events and one key lookup per 18 requests.',
     '- **Batch**: per 1000 events the service parses about 450 KB of JSON (about 14 % of its CPU), validates ' +
       'and hashes every event (about 15 %), builds the INSERT (about 10 %) and collects garbage (about 16 %); ' +
-      'ceiling B only formats and sends rows. With both cores busy (server + mariadbd + load generator near 180 %), ' +
-      'the last few percent to 0.7 x B are CPU the machine does not have.',
+      'ceiling B only formats and sends rows. Both cores are busy (server + mariadbd + load generator near ' +
+      '180 %), so the ratio moves by a few percent from run to run around 0.7.',
     '- **Peak RSS** is garbage waiting for a major collection, not live data (heap used after a full GC stays ' +
       'near 40 MB): batches allocate about 5 MB each, much of it in large strings (the body, the SQL statement). ' +
       'Starting node with any `--max-old-space-size` (even 512) makes V8 size its heap eagerly: peak RSS near 190 ' +
