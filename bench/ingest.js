@@ -734,7 +734,7 @@ function writeResults(report) {
     '- What the profile showed, and was fixed: an API-key lookup per request (now shared by the concurrent ' +
       'requests of a key: single +70 %); mysql2 scanning every 500 KB INSERT for `?` placeholders, a ' +
       'transaction (3 more round trips) around a single statement, a time stamp parsed twice, a closure and ' +
-      'path string per field (batch +50 % in all).',
+      'path string per field (batch +60 % in all).',
     '',
     '## Rounds',
     '',
