@@ -1,6 +1,7 @@
 import type { LookupKind } from '../lookups/lookups.service';
 import type { MonitorEvent } from './event-fields';
 import { EventValidator, type EventCheck, type ValidEvent } from './event-validator';
+import { GROUPED_EVENT_EXAMPLE } from './event-examples';
 
 /** The lookup codes of seed 000 (operators: those of its reference table). */
 const CODES: Record<LookupKind, string[]> = {
@@ -49,34 +50,8 @@ const check = (input: unknown, prefix = '') => validator.check(input, prefix, NO
 
 type Json = Record<string, unknown>;
 
-/** The seed's grouped example. */
-const grouped = (): Json => ({
-  event_id: 'evt_20250203_143245_abc123',
-  player: { id: 'pl_12345abc', phone: '+221771234567', country: 'SEN', kyc_level: 2 },
-  event: {
-    type: 'BET_PLACED',
-    timestamp: '2026-02-03T14:32:45Z',
-    amount: 5000,
-    currency: 'XOF',
-    balance_before: 15000,
-    balance_after: 10000,
-  },
-  game: {
-    type: 'SPORTS',
-    id: 'game_789',
-    name: 'Senegal vs Nigeria',
-    sport: 'football',
-    competition: 'CAN 2025',
-    odds: 2.5,
-    bet_id: 'bet_456',
-  },
-  metadata: {
-    device_type: 'MOBILE',
-    operator: 'ORANGE_SN',
-    ip_address: '41.138.45.22',
-    session_id: 'sess_xyz',
-  },
-});
+/** The seed's grouped example, a fresh copy each time. */
+const grouped = (): Json => structuredClone(GROUPED_EVENT_EXAMPLE);
 
 /** The same event, flat. */
 const flat = (): Json => ({

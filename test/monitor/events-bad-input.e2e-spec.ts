@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTeam, TestTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
+import { BATCH_EXAMPLE, GROUPED_EVENT_EXAMPLE } from '../../src/events/event-examples';
 
 /**
  * Bad input on POST /api/v1/events and /api/v1/events/batch (seed 000, CONTRACTS.md section 1):
@@ -20,33 +21,9 @@ type Change = (body: Json) => void;
 
 /** The seed's grouped example, with the two optional fields it leaves out (provider, user agent). */
 const GROUPED_BASE: Json = {
-  event_id: 'evt_20250203_143245_abc123',
-  player: { id: 'pl_12345abc', phone: '+221771234567', country: 'SEN', kyc_level: 2 },
-  event: {
-    type: 'BET_PLACED',
-    timestamp: '2026-02-03T14:32:45Z',
-    amount: 5000,
-    currency: 'XOF',
-    balance_before: 15000,
-    balance_after: 10000,
-  },
-  game: {
-    type: 'SPORTS',
-    id: 'game_789',
-    name: 'Senegal vs Nigeria',
-    sport: 'football',
-    competition: 'CAN 2025',
-    odds: 2.5,
-    bet_id: 'bet_456',
-    provider: 'pragmatic',
-  },
-  metadata: {
-    device_type: 'MOBILE',
-    operator: 'ORANGE_SN',
-    ip_address: '41.138.45.22',
-    session_id: 'sess_xyz',
-    user_agent: 'Mozilla/5.0 (Linux; Android 14)',
-  },
+  ...GROUPED_EVENT_EXAMPLE,
+  game: { ...GROUPED_EVENT_EXAMPLE.game, provider: 'pragmatic' },
+  metadata: { ...GROUPED_EVENT_EXAMPLE.metadata, user_agent: 'Mozilla/5.0 (Linux; Android 14)' },
 };
 
 /** The same event in the flat shape of the seed's curl example. */
@@ -1207,28 +1184,7 @@ describe('POST /api/v1/events and /api/v1/events/batch: bad input', () => {
     it('answers the seed example with a bad third event in French', async () => {
       const seedBatch = {
         events: [
-          {
-            event_id: 'evt_001',
-            player: { id: 'player_123', phone: '+221771234567', country: 'SEN' },
-            event: {
-              type: 'DEPOSIT',
-              timestamp: '2026-01-31T12:00:00Z',
-              amount: 100000,
-              currency: 'XOF',
-            },
-            metadata: { device_type: 'MOBILE', ip_address: '41.138.45.22' },
-          },
-          {
-            event_id: 'evt_002',
-            player: { id: 'player_123' },
-            event: {
-              type: 'BET_PLACED',
-              timestamp: '2026-01-31T12:05:00Z',
-              amount: 50000,
-              currency: 'XOF',
-            },
-            game: { type: 'SPORTS', name: 'Senegal vs Mali', sport: 'football', odds: 2.5 },
-          },
+          ...BATCH_EXAMPLE.events,
           {
             event_id: 'evt_003',
             player: { id: 'player_123' },

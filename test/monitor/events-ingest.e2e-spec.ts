@@ -1,5 +1,10 @@
 import { DataSource } from 'typeorm';
 import { EventRepository } from '../../src/events/event.repository';
+import {
+  BATCH_EXAMPLE,
+  FLAT_EVENT_EXAMPLE,
+  GROUPED_EVENT_EXAMPLE,
+} from '../../src/events/event-examples';
 import { createTeam, TestTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -7,44 +12,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MICROSECONDS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-/** The seed's grouped request body. */
-const SEED_GROUPED = {
-  event_id: 'evt_20250203_143245_abc123',
-  player: { id: 'pl_12345abc', phone: '+221771234567', country: 'SEN', kyc_level: 2 },
-  event: {
-    type: 'BET_PLACED',
-    timestamp: '2026-02-03T14:32:45Z',
-    amount: 5000,
-    currency: 'XOF',
-    balance_before: 15000,
-    balance_after: 10000,
-  },
-  game: {
-    type: 'SPORTS',
-    id: 'game_789',
-    name: 'Senegal vs Nigeria',
-    sport: 'football',
-    competition: 'CAN 2025',
-    odds: 2.5,
-    bet_id: 'bet_456',
-  },
-  metadata: {
-    device_type: 'MOBILE',
-    operator: 'ORANGE_SN',
-    ip_address: '41.138.45.22',
-    session_id: 'sess_xyz',
-  },
-};
-
-/** The seed's curl example. */
-const SEED_FLAT = {
-  external_event_id: 'evt-123',
-  player_id: 'player-456',
-  event_type: 'DEPOSIT',
-  amount: 100000,
-  currency: 'XOF',
-  event_timestamp: '2026-01-31T12:00:00Z',
-};
+/** The seed's own examples (also Swagger's). */
+const SEED_GROUPED = GROUPED_EVENT_EXAMPLE;
+const SEED_FLAT = FLAT_EVENT_EXAMPLE;
 
 const deposit = (eventId: string, amount = 1000) => ({
   event_id: eventId,
@@ -241,28 +211,7 @@ describe('monitor event ingestion', () => {
   it("answers the seed's batch with a uuid per event in input order", async () => {
     const batch = {
       events: [
-        {
-          event_id: 'evt_001',
-          player: { id: 'player_123', phone: '+221771234567', country: 'SEN' },
-          event: {
-            type: 'DEPOSIT',
-            timestamp: '2026-01-31T12:00:00Z',
-            amount: 100000,
-            currency: 'XOF',
-          },
-          metadata: { device_type: 'MOBILE', ip_address: '41.138.45.22' },
-        },
-        {
-          event_id: 'evt_002',
-          player: { id: 'player_123' },
-          event: {
-            type: 'BET_PLACED',
-            timestamp: '2026-01-31T12:05:00Z',
-            amount: 50000,
-            currency: 'XOF',
-          },
-          game: { type: 'SPORTS', name: 'Senegal vs Mali', sport: 'football', odds: 2.5 },
-        },
+        ...BATCH_EXAMPLE.events,
         { ...deposit('evt_003'), event: { ...deposit('x').event, type: 'INVALID' } },
       ],
     };
