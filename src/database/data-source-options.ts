@@ -53,10 +53,11 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
 }
 
 /**
- * mysql2's own formatting, skipped when there is nothing to put in: it scans the whole statement
- * for `?` even then, which on a 1000-row insert written as literals costs more than writing it.
+ * mysql2's formatting of `?` placeholders (objects as strings, never expanded into `key = value`
+ * lists, as TypeORM configures it), skipped when there are no values: mysql2 scans the whole
+ * statement even then, which on a 1000-row insert written as literals costs more than writing it.
  */
 function formatUnlessNoValues(sql: string, values: unknown, timezone: string): string {
   if (values === undefined || (Array.isArray(values) && values.length === 0)) return sql;
-  return mysqlFormat(sql, values as Parameters<typeof mysqlFormat>[1], false, timezone);
+  return mysqlFormat(sql, values as Parameters<typeof mysqlFormat>[1], true, timezone);
 }

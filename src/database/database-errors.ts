@@ -20,3 +20,25 @@ export function isRetryableConflict(error: unknown): boolean {
     driverError.errno === 1213 || driverError.errno === 1205 || driverError.code === 'SQLITE_BUSY'
   );
 }
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+]);
+
+/**
+ * True for a failure that says nothing about the statement: a lock conflict, or the database out
+ * of reach. Running the same work later may well succeed.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (isRetryableConflict(error)) return true;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_ERROR_CODES.has(code);
+}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { isRetryableConflict } from './database-errors';
 import { SqlDialect } from './sql-dialect';
+import type { SqliteTurns } from './sqlite-turns';
 
 /** One connection inside a transaction: raw SQL with `?` placeholders, or TypeORM's manager. */
 export interface SqlSession {
@@ -21,17 +22,21 @@ export interface TransactionOptions {
 
 /**
  * Transactions for both dialects. On MySQL/MariaDB each runs on its own pooled connection and a
- * deadlock is retried. SQLite (through TypeORM) has a single connection shared by everyone, where
- * a second transaction would silently nest in the first as a savepoint: here they take turns.
+ * deadlock is retried. On SQLite a transaction holds the one connection's turn (SqliteTurns) from
+ * BEGIN to COMMIT: no other flow's statement runs inside it.
  */
 @Injectable()
 export class SqlDatabase {
   readonly dialect: SqlDialect;
   private readonly logger = new Logger('SqlDatabase');
-  private sqliteTurn: Promise<void> = Promise.resolve();
+  private readonly sqliteTurns: SqliteTurns | null;
 
   constructor(private readonly dataSource: DataSource) {
     this.dialect = SqlDialect.of(dataSource.options.type);
+    this.sqliteTurns = (dataSource as { sqliteTurns?: SqliteTurns | null }).sqliteTurns ?? null;
+    if (this.dialect.isSqlite && !this.sqliteTurns) {
+      throw new Error('SQLite needs the AppDataSource, whose statements take turns');
+    }
   }
 
   /** A query outside any transaction (reads, or single self-contained writes). */
@@ -78,10 +83,17 @@ export class SqlDatabase {
     work: (session: SqlSession) => Promise<T>,
     isolation: NonNullable<TransactionOptions['isolation']>,
   ): Promise<T> {
-    const leave = this.dialect.isSqlite ? await this.takeSqliteTurn() : () => undefined;
+    if (this.sqliteTurns) return this.sqliteTurns.exclusive(() => this.inTransaction(work));
+    return this.inTransaction(work, isolation);
+  }
+
+  private async inTransaction<T>(
+    work: (session: SqlSession) => Promise<T>,
+    isolation?: NonNullable<TransactionOptions['isolation']>,
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      await runner.startTransaction(this.dialect.isSqlite ? undefined : isolation);
+      await runner.startTransaction(isolation);
       const result = await work(sessionOn(runner, this.dialect));
       await runner.commitTransaction();
       return result;
@@ -90,16 +102,7 @@ export class SqlDatabase {
       throw error;
     } finally {
       if (!this.dialect.isSqlite) await runner.release();
-      leave();
     }
-  }
-
-  private async takeSqliteTurn(): Promise<() => void> {
-    let leave!: () => void;
-    const previous = this.sqliteTurn;
-    this.sqliteTurn = new Promise((resolve) => (leave = resolve));
-    await previous;
-    return leave;
   }
 }
 
@@ -108,15 +111,10 @@ function sessionOn(runner: QueryRunner, dialect: SqlDialect): SqlSession {
     dialect,
     manager: runner.manager,
     select: <T>(sql: string, params: readonly unknown[] = []) =>
-      runner.query(sql, bound(params)) as Promise<T[]>,
+      runner.query(sql, params as unknown[]) as Promise<T[]>,
     execute: async (sql, params = []) =>
-      (await runner.query(sql, bound(params), true)).affected ?? 0,
+      (await runner.query(sql, params as unknown[], true)).affected ?? 0,
   };
-}
-
-/** No parameters at all rather than none: mysql2 then skips its scan of the SQL for `?`. */
-function bound(params: readonly unknown[]): unknown[] | undefined {
-  return params.length > 0 ? (params as unknown[]) : undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

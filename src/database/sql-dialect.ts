@@ -13,27 +13,11 @@ export class SqlDialect {
   }
 
   /**
-   * `INSERT ... ` that skips rows whose unique key (the `conflictKey` columns) already holds a
-   * row, and still fails on anything else. The number of changed rows is the number inserted.
-   */
-  insertSkippingDuplicates(
-    table: string,
-    columns: readonly string[],
-    rowCount: number,
-    conflictKey: readonly string[],
-  ): string {
-    const values = valuesClause(columns.length, rowCount);
-    if (this.isSqlite) {
-      return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${conflictKey.join(', ')}) DO NOTHING`;
-    }
-    // IGNORE also turns other errors into warnings on MySQL; the rows are validated before.
-    return `INSERT IGNORE INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
-  }
-
-  /**
-   * The same as `insertSkippingDuplicates`, with its rows. On MySQL the values are written into
-   * the statement as escaped literals (as mysql2 would, minus its scan for placeholders, which
-   * costs more than the escaping on a 1000-row insert); SQLite binds them.
+   * `INSERT` of `rows` that skips the rows whose unique key (the `conflictKey` columns) already
+   * holds a row, and still fails on anything else; the number of changed rows is the number
+   * inserted. On MySQL the values are written into the statement as escaped literals (as mysql2
+   * would, minus its scan for placeholders, which costs more than the escaping on a 1000-row
+   * insert); SQLite binds them.
    */
   bulkInsertSkippingDuplicates(
     table: string,
@@ -42,11 +26,13 @@ export class SqlDialect {
     conflictKey: readonly string[],
   ): { sql: string; params: unknown[] } {
     if (this.isSqlite) {
+      const values = valuesClause(columns.length, rows.length);
       return {
-        sql: this.insertSkippingDuplicates(table, columns, rows.length, conflictKey),
+        sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${conflictKey.join(', ')}) DO NOTHING`,
         params: rows.flat(),
       };
     }
+    // IGNORE also turns other errors into warnings on MySQL: the rows are validated before.
     let values = '';
     for (const row of rows) {
       values += values === '' ? '(' : ', (';

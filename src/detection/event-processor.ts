@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isTransientDatabaseError } from '../database/database-errors';
 import type { SqlSession } from '../database/sql-database';
 import type { ClaimedEvent } from '../events/received-event-queue';
 
@@ -12,7 +13,7 @@ export interface EventProcessor {
   process(session: SqlSession, events: readonly ClaimedEvent[]): Promise<void>;
 }
 
-/** A processing step threw: the events it was given are suspects, not the database. */
+/** A processing step failed for a reason of its own: the events it was given are suspects. */
 export class ProcessingStepError extends Error {
   constructor(
     readonly step: string,
@@ -38,6 +39,9 @@ export class EventProcessors {
       try {
         await step.process(session, events);
       } catch (error) {
+        // A deadlock or a lost connection is not the events' fault: the transaction is retried
+        // (or processing pauses) without counting an attempt against them.
+        if (isTransientDatabaseError(error)) throw error;
         throw new ProcessingStepError(step.name, error);
       }
     }

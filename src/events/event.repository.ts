@@ -14,6 +14,36 @@ export interface EventRowInput {
   receivedAt: MicroTime;
 }
 
+/** A received event as the processing steps see it. */
+export interface ClaimedEvent {
+  id: string;
+  teamId: number;
+  externalEventId: string;
+  eventType: string;
+  /** `YYYY-MM-DD HH:MM:SS.ffffff`, UTC. */
+  eventTime: string;
+  amount: number;
+  currency: string;
+  playerExternalId: string;
+  playerPhone: string | null;
+  playerCountry: string | null;
+  playerKycLevel: number | null;
+}
+
+interface ClaimedRow {
+  id: string | number;
+  team_id: number;
+  external_event_id: string;
+  event_type: string;
+  event_time: string;
+  amount: string | number;
+  currency: string;
+  player_external_id: string;
+  player_phone: string | null;
+  player_country: string | null;
+  player_kyc_level: number | null;
+}
+
 /** What identifies a stored event to its sender. */
 export interface StoredEventKey {
   uuid: string;
@@ -80,6 +110,7 @@ export class EventRepository {
    * skipped. Returns how many were inserted.
    */
   async insertNew(session: SqlSession, rows: readonly EventRowInput[]): Promise<number> {
+    for (const row of rows) requireTeamId(row.teamId);
     let inserted = 0;
     const perInsert = this.rowsPerInsert();
     for (let start = 0; start < rows.length; start += perInsert) {
@@ -130,6 +161,59 @@ export class EventRepository {
       }
     }
     return found;
+  }
+
+  /** The oldest RECEIVED events no other transaction holds, locked until `session` ends. */
+  async claimReceived(session: SqlSession, limit: number): Promise<ClaimedEvent[]> {
+    const rows = await session.select<ClaimedRow>(
+      `SELECT id, team_id, external_event_id, event_type, ${session.dialect.timestampText('event_time')} AS event_time, ` +
+        'amount, currency, player_external_id, player_phone, player_country, player_kyc_level ' +
+        `FROM events WHERE status = 'RECEIVED' ORDER BY id LIMIT ? ${session.dialect.skipLocked}`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      teamId: Number(row.team_id),
+      externalEventId: row.external_event_id,
+      eventType: row.event_type,
+      eventTime: row.event_time,
+      amount: Number(row.amount),
+      currency: row.currency,
+      playerExternalId: row.player_external_id,
+      playerPhone: row.player_phone,
+      playerCountry: row.player_country,
+      playerKycLevel: row.player_kyc_level === null ? null : Number(row.player_kyc_level),
+    }));
+  }
+
+  /** Returns how many of these RECEIVED events it marked. */
+  markProcessed(session: SqlSession, ids: readonly string[], at: MicroTime): Promise<number> {
+    return session.execute(
+      `UPDATE events SET status = 'PROCESSED', processed_at = ? WHERE status = 'RECEIVED' AND id IN (${placeholders(ids.length)})`,
+      [at.toDatabaseText(), ...ids],
+    );
+  }
+
+  /** One more failed attempt; FAILED at `maxAttempts`. Returns whether it is FAILED now. */
+  async recordFailure(
+    session: SqlSession,
+    id: string,
+    reason: string,
+    maxAttempts: number,
+    at: MicroTime,
+  ): Promise<boolean> {
+    // `status` and `processed_at` come first: MySQL evaluates assignments left to right.
+    await session.execute(
+      `UPDATE events SET status = CASE WHEN failed_attempts + 1 >= ? THEN 'FAILED' ELSE status END, ` +
+        'processed_at = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE processed_at END, ' +
+        "failed_attempts = failed_attempts + 1, last_error = ? WHERE id = ? AND status = 'RECEIVED'",
+      [maxAttempts, maxAttempts, at.toDatabaseText(), reason.slice(0, 500), id],
+    );
+    const [row] = await session.select<{ status: string }>(
+      'SELECT status FROM events WHERE id = ?',
+      [id],
+    );
+    return row?.status === 'FAILED';
   }
 
   async findStatusForTeam(teamId: number, uuid: string): Promise<EventStatusRow | null> {

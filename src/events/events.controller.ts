@@ -9,6 +9,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiPayloadTooLargeResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Language } from '../common/i18n/language';
 import { RequestLanguage } from '../common/i18n/request-language.decorator';
@@ -30,6 +31,12 @@ const failure = (code: string, message: string, details?: object[]) => ({
   success: false,
   error: { code, message, ...(details ? { details } : {}) },
 });
+
+const UNSUPPORTED_MEDIA_TYPE = {
+  description: 'The body is not JSON (`Content-Type` other than `application/json`)',
+  type: MonitorErrorDto,
+  example: failure('VALIDATION_ERROR', 'Content-Type must be application/json'),
+};
 
 const PAYLOAD_TOO_LARGE = {
   description: 'The body exceeds the size limit (5 MiB by default)',
@@ -86,6 +93,7 @@ export class EventsController {
     ),
   })
   @ApiPayloadTooLargeResponse(PAYLOAD_TOO_LARGE)
+  @ApiUnsupportedMediaTypeResponse(UNSUPPORTED_MEDIA_TYPE)
   async ingestOne(
     @CurrentTenant() tenant: Tenant,
     @Body() body: unknown,
@@ -117,6 +125,7 @@ export class EventsController {
     ]),
   })
   @ApiPayloadTooLargeResponse(PAYLOAD_TOO_LARGE)
+  @ApiUnsupportedMediaTypeResponse(UNSUPPORTED_MEDIA_TYPE)
   async ingestBatch(
     @CurrentTenant() tenant: Tenant,
     @Body() body: unknown,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../database/sql-database';
-import { placeholders } from '../database/sql-dialect';
 import { requireTeamId } from '../tenancy/team-scope';
 
 /** What a batch of processed events says about one player. */
@@ -39,6 +38,7 @@ export class PlayersRepository {
     now: string,
   ): Promise<void> {
     if (activity.length === 0) return;
+    for (const a of activity) requireTeamId(a.teamId);
     const { dialect } = session;
     const sql = dialect.upsert('players', COLUMNS, activity.length, ['team_id', 'external_id'], {
       phone: (old, offered) => `COALESCE(${offered('phone')}, ${old('phone')})`,
@@ -64,20 +64,5 @@ export class PlayersRepository {
       now,
     ]);
     await session.execute(sql, values);
-  }
-
-  /** Internal ids of a team's players, by the team's own ids. */
-  async idsByExternalId(
-    session: SqlSession,
-    teamId: number,
-    externalIds: readonly string[],
-  ): Promise<Map<string, number>> {
-    requireTeamId(teamId);
-    if (externalIds.length === 0) return new Map();
-    const rows = await session.select<{ id: number; external_id: string }>(
-      `SELECT id, external_id FROM players WHERE team_id = ? AND external_id IN (${placeholders(externalIds.length)})`,
-      [teamId, ...externalIds],
-    );
-    return new Map(rows.map((row) => [row.external_id, Number(row.id)]));
   }
 }

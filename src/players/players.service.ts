@@ -56,12 +56,4 @@ export class PlayersService {
     );
     await this.players.upsertActivity(session, activity, MicroTime.now().toDatabaseText());
   }
-
-  idsByExternalId(
-    session: SqlSession,
-    teamId: number,
-    externalIds: readonly string[],
-  ): Promise<Map<string, number>> {
-    return this.players.idsByExternalId(session, teamId, externalIds);
-  }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { SqlDatabase } from '../../src/database/sql-database';
 import { DetectionModule } from '../../src/detection/detection.module';
 import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
 import { EventProcessors } from '../../src/detection/event-processor';
@@ -28,7 +29,12 @@ const deposit = (
   },
 });
 
-/** Fails every event whose id starts with `poison-`: a processing step with a bug. */
+/**
+ * Fails every event whose id starts with `poison-` (a processing step with a bug), and the first
+ * attempt at each event whose id starts with `deadlock-` with a deadlock (a transient conflict).
+ */
+const deadlocked = new Set<string>();
+
 @Injectable()
 class PoisonStep implements OnModuleInit {
   readonly name = 'poison';
@@ -37,6 +43,16 @@ class PoisonStep implements OnModuleInit {
     this.processors.register({
       name: this.name,
       process: (_session, events) => {
+        const locked = events.find(
+          (e) => e.externalEventId.startsWith('deadlock-') && !deadlocked.has(e.id),
+        );
+        if (locked) {
+          deadlocked.add(locked.id);
+          const cause = Object.assign(new Error('Deadlock found when trying to get lock'), {
+            errno: 1213,
+          });
+          return Promise.reject(new QueryFailedError('INSERT INTO players ...', [], cause));
+        }
         const poisoned = events.find((e) => e.externalEventId.startsWith('poison-'));
         return poisoned
           ? Promise.reject(new Error(`cannot digest ${poisoned.externalEventId}`))
@@ -58,18 +74,18 @@ async function statusOf(t: TestApp, team: TestTeam, uuid: string) {
 }
 
 async function playersOf(t: TestApp, teamId: number) {
+  const timestamp = (column: string) => t.app.get(SqlDatabase).dialect.timestampText(column);
   const rows = (await t.app
     .get(DataSource)
     .query(
-      'SELECT external_id, phone, country, kyc_level, first_seen_at, last_seen_at, events_count FROM players WHERE team_id = ? ORDER BY external_id',
+      `SELECT external_id, phone, country, kyc_level, ${timestamp('first_seen_at')} AS first_seen_at, ` +
+        `${timestamp('last_seen_at')} AS last_seen_at, events_count FROM players WHERE team_id = ? ORDER BY external_id`,
       [teamId],
     )) as Record<string, unknown>[];
   return rows.map((row) => ({
     ...row,
     kyc_level: row.kyc_level === null ? null : Number(row.kyc_level),
     events_count: Number(row.events_count),
-    first_seen_at: new Date(row.first_seen_at as string).toISOString(),
-    last_seen_at: new Date(row.last_seen_at as string).toISOString(),
   }));
 }
 
@@ -127,8 +143,8 @@ describe('event processing', () => {
           phone: '+221771234567',
           country: 'SEN',
           kyc_level: 3,
-          first_seen_at: '2026-01-01T00:00:00.000Z',
-          last_seen_at: '2026-02-01T08:00:00.000Z',
+          first_seen_at: '2026-01-01 00:00:00.000000',
+          last_seen_at: '2026-02-01 08:00:00.000000',
           events_count: 3,
         },
         {
@@ -136,11 +152,27 @@ describe('event processing', () => {
           phone: null,
           country: null,
           kyc_level: null,
-          first_seen_at: '2026-01-31T12:00:00.000Z',
-          last_seen_at: '2026-01-31T12:00:00.000Z',
+          first_seen_at: '2026-01-31 12:00:00.000000',
+          last_seen_at: '2026-01-31 12:00:00.000000',
           events_count: 1,
         },
       ]);
+    });
+
+    it('retries a batch that met a deadlock, without counting it against its events', async () => {
+      const { body } = await post(deposit('deadlock-1', 'pl-d'));
+      await drain();
+      expect((await statusOf(t, team, body.data.uuid)).status).toBe('PROCESSED');
+      const [row] = (await t.app
+        .get(DataSource)
+        .query('SELECT failed_attempts, last_error FROM events WHERE uuid = ?', [
+          body.data.uuid,
+        ])) as {
+        failed_attempts: number;
+        last_error: string | null;
+      }[];
+      expect([Number(row.failed_attempts), row.last_error]).toEqual([0, null]);
+      expect((await playersOf(t, team.id)).map((p) => p.events_count)).toEqual([1]);
     });
 
     it('fails only the event at fault, after 3 attempts, and processes the others', async () => {

@@ -1,9 +1,7 @@
 /**
  * Timestamps with microseconds, which `Date` cannot hold. Microseconds since the epoch fit a
- * double exactly until the year 2255. The wall clock is read once, then advanced with the
- * monotonic high-resolution clock.
+ * double exactly until the year 2255.
  */
-const originMicros = Date.now() * 1000 - Math.round(performance.now() * 1000);
 
 export class MicroTime {
   private databaseText?: string;
@@ -20,8 +18,9 @@ export class MicroTime {
     return time;
   }
 
+  /** The wall clock (so it follows NTP), its microsecond digits from the high-resolution clock. */
   static now(): MicroTime {
-    return new MicroTime(originMicros + Math.round(performance.now() * 1000));
+    return new MicroTime(Date.now() * 1000 + (Math.floor(performance.now() * 1000) % 1000));
   }
 
   /** From a database `datetime(6)` text, `YYYY-MM-DD HH:MM:SS[.ffffff]`, in UTC. */
