@@ -8,7 +8,7 @@ import { MicroTime } from '../common/time/micro-time';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { SqlDatabase } from '../database/sql-database';
-import { ReceivedEventQueue } from '../events/received-event-queue';
+import { ReceivedEventQueue } from '../events/received-event.queue';
 import { EventProcessors, ProcessingStepError } from './event-processor';
 
 /** Attempts at an event whose processing fails before it is FAILED. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isTransientDatabaseError } from '../database/database-errors';
 import type { SqlSession } from '../database/sql-database';
-import type { ClaimedEvent } from '../events/received-event-queue';
+import type { ClaimedEvent } from '../events/received-event.queue';
 
 /**
  * One step of processing (player state, fraud rules, bet-record projections...). Steps run in the

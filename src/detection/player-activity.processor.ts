@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { SqlSession } from '../database/sql-database';
-import type { ClaimedEvent } from '../events/received-event-queue';
+import type { ClaimedEvent } from '../events/received-event.queue';
 import { PlayersService } from '../players/players.service';
 import { EventProcessors, type EventProcessor } from './event-processor';
 

@@ -4,7 +4,7 @@ import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import { placeholders } from '../database/sql-dialect';
 import { MicroTime } from '../common/time/micro-time';
 import type { EventStatus } from './event-status';
-import type { ValidEvent } from './event-validator';
+import type { ValidEvent } from './rules/event.validator';
 
 /** An event ready to be written: who sent it, when, and under which uuid. */
 export interface EventRowInput {

@@ -4,7 +4,7 @@ import { SqlDatabase } from '../../src/database/sql-database';
 import { DetectionModule } from '../../src/detection/detection.module';
 import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
 import { EventProcessors } from '../../src/detection/event-processor';
-import { ReceivedEventQueue } from '../../src/events/received-event-queue';
+import { ReceivedEventQueue } from '../../src/events/received-event.queue';
 import { createTeam, TestTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { dialectUnderTest } from '../support/test-database';

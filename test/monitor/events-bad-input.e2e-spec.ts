@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTeam, TestTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-import { BATCH_EXAMPLE, GROUPED_EVENT_EXAMPLE } from '../../src/events/event-examples';
+import { BATCH_EXAMPLE, GROUPED_EVENT_EXAMPLE } from '../../src/events/dto/event.examples';
 
 /**
  * Bad input on POST /api/v1/events and /api/v1/events/batch (seed 000, CONTRACTS.md section 1):

@@ -5,7 +5,7 @@ import {
   BATCH_EXAMPLE,
   FLAT_EVENT_EXAMPLE,
   GROUPED_EVENT_EXAMPLE,
-} from '../../src/events/event-examples';
+} from '../../src/events/dto/event.examples';
 import { createTeam, TestTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 

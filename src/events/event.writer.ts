@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import type { MicroTime } from '../common/time/micro-time';
 import { EventRepository, type EventRowInput, type StoredEventKey } from './event.repository';
-import type { ValidEvent } from './event-validator';
+import type { ValidEvent } from './rules/event.validator';
 import { ReceivedEventsSignal } from './received-events.signal';
 
 export interface PendingEvent {

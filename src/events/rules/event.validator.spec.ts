@@ -1,7 +1,7 @@
-import type { LookupKind } from '../lookups/lookups.service';
+import type { LookupKind } from '../../lookups/lookups.service';
 import type { MonitorEvent } from './event-fields';
-import { EventValidator, type EventCheck, type ValidEvent } from './event-validator';
-import { GROUPED_EVENT_EXAMPLE } from './event-examples';
+import { EventValidator, type EventCheck, type ValidEvent } from './event.validator';
+import { GROUPED_EVENT_EXAMPLE } from '../dto/event.examples';
 
 /** The lookup codes of seed 000 (operators: those of its reference table). */
 const CODES: Record<LookupKind, string[]> = {

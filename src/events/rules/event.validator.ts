@@ -1,12 +1,12 @@
 import { hash } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { FieldIssue } from '../common/errors/app-error';
-import { isIsoCountryAlpha3 } from '../common/iso/countries';
-import { isIsoCurrency } from '../common/iso/currencies';
-import { parseIsoTimestamp } from '../common/time/iso-timestamp';
-import { MicroTime } from '../common/time/micro-time';
-import type { LookupsService } from '../lookups/lookups.service';
-import { monitorIssue } from '../monitor-api/monitor-field-messages';
+import type { FieldIssue } from '../../common/errors/app-error';
+import { isIsoCountryAlpha3 } from '../../common/iso/countries';
+import { isIsoCurrency } from '../../common/iso/currencies';
+import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
+import { MicroTime } from '../../common/time/micro-time';
+import type { LookupsService } from '../../lookups/lookups.service';
+import { monitorIssue } from '../../monitor-api/monitor-field-messages';
 import {
   EVENT_FIELDS,
   EVENT_GROUPS,

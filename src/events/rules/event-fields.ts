@@ -1,4 +1,4 @@
-import type { LookupKind } from '../lookups/lookups.service';
+import type { LookupKind } from '../../lookups/lookups.service';
 
 /**
  * The one rule set of a monitor event (seed 000's field table). The validator is compiled from

@@ -1,12 +1,12 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { ISO_CURRENCIES } from '../common/iso/currencies';
+import { ISO_CURRENCIES } from '../../common/iso/currencies';
 import {
   DEVICE_TYPES,
   EVENT_TYPES,
   GAME_TYPES,
   PAYMENT_OPERATORS,
-} from '../database/migrations/data/1763700000000-lookups';
-import type { LookupKind } from '../lookups/lookups.service';
+} from '../../database/migrations/data/1763700000000-lookups';
+import type { LookupKind } from '../../lookups/lookups.service';
 import {
   EVENT_FIELDS,
   EVENT_GROUPS,
