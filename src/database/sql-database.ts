@@ -44,19 +44,11 @@ export class SqlDatabase {
     return this.dataSource.query<T[]>(sql, params as unknown[]);
   }
 
-  async transaction<T>(
+  transaction<T>(
     work: (session: SqlSession) => Promise<T>,
     { isolation = 'READ COMMITTED', retries = 5 }: TransactionOptions = {},
   ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.once(work, isolation);
-      } catch (error) {
-        if (attempt > retries || !isRetryableConflict(error)) throw error;
-        this.logger.debug(`Transaction retried after a lock conflict (attempt ${attempt})`);
-        await sleep(Math.random() * 5 * attempt);
-      }
-    }
+    return this.retryingConflicts(() => this.once(work, isolation), retries);
   }
 
   /**
@@ -64,17 +56,27 @@ export class SqlDatabase {
    * statement is atomic on its own, and skips three round trips). Deadlocks are retried, so each
    * statement of `work` must be safe to run again. On SQLite, a transaction as usual.
    */
-  async autocommit<T>(work: (session: SqlSession) => Promise<T>, retries = 5): Promise<T> {
+  autocommit<T>(work: (session: SqlSession) => Promise<T>, retries = 5): Promise<T> {
     if (this.dialect.isSqlite) return this.transaction(work, { retries });
-    for (let attempt = 1; ; attempt++) {
+    return this.retryingConflicts(async () => {
       const runner = this.dataSource.createQueryRunner();
       try {
         return await work(sessionOn(runner, this.dialect));
-      } catch (error) {
-        if (attempt > retries || !isRetryableConflict(error)) throw error;
-        await sleep(Math.random() * 5 * attempt);
       } finally {
         await runner.release();
+      }
+    }, retries);
+  }
+
+  /** Runs `attempt` again after a deadlock or a lock wait timeout, up to `retries` times. */
+  private async retryingConflicts<T>(attempt: () => Promise<T>, retries: number): Promise<T> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (tries > retries || !isRetryableConflict(error)) throw error;
+        this.logger.debug(`Retried after a lock conflict (attempt ${tries})`);
+        await sleep(Math.random() * 5 * tries);
       }
     }
   }

@@ -21,10 +21,10 @@ export type WriteOutcome =
   | { kind: 'conflict'; uuid: string };
 
 /**
- * Writes events in one transaction, once each: `event_id` is unique per team, in the table (a
- * unique key) and within the call (the first of two equal keys is written, the second answers
- * like a repeat). Concurrent writers of one key are settled by the unique key: the loser reads
- * the winner's row and answers from it.
+ * Writes events atomically (one statement when they fit in one, else one transaction), once each:
+ * `event_id` is unique per team, in the table (a unique key) and within the call (the first of two
+ * equal keys is written, the second answers like a repeat). Concurrent writers of one key are
+ * settled by the unique key: the loser reads the winner's row and answers from it.
  */
 @Injectable()
 export class EventWriter {
