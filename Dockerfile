@@ -23,4 +23,5 @@ VOLUME ["/app/data"]
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Exec form: the process gets SIGTERM directly and shuts down gracefully.
-CMD ["node", "dist/main.js"]
+# The heap limit also makes V8 collect sooner: about 200 MB of RSS under load instead of 330 (README).
+CMD ["node", "--max-old-space-size=1536", "dist/main.js"]

@@ -176,8 +176,17 @@ function cli(args, env) {
 }
 
 /** A child process; ready when it prints `ready` or when `healthUrl` answers 200. */
+/** The node flags of `npm start` (package.json), so that the service runs here as it runs there. */
+function startScriptNodeFlags() {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const flags = /^node (.*)dist\/main\.js$/.exec(scripts.start);
+  if (!flags) throw new Error(`Cannot read the node flags of "npm start": ${scripts.start}`);
+  return flags[1].split(' ').filter(Boolean);
+}
+
 async function startServer(script, env, healthUrl) {
-  const child = spawn(process.execPath, [script], {
+  const flags = script === 'dist/main.js' ? startScriptNodeFlags() : [];
+  const child = spawn(process.execPath, [...flags, script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -723,14 +732,17 @@ function writeResults(report) {
       'the event and the group commit bring a POST to about 10,500/s. Reaching 0.35 x A (about 13,000/s) would ' +
       'take a lighter request path than the framework, not a faster writer: the database does about one INSERT ' +
       'per 20 events and one key lookup per 18 requests.',
-    '- **Batch**: per 1000 events the service parses about 450 KB of JSON (about 14 % of its CPU), validates ' +
-      'and hashes every event (about 15 %), builds the INSERT (about 10 %) and collects garbage (about 16 %); ' +
-      'ceiling B only formats and sends rows. Both cores are busy (server + mariadbd + load generator near ' +
-      '180 %), so the ratio moves by a few percent from run to run around 0.7.',
-    '- **Peak RSS** is garbage waiting for a major collection, not live data (heap used after a full GC stays ' +
-      'near 40 MB): batches allocate about 5 MB each, much of it in large strings (the body, the SQL statement). ' +
-      'Starting node with any `--max-old-space-size` (even 512) makes V8 size its heap eagerly: peak RSS near 190 ' +
-      'MB, for 10 to 15 % less batch throughput. The service leaves that choice to the operator (NODE_OPTIONS).',
+    '- **Batch**: per 1000 events the service parses about 450 KB of JSON (about 14 % of its CPU), ' +
+      'validates and hashes every event (about 15 %), builds the INSERT (about 10 %) and collects garbage ' +
+      '(about 16 %); ceiling B only formats and sends rows. Both cores are busy (server + mariadbd + load ' +
+      'generator near 180 %). Without the heap limit below, the same code measured 0.74 x B; with it, about ' +
+      '4 % less, which puts the ratio a few percent either side of 0.7 from run to run.',
+    '- **Peak RSS**: what the service holds is small (heap used after a full GC stays near 40 MB); a ' +
+      'batch allocates about 5 MB, much of it in large strings (the body, the SQL statement), which wait ' +
+      'for a major collection. `npm start` (and the Docker image) run node with ' +
+      '`--max-old-space-size=1536`: besides its cap, any limit under 2 GB makes V8 grow the heap less ' +
+      'eagerly, so peak RSS is about 210 MB instead of 330 MB, for about 4 % of batch throughput. ' +
+      'Predictable memory was judged worth more than those 4 %.',
     '- What the profile showed, and was fixed: an API-key lookup per request (now shared by the concurrent ' +
       'requests of a key: single +70 %); mysql2 scanning every 500 KB INSERT for `?` placeholders, a ' +
       'transaction (3 more round trips) around a single statement, a time stamp parsed twice, a closure and ' +
@@ -758,7 +770,8 @@ function writeResults(report) {
       `requests (the last measured rate × ${SECONDS} s) so that none is left in flight when counting.`,
     '- Each measure starts on an emptied `events` table, after InnoDB has flushed what the previous one wrote ' +
       `(checkpoint age below ${SETTLE.checkpointAgeBytes / 2 ** 20} MiB, at most ${SETTLE.maxMs / 1000} s of wait).`,
-    '- The service: `node dist/main.js` on a fresh database migrated by `dist/cli.js migrate`, one team on the ' +
+    `- The service: \`node ${startScriptNodeFlags().join(' ')} dist/main.js\` (as \`npm start\` runs it) ` +
+      'on a fresh database migrated by `dist/cli.js migrate`, one team on the ' +
       'enterprise plan, `RATE_LIMIT_STANDARD`/`RATE_LIMIT_ENTERPRISE` raised out of reach, `LOG_LEVEL=warn` ' +
       '(a JSON log line per request would otherwise dominate), `WORKER_ENABLED=false` (the worker would compete ' +
       'for the same 2 cores and database: it has its own line), default pool (10) and group commit settings.',
