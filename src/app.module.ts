@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { CommonModule } from './common/common.module';
+import { BettingEventsModule } from './betting-events/betting-events.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DetectionModule } from './detection/detection.module';
@@ -29,6 +30,7 @@ export class AppModule {
         LookupsModule,
         EventsModule,
         DetectionModule,
+        BettingEventsModule,
         ...extraImports,
       ],
     };
