@@ -75,11 +75,14 @@ export class BettingEventsWire implements WireFormat, OnModuleInit {
   }
 }
 
-/** Every failing field with its messages, in the order found: `{"bet_legs[1].odds": ["..."]}`. */
+/** Every failing field with its messages (each once), in the order found: `{"bet_legs[1].odds": ["..."]}`. */
 function detailsOf(
   issues: readonly { field: string; message: string }[],
 ): Record<string, string[]> {
   const details: Record<string, string[]> = {};
-  for (const { field, message } of issues) (details[field] ??= []).push(message);
+  for (const { field, message } of issues) {
+    const messages = (details[field] ??= []);
+    if (!messages.includes(message)) messages.push(message);
+  }
   return details;
 }
