@@ -77,16 +77,18 @@ export class EventProcessingWorker implements OnApplicationBootstrap, BeforeAppl
     }
   }
 
-  private processBatch(limit: number): Promise<number> {
+  /**
+   * One transaction: claim up to `limit` events, run the steps, mark them PROCESSED. Returns how
+   * many it processed; `claimed` learns their ids first, so a failure can name them.
+   */
+  private processBatch(limit: number, claimed: (ids: string[]) => void = () => undefined) {
     return this.database.transaction(async (session) => {
       const events = await this.queue.claim(session, limit);
+      const ids = events.map((event) => event.id);
+      claimed(ids);
       if (events.length === 0) return 0;
       await this.processors.run(session, events);
-      await this.queue.markProcessed(
-        session,
-        events.map((event) => event.id),
-        MicroTime.now(),
-      );
+      await this.queue.markProcessed(session, ids, MicroTime.now());
       return events.length;
     });
   }
@@ -94,27 +96,19 @@ export class EventProcessingWorker implements OnApplicationBootstrap, BeforeAppl
   private async processOneByOne(limit: number): Promise<number> {
     let handled = 0;
     while (handled < limit) {
-      let failedId: string | null = null;
+      let eventId: string | undefined;
       try {
-        const processed = await this.database.transaction(async (session) => {
-          const events = await this.queue.claim(session, 1);
-          failedId = events[0]?.id ?? null;
-          if (events.length === 0) return 0;
-          await this.processors.run(session, events);
-          await this.queue.markProcessed(session, [events[0].id], MicroTime.now());
-          return 1;
-        });
-        if (processed === 0) break;
+        if ((await this.processBatch(1, (ids) => (eventId = ids[0]))) === 0) break;
       } catch (error) {
-        if (!(error instanceof ProcessingStepError) || failedId === null) throw error;
+        if (!(error instanceof ProcessingStepError) || eventId === undefined) throw error;
         const failed = await this.queue.recordFailure(
-          failedId,
+          eventId,
           error.message,
           MAX_PROCESSING_ATTEMPTS,
           MicroTime.now(),
         );
         this.logger.error(
-          `Event ${failedId}: ${error.message}${failed ? ' (FAILED for good)' : ''}`,
+          `Event ${eventId}: ${error.message}${failed ? ' (FAILED for good)' : ''}`,
         );
       }
       handled++;

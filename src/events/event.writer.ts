@@ -13,12 +13,11 @@ export interface PendingEvent {
 }
 
 /**
- * `stored`: written now. `repeat`: the same event was stored before (its uuid and time).
+ * `accepted`: the event is stored, now or before (then with the first uuid and time).
  * `conflict`: its event_id is taken by an event with other content.
  */
 export type WriteOutcome =
-  | { kind: 'stored' | 'repeat'; uuid: string; receivedAt: MicroTime }
-  | { kind: 'conflict'; uuid: string };
+  { kind: 'accepted'; uuid: string; receivedAt: MicroTime } | { kind: 'conflict'; uuid: string };
 
 /**
  * Writes events atomically (one statement when they fit in one, else one transaction), once each:
@@ -38,17 +37,15 @@ export class EventWriter {
     const firstOfKey = new Map<string, number>();
     const rows: EventRowInput[] = [];
     const keys = pending.map((event) => keyOf(event.teamId, event.valid.event.external_event_id));
-    const rowOf: (EventRowInput | null)[] = pending.map((event, index) => {
-      if (firstOfKey.has(keys[index])) return null;
+    pending.forEach((event, index) => {
+      if (firstOfKey.has(keys[index])) return;
       firstOfKey.set(keys[index], rows.length);
-      const row = {
+      rows.push({
         teamId: event.teamId,
         valid: event.valid,
         receivedAt: event.receivedAt,
         uuid: randomUUID(),
-      };
-      rows.push(row);
-      return row;
+      });
     });
 
     // One statement is atomic by itself: a transaction is needed only for several.
@@ -56,13 +53,13 @@ export class EventWriter {
     const run = oneStatement
       ? this.database.autocommit.bind(this.database)
       : this.database.transaction.bind(this.database);
-    const winners = await run(async (session: SqlSession) => {
-      const inserted = await this.events.insertNew(session, rows);
+    const { inserted, winners } = await run(async (session: SqlSession) => {
+      const count = await this.events.insertNew(session, rows);
       // Every row went in: each key's winner is our own row.
-      if (inserted === rows.length) return null;
-      return this.storedRowsOf(session, rows);
+      if (count === rows.length) return { inserted: count, winners: null };
+      return { inserted: count, winners: await this.storedRowsOf(session, rows) };
     });
-    if (rows.length > 0) this.received.notify();
+    if (inserted > 0) this.received.notify();
 
     return pending.map((event, index) => {
       const key = keys[index];
@@ -81,12 +78,7 @@ export class EventWriter {
       };
       if (winner.contentHash !== event.valid.contentHash)
         return { kind: 'conflict', uuid: winner.uuid };
-      const storedNow = rowOf[index] !== null && winner.uuid === ours.uuid;
-      return {
-        kind: storedNow ? 'stored' : 'repeat',
-        uuid: winner.uuid,
-        receivedAt: winner.receivedAt,
-      };
+      return { kind: 'accepted', uuid: winner.uuid, receivedAt: winner.receivedAt };
     });
   }
 
