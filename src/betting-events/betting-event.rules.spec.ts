@@ -1,7 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { toFieldIssues } from '../common/validation/validation-issues';
-import { IsCents, IsCpf, IsIsoDateTime, IsJsonObject, IsPositiveOdds } from './betting-event.rules';
+import {
+  IsCents,
+  IsCpf,
+  IsIsoDateTime,
+  IsPositiveOdds,
+  IsSmallJsonObject,
+  IsText,
+} from './betting-event.rules';
 
 class Sample {
   @IsCpf()
@@ -16,11 +23,20 @@ class Sample {
   @IsPositiveOdds()
   odds: unknown;
 
-  @IsIsoDateTime('event_date')
+  @IsIsoDateTime('event_date', 'a day ahead')
   event_date: unknown;
 
-  @IsJsonObject('meta must be a JSON object')
+  @IsIsoDateTime('event_start_time', 'year 2100')
+  event_start_time: unknown;
+
+  @IsSmallJsonObject('meta', 64)
   meta: unknown;
+
+  @IsText('bet_slip_id', 10, { required: true, identifier: true })
+  bet_slip_id: unknown;
+
+  @IsText('sport_name', 10)
+  sport_name: unknown;
 }
 
 const messagesOf = (plain: Record<string, unknown>) =>
@@ -34,12 +50,18 @@ const VALID = {
   balance: 0,
   odds: 1.85,
   event_date: '2024-01-15T15:30:00Z',
-  meta: {},
+  event_start_time: '2099-12-31T23:59:59Z',
+  meta: { channel: 'web' },
+  bet_slip_id: 'slip_1',
 };
 
 describe('AML field rules', () => {
   it('accepts valid values', () => {
     expect(messagesOf(VALID)).toEqual({});
+    expect(
+      messagesOf({ ...VALID, sport_name: undefined, event_date: '2024-01-15T12:30:00-03:00' }),
+    ).toEqual({});
+    expect(messagesOf({ ...VALID, sport_name: '  padded  ' })).toEqual({});
   });
 
   it.each([
@@ -59,8 +81,42 @@ describe('AML field rules', () => {
       '2024-01-15',
       'event_date must be an ISO 8601 date-time with a time zone, such as 2024-01-15T15:30:00Z',
     ],
+    [
+      'event_date',
+      '1999-12-31T23:59:59Z',
+      'event_date must be from 2000-01-01 and at most a day ahead',
+    ],
+    [
+      'event_date',
+      '2999-01-01T00:00:00Z',
+      'event_date must be from 2000-01-01 and at most a day ahead',
+    ],
+    [
+      'event_date',
+      20240115,
+      'event_date must be an ISO 8601 date-time with a time zone, such as 2024-01-15T15:30:00Z',
+    ],
+    [
+      'event_start_time',
+      '2100-01-01T00:00:00Z',
+      'event_start_time must be from 2000-01-01 and before 2100-01-01',
+    ],
+    [
+      'event_start_time',
+      '9999-12-31T23:00:00-05:00',
+      'event_start_time must be from 2000-01-01 and before 2100-01-01',
+    ],
     ['meta', [], 'meta must be a JSON object'],
     ['meta', 'x', 'meta must be a JSON object'],
+    ['meta', null, 'meta must be a JSON object'],
+    ['meta', { note: 'é'.repeat(30) }, 'meta must take at most 64 bytes as JSON'],
+    ['bet_slip_id', undefined, 'bet_slip_id is required'],
+    ['bet_slip_id', '   ', 'bet_slip_id must not be blank'],
+    ['bet_slip_id', 12, 'bet_slip_id must be a string'],
+    ['bet_slip_id', 'slip_1 ', 'bet_slip_id must not begin or end with spaces'],
+    ['bet_slip_id', 'x'.repeat(11), 'bet_slip_id must be at most 10 characters long'],
+    ['bet_slip_id', 'slip_\ud800', 'bet_slip_id must be well-formed Unicode text'],
+    ['sport_name', false, 'sport_name must be a string'],
   ])('refuses %s = %p: %s', (field, value, message) => {
     expect(messagesOf({ ...VALID, [field]: value })).toEqual({ [field]: message });
   });

@@ -4,6 +4,10 @@ import {
   GameTypeEntity,
   PaymentOperatorEntity,
 } from '../lookups/lookup.entities';
+import { BettingEventLegEntity } from '../betting-events/entities/betting-event-leg.entity';
+import { BettingEventEntity } from '../betting-events/entities/betting-event.entity';
+import { BettingSlipLegEntity } from '../betting-events/entities/betting-slip-leg.entity';
+import { BettingSlipEntity } from '../betting-events/entities/betting-slip.entity';
 import { EventEntity } from '../events/event.entity';
 import { PlayerEntity } from '../players/player.entity';
 import { ApiKeyEntity } from '../tenancy/api-key.entity';
@@ -21,4 +25,8 @@ export const ENTITIES = [
   PaymentOperatorEntity,
   PlayerEntity,
   EventEntity,
+  BettingSlipEntity,
+  BettingSlipLegEntity,
+  BettingEventEntity,
+  BettingEventLegEntity,
 ];

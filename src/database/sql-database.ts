@@ -11,6 +11,8 @@ export interface SqlSession {
   select<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a write and returns how many rows it changed. */
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Runs a one-row `INSERT` and returns the id the database gave the row. */
+  insert(sql: string, params?: readonly unknown[]): Promise<string>;
 }
 
 export interface TransactionOptions {
@@ -116,6 +118,11 @@ function sessionOn(runner: QueryRunner, dialect: SqlDialect): SqlSession {
       runner.query(sql, params as unknown[]) as Promise<T[]>,
     execute: async (sql, params = []) =>
       (await runner.query(sql, params as unknown[], true)).affected ?? 0,
+    insert: async (sql, params = []) => {
+      // better-sqlite3 gives the row id; mysql2 a result header with `insertId`.
+      const { raw } = await runner.query(sql, params as unknown[], true);
+      return String(dialect.isSqlite ? raw : (raw as { insertId: number | string }).insertId);
+    },
   };
 }
 

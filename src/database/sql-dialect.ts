@@ -70,6 +70,11 @@ export class SqlDialect {
       : `${insert} ON DUPLICATE KEY UPDATE ${updates}`;
   }
 
+  /** `INSERT` that skips a row colliding with any unique key (the values are valid otherwise). */
+  get insertIgnoring(): string {
+    return this.isSqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+  }
+
   greatest(a: string, b: string): string {
     return this.isSqlite ? `MAX(${a}, ${b})` : `GREATEST(${a}, ${b})`;
   }
@@ -81,6 +86,11 @@ export class SqlDialect {
   /** A `datetime(6)` column read as `YYYY-MM-DD HH:MM:SS.ffffff` text, microseconds kept. */
   timestampText(column: string): string {
     return this.isSqlite ? column : `DATE_FORMAT(${column}, '%Y-%m-%d %H:%i:%s.%f')`;
+  }
+
+  /** `FOR UPDATE` where rows can be locked; on SQLite a transaction has the database to itself. */
+  get forUpdate(): string {
+    return this.isSqlite ? '' : 'FOR UPDATE';
   }
 
   /** `FOR UPDATE SKIP LOCKED` where rows can be locked; SQLite has one writer instead. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../database/sql-database';
+import { placeholders } from '../database/sql-dialect';
 import { requireTeamId } from '../tenancy/team-scope';
 
 /** What a batch of processed events says about one player. */
@@ -64,5 +65,67 @@ export class PlayersRepository {
       now,
     ]);
     await session.execute(sql, values);
+  }
+
+  async findIdByCpf(session: SqlSession, teamId: number, cpf: string): Promise<number | null> {
+    const rows = await session.select<{ id: number }>(
+      'SELECT id FROM players WHERE team_id = ? AND cpf = ?',
+      [requireTeamId(teamId), cpf],
+    );
+    return rows.length ? Number(rows[0].id) : null;
+  }
+
+  /** The first of the team's players known by one of these external ids. */
+  async findByExternalIds(
+    session: SqlSession,
+    teamId: number,
+    externalIds: readonly string[],
+  ): Promise<{ id: number; cpf: string | null } | null> {
+    const rows = await session.select<{ id: number; cpf: string | null }>(
+      `SELECT id, cpf FROM players WHERE team_id = ? AND external_id IN (${placeholders(externalIds.length)}) ORDER BY id LIMIT 1`,
+      [requireTeamId(teamId), ...externalIds],
+    );
+    return rows.length ? { id: Number(rows[0].id), cpf: rows[0].cpf } : null;
+  }
+
+  /** Gives the player its CPF, unless it has one already; true when it did. */
+  async attachCpf(session: SqlSession, id: number, cpf: string): Promise<boolean> {
+    return (
+      (await session.execute('UPDATE players SET cpf = ? WHERE id = ? AND cpf IS NULL', [
+        cpf,
+        id,
+      ])) > 0
+    );
+  }
+
+  /** Creates a player known by its CPF, unless its CPF or external id is taken already. */
+  async insertWithCpf(
+    session: SqlSession,
+    player: { teamId: number; externalId: string; cpf: string; seenAt: string },
+    now: string,
+  ): Promise<void> {
+    await session.execute(
+      `${session.dialect.insertIgnoring} INTO players (team_id, external_id, cpf, first_seen_at, last_seen_at, events_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)`,
+      [
+        requireTeamId(player.teamId),
+        player.externalId,
+        player.cpf,
+        player.seenAt,
+        player.seenAt,
+        now,
+        now,
+      ],
+    );
+  }
+
+  /** Widens the player's first and last seen times to include `at` (no write when they do). */
+  async markSeen(session: SqlSession, id: number, at: string, now: string): Promise<void> {
+    const { dialect } = session;
+    await session.execute(
+      `UPDATE players SET first_seen_at = ${dialect.least('first_seen_at', '?')}, ` +
+        `last_seen_at = ${dialect.greatest('last_seen_at', '?')}, updated_at = ? ` +
+        'WHERE id = ? AND (first_seen_at > ? OR last_seen_at < ?)',
+      [at, at, now, id, at, at],
+    );
   }
 }

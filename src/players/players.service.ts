@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { formatCpf } from '../common/br/cpf';
 import { MicroTime } from '../common/time/micro-time';
 import type { SqlSession } from '../database/sql-database';
 import { PlayersRepository, type PlayerActivity } from './players.repository';
@@ -55,5 +56,57 @@ export class PlayersService {
         (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0),
     );
     await this.players.upsertActivity(session, activity, MicroTime.now().toDatabaseText());
+  }
+
+  /**
+   * The id of the team's player with this CPF (11 digits), within the caller's transaction: the
+   * player holding the CPF; else the player whose external id is the CPF, bare or formatted (an
+   * operator that sends CPFs as monitor player ids), which takes the CPF; else a new player
+   * whose external id is the CPF's digits (`cpf:` and the digits if that id is taken). Its first
+   * and last seen times widen to `at`.
+   */
+  async resolveByCpf(
+    session: SqlSession,
+    teamId: number,
+    cpf: string,
+    at: MicroTime,
+  ): Promise<number> {
+    const seenAt = at.toDatabaseText();
+    const now = MicroTime.now().toDatabaseText();
+    const id = await this.findOrCreateByCpf(session, teamId, cpf, seenAt, now);
+    await this.players.markSeen(session, id, seenAt, now);
+    return id;
+  }
+
+  /** The id of the team's player with this CPF (11 digits), if there is one. */
+  findIdByCpf(session: SqlSession, teamId: number, cpf: string): Promise<number | null> {
+    return this.players.findIdByCpf(session, teamId, cpf);
+  }
+
+  private async findOrCreateByCpf(
+    session: SqlSession,
+    teamId: number,
+    cpf: string,
+    seenAt: string,
+    now: string,
+  ): Promise<number> {
+    const known = await this.players.findIdByCpf(session, teamId, cpf);
+    if (known !== null) return known;
+    const byExternalId = await this.players.findByExternalIds(session, teamId, [
+      cpf,
+      formatCpf(cpf),
+    ]);
+    if (
+      byExternalId?.cpf === null &&
+      (await this.players.attachCpf(session, byExternalId.id, cpf))
+    ) {
+      return byExternalId.id;
+    }
+    for (const externalId of [cpf, `cpf:${cpf}`]) {
+      await this.players.insertWithCpf(session, { teamId, externalId, cpf, seenAt }, now);
+      const created = await this.players.findIdByCpf(session, teamId, cpf);
+      if (created !== null) return created;
+    }
+    throw new Error(`No player could be made for CPF ${cpf} of team ${teamId}`);
   }
 }

@@ -78,12 +78,10 @@ describe('BettingEventDto', () => {
       'event_date must be an ISO 8601 date-time with a time zone, such as 2024-01-15T15:30:00Z',
     ],
     ['bet_slip_id', undefined, 'bet_slip_id is required'],
-    ['bet_slip_id', ' ', 'bet_slip_id must be a non-empty string of at most 100 characters'],
-    [
-      'bet_slip_id',
-      'x'.repeat(101),
-      'bet_slip_id must be a non-empty string of at most 100 characters',
-    ],
+    ['bet_slip_id', ' ', 'bet_slip_id must not be blank'],
+    ['bet_slip_id', 'x'.repeat(101), 'bet_slip_id must be at most 100 characters long'],
+    ['bet_slip_id', ' slip_1', 'bet_slip_id must not begin or end with spaces'],
+    ['meta', { big: 'x'.repeat(16_400) }, 'meta must take at most 16384 bytes as JSON'],
     ['bet_slip_state', 'closed', 'bet_slip_state must be one of: open, settled, cancelled'],
     ['total_stake', -5, 'Bet amount must be greater than zero'],
     ['total_odds', '2.5', 'Odds must be a positive number'],
@@ -102,11 +100,32 @@ describe('BettingEventDto', () => {
     expect(await judge({ ...SINGLE_NEW_BET_EXAMPLE, bet_legs: [5] })).toEqual(
       invalid({ 'bet_legs[0]': ['each of bet_legs must be an object'] }),
     );
+    expect(await judge({ ...SINGLE_NEW_BET_EXAMPLE, bet_legs: 'x' })).toEqual(
+      invalid({ bet_legs: ['Must contain at least one selection'] }),
+    );
+  });
+
+  it('refuses two legs with one leg_id, and more than 100 legs', async () => {
+    const [leg] = MULTIPLE_NEW_BET_EXAMPLE.bet_legs;
+    expect(
+      await judge({ ...MULTIPLE_NEW_BET_EXAMPLE, leg_count: 2, bet_legs: [leg, leg] }),
+    ).toEqual(invalid({ bet_legs: ['Each selection must have its own leg_id'] }));
+    const many = Array.from({ length: 101 }, (_, i) => ({ ...leg, leg_id: `leg_${i}` }));
+    expect(await judge({ ...MULTIPLE_NEW_BET_EXAMPLE, leg_count: 101, bet_legs: many })).toEqual(
+      invalid({
+        leg_count: ['leg_count must be an integer from 1 to 100'],
+        bet_legs: ['bet_legs must hold at most 100 selections'],
+      }),
+    );
   });
 
   it('names a leg field by its path, with every failing leg listed', async () => {
     const [leg] = MULTIPLE_NEW_BET_EXAMPLE.bet_legs;
-    const legs = [leg, { ...leg, odds: 0 }, { ...leg, leg_state: 'pending', amount_won: -1 }];
+    const legs = [
+      leg,
+      { ...leg, leg_id: 'leg_2', odds: 0 },
+      { ...leg, leg_id: 'leg_3', leg_state: 'pending', amount_won: -1 },
+    ];
     expect(await judge({ ...MULTIPLE_NEW_BET_EXAMPLE, bet_legs: legs })).toEqual(
       invalid({
         'bet_legs[1].odds': ['Odds must be a positive number'],

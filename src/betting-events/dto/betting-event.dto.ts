@@ -1,25 +1,23 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
   IsDefined,
-  IsIn,
   IsOptional,
-  IsString,
-  MaxLength,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import {
   IsCents,
   IsCpf,
+  IsOneOf,
   IsIsoDateTime,
-  IsJsonObject,
   IsPositiveOdds,
-  IsRequiredText,
+  IsSmallJsonObject,
+  IsText,
   SEED_MESSAGES,
 } from '../betting-event.rules';
 
@@ -28,9 +26,14 @@ export const BET_SLIP_STATES = ['open', 'settled', 'cancelled'] as const;
 export const LEG_STATES = ['open', 'won', 'lost', 'void'] as const;
 export const LEG_RESULTS = ['won', 'lost', 'void', 'push'] as const;
 
-const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 /** An optional free text of at most `max` characters. */
-const OptionalText = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
+const OptionalText = (label: string, max: number) =>
+  applyDecorators(IsOptional(), IsText(label, max));
+
+/** Most selections a slip may hold (the seed is silent; books cap accumulators well below). */
+export const MAX_LEGS = 100;
+/** Largest `meta`, as JSON text: it is stored whole with each event. */
+export const MAX_META_BYTES = 16_384;
 
 /** One selection of a bet slip (seed 001, "Structure of bet_legs"). */
 export class BetLegDto {
@@ -39,7 +42,7 @@ export class BetLegDto {
     example: 'leg_xyz789',
     maxLength: 100,
   })
-  @IsRequiredText('leg_id', 100)
+  @IsText('leg_id', 100, { required: true, identifier: true })
   leg_id: string;
 
   @ApiProperty({ description: 'Odds of this selection, > 0', example: 1.85 })
@@ -47,29 +50,39 @@ export class BetLegDto {
   @IsPositiveOdds()
   odds: number;
 
-  @ApiPropertyOptional({ example: '66' }) @OptionalText(100) sport_id?: string;
-  @ApiPropertyOptional({ example: 'Football' }) @OptionalText(200) sport_name?: string;
-  @ApiPropertyOptional({ example: 'evt_abc123' }) @OptionalText(100) event_id?: string;
+  @ApiPropertyOptional({ example: '66' }) @OptionalText('sport_id', 100) sport_id?: string;
+  @ApiPropertyOptional({ example: 'Football' })
+  @OptionalText('sport_name', 200)
+  sport_name?: string;
+  @ApiPropertyOptional({ example: 'evt_abc123' }) @OptionalText('event_id', 100) event_id?: string;
   @ApiPropertyOptional({ example: 'Inter Milan vs. Fluminense' })
-  @OptionalText(300)
+  @OptionalText('event_name', 300)
   event_name?: string;
   @ApiPropertyOptional({ example: 'tourn_copa_libertadores' })
-  @OptionalText(100)
+  @OptionalText('tournament_id', 100)
   tournament_id?: string;
   @ApiPropertyOptional({ example: 'Copa Libertadores 2024' })
-  @OptionalText(300)
+  @OptionalText('tournament_name', 300)
   tournament_name?: string;
-  @ApiPropertyOptional({ example: 'mkt_winner' }) @OptionalText(100) market_id?: string;
-  @ApiPropertyOptional({ example: 'Match Winner' }) @OptionalText(300) market_name?: string;
-  @ApiPropertyOptional({ example: 'sel_inter_milan' }) @OptionalText(100) selection_id?: string;
-  @ApiPropertyOptional({ example: 'Inter Milan' }) @OptionalText(300) selection_name?: string;
+  @ApiPropertyOptional({ example: 'mkt_winner' })
+  @OptionalText('market_id', 100)
+  market_id?: string;
+  @ApiPropertyOptional({ example: 'Match Winner' })
+  @OptionalText('market_name', 300)
+  market_name?: string;
+  @ApiPropertyOptional({ example: 'sel_inter_milan' })
+  @OptionalText('selection_id', 100)
+  selection_id?: string;
+  @ApiPropertyOptional({ example: 'Inter Milan' })
+  @OptionalText('selection_name', 300)
+  selection_name?: string;
 
   @ApiPropertyOptional({
     description: 'Real event start time, ISO 8601',
     example: '2024-01-15T20:00:00Z',
   })
   @IsOptional()
-  @IsIsoDateTime('event_start_time')
+  @IsIsoDateTime('event_start_time', 'year 2100')
   event_start_time?: string;
 
   @ApiPropertyOptional({
@@ -77,17 +90,17 @@ export class BetLegDto {
     example: '2024-01-15T22:00:00Z',
   })
   @IsOptional()
-  @IsIsoDateTime('event_end_time')
+  @IsIsoDateTime('event_end_time', 'year 2100')
   event_end_time?: string;
 
   @ApiPropertyOptional({ enum: LEG_STATES, example: 'open' })
   @IsOptional()
-  @IsIn(LEG_STATES, { message: `leg_state ${oneOf(LEG_STATES)}` })
+  @IsOneOf('leg_state', LEG_STATES)
   leg_state?: (typeof LEG_STATES)[number];
 
   @ApiPropertyOptional({ enum: LEG_RESULTS, example: 'won' })
   @IsOptional()
-  @IsIn(LEG_RESULTS, { message: `result ${oneOf(LEG_RESULTS)}` })
+  @IsOneOf('result', LEG_RESULTS)
   result?: (typeof LEG_RESULTS)[number];
 
   @ApiPropertyOptional({
@@ -107,9 +120,38 @@ const MatchesLegCount = () =>
     validator: {
       validate: (value, args) => {
         const legs = (args?.object as { bet_legs?: unknown }).bet_legs;
-        return !Array.isArray(legs) || legs.length === 0 || value === legs.length;
+        return (
+          typeof value !== 'number' ||
+          !Array.isArray(legs) ||
+          legs.length === 0 ||
+          value === legs.length
+        );
       },
       defaultMessage: () => 'leg_count must equal the number of bet_legs',
+    },
+  });
+
+/** At most `max` legs (a value that is no array is the other rules' to refuse). */
+const HoldsAtMost = (max: number) =>
+  ValidateBy({
+    name: 'holdsAtMost',
+    validator: {
+      validate: (legs) => !Array.isArray(legs) || legs.length <= max,
+      defaultMessage: () => `bet_legs must hold at most ${max} selections`,
+    },
+  });
+
+/** No two legs of one event share a `leg_id`: legs are merged by it. */
+const HasDistinctLegIds = () =>
+  ValidateBy({
+    name: 'hasDistinctLegIds',
+    validator: {
+      validate: (legs) => {
+        if (!Array.isArray(legs)) return true;
+        const ids = legs.map((leg) => (leg as { leg_id?: unknown } | null)?.leg_id);
+        return new Set(ids).size === ids.length;
+      },
+      defaultMessage: () => 'Each selection must have its own leg_id',
     },
   });
 
@@ -125,7 +167,7 @@ export class BettingEventDto {
 
   @ApiProperty({ enum: BETTING_EVENT_TYPES, example: 'new_bet' })
   @IsDefined({ message: 'event is required' })
-  @IsIn(BETTING_EVENT_TYPES, { message: `event ${oneOf(BETTING_EVENT_TYPES)}` })
+  @IsOneOf('event', BETTING_EVENT_TYPES)
   event: (typeof BETTING_EVENT_TYPES)[number];
 
   @ApiProperty({ description: 'Balance before the event, in cents', example: 20000, minimum: 0 })
@@ -143,7 +185,7 @@ export class BettingEventDto {
     example: '2024-01-15T15:30:00Z',
   })
   @IsOptional()
-  @IsIsoDateTime('event_date')
+  @IsIsoDateTime('event_date', 'a day ahead')
   event_date?: string;
 
   @ApiProperty({
@@ -151,12 +193,12 @@ export class BettingEventDto {
     example: 'slip_abc123def456',
     maxLength: 100,
   })
-  @IsRequiredText('bet_slip_id', 100)
+  @IsText('bet_slip_id', 100, { required: true, identifier: true })
   bet_slip_id: string;
 
   @ApiPropertyOptional({ enum: BET_SLIP_STATES, example: 'open' })
   @IsOptional()
-  @IsIn(BET_SLIP_STATES, { message: `bet_slip_state ${oneOf(BET_SLIP_STATES)}` })
+  @IsOneOf('bet_slip_state', BET_SLIP_STATES)
   bet_slip_state?: (typeof BET_SLIP_STATES)[number];
 
   @ApiProperty({ description: 'Total staked, in cents, > 0', example: 5000, minimum: 1 })
@@ -173,9 +215,10 @@ export class BettingEventDto {
     description: 'Number of selections: equals the length of bet_legs',
     example: 1,
     minimum: 1,
+    maximum: MAX_LEGS,
   })
   @IsDefined({ message: 'leg_count is required' })
-  @IsCents('leg_count must be an integer, 1 or more', 1)
+  @IsCents(`leg_count must be an integer from 1 to ${MAX_LEGS}`, 1, MAX_LEGS)
   @MatchesLegCount()
   leg_count: number;
 
@@ -189,16 +232,28 @@ export class BettingEventDto {
 
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() is_each_way?: boolean;
 
-  @ApiProperty({ type: [BetLegDto], description: 'Each selection of the slip, at least one' })
+  @ApiProperty({
+    type: [BetLegDto],
+    description: `Each selection of the slip: at least one, at most ${MAX_LEGS}, each with its own leg_id`,
+    minItems: 1,
+    maxItems: MAX_LEGS,
+  })
   @IsDefined({ message: SEED_MESSAGES.legs })
   @IsArray({ message: SEED_MESSAGES.legs })
   @ArrayNotEmpty({ message: SEED_MESSAGES.legs })
+  @HoldsAtMost(MAX_LEGS)
+  @HasDistinctLegIds()
   @ValidateNested({ each: true, message: 'each of bet_legs must be an object' })
   @Type(() => BetLegDto)
+  // Anything but an array is refused as "no selection", once (not also as nested objects).
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : undefined))
   bet_legs: BetLegDto[];
 
-  @ApiPropertyOptional({ description: 'Any JSON object', example: { channel: 'web' } })
+  @ApiPropertyOptional({
+    description: `Any JSON object, up to ${MAX_META_BYTES} bytes as JSON; stored as sent`,
+    example: { channel: 'web' },
+  })
   @IsOptional()
-  @IsJsonObject('meta must be a JSON object')
+  @IsSmallJsonObject('meta', MAX_META_BYTES)
   meta?: Record<string, unknown>;
 }

@@ -25,3 +25,8 @@ function checkDigit(digits: string, length: number): number {
   const remainder = sum % 11;
   return remainder < 2 ? 0 : 11 - remainder;
 }
+
+/** `012.345.678-90` from `01234567890`. */
+export function formatCpf(digits: string): string {
+  return `${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6, 9)}-${digits.slice(9)}`;
+}

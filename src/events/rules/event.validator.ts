@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import type { FieldIssue } from '../../common/errors/app-error';
 import { isIsoCountryAlpha3 } from '../../common/iso/countries';
 import { isIsoCurrency } from '../../common/iso/currencies';
+import { isWellFormed } from '../../common/text/well-formed';
 import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { MicroTime } from '../../common/time/micro-time';
 import type { LookupsService } from '../../lookups/lookups.service';
@@ -41,9 +42,6 @@ const EXTERNAL_ID_INDEX = INDEX.external_event_id;
 const TIMESTAMP_INDEX = INDEX.event_timestamp;
 /** The `ip_address` column's width: an IPv6 address with a long zone id does not fit. */
 const MAX_IP_LENGTH = 45;
-/** No half of a UTF-16 surrogate pair (not text, and not storable as sent). ES2024, in Node 20. */
-const isWellFormed = (text: string): boolean =>
-  (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** `prefix + path` names the field in the request; built only for an issue. */
 type Check = (value: unknown, prefix: string, path: string, label: string) => FieldIssue | null;

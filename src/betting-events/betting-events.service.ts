@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { ResourceNotFoundError } from '../common/errors/app-error';
+import { MicroTime } from '../common/time/micro-time';
+import { SqlDatabase } from '../database/sql-database';
+import { PlayersService } from '../players/players.service';
+import { contentHashOf, newPublicEventId, toBettingEvent } from './betting-event';
+import { checkEvent } from './consistency-checks';
+import type { BettingEventDto } from './dto/betting-event.dto';
+import { foldSlip } from './slip-fold';
+import { BettingLogRepository } from './storage/betting-log.repository';
+import {
+  SlipQueriesRepository,
+  type EventRecord,
+  type SlipRecord,
+} from './storage/slip-queries.repository';
+
+/** A page of one player's slips. */
+export interface PlayerSlipsPage {
+  taxId: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: SlipRecord[];
+}
+
+/**
+ * The AML Betting Events API: each event is appended to its slip's log, and the slip's state is
+ * derived again from the whole log, in one transaction that holds the slip's row lock.
+ */
+@Injectable()
+export class BettingEventsService {
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly players: PlayersService,
+    private readonly log: BettingLogRepository,
+    private readonly queries: SlipQueriesRepository,
+  ) {}
+
+  /**
+   * Stores the event and answers its id. An exact repeat of an event of the slip (same content)
+   * answers the first one's id and stores nothing. Concurrent events of one slip take turns on
+   * the slip's row; a deadlock is retried whole.
+   */
+  async record(teamId: number, dto: BettingEventDto): Promise<{ id: string }> {
+    const receivedAt = MicroTime.now();
+    const event = toBettingEvent(dto, receivedAt);
+    const contentHash = contentHashOf(dto);
+    const repeat = await this.findRepeat(teamId, event.slipRef, contentHash);
+    if (repeat) return { id: repeat };
+    return this.database.transaction(async (session) => {
+      const playerId = await this.players.resolveByCpf(
+        session,
+        teamId,
+        event.taxId,
+        event.eventDate,
+      );
+      await this.log.ensureSlip(
+        session,
+        { teamId, slipRef: event.slipRef, playerId, event },
+        receivedAt,
+      );
+      const slip = await this.log.lockSlip(session, teamId, event.slipRef);
+      const stored = await this.log.findEventByContent(session, slip.id, contentHash);
+      if (stored) return { id: stored };
+
+      const log = await this.log.loadLog(session, slip.id);
+      const before = log.length ? { taxId: slip.taxId, derived: foldSlip(log) } : null;
+      const after = foldSlip([...log, { ...event, sequence: Number.MAX_SAFE_INTEGER }]);
+      const checks = checkEvent(event, before, after);
+      const publicId = newPublicEventId();
+      await this.log.appendEvent(session, {
+        publicId,
+        teamId,
+        slipId: slip.id,
+        playerId,
+        contentHash,
+        event,
+        checks,
+        receivedAt,
+      });
+      const outOfOrder = slip.outOfOrder || checks.some((c) => c.code === 'out_of_order');
+      await this.log.saveSlip(session, slip.id, after, outOfOrder, receivedAt);
+      return { id: publicId };
+    });
+  }
+
+  /** The slip with its current legs and its whole event log. */
+  async getSlip(
+    teamId: number,
+    slipRef: string,
+  ): Promise<{ slip: SlipRecord; events: EventRecord[] }> {
+    const slip = await this.queries.findSlip(teamId, slipRef);
+    if (!slip) throw new ResourceNotFoundError('Bet slip', slipRef);
+    return { slip, events: await this.queries.findEvents(slip.id) };
+  }
+
+  /** The player's slips, newest first; an unknown CPF has none. */
+  async listPlayerSlips(
+    teamId: number,
+    taxId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<PlayerSlipsPage> {
+    const playerId = await this.database.autocommit((session) =>
+      this.players.findIdByCpf(session, teamId, taxId),
+    );
+    if (playerId === null) return { taxId, total: 0, page, pageSize, items: [] };
+    const [total, items] = await Promise.all([
+      this.queries.countPlayerSlips(playerId),
+      this.queries.pagePlayerSlips(playerId, (page - 1) * pageSize, pageSize),
+    ]);
+    return { taxId, total, page, pageSize, items };
+  }
+
+  /** A stored event of the slip with this content, looked up without a lock (the common repeat). */
+  private async findRepeat(
+    teamId: number,
+    slipRef: string,
+    contentHash: string,
+  ): Promise<string | null> {
+    return this.database.autocommit(async (session) => {
+      const slipId = await this.log.findSlipId(session, teamId, slipRef);
+      return slipId === null ? null : this.log.findEventByContent(session, slipId, contentHash);
+    });
+  }
+}

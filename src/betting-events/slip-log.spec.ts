@@ -1,0 +1,288 @@
+import { MicroTime } from '../common/time/micro-time';
+import { toBettingEvent, type LoggedBettingEvent } from './betting-event';
+import { checkEvent, type ConsistencyCheck } from './consistency-checks';
+import type { BettingEventDto } from './dto/betting-event.dto';
+import {
+  MULTIPLE_NEW_BET_EXAMPLE,
+  MULTIPLE_RESULT_EXAMPLE,
+  SINGLE_NEW_BET_EXAMPLE,
+} from './dto/betting-event.examples';
+import { foldSlip } from './slip-fold';
+
+const RECEIVED = MicroTime.fromMicros(Date.UTC(2024, 0, 20) * 1000);
+
+/** The logged event of a body (a seed example, changed as a test needs). */
+function logged(body: object, sequence = 1): LoggedBettingEvent {
+  return { ...toBettingEvent(body as BettingEventDto, RECEIVED), sequence };
+}
+
+/** The checks an event fails when it arrives after `earlier` (in that order). */
+function checksOf(body: object, ...earlier: object[]): ConsistencyCheck[] {
+  const log = earlier.map((b, i) => logged(b, i + 1));
+  const event = logged(body, log.length + 1);
+  const before = log.length ? { taxId: log[0].taxId, derived: foldSlip(log) } : null;
+  return checkEvent(event, before, foldSlip([...log, event]));
+}
+
+const codes = (checks: ConsistencyCheck[]) => checks.map((c) => c.code);
+
+describe('foldSlip', () => {
+  it("derives the seed's single new bet: open, one leg", () => {
+    const slip = foldSlip([logged(SINGLE_NEW_BET_EXAMPLE)]);
+    expect(slip).toMatchObject({
+      state: 'open',
+      totalStake: 5000,
+      totalOdds: 2.5,
+      legCount: 1,
+      isLive: false,
+      isFreeBet: false,
+      isEachWay: false,
+      bonusAmount: 0,
+      payout: null,
+      eventsCount: 1,
+      closedAt: null,
+    });
+    expect(slip.legs.map((l) => [l.legId, l.legState, l.odds])).toEqual([
+      ['leg_abc123', 'open', 2.5],
+    ]);
+    expect(slip.firstEventAt.toIso()).toBe('2024-01-15T15:30:00.000000Z');
+  });
+
+  it("settles the seed's multiple bet with its result: three won legs, their winnings, the payout", () => {
+    const slip = foldSlip([
+      logged(MULTIPLE_NEW_BET_EXAMPLE, 1),
+      logged(MULTIPLE_RESULT_EXAMPLE, 2),
+    ]);
+    expect(slip).toMatchObject({
+      state: 'settled',
+      payout: 62500,
+      bonusAmount: 2000,
+      eventsCount: 2,
+    });
+    expect(slip.closedAt?.toIso()).toBe('2024-01-16T05:30:00.000000Z');
+    expect(slip.legs.map((l) => [l.legId, l.legState, l.result, l.amountWon])).toEqual([
+      ['leg_001', 'won', 'won', 18000],
+      ['leg_002', 'won', 'won', 37800],
+      ['leg_003', 'won', 'won', 62500],
+    ]);
+    // Fields the result left out keep what the bet said.
+    expect(slip.legs[2]).toMatchObject({
+      sportName: 'Basketball',
+      tournamentName: 'NBA 2023-24',
+      marketName: 'Match Winner',
+    });
+  });
+
+  it('applies events in the order they happened, whatever the order they arrived in', () => {
+    const slip = foldSlip([
+      logged(MULTIPLE_RESULT_EXAMPLE, 1),
+      logged(MULTIPLE_NEW_BET_EXAMPLE, 2),
+    ]);
+    expect(slip.state).toBe('settled');
+    expect(slip.firstEventAt.toIso()).toBe('2024-01-15T15:30:00.000000Z');
+  });
+
+  it('never reopens a settled or cancelled slip with a later new_bet', () => {
+    const late = { ...MULTIPLE_NEW_BET_EXAMPLE, event_date: '2024-01-17T00:00:00Z' };
+    expect(foldSlip([logged(MULTIPLE_RESULT_EXAMPLE, 1), logged(late, 2)]).state).toBe('settled');
+    const cancellation = {
+      ...SINGLE_NEW_BET_EXAMPLE,
+      event: 'cancellation',
+      bet_slip_state: undefined,
+    };
+    const bet = { ...SINGLE_NEW_BET_EXAMPLE, event_date: '2024-01-16T00:00:00Z' };
+    expect(foldSlip([logged(cancellation, 1), logged(bet, 2)]).state).toBe('cancelled');
+  });
+
+  it('keeps a slip open after a partial result, and settles it when bet_slip_state is absent', () => {
+    const partial = { ...MULTIPLE_RESULT_EXAMPLE, bet_slip_state: 'open' };
+    expect(foldSlip([logged(MULTIPLE_NEW_BET_EXAMPLE, 1), logged(partial, 2)])).toMatchObject({
+      state: 'open',
+      payout: null,
+      closedAt: null,
+    });
+    const unsaid = { ...MULTIPLE_RESULT_EXAMPLE, bet_slip_state: undefined };
+    expect(foldSlip([logged(unsaid)]).state).toBe('settled');
+  });
+
+  it('pays nothing when a leg is lost, and the balance credit when no leg says what it won', () => {
+    const lost = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg, i) =>
+      i === 1 ? { ...leg, leg_state: 'lost', result: 'lost', amount_won: 0 } : leg,
+    );
+    expect(foldSlip([logged(lost)]).payout).toBe(0);
+    const silent = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg) => ({ ...leg, amount_won: undefined }));
+    expect(foldSlip([logged(silent)]).payout).toBe(62500);
+  });
+
+  it('keeps optional flags a later event leaves out, and defaults them to false and 0', () => {
+    const live = { ...SINGLE_NEW_BET_EXAMPLE, is_live: true, bonus_amount: 700 };
+    const silent = {
+      ...SINGLE_NEW_BET_EXAMPLE,
+      event: 'result',
+      is_live: undefined,
+      bonus_amount: undefined,
+    };
+    expect(foldSlip([logged(live, 1), logged(silent, 2)])).toMatchObject({
+      isLive: true,
+      bonusAmount: 700,
+    });
+    const bare = {
+      ...SINGLE_NEW_BET_EXAMPLE,
+      is_live: undefined,
+      is_free_bet: undefined,
+      is_each_way: undefined,
+      bonus_amount: undefined,
+    };
+    expect(foldSlip([logged(bare)])).toMatchObject({
+      isLive: false,
+      isFreeBet: false,
+      isEachWay: false,
+      bonusAmount: 0,
+    });
+  });
+});
+
+describe('checkEvent', () => {
+  it("finds nothing wrong with the seed's three examples", () => {
+    expect(checksOf(SINGLE_NEW_BET_EXAMPLE)).toEqual([]);
+    expect(checksOf(MULTIPLE_NEW_BET_EXAMPLE)).toEqual([]);
+    expect(checksOf(MULTIPLE_RESULT_EXAMPLE, MULTIPLE_NEW_BET_EXAMPLE)).toEqual([]);
+  });
+
+  it('flags a result or a cancellation for a slip never seen, and a bet after its result', () => {
+    expect(checksOf(MULTIPLE_RESULT_EXAMPLE)).toEqual([
+      { code: 'out_of_order', message: 'result for a slip never seen before' },
+    ]);
+    const cancellation = {
+      ...SINGLE_NEW_BET_EXAMPLE,
+      event: 'cancellation',
+      current_player_balance: 35000,
+    };
+    expect(codes(checksOf(cancellation))).toEqual(['out_of_order']);
+    expect(checksOf(MULTIPLE_NEW_BET_EXAMPLE, MULTIPLE_RESULT_EXAMPLE)).toEqual([
+      { code: 'out_of_order', message: 'new_bet for a slip already settled' },
+    ]);
+  });
+
+  it("flags a CPF other than the slip's", () => {
+    const other = { ...MULTIPLE_RESULT_EXAMPLE, tax_id: '111.444.777-35' };
+    expect(checksOf(other, MULTIPLE_NEW_BET_EXAMPLE)).toEqual([
+      { code: 'player_mismatch', message: "tax_id 11144477735 is not the slip's (01234567890)" },
+    ]);
+  });
+
+  it.each([
+    [
+      'a bet that took more than the stake',
+      { ...SINGLE_NEW_BET_EXAMPLE, current_player_balance: 24000 },
+      'balance moved by -6000, expected -5000 for a new_bet',
+    ],
+    [
+      'a bet that took less than the stake less the bonus',
+      { ...MULTIPLE_NEW_BET_EXAMPLE, current_player_balance: 42500 },
+      'balance moved by -7500, expected -10000 to -8000 for a new_bet',
+    ],
+    [
+      'a free bet that took money',
+      { ...SINGLE_NEW_BET_EXAMPLE, is_free_bet: true },
+      'balance moved by -5000, expected 0 for a new_bet',
+    ],
+    [
+      'a cancellation that refunded too much',
+      {
+        ...SINGLE_NEW_BET_EXAMPLE,
+        event: 'cancellation',
+        last_player_balance: 25000,
+        current_player_balance: 31000,
+      },
+      'balance moved by 6000, expected 5000 for a cancellation',
+    ],
+  ])('flags %s', (_name, body, message) => {
+    expect(
+      checksOf(body, ...(body.event === 'cancellation' ? [SINGLE_NEW_BET_EXAMPLE] : [])),
+    ).toEqual([{ code: 'balance_mismatch', message }]);
+  });
+
+  it('flags a settling result whose credit is not the payout, and a partial one that paid', () => {
+    const short = { ...MULTIPLE_RESULT_EXAMPLE, current_player_balance: 100000 };
+    expect(checksOf(short, MULTIPLE_NEW_BET_EXAMPLE)).toEqual([
+      { code: 'balance_mismatch', message: 'balance moved by 60000, expected 62500 for a result' },
+    ]);
+    const partial = { ...MULTIPLE_RESULT_EXAMPLE, bet_slip_state: 'open' };
+    expect(codes(checksOf(partial, MULTIPLE_NEW_BET_EXAMPLE))).toEqual(['balance_mismatch']);
+  });
+
+  it('flags total_odds more than 1 % away from the product of the leg odds', () => {
+    expect(checksOf({ ...MULTIPLE_NEW_BET_EXAMPLE, total_odds: 6.29 })).toEqual([]);
+    expect(checksOf({ ...MULTIPLE_NEW_BET_EXAMPLE, total_odds: 6.4 })).toEqual([
+      {
+        code: 'total_odds_mismatch',
+        message: 'total_odds 6.4 is more than 1 % away from the product of the leg odds (6.237)',
+      },
+    ]);
+    expect(checksOf({ ...MULTIPLE_NEW_BET_EXAMPLE, total_odds: 6.4, is_each_way: true })).toEqual(
+      [],
+    );
+  });
+
+  it('flags an amount_won off the running accumulator, and a lost leg that won something', () => {
+    const off = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg, i) =>
+      i === 1 ? { ...leg, amount_won: 21000 } : leg,
+    );
+    expect(checksOf(off, MULTIPLE_NEW_BET_EXAMPLE)).toEqual([
+      {
+        code: 'amount_won_mismatch',
+        leg_id: 'leg_002',
+        message:
+          'leg leg_002 amount_won 21000 is more than 1 % away from 37800 (stake x the odds of the won legs so far)',
+      },
+    ]);
+    const lostButPaid = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg, i) =>
+      i === 2 ? { ...leg, leg_state: 'lost', result: 'lost' } : leg,
+    );
+    expect(
+      checksOf({ ...lostButPaid, current_player_balance: 40000 }, MULTIPLE_NEW_BET_EXAMPLE),
+    ).toEqual([
+      {
+        code: 'amount_won_mismatch',
+        leg_id: 'leg_003',
+        message: 'leg leg_003 is lost but amount_won is 62500',
+      },
+    ]);
+  });
+
+  it('counts a void leg as odds 1, and accepts a free bet paid without its stake', () => {
+    const voided = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg, i) => {
+      if (i === 1) return { ...leg, leg_state: 'void', result: 'void', amount_won: undefined };
+      return i === 2 ? { ...leg, amount_won: 29700 } : leg;
+    });
+    expect(
+      codes(checksOf({ ...voided, current_player_balance: 69700 }, MULTIPLE_NEW_BET_EXAMPLE)),
+    ).toEqual([]);
+    const free = { ...SINGLE_NEW_BET_EXAMPLE, is_free_bet: true, current_player_balance: 30000 };
+    const paid = withLegs(
+      {
+        ...free,
+        event: 'result',
+        bet_slip_state: 'settled',
+        last_player_balance: 30000,
+        current_player_balance: 37500,
+      },
+      (leg) => ({
+        ...leg,
+        leg_state: 'won',
+        result: 'won',
+        amount_won: 7500,
+      }),
+    );
+    expect(checksOf(paid, free)).toEqual([]);
+  });
+});
+
+/** `body` with each of its legs changed by `change`. */
+function withLegs<T extends { bet_legs: object[] }>(
+  body: T,
+  change: (leg: Record<string, unknown>, index: number) => Record<string, unknown>,
+): T {
+  return { ...body, bet_legs: body.bet_legs.map((leg, i) => change({ ...leg }, i)) };
+}

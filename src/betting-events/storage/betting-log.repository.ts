@@ -1,0 +1,319 @@
+import { Injectable } from '@nestjs/common';
+import { MicroTime } from '../../common/time/micro-time';
+import type { SqlSession } from '../../database/sql-database';
+import { placeholders, valuesClause } from '../../database/sql-dialect';
+import { requireTeamId } from '../../tenancy/team-scope';
+import type {
+  BetLeg,
+  BettingEvent,
+  BettingEventType,
+  LoggedBettingEvent,
+  SlipState,
+} from '../betting-event';
+import type { ConsistencyCheck } from '../consistency-checks';
+import type { DerivedSlip } from '../slip-fold';
+import {
+  flagOf,
+  LEG_COLUMNS,
+  legFromRow,
+  legValues,
+  selectLegColumns,
+  type LegRow,
+} from './bet-leg.rows';
+
+/** A slip row, locked for the caller's transaction. */
+export interface LockedSlip {
+  id: string;
+  taxId: string;
+  playerId: number;
+  outOfOrder: boolean;
+  eventsCount: number;
+}
+
+/** An event about to be appended to its slip's log. */
+export interface EventToAppend {
+  publicId: string;
+  teamId: number;
+  slipId: string;
+  playerId: number;
+  contentHash: string;
+  event: BettingEvent;
+  checks: readonly ConsistencyCheck[];
+  receivedAt: MicroTime;
+}
+
+const EVENT_COLUMNS = [
+  'public_id',
+  'team_id',
+  'slip_id',
+  'player_id',
+  'content_hash',
+  'event_type',
+  'tax_id',
+  'last_player_balance',
+  'current_player_balance',
+  'event_date',
+  'bet_slip_state',
+  'total_stake',
+  'total_odds',
+  'leg_count',
+  'is_live',
+  'is_free_bet',
+  'is_each_way',
+  'bonus_amount',
+  'meta',
+  'checks',
+  'received_at',
+];
+
+const SLIP_STATE_COLUMNS = [
+  'state',
+  'total_stake',
+  'total_odds',
+  'leg_count',
+  'is_live',
+  'is_free_bet',
+  'is_each_way',
+  'bonus_amount',
+  'payout',
+  'out_of_order',
+  'events_count',
+  'first_event_at',
+  'last_event_at',
+  'closed_at',
+  'updated_at',
+];
+
+interface LoggedEventRow {
+  id: string | number;
+  event_type: BettingEventType;
+  tax_id: string;
+  last_player_balance: string | number;
+  current_player_balance: string | number;
+  event_date: string;
+  bet_slip_state: SlipState | null;
+  total_stake: string | number;
+  total_odds: number;
+  leg_count: number;
+  is_live: number | null;
+  is_free_bet: number | null;
+  is_each_way: number | null;
+  bonus_amount: string | number | null;
+}
+
+/** `1`/`0` for a boolean column: better-sqlite3 binds no booleans. */
+const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 0);
+
+/**
+ * The write side of the AML API: slips, their event logs and their derived state, always within
+ * the caller's transaction.
+ */
+@Injectable()
+export class BettingLogRepository {
+  /** Creates the slip's row, unless the team has it already (its figures are set by `saveSlip`). */
+  async ensureSlip(
+    session: SqlSession,
+    slip: { teamId: number; slipRef: string; playerId: number; event: BettingEvent },
+    now: MicroTime,
+  ): Promise<void> {
+    const { event } = slip;
+    const at = event.eventDate.toDatabaseText();
+    const columns = [
+      'team_id',
+      'slip_ref',
+      'player_id',
+      'tax_id',
+      ...SLIP_STATE_COLUMNS,
+      'created_at',
+    ];
+    await session.execute(
+      `${session.dialect.insertIgnoring} INTO betting_slips (${columns.join(', ')}) VALUES ${valuesClause(columns.length, 1)}`,
+      [
+        requireTeamId(slip.teamId),
+        slip.slipRef,
+        slip.playerId,
+        event.taxId,
+        'open',
+        event.totalStake,
+        event.totalOdds,
+        event.legCount,
+        0,
+        0,
+        0,
+        0,
+        null,
+        0,
+        0,
+        at,
+        at,
+        null,
+        now.toDatabaseText(),
+        now.toDatabaseText(),
+      ],
+    );
+  }
+
+  /** The id of the team's slip, without a lock. */
+  async findSlipId(session: SqlSession, teamId: number, slipRef: string): Promise<string | null> {
+    const rows = await session.select<{ id: string | number }>(
+      'SELECT id FROM betting_slips WHERE team_id = ? AND slip_ref = ?',
+      [requireTeamId(teamId), slipRef],
+    );
+    return rows.length ? String(rows[0].id) : null;
+  }
+
+  /** The team's slip, locked until the transaction ends: its events are appended one at a time. */
+  async lockSlip(session: SqlSession, teamId: number, slipRef: string): Promise<LockedSlip> {
+    const [row] = await session.select<{
+      id: string | number;
+      tax_id: string;
+      player_id: number;
+      out_of_order: number;
+      events_count: number;
+    }>(
+      `SELECT id, tax_id, player_id, out_of_order, events_count FROM betting_slips WHERE team_id = ? AND slip_ref = ? ${session.dialect.forUpdate}`,
+      [requireTeamId(teamId), slipRef],
+    );
+    if (!row) throw new Error(`Slip ${slipRef} of team ${teamId} vanished inside its transaction`);
+    return {
+      id: String(row.id),
+      taxId: row.tax_id,
+      playerId: Number(row.player_id),
+      outOfOrder: flagOf(row.out_of_order) === true,
+      eventsCount: Number(row.events_count),
+    };
+  }
+
+  /** The public id of the slip's event with this content, if it is stored. */
+  async findEventByContent(
+    session: SqlSession,
+    slipId: string,
+    contentHash: string,
+  ): Promise<string | null> {
+    const rows = await session.select<{ public_id: string }>(
+      'SELECT public_id FROM betting_events WHERE slip_id = ? AND content_hash = ?',
+      [slipId, contentHash],
+    );
+    return rows.length ? rows[0].public_id : null;
+  }
+
+  /** Every event of the slip, with its legs as sent, in arrival order. */
+  async loadLog(session: SqlSession, slipId: string): Promise<LoggedBettingEvent[]> {
+    const { dialect } = session;
+    const events = await session.select<LoggedEventRow>(
+      `SELECT id, event_type, tax_id, last_player_balance, current_player_balance, ${dialect.timestampText('event_date')} AS event_date, ` +
+        'bet_slip_state, total_stake, total_odds, leg_count, is_live, is_free_bet, is_each_way, bonus_amount ' +
+        'FROM betting_events WHERE slip_id = ? ORDER BY id',
+      [slipId],
+    );
+    if (events.length === 0) return [];
+    const legs = await session.select<LegRow & { event_id: string | number }>(
+      `SELECT l.event_id, l.position, ${selectLegColumns(dialect, 'l')} FROM betting_event_legs l ` +
+        `WHERE l.event_id IN (${placeholders(events.length)}) ORDER BY l.event_id, l.position`,
+      events.map((e) => e.id),
+    );
+    const legsOf = new Map<string, BetLeg[]>();
+    for (const row of legs) {
+      const key = String(row.event_id);
+      legsOf.set(key, [...(legsOf.get(key) ?? []), legFromRow(row)]);
+    }
+    return events.map((row) => ({
+      sequence: Number(row.id),
+      type: row.event_type,
+      taxId: row.tax_id,
+      lastPlayerBalance: Number(row.last_player_balance),
+      currentPlayerBalance: Number(row.current_player_balance),
+      eventDate: MicroTime.fromDatabaseText(row.event_date),
+      betSlipState: row.bet_slip_state,
+      totalStake: Number(row.total_stake),
+      totalOdds: Number(row.total_odds),
+      legCount: Number(row.leg_count),
+      isLive: flagOf(row.is_live),
+      isFreeBet: flagOf(row.is_free_bet),
+      isEachWay: flagOf(row.is_each_way),
+      bonusAmount: row.bonus_amount === null ? null : Number(row.bonus_amount),
+      legs: legsOf.get(String(row.id)) ?? [],
+    }));
+  }
+
+  /** Appends the event and its legs as sent; returns its row id. */
+  async appendEvent(session: SqlSession, append: EventToAppend): Promise<string> {
+    const { event } = append;
+    const id = await session.insert(
+      `INSERT INTO betting_events (${EVENT_COLUMNS.join(', ')}) VALUES ${valuesClause(EVENT_COLUMNS.length, 1)}`,
+      [
+        append.publicId,
+        requireTeamId(append.teamId),
+        append.slipId,
+        append.playerId,
+        append.contentHash,
+        event.type,
+        event.taxId,
+        event.lastPlayerBalance,
+        event.currentPlayerBalance,
+        event.eventDate.toDatabaseText(),
+        event.betSlipState,
+        event.totalStake,
+        event.totalOdds,
+        event.legCount,
+        bit(event.isLive),
+        bit(event.isFreeBet),
+        bit(event.isEachWay),
+        event.bonusAmount,
+        event.meta === null ? null : JSON.stringify(event.meta),
+        JSON.stringify(append.checks),
+        append.receivedAt.toDatabaseText(),
+      ],
+    );
+    await insertLegs(session, 'betting_event_legs', 'event_id', id, event.legs);
+    return id;
+  }
+
+  /** Writes the slip's derived state and its merged legs. */
+  async saveSlip(
+    session: SqlSession,
+    slipId: string,
+    slip: DerivedSlip,
+    outOfOrder: boolean,
+    now: MicroTime,
+  ): Promise<void> {
+    await session.execute(
+      `UPDATE betting_slips SET ${SLIP_STATE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+      [
+        slip.state,
+        slip.totalStake,
+        slip.totalOdds,
+        slip.legCount,
+        bit(slip.isLive),
+        bit(slip.isFreeBet),
+        bit(slip.isEachWay),
+        slip.bonusAmount,
+        slip.payout,
+        bit(outOfOrder),
+        slip.eventsCount,
+        slip.firstEventAt.toDatabaseText(),
+        slip.lastEventAt.toDatabaseText(),
+        slip.closedAt?.toDatabaseText() ?? null,
+        now.toDatabaseText(),
+        slipId,
+      ],
+    );
+    await session.execute('DELETE FROM betting_slip_legs WHERE slip_id = ?', [slipId]);
+    await insertLegs(session, 'betting_slip_legs', 'slip_id', slipId, slip.legs);
+  }
+}
+
+async function insertLegs(
+  session: SqlSession,
+  table: 'betting_event_legs' | 'betting_slip_legs',
+  owner: 'event_id' | 'slip_id',
+  ownerId: string,
+  legs: readonly BetLeg[],
+): Promise<void> {
+  if (legs.length === 0) return;
+  const columns = [owner, 'position', ...LEG_COLUMNS];
+  await session.execute(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesClause(columns.length, legs.length)}`,
+    legs.flatMap((leg, position) => [ownerId, position, ...legValues(leg)]),
+  );
+}
