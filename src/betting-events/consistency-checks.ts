@@ -29,8 +29,8 @@ export interface SlipBefore {
 
 /**
  * The checks an event fails, given the slip before it and after it. They feed the AML rules:
- * - `out_of_order`: a `result` or `cancellation` for a slip never seen, or a `new_bet` for a
- *   slip already settled or cancelled;
+ * - `out_of_order`: a `result` or `cancellation` for a slip never seen, or a `new_bet` dated
+ *   after the slip was settled or cancelled;
  * - `player_mismatch`: a CPF other than the slip's;
  * - `balance_mismatch`: the balance moved otherwise than the event implies: a bet takes the
  *   stake (or the stake less the bonus used; nothing for a free bet), a settling result pays
@@ -69,9 +69,10 @@ function outOfOrderMessage(event: SlipEventFacts, before: SlipBefore | null): st
   if (!before) {
     return event.type === 'new_bet' ? null : `${event.type} for a slip never seen before`;
   }
-  const { state } = before.derived;
-  return event.type === 'new_bet' && state !== 'open'
-    ? `new_bet for a slip already ${state}`
+  const { state, closedAt } = before.derived;
+  // A bet that merely arrives late (dated before the result) is not odd: the result was flagged.
+  return event.type === 'new_bet' && closedAt && event.eventDate.micros > closedAt.micros
+    ? `new_bet dated after the slip was ${state}`
     : null;
 }
 

@@ -149,7 +149,7 @@ describe('checkEvent', () => {
     expect(checksOf(MULTIPLE_RESULT_EXAMPLE, MULTIPLE_NEW_BET_EXAMPLE)).toEqual([]);
   });
 
-  it('flags a result or a cancellation for a slip never seen, and a bet after its result', () => {
+  it('flags a result or a cancellation for a slip never seen, and a bet dated after its result', () => {
     expect(checksOf(MULTIPLE_RESULT_EXAMPLE)).toEqual([
       { code: 'out_of_order', message: 'result for a slip never seen before' },
     ]);
@@ -159,8 +159,11 @@ describe('checkEvent', () => {
       current_player_balance: 35000,
     };
     expect(codes(checksOf(cancellation))).toEqual(['out_of_order']);
-    expect(checksOf(MULTIPLE_NEW_BET_EXAMPLE, MULTIPLE_RESULT_EXAMPLE)).toEqual([
-      { code: 'out_of_order', message: 'new_bet for a slip already settled' },
+    // Late, but dated before the result: the result was the odd one.
+    expect(checksOf(MULTIPLE_NEW_BET_EXAMPLE, MULTIPLE_RESULT_EXAMPLE)).toEqual([]);
+    const betAfterResult = { ...MULTIPLE_NEW_BET_EXAMPLE, event_date: '2024-01-16T06:00:00Z' };
+    expect(checksOf(betAfterResult, MULTIPLE_NEW_BET_EXAMPLE, MULTIPLE_RESULT_EXAMPLE)).toEqual([
+      { code: 'out_of_order', message: 'new_bet dated after the slip was settled' },
     ]);
   });
 

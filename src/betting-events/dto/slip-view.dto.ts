@@ -90,7 +90,7 @@ export class SlipSummaryDto {
   payout: number | null;
   @ApiProperty({
     description:
-      'Some event arrived out of order: a result or cancellation before the bet, or a bet after the result',
+      'Some event came out of order: a result or cancellation before any bet, or a bet dated after the slip was closed',
   })
   out_of_order: boolean;
   @ApiProperty() events_count: number;

@@ -75,7 +75,7 @@ export class BettingSlipEntity {
   @Column({ type: 'bigint', nullable: true })
   payout: string | null;
 
-  /** Some event arrived out of order (a result before its bet, a bet after its result). */
+  /** Some event came out of order (a result before any bet, a bet dated after the slip closed). */
   @Column({ type: 'boolean' })
   outOfOrder: boolean;
 
