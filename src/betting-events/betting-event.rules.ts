@@ -136,7 +136,8 @@ export const IsSmallJsonObject = (label: string, maxBytes: number, options?: Val
 /**
  * Text of at most `max` characters, well-formed Unicode (a lone surrogate cannot be stored).
  * `required`: present and not blank. `identifier`: without leading or trailing spaces, which
- * MySQL's collations ignore in comparisons (`"slip_1 "` would be `"slip_1"`).
+ * MySQL's collations ignore in comparisons (`"slip_1 "` would be `"slip_1"`), and without
+ * control characters.
  */
 export const IsText = (
   label: string,
@@ -156,6 +157,9 @@ export const IsText = (
     options,
   );
 
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
 function textProblem(value: unknown, max: number, required: boolean, identifier: boolean) {
   if (value === undefined || value === null) return required ? 'is required' : null;
   if (typeof value !== 'string') return 'must be a string';
@@ -163,5 +167,6 @@ function textProblem(value: unknown, max: number, required: boolean, identifier:
   if (value.length > max) return `must be at most ${max} characters long`;
   if (!isWellFormed(value)) return 'must be well-formed Unicode text';
   if (identifier && value.trim() !== value) return 'must not begin or end with spaces';
+  if (identifier && CONTROL_CHARACTERS.test(value)) return 'must not contain control characters';
   return null;
 }

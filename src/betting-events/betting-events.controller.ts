@@ -44,7 +44,9 @@ export class BettingEventsController {
       'the winnings, `total_odds` more than 1 % from the product of the leg odds, `amount_won` against the leg ' +
       "odds (read as the running value of the accumulator, as in the seed's result example). See " +
       '`GET /betting-events/slips/{bet_slip_id}`.\n' +
-      '- At most 100 legs, each with its own `leg_id`; `meta` up to 16 KiB as JSON. Unknown fields are ignored.',
+      '- At most 100 legs, each with its own `leg_id`; `meta` up to 16 KiB as JSON; `null` is the same as ' +
+      'absent for optional fields; unknown fields are ignored. A slip holds at most 100 distinct selections ' +
+      'and 500 events: an event past either is a 400 and nothing is stored.',
   })
   @ApiBody({
     type: BettingEventDto,
@@ -117,7 +119,8 @@ export class BettingEventsController {
   @ApiOperation({
     summary: "A player's bet slips, newest first",
     description:
-      'By CPF, bare or formatted. A CPF never seen has no slips (`total: 0`), not a 404. Each slip with its ' +
+      'By CPF, bare or formatted: every slip with an event under this CPF (a slip whose events name two ' +
+      'CPFs shows under both). A CPF never seen has no slips (`total: 0`), not a 404. Each slip with its ' +
       'legs; its event log is on the slip route.',
   })
   @ApiParam({ name: 'cpf', example: '012.345.678-90' })

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ResourceNotFoundError } from '../common/errors/app-error';
+import { RequestValidationError, ResourceNotFoundError } from '../common/errors/app-error';
 import { MicroTime } from '../common/time/micro-time';
 import { SqlDatabase } from '../database/sql-database';
 import { PlayersService } from '../players/players.service';
 import { contentHashOf, newPublicEventId, toBettingEvent } from './betting-event';
 import { checkEvent } from './consistency-checks';
-import type { BettingEventDto } from './dto/betting-event.dto';
-import { foldSlip } from './slip-fold';
-import { BettingLogRepository } from './storage/betting-log.repository';
+import { MAX_LEGS, type BettingEventDto } from './dto/betting-event.dto';
+import { foldSlip, type DerivedSlip } from './slip-fold';
+import { BettingLogRepository, type LockedSlip } from './storage/betting-log.repository';
 import {
   SlipQueriesRepository,
   type EventRecord,
@@ -48,24 +48,30 @@ export class BettingEventsService {
     const repeat = await this.findRepeat(teamId, event.slipRef, contentHash);
     if (repeat) return { id: repeat };
     return this.database.transaction(async (session) => {
+      // The slip's lock first, then the player's row: one order for every call, so that two calls
+      // for one slip never hold the two crosswise.
+      let slip = await this.log.lockSlip(session, teamId, event.slipRef);
       const playerId = await this.players.resolveByCpf(
         session,
         teamId,
         event.taxId,
         event.eventDate,
       );
-      await this.log.ensureSlip(
-        session,
-        { teamId, slipRef: event.slipRef, playerId, event },
-        receivedAt,
-      );
-      const slip = await this.log.lockSlip(session, teamId, event.slipRef);
+      if (!slip) {
+        await this.log.ensureSlip(
+          session,
+          { teamId, slipRef: event.slipRef, playerId, event },
+          receivedAt,
+        );
+        slip = (await this.log.lockSlip(session, teamId, event.slipRef)) as LockedSlip;
+      }
       const stored = await this.log.findEventByContent(session, slip.id, contentHash);
       if (stored) return { id: stored };
 
       const log = await this.log.loadLog(session, slip.id);
       const before = log.length ? { taxId: slip.taxId, derived: foldSlip(log) } : null;
       const after = foldSlip([...log, { ...event, sequence: Number.MAX_SAFE_INTEGER }]);
+      refuseOverfullSlip(event.slipRef, log.length, after);
       const checks = checkEvent(event, before, after);
       const publicId = newPublicEventId();
       await this.log.appendEvent(session, {
@@ -124,3 +130,25 @@ export class BettingEventsService {
     });
   }
 }
+
+/** Most events one slip may hold: a slip's state is derived again from all of them on each call. */
+export const MAX_EVENTS_PER_SLIP = 500;
+
+/** A slip past its limits is refused (400, nothing stored), before anything is written. */
+function refuseOverfullSlip(slipRef: string, eventsBefore: number, after: DerivedSlip): void {
+  if (eventsBefore >= MAX_EVENTS_PER_SLIP) {
+    throw invalid(
+      'bet_slip_id',
+      `Bet slip ${slipRef} holds ${MAX_EVENTS_PER_SLIP} events, the most a slip may hold`,
+    );
+  }
+  if (after.legs.length > MAX_LEGS) {
+    throw invalid(
+      'bet_legs',
+      `A slip holds at most ${MAX_LEGS} selections; with this event, ${slipRef} would hold ${after.legs.length}`,
+    );
+  }
+}
+
+const invalid = (field: string, message: string) =>
+  new RequestValidationError([{ field, constraint: 'slipLimits', message }]);

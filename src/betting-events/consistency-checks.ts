@@ -122,7 +122,7 @@ function amountWonChecks(event: SlipEventFacts, freeBet: boolean): ConsistencyCh
         checks.push({
           code: 'amount_won_mismatch',
           leg_id: leg.legId,
-          message: `leg ${leg.legId} is lost but amount_won is ${leg.amountWon}`,
+          message: `the leg is lost but amount_won is ${leg.amountWon}`,
         });
       }
       continue;
@@ -137,7 +137,7 @@ function amountWonChecks(event: SlipEventFacts, freeBet: boolean): ConsistencyCh
     checks.push({
       code: 'amount_won_mismatch',
       leg_id: leg.legId,
-      message: `leg ${leg.legId} amount_won ${leg.amountWon} is more than 1 % away from ${Math.round(running)} (stake x the odds of the won legs so far)`,
+      message: `amount_won ${leg.amountWon} is more than 1 % away from ${Math.round(running)}, the stake times the odds of the won legs so far`,
     });
   }
   return checks;

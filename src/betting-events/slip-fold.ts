@@ -1,5 +1,5 @@
 import type { MicroTime } from '../common/time/micro-time';
-import type { BetLeg, LoggedBettingEvent, SlipState } from './betting-event';
+import type { BetLeg, LegResult, LegState, LoggedBettingEvent, SlipState } from './betting-event';
 
 /** A slip's current state: its events folded in the order they happened. */
 export interface DerivedSlip {
@@ -25,8 +25,8 @@ export interface DerivedSlip {
 /**
  * Folds a slip's log (at least one event) into its current state. Events apply in the order they
  * happened (`event_date`, then arrival), so a result that arrives before its bet still wins.
- * - `new_bet` opens the slip, unless it was settled or cancelled already (a late or repeated bet
- *   never reopens a slip);
+ * - `new_bet` opens the slip (whatever its `bet_slip_state` says), unless it was settled or
+ *   cancelled already: a late or repeated bet never reopens a slip;
  * - `result` sets `bet_slip_state`, `settled` when absent (a partial result may keep it `open`);
  * - `cancellation` cancels it.
  * Every event restates the slip's figures; optional ones it leaves out keep their last value
@@ -82,7 +82,7 @@ export function foldSlip(log: readonly LoggedBettingEvent[]): DerivedSlip {
 function stateAfter(state: SlipState | null, event: LoggedBettingEvent): SlipState {
   switch (event.type) {
     case 'new_bet':
-      return state === null || state === 'open' ? (event.betSlipState ?? 'open') : state;
+      return state === null || state === 'open' ? 'open' : state;
     case 'result':
       return event.betSlipState ?? 'settled';
     case 'cancellation':
@@ -96,15 +96,26 @@ function closingEvent(events: readonly LoggedBettingEvent[], state: SlipState) {
   return events.findLast((e) => e.type === 'result') ?? null;
 }
 
-/** A leg's fields from `update`, and from `known` where `update` left them out. */
+/**
+ * A leg's fields from `update`, and from `known` where `update` left them out. `leg_state` and
+ * `result` are one fact, the leg's settlement: an update that says either replaces both (the other
+ * inferred from it), so that a corrected `result: "won"` never sits beside an old `lost` state.
+ */
 function mergeLeg(known: BetLeg | undefined, update: BetLeg): BetLeg {
   if (!known) return update;
   const merged = { ...known };
   for (const [key, value] of Object.entries(update) as [keyof BetLeg, unknown][]) {
     if (value !== null) (merged as Record<keyof BetLeg, unknown>)[key] = value;
   }
+  if (update.legState !== null || update.result !== null) {
+    merged.legState = update.legState ?? stateOfResult(update.result as LegResult);
+    merged.result = update.result ?? resultOfState(update.legState as LegState);
+  }
   return merged;
 }
+
+const stateOfResult = (result: LegResult): LegState => (result === 'push' ? 'void' : result);
+const resultOfState = (state: LegState): LegResult | null => (state === 'open' ? null : state);
 
 export const isLost = (leg: BetLeg) => leg.result === 'lost' || leg.legState === 'lost';
 export const isWon = (leg: BetLeg) => leg.result === 'won' || leg.legState === 'won';

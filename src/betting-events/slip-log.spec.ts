@@ -94,6 +94,48 @@ describe('foldSlip', () => {
     expect(foldSlip([logged(cancellation, 1), logged(bet, 2)]).state).toBe('cancelled');
   });
 
+  it('opens a slip with any new_bet, whatever bet_slip_state it says', () => {
+    const odd = { ...SINGLE_NEW_BET_EXAMPLE, bet_slip_state: 'settled' };
+    expect(foldSlip([logged(odd)])).toMatchObject({ state: 'open', closedAt: null });
+  });
+
+  it("takes a leg's state and result together: a correction of either replaces both", () => {
+    const lost = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg, i) =>
+      i === 0 ? { ...leg, leg_state: 'lost', result: 'lost', amount_won: 0 } : leg,
+    );
+    const correction = withLegs(
+      { ...MULTIPLE_RESULT_EXAMPLE, event_date: '2024-01-16T06:00:00Z' },
+      (leg, i) =>
+        i === 0 ? { leg_id: leg.leg_id, odds: leg.odds, result: 'won', amount_won: 18000 } : leg,
+    );
+    const slip = foldSlip([logged(lost, 1), logged(correction, 2)]);
+    expect(slip.legs[0]).toMatchObject({ legState: 'won', result: 'won', amountWon: 18000 });
+    expect(slip.payout).toBe(62500);
+    const voided = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg) => ({
+      leg_id: leg.leg_id,
+      odds: leg.odds,
+      result: 'push',
+    }));
+    expect(
+      foldSlip([logged(MULTIPLE_NEW_BET_EXAMPLE, 1), logged(voided, 2)]).legs[0],
+    ).toMatchObject({
+      legState: 'void',
+      result: 'push',
+    });
+    const reopened = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg) => ({
+      leg_id: leg.leg_id,
+      odds: leg.odds,
+      leg_state: 'open',
+    }));
+    expect(
+      foldSlip([logged(lost, 1), logged({ ...reopened, event_date: '2024-01-16T06:00:00Z' }, 2)])
+        .legs[0],
+    ).toMatchObject({
+      legState: 'open',
+      result: null,
+    });
+  });
+
   it('keeps a slip open after a partial result, and settles it when bet_slip_state is absent', () => {
     const partial = { ...MULTIPLE_RESULT_EXAMPLE, bet_slip_state: 'open' };
     expect(foldSlip([logged(MULTIPLE_NEW_BET_EXAMPLE, 1), logged(partial, 2)])).toMatchObject({
@@ -237,7 +279,7 @@ describe('checkEvent', () => {
         code: 'amount_won_mismatch',
         leg_id: 'leg_002',
         message:
-          'leg leg_002 amount_won 21000 is more than 1 % away from 37800 (stake x the odds of the won legs so far)',
+          'amount_won 21000 is more than 1 % away from 37800, the stake times the odds of the won legs so far',
       },
     ]);
     const lostButPaid = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg, i) =>
@@ -249,7 +291,7 @@ describe('checkEvent', () => {
       {
         code: 'amount_won_mismatch',
         leg_id: 'leg_003',
-        message: 'leg leg_003 is lost but amount_won is 62500',
+        message: 'the leg is lost but amount_won is 62500',
       },
     ]);
   });
@@ -279,6 +321,32 @@ describe('checkEvent', () => {
       }),
     );
     expect(checksOf(paid, free)).toEqual([]);
+  });
+});
+
+describe('the checks of one event', () => {
+  it('fit the column that stores them (64 KiB as JSON), however many legs fail', () => {
+    // 100 legs, ids of 100 three-byte characters, every one of them failing.
+    const legs = Array.from({ length: 100 }, (_, i) => ({
+      leg_id: `${i}`.padStart(3, '0') + '界'.repeat(97),
+      odds: 2,
+      leg_state: 'won',
+      result: 'won',
+      amount_won: 1,
+    }));
+    const body = {
+      ...MULTIPLE_RESULT_EXAMPLE,
+      tax_id: '111.444.777-35',
+      total_odds: 1,
+      leg_count: 100,
+      bet_legs: legs,
+    };
+    const checks = checksOf(
+      { ...body, last_player_balance: 90_000_000_000, current_player_balance: 0 },
+      MULTIPLE_NEW_BET_EXAMPLE,
+    );
+    expect(checks).toHaveLength(103);
+    expect(Buffer.byteLength(JSON.stringify(checks))).toBeLessThan(65_535);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatCpf } from '../common/br/cpf';
 import { MicroTime } from '../common/time/micro-time';
+import { isUniqueViolation } from '../database/database-errors';
 import type { SqlSession } from '../database/sql-database';
 import { PlayersRepository, type PlayerActivity } from './players.repository';
 
@@ -90,23 +91,33 @@ export class PlayersService {
     seenAt: string,
     now: string,
   ): Promise<number> {
-    const known = await this.players.findIdByCpf(session, teamId, cpf);
-    if (known !== null) return known;
-    const byExternalId = await this.players.findByExternalIds(session, teamId, [
-      cpf,
-      formatCpf(cpf),
-    ]);
-    if (
-      byExternalId?.cpf === null &&
-      (await this.players.attachCpf(session, byExternalId.id, cpf))
-    ) {
-      return byExternalId.id;
-    }
-    for (const externalId of [cpf, `cpf:${cpf}`]) {
+    // Each turn either finds the player or changes something a concurrent call may have raced;
+    // the next turn then finds what that call made.
+    for (let turn = 0; turn < 3; turn++) {
+      const known = await this.players.findIdByCpf(session, teamId, cpf);
+      if (known !== null) return known;
+      const byExternalId = await this.players.findByExternalIds(session, teamId, [
+        cpf,
+        formatCpf(cpf),
+      ]);
+      if (byExternalId?.cpf === null) {
+        if (await this.attachCpf(session, byExternalId.id, cpf)) return byExternalId.id;
+        continue;
+      }
+      // Unless a player holds the CPF's digits as its id for another CPF, it is this one's id.
+      const externalId = byExternalId ? `cpf:${cpf}` : cpf;
       await this.players.insertWithCpf(session, { teamId, externalId, cpf, seenAt }, now);
-      const created = await this.players.findIdByCpf(session, teamId, cpf);
-      if (created !== null) return created;
     }
     throw new Error(`No player could be made for CPF ${cpf} of team ${teamId}`);
+  }
+
+  /** Gives the player the CPF; false when another player took that CPF meanwhile. */
+  private async attachCpf(session: SqlSession, id: number, cpf: string): Promise<boolean> {
+    try {
+      return await this.players.attachCpf(session, id, cpf);
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 }

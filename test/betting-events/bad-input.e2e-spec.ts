@@ -21,6 +21,13 @@ const legs = (count: number, id = (i: number) => `leg_${i}`) => ({
   bet_legs: Array.from({ length: count }, (_, i) => ({ ...LEG, leg_id: id(i) })),
 });
 
+/** `{"a":[{"a":[...]}]}`, `depth` levels of objects and arrays. */
+function nested(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = i % 2 ? { a: value } : [value];
+  return value;
+}
+
 const TAX_ID = 'Tax ID must be in valid format';
 const STAKE = 'Bet amount must be greater than zero';
 const ODDS = 'Odds must be a positive number';
@@ -338,6 +345,11 @@ const CASES: [string, unknown, Record<string, string[]>][] = [
       'bet_legs[2].amount_won': [CENTS('amount_won')],
     },
   ],
+  [
+    'meta nested 40 deep',
+    withField('meta', nested(40)),
+    { body: ['The body must not nest deeper than 32 levels'] },
+  ],
   ['a body that is an array', [BASE], { body: ['The body must be a JSON object'] }],
   ['a body that is null', null, { body: ['The body must be a JSON object'] }],
   ['a body that is a string', 'new_bet', { body: ['The body must be a JSON object'] }],
@@ -385,6 +397,22 @@ describe('AML Betting Events: bad input', () => {
     expect([res.status, res.body]).toEqual([
       400,
       { error: { message: 'Invalid input data', details, status: 400 } },
+    ]);
+  });
+
+  it('refuses a body nested 10,000 deep (in a field it does not even know) without exhausting the stack', async () => {
+    const depth = 10_000;
+    const payload = `${JSON.stringify(BASE).slice(0, -1)},"extra":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const res = await postRaw(payload);
+    expect([res.status, res.body]).toEqual([
+      400,
+      {
+        error: {
+          message: 'Invalid input data',
+          details: { body: ['The body must not nest deeper than 32 levels'] },
+          status: 400,
+        },
+      },
     ]);
   });
 

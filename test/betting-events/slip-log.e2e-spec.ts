@@ -171,6 +171,59 @@ describe('AML Betting Events: the slip log', () => {
     });
   });
 
+  describe('limits', () => {
+    it('refuses an event that would give a slip more than 100 selections, and stores nothing', async () => {
+      const team = await createTeam(t);
+      const legs = (prefix: string) =>
+        Array.from({ length: 60 }, (_, i) => ({ leg_id: `${prefix}_${i}`, odds: 1.01 }));
+      const bet = {
+        ...SINGLE_NEW_BET_EXAMPLE,
+        total_odds: 1.8167,
+        leg_count: 60,
+        bet_legs: legs('a'),
+      };
+      await post(team, bet).expect(200);
+      const more = { ...bet, event: 'result', bet_legs: legs('b') };
+      const res = await post(team, more).expect(400);
+      expect(res.body).toEqual({
+        error: {
+          message: 'Invalid input data',
+          details: {
+            bet_legs: [
+              'A slip holds at most 100 selections; with this event, slip_single_123 would hold 120',
+            ],
+          },
+          status: 400,
+        },
+      });
+      expect(await eventsOf(team)).toBe(1);
+      expect((await slipOf(team, 'slip_single_123')).bet_legs).toHaveLength(60);
+    });
+
+    it('refuses the 501st event of one slip, and stores nothing', async () => {
+      const team = await createTeam(t);
+      const partial = (i: number) => ({
+        ...SINGLE_NEW_BET_EXAMPLE,
+        event: 'result',
+        bet_slip_state: 'open',
+        last_player_balance: 25000,
+        current_player_balance: 25000,
+        meta: { correction: i },
+      });
+      for (let start = 0; start < 500; start += 25) {
+        const batch = Array.from({ length: 25 }, (_, i) => post(team, partial(start + i)));
+        expect((await Promise.all(batch)).every((r) => r.status === 200)).toBe(true);
+      }
+      const res = await post(team, partial(500)).expect(400);
+      expect(res.body.error.details).toEqual({
+        bet_slip_id: ['Bet slip slip_single_123 holds 500 events, the most a slip may hold'],
+      });
+      expect(await eventsOf(team)).toBe(500);
+      // A repeat of a stored event still answers its id.
+      await post(team, partial(7)).expect(200);
+    });
+  });
+
   describe('consistency checks', () => {
     it('records what does not add up on the event, and still stores it', async () => {
       const team = await createTeam(t);
@@ -201,7 +254,7 @@ describe('AML Betting Events: the slip log', () => {
           code: 'amount_won_mismatch',
           leg_id: 'leg_002',
           message:
-            'leg leg_002 amount_won 21000 is more than 1 % away from 37800 (stake x the odds of the won legs so far)',
+            'amount_won 21000 is more than 1 % away from 37800, the stake times the odds of the won legs so far',
         },
       ]);
       // The slip stays its first player's.

@@ -83,6 +83,20 @@ export function legFromRow(row: LegRow): BetLeg {
   };
 }
 
+/** Leg rows grouped by their owner (slip or event), in the order read. */
+export function groupLegs(
+  rows: readonly (LegRow & { owner_id: string | number })[],
+): Map<string, BetLeg[]> {
+  const byOwner = new Map<string, BetLeg[]>();
+  for (const row of rows) {
+    const key = String(row.owner_id);
+    const legs = byOwner.get(key) ?? [];
+    legs.push(legFromRow(row));
+    byOwner.set(key, legs);
+  }
+  return byOwner;
+}
+
 /** A nullable boolean column (0/1 on both dialects). */
 export const flagOf = (value: unknown): boolean | null =>
   value === null || value === undefined ? null : Number(value) === 1;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../common/time/micro-time';
 import type { SqlSession } from '../../database/sql-database';
-import { placeholders, valuesClause } from '../../database/sql-dialect';
+import { valuesClause } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/team-scope';
 import type {
   BetLeg,
@@ -15,7 +15,7 @@ import type { DerivedSlip } from '../slip-fold';
 import {
   flagOf,
   LEG_COLUMNS,
-  legFromRow,
+  groupLegs,
   legValues,
   selectLegColumns,
   type LegRow,
@@ -110,7 +110,11 @@ const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 0);
  */
 @Injectable()
 export class BettingLogRepository {
-  /** Creates the slip's row, unless the team has it already (its figures are set by `saveSlip`). */
+  /**
+   * Creates the slip's row, or finds the team's row of that id, locked either way (a no-op
+   * upsert takes the row's exclusive lock at once: a plain `INSERT IGNORE` would take a shared
+   * one, and two of those waiting to become exclusive deadlock). Its figures are set by `saveSlip`.
+   */
   async ensureSlip(
     session: SqlSession,
     slip: { teamId: number; slipRef: string; playerId: number; event: BettingEvent },
@@ -126,31 +130,31 @@ export class BettingLogRepository {
       ...SLIP_STATE_COLUMNS,
       'created_at',
     ];
-    await session.execute(
-      `${session.dialect.insertIgnoring} INTO betting_slips (${columns.join(', ')}) VALUES ${valuesClause(columns.length, 1)}`,
-      [
-        requireTeamId(slip.teamId),
-        slip.slipRef,
-        slip.playerId,
-        event.taxId,
-        'open',
-        event.totalStake,
-        event.totalOdds,
-        event.legCount,
-        0,
-        0,
-        0,
-        0,
-        null,
-        0,
-        0,
-        at,
-        at,
-        null,
-        now.toDatabaseText(),
-        now.toDatabaseText(),
-      ],
-    );
+    const sql = session.dialect.upsert('betting_slips', columns, 1, ['team_id', 'slip_ref'], {
+      id: (old) => old('id'),
+    });
+    await session.execute(sql, [
+      requireTeamId(slip.teamId),
+      slip.slipRef,
+      slip.playerId,
+      event.taxId,
+      'open',
+      event.totalStake,
+      event.totalOdds,
+      event.legCount,
+      0,
+      0,
+      0,
+      0,
+      null,
+      0,
+      0,
+      at,
+      at,
+      null,
+      now.toDatabaseText(),
+      now.toDatabaseText(),
+    ]);
   }
 
   /** The id of the team's slip, without a lock. */
@@ -162,8 +166,8 @@ export class BettingLogRepository {
     return rows.length ? String(rows[0].id) : null;
   }
 
-  /** The team's slip, locked until the transaction ends: its events are appended one at a time. */
-  async lockSlip(session: SqlSession, teamId: number, slipRef: string): Promise<LockedSlip> {
+  /** The team's slip, locked until the transaction ends (its events are appended one at a time). */
+  async lockSlip(session: SqlSession, teamId: number, slipRef: string): Promise<LockedSlip | null> {
     const [row] = await session.select<{
       id: string | number;
       tax_id: string;
@@ -174,7 +178,7 @@ export class BettingLogRepository {
       `SELECT id, tax_id, player_id, out_of_order, events_count FROM betting_slips WHERE team_id = ? AND slip_ref = ? ${session.dialect.forUpdate}`,
       [requireTeamId(teamId), slipRef],
     );
-    if (!row) throw new Error(`Slip ${slipRef} of team ${teamId} vanished inside its transaction`);
+    if (!row) return null;
     return {
       id: String(row.id),
       taxId: row.tax_id,
@@ -207,16 +211,12 @@ export class BettingLogRepository {
       [slipId],
     );
     if (events.length === 0) return [];
-    const legs = await session.select<LegRow & { event_id: string | number }>(
-      `SELECT l.event_id, l.position, ${selectLegColumns(dialect, 'l')} FROM betting_event_legs l ` +
-        `WHERE l.event_id IN (${placeholders(events.length)}) ORDER BY l.event_id, l.position`,
-      events.map((e) => e.id),
+    const legs = await session.select<LegRow & { owner_id: string | number }>(
+      `SELECT l.event_id AS owner_id, l.position, ${selectLegColumns(dialect, 'l')} FROM betting_event_legs l ` +
+        'JOIN betting_events e ON e.id = l.event_id WHERE e.slip_id = ? ORDER BY l.event_id, l.position',
+      [slipId],
     );
-    const legsOf = new Map<string, BetLeg[]>();
-    for (const row of legs) {
-      const key = String(row.event_id);
-      legsOf.set(key, [...(legsOf.get(key) ?? []), legFromRow(row)]);
-    }
+    const legsOf = groupLegs(legs);
     return events.map((row) => ({
       sequence: Number(row.id),
       type: row.event_type,

@@ -5,28 +5,15 @@ import { placeholders } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/team-scope';
 import type { BetLeg, BettingEventType, SlipState } from '../betting-event';
 import type { ConsistencyCheck } from '../consistency-checks';
-import { flagOf, legFromRow, selectLegColumns, type LegRow } from './bet-leg.rows';
+import type { DerivedSlip } from '../slip-fold';
+import { flagOf, groupLegs, selectLegColumns, type LegRow } from './bet-leg.rows';
 
-/** A slip as stored, with its current legs. */
-export interface SlipRecord {
+/** A slip as stored: its derived state, and who and what it is. */
+export interface SlipRecord extends DerivedSlip {
   id: string;
   slipRef: string;
   taxId: string;
-  state: SlipState;
-  totalStake: number;
-  totalOdds: number;
-  legCount: number;
-  isLive: boolean;
-  isFreeBet: boolean;
-  isEachWay: boolean;
-  bonusAmount: number;
-  payout: number | null;
   outOfOrder: boolean;
-  eventsCount: number;
-  firstEventAt: MicroTime;
-  lastEventAt: MicroTime;
-  closedAt: MicroTime | null;
-  legs: BetLeg[];
 }
 
 /** One event of a slip's log as stored: what was sent, what it failed, when it arrived. */
@@ -107,18 +94,20 @@ export class SlipQueriesRepository {
     return rows.length ? (await this.withLegs(rows))[0] : null;
   }
 
+  /** How many slips have an event of the player (a slip whose events name two CPFs counts for both). */
   async countPlayerSlips(playerId: number): Promise<number> {
     const [row] = await this.database.select<{ total: Num }>(
-      'SELECT COUNT(*) AS total FROM betting_slips WHERE player_id = ?',
+      'SELECT COUNT(DISTINCT slip_id) AS total FROM betting_events WHERE player_id = ?',
       [playerId],
     );
     return Number(row.total);
   }
 
-  /** A page of the player's slips, newest first. */
+  /** A page of the slips with an event of the player, newest first. */
   async pagePlayerSlips(playerId: number, offset: number, limit: number): Promise<SlipRecord[]> {
     const rows = await this.database.select<SlipRow>(
-      `${this.selectSlips()} WHERE player_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
+      `${this.selectSlips()} WHERE id IN (SELECT slip_id FROM betting_events WHERE player_id = ?) ` +
+        'ORDER BY id DESC LIMIT ? OFFSET ?',
       [playerId, limit, offset],
     );
     return this.withLegs(rows);
@@ -134,11 +123,7 @@ export class SlipQueriesRepository {
         'FROM betting_events WHERE slip_id = ? ORDER BY id',
       [slipId],
     );
-    const legs = await this.legsOf(
-      'betting_event_legs',
-      'event_id',
-      rows.map((r) => String(r.id)),
-    );
+    const legs = await this.legsOf('betting_event_legs', 'event_id', 'e.slip_id = ?', [slipId]);
     return rows.map((row) => ({
       publicId: row.public_id,
       type: row.event_type,
@@ -172,11 +157,15 @@ export class SlipQueriesRepository {
   }
 
   private async withLegs(rows: SlipRow[]): Promise<SlipRecord[]> {
-    const legs = await this.legsOf(
-      'betting_slip_legs',
-      'slip_id',
-      rows.map((r) => String(r.id)),
-    );
+    const ids = rows.map((r) => String(r.id));
+    const legs = ids.length
+      ? await this.legsOf(
+          'betting_slip_legs',
+          'slip_id',
+          `l.slip_id IN (${placeholders(ids.length)})`,
+          ids,
+        )
+      : new Map<string, BetLeg[]>();
     return rows.map((row) => ({
       id: String(row.id),
       slipRef: row.slip_ref,
@@ -199,25 +188,19 @@ export class SlipQueriesRepository {
     }));
   }
 
-  /** The legs of each owner (slip or event), in their order. */
+  /** The legs of each owner (slip or event) that `where` picks, in their order. */
   private async legsOf(
     table: 'betting_slip_legs' | 'betting_event_legs',
     owner: 'slip_id' | 'event_id',
-    ownerIds: readonly string[],
+    where: string,
+    params: readonly unknown[],
   ): Promise<Map<string, BetLeg[]>> {
-    const byOwner = new Map<string, BetLeg[]>();
-    if (ownerIds.length === 0) return byOwner;
+    const join = owner === 'event_id' ? 'JOIN betting_events e ON e.id = l.event_id ' : '';
     const rows = await this.database.select<LegRow & { owner_id: Num }>(
       `SELECT l.${owner} AS owner_id, l.position, ${selectLegColumns(this.database.dialect, 'l')} FROM ${table} l ` +
-        `WHERE l.${owner} IN (${placeholders(ownerIds.length)}) ORDER BY l.${owner}, l.position`,
-      ownerIds,
+        `${join}WHERE ${where} ORDER BY l.${owner}, l.position`,
+      params,
     );
-    for (const row of rows) {
-      const key = String(row.owner_id);
-      const legs = byOwner.get(key) ?? [];
-      legs.push(legFromRow(row));
-      byOwner.set(key, legs);
-    }
-    return byOwner;
+    return groupLegs(rows);
   }
 }

@@ -4,11 +4,15 @@ import { toFieldIssues } from './validation-issues';
 
 const NOT_DTOS: readonly unknown[] = [String, Boolean, Number, Array, Object];
 
+/** Deepest nesting a DTO body may have: class-transformer walks bodies recursively. */
+export const MAX_BODY_DEPTH = 32;
+
 /**
  * Validation of every body, query and parameter DTO. Unknown fields are dropped, not refused
  * (CONTRACTS.md: unknown JSON fields are ignored); failures become RequestValidationError, which
  * each API renders in its own shape. A body that is not a JSON object (`[]`, `"x"`, `null`) is
- * refused as such, rather than as every field of the DTO missing.
+ * refused as such, rather than as every field of the DTO missing; so is a body nested deeper than
+ * MAX_BODY_DEPTH, which would exhaust the stack of the recursive transformation.
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -19,8 +23,29 @@ class RequestValidationPipe extends ValidationPipe {
         { field: 'body', constraint: 'isObject', message: 'The body must be a JSON object' },
       ]);
     }
+    if (isDtoBody && nestsDeeperThan(value, MAX_BODY_DEPTH)) {
+      throw new RequestValidationError([
+        {
+          field: 'body',
+          constraint: 'maxDepth',
+          message: `The body must not nest deeper than ${MAX_BODY_DEPTH} levels`,
+        },
+      ]);
+    }
     return super.transform(value, metadata);
   }
+}
+
+/** Whether objects and arrays nest deeper than `max` in `root`; without recursion. */
+function nestsDeeperThan(root: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[root, 1]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop() as [unknown, number];
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function createValidationPipe(): ValidationPipe {
