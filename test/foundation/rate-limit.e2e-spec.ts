@@ -62,6 +62,25 @@ describe('per-team rate limits (in-memory counters)', () => {
     await t.http.get('/api/v1/lookups').set('X-API-Key', second.api_key).expect(429);
   });
 
+  it('counts the AML Betting Events API in the same budget, and refuses it in its own shape', async () => {
+    const team = await createTeam(t, 'free');
+    await t.http.get('/api/v1/lookups').set('X-API-Key', team.apiKey).expect(200);
+    await t.http.get('/betting-events/slips/slip_1').set('x-api-key', team.apiKey).expect(404);
+    await t.http.get('/api/v1/lookups').set('X-API-Key', team.apiKey).expect(200);
+    const refused = await t.http
+      .post('/betting-events')
+      .set('x-api-key', team.apiKey)
+      .send({})
+      .expect(429);
+    expect(refused.headers['x-ratelimit-remaining']).toBe('0');
+    expect(refused.body).toEqual({
+      error: {
+        message: `Rate limit exceeded; retry in ${refused.headers['retry-after']} s`,
+        status: 429,
+      },
+    });
+  });
+
   it("takes the limit from the team's plan, and a plan change applies at once", async () => {
     const team = await createTeam(t, 'enterprise');
     const res = await t.http.get('/api/v1/lookups').set('X-API-Key', team.apiKey).expect(200);
