@@ -217,7 +217,13 @@ describe('command line (npm run cli)', () => {
       };
       expect(await run()).toEqual({
         code: 0,
-        json: { migrations_applied: ['Foundation1763700000000', 'Events1763800000000'] },
+        json: {
+          migrations_applied: [
+            'Foundation1763700000000',
+            'Events1763800000000',
+            'BettingEvents1763900000000',
+          ],
+        },
       });
       expect(await run()).toEqual({ code: 0, json: { migrations_applied: [] } });
     } finally {
