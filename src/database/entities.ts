@@ -8,6 +8,13 @@ import { BettingEventLegEntity } from '../betting-events/entities/betting-event-
 import { BettingEventEntity } from '../betting-events/entities/betting-event.entity';
 import { BettingSlipLegEntity } from '../betting-events/entities/betting-slip-leg.entity';
 import { BettingSlipEntity } from '../betting-events/entities/betting-slip.entity';
+import { BetRecordCountEntity } from '../bet-records/bet-record-count.entity';
+import { GameEntity } from '../bet-records/game.entity';
+import { PendingSettlementEntity } from '../bet-records/pending-settlement.entity';
+import { ProviderEntity } from '../bet-records/provider.entity';
+import { BetEntity } from '../bets/bet.entity';
+import { SportsBetLineEntity } from '../sports-bets/sports-bet-line.entity';
+import { SportsBetEntity } from '../sports-bets/sports-bet.entity';
 import { EventEntity } from '../events/event.entity';
 import { PlayerEntity } from '../players/player.entity';
 import { ApiKeyEntity } from '../tenancy/api-key.entity';
@@ -29,4 +36,11 @@ export const ENTITIES = [
   BettingSlipLegEntity,
   BettingEventEntity,
   BettingEventLegEntity,
+  ProviderEntity,
+  GameEntity,
+  BetEntity,
+  SportsBetEntity,
+  SportsBetLineEntity,
+  BetRecordCountEntity,
+  PendingSettlementEntity,
 ];

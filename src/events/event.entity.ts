@@ -37,6 +37,10 @@ export class EventEntity {
   @Column({ type: 'varchar', length: 100 })
   externalEventId: string;
 
+  /** The brand of the API key that sent it, when the key is limited to one. */
+  @Column({ type: 'int', nullable: true })
+  brandId: number | null;
+
   /** SHA-256 of the normalised event: a repeat with the same hash is the same event. */
   @Column({ type: 'varchar', length: 64 })
   contentHash: string;

@@ -222,6 +222,7 @@ describe('command line (npm run cli)', () => {
             'Foundation1763700000000',
             'Events1763800000000',
             'BettingEvents1763900000000',
+            'BetRecords1764000000000',
           ],
         },
       });
