@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { CommonModule } from './common/common.module';
+import { BetsModule } from './bets/bets.module';
 import { BettingEventsModule } from './betting-events/betting-events.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -31,6 +32,7 @@ export class AppModule {
         EventsModule,
         DetectionModule,
         BettingEventsModule,
+        BetsModule,
         ...extraImports,
       ],
     };

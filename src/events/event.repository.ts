@@ -9,6 +9,7 @@ import type { ValidEvent } from './rules/event.validator';
 /** An event ready to be written: who sent it, when, and under which uuid. */
 export interface EventRowInput {
   teamId: number;
+  brandId: number | null;
   uuid: string;
   valid: ValidEvent;
   receivedAt: MicroTime;
@@ -18,31 +19,60 @@ export interface EventRowInput {
 export interface ClaimedEvent {
   id: string;
   teamId: number;
+  brandId: number | null;
   externalEventId: string;
   eventType: string;
   /** `YYYY-MM-DD HH:MM:SS.ffffff`, UTC. */
   eventTime: string;
+  /** In currency units, as sent. */
   amount: number;
   currency: string;
+  balanceBefore: number | null;
+  balanceAfter: number | null;
   playerExternalId: string;
   playerPhone: string | null;
   playerCountry: string | null;
   playerKycLevel: number | null;
+  game: {
+    type: string | null;
+    id: string | null;
+    name: string | null;
+    sport: string | null;
+    competition: string | null;
+    odds: number | null;
+    betId: string | null;
+    provider: string | null;
+  };
 }
 
+type Num = string | number;
+
 interface ClaimedRow {
-  id: string | number;
+  id: Num;
   team_id: number;
+  brand_id: number | null;
   external_event_id: string;
   event_type: string;
   event_time: string;
-  amount: string | number;
+  amount: Num;
   currency: string;
+  balance_before: Num | null;
+  balance_after: Num | null;
   player_external_id: string;
   player_phone: string | null;
   player_country: string | null;
   player_kyc_level: number | null;
+  game_type: string | null;
+  game_code: string | null;
+  game_name: string | null;
+  sport: string | null;
+  competition: string | null;
+  odds: number | null;
+  bet_ref: string | null;
+  provider_code: string | null;
 }
+
+const numberOrNull = (value: Num | null) => (value === null ? null : Number(value));
 
 /** What identifies a stored event to its sender. */
 export interface StoredEventKey {
@@ -61,6 +91,7 @@ export interface EventStatusRow {
 const INSERT_COLUMNS = [
   'uuid',
   'team_id',
+  'brand_id',
   'external_event_id',
   'content_hash',
   'event_type',
@@ -93,7 +124,7 @@ const INSERT_COLUMNS = [
 ] as const;
 
 /**
- * Rows per INSERT: on SQLite, 500 x 31 bound values stays under its limit of 32,766; MySQL takes
+ * Rows per INSERT: on SQLite, 500 x 32 bound values stays under its limit of 32,766; MySQL takes
  * the values as literals in the statement, 1000 rows of about 500 bytes each.
  */
 const ROWS_PER_INSERT = { sqlite: 500, mysql: 1000 };
@@ -166,24 +197,20 @@ export class EventRepository {
   /** The oldest RECEIVED events no other transaction holds, locked until `session` ends. */
   async claimReceived(session: SqlSession, limit: number): Promise<ClaimedEvent[]> {
     const rows = await session.select<ClaimedRow>(
-      `SELECT id, team_id, external_event_id, event_type, ${session.dialect.timestampText('event_time')} AS event_time, ` +
-        'amount, currency, player_external_id, player_phone, player_country, player_kyc_level ' +
-        `FROM events WHERE status = 'RECEIVED' ORDER BY id LIMIT ? ${session.dialect.skipLocked}`,
+      `${selectClaimed(session)} WHERE status = 'RECEIVED' ORDER BY id LIMIT ? ${session.dialect.skipLocked}`,
       [limit],
     );
-    return rows.map((row) => ({
-      id: String(row.id),
-      teamId: Number(row.team_id),
-      externalEventId: row.external_event_id,
-      eventType: row.event_type,
-      eventTime: row.event_time,
-      amount: Number(row.amount),
-      currency: row.currency,
-      playerExternalId: row.player_external_id,
-      playerPhone: row.player_phone,
-      playerCountry: row.player_country,
-      playerKycLevel: row.player_kyc_level === null ? null : Number(row.player_kyc_level),
-    }));
+    return rows.map(toClaimedEvent);
+  }
+
+  /** Stored events by row id, as the processing steps see them (in id order). */
+  async findForProcessing(session: SqlSession, ids: readonly string[]): Promise<ClaimedEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await session.select<ClaimedRow>(
+      `${selectClaimed(session)} WHERE id IN (${placeholders(ids.length)}) ORDER BY id`,
+      ids,
+    );
+    return rows.map(toClaimedEvent);
   }
 
   /** Returns how many of these RECEIVED events it marked. */
@@ -236,11 +263,49 @@ export class EventRepository {
   }
 }
 
-function rowValues({ teamId, uuid, valid, receivedAt }: EventRowInput): unknown[] {
+function selectClaimed({ dialect }: SqlSession): string {
+  return (
+    `SELECT id, team_id, brand_id, external_event_id, event_type, ${dialect.timestampText('event_time')} AS event_time, ` +
+    'amount, currency, balance_before, balance_after, player_external_id, player_phone, player_country, player_kyc_level, ' +
+    'game_type, game_code, game_name, sport, competition, odds, bet_ref, provider_code FROM events'
+  );
+}
+
+function toClaimedEvent(row: ClaimedRow): ClaimedEvent {
+  return {
+    id: String(row.id),
+    teamId: Number(row.team_id),
+    brandId: numberOrNull(row.brand_id),
+    externalEventId: row.external_event_id,
+    eventType: row.event_type,
+    eventTime: row.event_time,
+    amount: Number(row.amount),
+    currency: row.currency,
+    balanceBefore: numberOrNull(row.balance_before),
+    balanceAfter: numberOrNull(row.balance_after),
+    playerExternalId: row.player_external_id,
+    playerPhone: row.player_phone,
+    playerCountry: row.player_country,
+    playerKycLevel: numberOrNull(row.player_kyc_level),
+    game: {
+      type: row.game_type,
+      id: row.game_code,
+      name: row.game_name,
+      sport: row.sport,
+      competition: row.competition,
+      odds: numberOrNull(row.odds),
+      betId: row.bet_ref,
+      provider: row.provider_code,
+    },
+  };
+}
+
+function rowValues({ teamId, brandId, uuid, valid, receivedAt }: EventRowInput): unknown[] {
   const e = valid.event;
   return [
     uuid,
     teamId,
+    brandId,
     e.external_event_id,
     valid.contentHash,
     e.event_type,

@@ -8,6 +8,8 @@ import { ReceivedEventsSignal } from './received-events.signal';
 
 export interface PendingEvent {
   teamId: number;
+  /** The brand of the sender's key, when the key is limited to one. */
+  brandId: number | null;
   valid: ValidEvent;
   receivedAt: MicroTime;
 }
@@ -42,6 +44,7 @@ export class EventWriter {
       firstOfKey.set(keys[index], rows.length);
       rows.push({
         teamId: event.teamId,
+        brandId: event.brandId,
         valid: event.valid,
         receivedAt: event.receivedAt,
         uuid: randomUUID(),

@@ -98,7 +98,7 @@ export class EventsController {
     @CurrentTenant() tenant: Tenant,
     @Body() body: unknown,
   ): Promise<EventAcceptedResponseDto> {
-    return toAcceptedResponse(await this.ingest.ingestOne(tenant.teamId, body));
+    return toAcceptedResponse(await this.ingest.ingestOne(tenant.teamId, tenant.brandId, body));
   }
 
   @Post('batch')
@@ -131,7 +131,10 @@ export class EventsController {
     @Body() body: unknown,
     @RequestLanguage() language: Language,
   ): Promise<BatchResponseDto> {
-    return toBatchResponse(await this.ingest.ingestBatch(tenant.teamId, body), language);
+    return toBatchResponse(
+      await this.ingest.ingestBatch(tenant.teamId, tenant.brandId, body),
+      language,
+    );
   }
 
   @Get(':uuid/status')

@@ -48,23 +48,23 @@ export class IngestService implements OnModuleInit {
     this.validator = new EventValidator(this.lookups);
   }
 
-  async ingestOne(teamId: number, body: unknown): Promise<AcceptedEvent> {
+  async ingestOne(teamId: number, brandId: number | null, body: unknown): Promise<AcceptedEvent> {
     const receivedAt = MicroTime.now();
     const check = this.validator.check(body);
     if (!check.valid) throw new RequestValidationError(check.issues);
-    const outcome = await this.singles.submit({ teamId, valid: check.value, receivedAt });
+    const outcome = await this.singles.submit({ teamId, brandId, valid: check.value, receivedAt });
     if (outcome.kind === 'conflict') {
       throw new ConflictError('Event', check.value.event.external_event_id, outcome.uuid);
     }
     return { valid: check.value, uuid: outcome.uuid, receivedAt: outcome.receivedAt };
   }
 
-  async ingestBatch(teamId: number, body: unknown): Promise<BatchEntry[]> {
+  async ingestBatch(teamId: number, brandId: number | null, body: unknown): Promise<BatchEntry[]> {
     const receivedAt = MicroTime.now();
     const events = eventsOf(body);
     const checks = events.map((event, index) => this.validator.check(event, `events[${index}].`));
     const pending = checks.flatMap((check) =>
-      check.valid ? [{ teamId, valid: check.value, receivedAt }] : [],
+      check.valid ? [{ teamId, brandId, valid: check.value, receivedAt }] : [],
     );
     const outcomes = pending.length > 0 ? await this.writer.write(pending) : [];
 

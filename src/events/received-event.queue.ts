@@ -24,6 +24,11 @@ export class ReceivedEventQueue {
     return this.events.claimReceived(session, limit);
   }
 
+  /** Events already claimed or processed, by row id (a step that replays earlier events). */
+  findForProcessing(session: SqlSession, ids: readonly string[]): Promise<ClaimedEvent[]> {
+    return this.events.findForProcessing(session, ids);
+  }
+
   async markProcessed(session: SqlSession, ids: readonly string[], at: MicroTime): Promise<void> {
     const changed = await this.events.markProcessed(session, ids, at);
     // The rows are locked by this transaction: anything else means a second worker got them.

@@ -128,4 +128,18 @@ export class PlayersRepository {
       [at, at, now, id, at, at],
     );
   }
+
+  /** Our ids of the team's players known by these external ids. */
+  async idsByExternalId(
+    session: SqlSession,
+    teamId: number,
+    externalIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    if (externalIds.length === 0) return new Map();
+    const rows = await session.select<{ id: number; external_id: string }>(
+      `SELECT id, external_id FROM players WHERE team_id = ? AND external_id IN (${placeholders(externalIds.length)})`,
+      [requireTeamId(teamId), ...externalIds],
+    );
+    return new Map(rows.map((r) => [r.external_id, Number(r.id)]));
+  }
 }

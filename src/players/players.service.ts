@@ -79,6 +79,30 @@ export class PlayersService {
     return id;
   }
 
+  /**
+   * Our ids of the players of these events (team, external id), which exist once the
+   * player-activity step has run in the same transaction.
+   */
+  async idsOf(
+    session: SqlSession,
+    players: readonly { teamId: number; externalId: string }[],
+  ): Promise<(externalId: string, teamId: number) => number> {
+    const byTeam = new Map<number, Set<string>>();
+    for (const p of players)
+      byTeam.set(p.teamId, (byTeam.get(p.teamId) ?? new Set()).add(p.externalId));
+    const ids = new Map<string, number>();
+    for (const [teamId, externalIds] of byTeam) {
+      const found = await this.players.idsByExternalId(session, teamId, [...externalIds]);
+      for (const [externalId, id] of found) ids.set(`${teamId}\u0000${externalId}`, id);
+    }
+    return (externalId, teamId) => {
+      const id = ids.get(`${teamId}\u0000${externalId}`);
+      if (id === undefined)
+        throw new Error(`Player ${externalId} of team ${teamId} is not recorded`);
+      return id;
+    };
+  }
+
   /** The id of the team's player with this CPF (11 digits), if there is one. */
   findIdByCpf(session: SqlSession, teamId: number, cpf: string): Promise<number | null> {
     return this.players.findIdByCpf(session, teamId, cpf);

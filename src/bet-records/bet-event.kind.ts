@@ -1,0 +1,32 @@
+import type { ClaimedEvent } from '../events/received-event.queue';
+import { RecordStatus } from './bet-record.format';
+
+/** Game types whose bets are Live/Slots bets; SPORTS and ESPORTS make sports bets. */
+export const CASINO_GAME_TYPES: ReadonlySet<string> = new Set([
+  'CASINO',
+  'LIVE_CASINO',
+  'VIRTUAL',
+  'LOTTERY',
+  'POKER',
+]);
+export const SPORTS_GAME_TYPES: ReadonlySet<string> = new Set(['SPORTS', 'ESPORTS']);
+
+/** What a monitor event does to its bet: opens it, or settles or cancels it. */
+export type BetMove =
+  | { kind: 'placement' }
+  | { kind: 'outcome'; status: RecordStatus; resultType: number | null; pays: boolean };
+
+const MOVES: Record<string, BetMove> = {
+  BET_PLACED: { kind: 'placement' },
+  BET_WON: { kind: 'outcome', status: RecordStatus.Settled, resultType: 1, pays: true },
+  BET_LOST: { kind: 'outcome', status: RecordStatus.Settled, resultType: 0, pays: false },
+  CASHOUT: { kind: 'outcome', status: RecordStatus.Settled, resultType: 2, pays: true },
+  JACKPOT: { kind: 'outcome', status: RecordStatus.Settled, resultType: 3, pays: true },
+  REFUND: { kind: 'outcome', status: RecordStatus.Cancelled, resultType: null, pays: true },
+};
+
+/** The move of an event on a bet of `gameTypes`, or null when it is no such bet event. */
+export function betMoveOf(event: ClaimedEvent, gameTypes: ReadonlySet<string>): BetMove | null {
+  if (!event.game.betId || !event.game.type || !gameTypes.has(event.game.type)) return null;
+  return MOVES[event.eventType] ?? null;
+}

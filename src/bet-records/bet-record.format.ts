@@ -1,0 +1,38 @@
+import { MicroTime } from '../common/time/micro-time';
+
+/**
+ * The seed's value formats (seed 002): money as units with two decimals (`"10000.00"`), from the
+ * minor units (cents) stored; odds as strings with at least two decimals (`"2.50"`, `"1.8167"`);
+ * times in UTC to the second (`"2026-04-06T10:15:32Z"`).
+ */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function formatOdds(odds: number | null): string | null {
+  if (odds === null) return null;
+  const text = String(Number(odds.toFixed(6)));
+  const [whole, fraction = ''] = text.split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+}
+
+/** A `datetime(6)` text as the seed writes times. */
+export function formatTime(databaseText: string | null): string | null {
+  if (databaseText === null) return null;
+  return `${MicroTime.fromDatabaseText(databaseText).toIso().slice(0, 19)}Z`;
+}
+
+/** Minor units of an amount in currency units (monitor events), exact below 9e13 units. */
+export const unitsToCents = (units: number): number => units * 100;
+
+/** Status codes of both kinds of records. */
+export const RecordStatus = { Pending: 0, Settled: 1, Cancelled: 2 } as const;
+export type RecordStatus = (typeof RecordStatus)[keyof typeof RecordStatus];
+
+/** `"Manchester United vs Arsenal"` → home and away; null when the name has no such shape. */
+export function splitTeams(eventName: string | null): { home: string | null; away: string | null } {
+  const match = eventName ? /^(.+?)\s+(?:vs\.?|v\.?|x|@|-)\s+(.+)$/i.exec(eventName.trim()) : null;
+  return match ? { home: match[1].trim(), away: match[2].trim() } : { home: null, away: null };
+}

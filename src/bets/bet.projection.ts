@@ -1,0 +1,148 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { unitsToCents } from '../bet-records/bet-record.format';
+import { betMoveOf, CASINO_GAME_TYPES, type BetMove } from '../bet-records/bet-event.kind';
+import {
+  BetRecordCountsRepository,
+  CountDeltas,
+  type CountKey,
+} from '../bet-records/bet-record-counts.repository';
+import { CatalogRepository } from '../bet-records/catalog.repository';
+import { PendingSettlementsRepository } from '../bet-records/pending-settlements.repository';
+import type { SqlSession } from '../database/sql-database';
+import { EventProcessors, type EventProcessor } from '../detection/event-processor';
+import { ReceivedEventQueue, type ClaimedEvent } from '../events/received-event.queue';
+import { PlayersService } from '../players/players.service';
+import { BetsRepository, type BetRow } from './bets.repository';
+
+/**
+ * The processing step that keeps Live/Slots bets (seed 002) in step with the monitor events, in
+ * the worker's transaction: a bet exists exactly when its placement is PROCESSED.
+ * - BET_PLACED opens the bet (status 0, its amount as stake);
+ * - BET_WON, CASHOUT and JACKPOT settle it with their amount as the payout, BET_LOST with 0;
+ *   REFUND cancels it (status 2, the refund as the payout);
+ * - an outcome processed before its placement waits (pending_settlements) and is applied, in
+ *   arrival order, right after the placement.
+ * A second placement of a round is ignored: the first one made the bet.
+ */
+@Injectable()
+export class BetProjection implements EventProcessor, OnModuleInit {
+  readonly name = 'bets';
+
+  constructor(
+    private readonly processors: EventProcessors,
+    private readonly queue: ReceivedEventQueue,
+    private readonly players: PlayersService,
+    private readonly bets: BetsRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly counts: BetRecordCountsRepository,
+    private readonly pending: PendingSettlementsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.processors.register(this);
+  }
+
+  async process(session: SqlSession, events: readonly ClaimedEvent[]): Promise<void> {
+    const moves = events.flatMap((event) => {
+      const move = betMoveOf(event, CASINO_GAME_TYPES);
+      return move ? [{ event, move }] : [];
+    });
+    if (moves.length === 0) return;
+    const playerIdOf = await this.players.idsOf(
+      session,
+      moves.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
+    );
+    const deltas = new CountDeltas();
+    for (const { event, move } of moves) {
+      const roundId = event.game.betId as string;
+      const bet = await this.bets.lockByRound(session, event.teamId, roundId);
+      if (move.kind === 'placement') {
+        if (bet) continue;
+        await this.place(session, event, playerIdOf(event.playerExternalId, event.teamId), deltas);
+        await this.applyWaiting(session, event.teamId, roundId, deltas);
+      } else if (bet) {
+        await this.settle(session, bet, event, move, deltas);
+      } else {
+        await this.pending.add(session, {
+          teamId: event.teamId,
+          kind: 'bet',
+          betRef: roundId,
+          eventId: event.id,
+          eventType: event.eventType,
+        });
+      }
+    }
+    await this.counts.apply(session, deltas.byKey);
+  }
+
+  private async place(
+    session: SqlSession,
+    event: ClaimedEvent,
+    playerId: number,
+    deltas: CountDeltas,
+  ): Promise<void> {
+    const { provider, id: gameCode, name: gameName } = event.game;
+    const providerId = provider ? await this.catalog.providerId(session, provider) : null;
+    const gameId =
+      providerId !== null && gameCode
+        ? await this.catalog.gameId(session, providerId, gameCode, gameName)
+        : null;
+    await this.bets.insert(session, {
+      teamId: event.teamId,
+      brandId: event.brandId,
+      playerId,
+      providerId,
+      providerCode: provider,
+      gameId,
+      gameCode,
+      transactionId: event.externalEventId,
+      roundId: event.game.betId as string,
+      betAmount: unitsToCents(event.amount),
+      balanceBefore: event.balanceBefore === null ? null : unitsToCents(event.balanceBefore),
+      balanceAfter: event.balanceAfter === null ? null : unitsToCents(event.balanceAfter),
+      createdAt: event.eventTime,
+    });
+    deltas.add(
+      { teamId: event.teamId, kind: 'bet', brandId: event.brandId, providerId, status: 0 },
+      1,
+    );
+  }
+
+  private async applyWaiting(
+    session: SqlSession,
+    teamId: number,
+    roundId: string,
+    deltas: CountDeltas,
+  ): Promise<void> {
+    const waiting = await this.pending.take(session, teamId, 'bet', roundId);
+    for (const event of await this.queue.findForProcessing(session, waiting)) {
+      const move = betMoveOf(event, CASINO_GAME_TYPES);
+      const bet = await this.bets.lockByRound(session, teamId, roundId);
+      if (move?.kind === 'outcome' && bet) await this.settle(session, bet, event, move, deltas);
+    }
+  }
+
+  private async settle(
+    session: SqlSession,
+    bet: BetRow,
+    event: ClaimedEvent,
+    move: Extract<BetMove, { kind: 'outcome' }>,
+    deltas: CountDeltas,
+  ): Promise<void> {
+    await this.bets.settle(session, bet.id, {
+      status: move.status,
+      payoutAmount: move.pays ? unitsToCents(event.amount) : 0,
+      resultType: move.resultType,
+      balanceAfter: event.balanceAfter === null ? null : unitsToCents(event.balanceAfter),
+      settledAt: event.eventTime,
+    });
+    const key: CountKey = {
+      teamId: bet.team_id,
+      kind: 'bet',
+      brandId: bet.brand_id,
+      providerId: bet.provider_id,
+      status: Number(bet.status),
+    };
+    deltas.move(key, move.status);
+  }
+}

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import type { RecordFilters } from '../bet-records/dto/record-list.query';
+import { SqlDatabase, type SqlSession } from '../database/sql-database';
+import { requireTeamId } from '../tenancy/team-scope';
+
+type Num = string | number;
+
+/** A `bets` row as read (times as `datetime(6)` text). */
+export interface BetRow {
+  id: Num;
+  team_id: number;
+  brand_id: number | null;
+  player_id: number;
+  provider_id: number | null;
+  provider_code: string | null;
+  game_id: number | null;
+  game_code: string | null;
+  transaction_id: string;
+  round_id: string;
+  bet_amount: Num;
+  payout_amount: Num;
+  status: number;
+  result_type: number | null;
+  balance_before: Num | null;
+  balance_after: Num | null;
+  settled_at: string | null;
+  created_at: string;
+}
+
+/** A new bet, from its placement. Amounts in cents. */
+export interface NewBet {
+  teamId: number;
+  brandId: number | null;
+  playerId: number;
+  providerId: number | null;
+  providerCode: string | null;
+  gameId: number | null;
+  gameCode: string | null;
+  transactionId: string;
+  roundId: string;
+  betAmount: number;
+  balanceBefore: number | null;
+  balanceAfter: number | null;
+  createdAt: string;
+}
+
+/** What a settlement or a refund changes. */
+export interface BetOutcome {
+  status: number;
+  payoutAmount: number;
+  resultType: number | null;
+  balanceAfter: number | null;
+  settledAt: string | null;
+}
+
+const COLUMNS =
+  'id, team_id, brand_id, player_id, provider_id, provider_code, game_id, game_code, transaction_id, round_id, ' +
+  'bet_amount, payout_amount, status, result_type, balance_before, balance_after';
+
+/** The `bets` table: Live/Slots bets, written by their projection, read by the API. */
+@Injectable()
+export class BetsRepository {
+  constructor(private readonly database: SqlDatabase) {}
+
+  /** A page of the team's bets matching the filters, newest first. */
+  async page(
+    teamId: number,
+    filters: RecordFilters,
+    offset: number,
+    limit: number,
+  ): Promise<BetRow[]> {
+    const { where, params } = whereOf(teamId, filters);
+    // The page's ids first, from the index alone; then only those rows: a deep page skips
+    // index entries, not whole rows.
+    return this.database.select<BetRow>(
+      `SELECT ${this.columns('b')} FROM bets b JOIN (SELECT id FROM bets WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?) page ` +
+        'ON page.id = b.id ORDER BY b.id DESC',
+      [...params, limit, offset],
+    );
+  }
+
+  /** How many of the team's bets match the filters, by counting them (for player filters). */
+  async count(teamId: number, filters: RecordFilters): Promise<number> {
+    const { where, params } = whereOf(teamId, filters);
+    const [row] = await this.database.select<{ total: Num }>(
+      `SELECT COUNT(*) AS total FROM bets WHERE ${where}`,
+      params,
+    );
+    return Number(row.total);
+  }
+
+  async find(teamId: number, id: string): Promise<BetRow | null> {
+    const rows = await this.database.select<BetRow>(
+      `SELECT ${this.columns('bets')} FROM bets WHERE team_id = ? AND id = ?`,
+      [requireTeamId(teamId), id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The team's bet of this round, locked until the caller's transaction ends. */
+  async lockByRound(session: SqlSession, teamId: number, roundId: string): Promise<BetRow | null> {
+    const rows = await session.select<BetRow>(
+      `SELECT ${this.columns('bets', session)} FROM bets WHERE team_id = ? AND round_id = ? ${session.dialect.forUpdate}`,
+      [requireTeamId(teamId), roundId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insert(session: SqlSession, bet: NewBet): Promise<void> {
+    await session.execute(
+      'INSERT INTO bets (team_id, brand_id, player_id, provider_id, provider_code, game_id, game_code, transaction_id, round_id, ' +
+        'bet_amount, payout_amount, status, result_type, balance_before, balance_after, settled_at, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, NULL, ?, ?, NULL, ?)',
+      [
+        requireTeamId(bet.teamId),
+        bet.brandId,
+        bet.playerId,
+        bet.providerId,
+        bet.providerCode,
+        bet.gameId,
+        bet.gameCode,
+        bet.transactionId,
+        bet.roundId,
+        bet.betAmount,
+        bet.balanceBefore,
+        bet.balanceAfter,
+        bet.createdAt,
+      ],
+    );
+  }
+
+  async settle(session: SqlSession, id: Num, outcome: BetOutcome): Promise<void> {
+    await session.execute(
+      'UPDATE bets SET status = ?, payout_amount = ?, result_type = ?, balance_after = COALESCE(?, balance_after), ' +
+        'settled_at = ? WHERE id = ?',
+      [
+        outcome.status,
+        outcome.payoutAmount,
+        outcome.resultType,
+        outcome.balanceAfter,
+        outcome.settledAt,
+        id,
+      ],
+    );
+  }
+
+  private columns(
+    alias: string,
+    session: { dialect: SqlDatabase['dialect'] } = this.database,
+  ): string {
+    const { dialect } = session;
+    return (
+      COLUMNS.split(', ')
+        .map((c) => `${alias}.${c}`)
+        .join(', ') +
+      `, ${dialect.timestampText(`${alias}.settled_at`)} AS settled_at, ${dialect.timestampText(`${alias}.created_at`)} AS created_at`
+    );
+  }
+}
+
+function whereOf(teamId: number, filters: RecordFilters): { where: string; params: unknown[] } {
+  const where = ['team_id = ?'];
+  const params: unknown[] = [requireTeamId(teamId)];
+  const add = (column: string, value: number | undefined) => {
+    if (value === undefined) return;
+    where.push(`${column} = ?`);
+    params.push(value);
+  };
+  add('brand_id', filters.brandId);
+  add('player_id', filters.playerId);
+  add('status', filters.status);
+  add('provider_id', filters.providerId);
+  return { where: where.join(' AND '), params };
+}
