@@ -2,6 +2,7 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { CommonModule } from './common/common.module';
 import { BetsModule } from './bets/bets.module';
+import { SportsBetsModule } from './sports-bets/sports-bets.module';
 import { BettingEventsModule } from './betting-events/betting-events.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -33,6 +34,7 @@ export class AppModule {
         DetectionModule,
         BettingEventsModule,
         BetsModule,
+        SportsBetsModule,
         ...extraImports,
       ],
     };

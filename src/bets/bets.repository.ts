@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordFilters } from '../bet-records/dto/record-list.query';
+import { RecordListQueries } from '../bet-records/record-list.queries';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
+import type { SqlDialect } from '../database/sql-dialect';
 import { requireTeamId } from '../tenancy/team-scope';
 
 type Num = string | number;
@@ -60,47 +62,30 @@ const COLUMNS =
 /** The `bets` table: Live/Slots bets, written by their projection, read by the API. */
 @Injectable()
 export class BetsRepository {
-  constructor(private readonly database: SqlDatabase) {}
+  private readonly lists: RecordListQueries<BetRow>;
 
-  /** A page of the team's bets matching the filters, newest first. */
-  async page(
-    teamId: number,
-    filters: RecordFilters,
-    offset: number,
-    limit: number,
-  ): Promise<BetRow[]> {
-    const { where, params } = whereOf(teamId, filters);
-    // The page's ids first, from the index alone; then only those rows: a deep page skips
-    // index entries, not whole rows.
-    return this.database.select<BetRow>(
-      `SELECT ${this.columns('b')} FROM bets b JOIN (SELECT id FROM bets WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?) page ` +
-        'ON page.id = b.id ORDER BY b.id DESC',
-      [...params, limit, offset],
+  constructor(private readonly database: SqlDatabase) {
+    this.lists = new RecordListQueries(database, 'bets', (alias) =>
+      columnsOf(alias, database.dialect),
     );
   }
 
-  /** How many of the team's bets match the filters, by counting them (for player filters). */
-  async count(teamId: number, filters: RecordFilters): Promise<number> {
-    const { where, params } = whereOf(teamId, filters);
-    const [row] = await this.database.select<{ total: Num }>(
-      `SELECT COUNT(*) AS total FROM bets WHERE ${where}`,
-      params,
-    );
-    return Number(row.total);
+  page(teamId: number, filters: RecordFilters, offset: number, limit: number): Promise<BetRow[]> {
+    return this.lists.page(teamId, filters, offset, limit);
   }
 
-  async find(teamId: number, id: string): Promise<BetRow | null> {
-    const rows = await this.database.select<BetRow>(
-      `SELECT ${this.columns('bets')} FROM bets WHERE team_id = ? AND id = ?`,
-      [requireTeamId(teamId), id],
-    );
-    return rows[0] ?? null;
+  count(teamId: number, filters: RecordFilters): Promise<number> {
+    return this.lists.count(teamId, filters);
+  }
+
+  find(teamId: number, id: string): Promise<BetRow | null> {
+    return this.lists.find(teamId, id);
   }
 
   /** The team's bet of this round, locked until the caller's transaction ends. */
   async lockByRound(session: SqlSession, teamId: number, roundId: string): Promise<BetRow | null> {
     const rows = await session.select<BetRow>(
-      `SELECT ${this.columns('bets', session)} FROM bets WHERE team_id = ? AND round_id = ? ${session.dialect.forUpdate}`,
+      `SELECT ${columnsOf('b', session.dialect)} FROM bets b WHERE b.team_id = ? AND b.round_id = ? ${session.dialect.forUpdate}`,
       [requireTeamId(teamId), roundId],
     );
     return rows[0] ?? null;
@@ -143,32 +128,13 @@ export class BetsRepository {
       ],
     );
   }
-
-  private columns(
-    alias: string,
-    session: { dialect: SqlDatabase['dialect'] } = this.database,
-  ): string {
-    const { dialect } = session;
-    return (
-      COLUMNS.split(', ')
-        .map((c) => `${alias}.${c}`)
-        .join(', ') +
-      `, ${dialect.timestampText(`${alias}.settled_at`)} AS settled_at, ${dialect.timestampText(`${alias}.created_at`)} AS created_at`
-    );
-  }
 }
 
-function whereOf(teamId: number, filters: RecordFilters): { where: string; params: unknown[] } {
-  const where = ['team_id = ?'];
-  const params: unknown[] = [requireTeamId(teamId)];
-  const add = (column: string, value: number | undefined) => {
-    if (value === undefined) return;
-    where.push(`${column} = ?`);
-    params.push(value);
-  };
-  add('brand_id', filters.brandId);
-  add('player_id', filters.playerId);
-  add('status', filters.status);
-  add('provider_id', filters.providerId);
-  return { where: where.join(' AND '), params };
+function columnsOf(alias: string, dialect: SqlDialect): string {
+  return (
+    COLUMNS.split(', ')
+      .map((c) => `${alias}.${c}`)
+      .join(', ') +
+    `, ${dialect.timestampText(`${alias}.settled_at`)} AS settled_at, ${dialect.timestampText(`${alias}.created_at`)} AS created_at`
+  );
 }

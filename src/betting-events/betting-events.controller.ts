@@ -90,7 +90,7 @@ export class BettingEventsController {
     @CurrentTenant() tenant: Tenant,
     @Body() body: BettingEventDto,
   ): Promise<BettingEventCreatedDto> {
-    return this.bettingEvents.record(tenant.teamId, body);
+    return this.bettingEvents.record(tenant.teamId, tenant.brandId, body);
   }
 
   @Get('slips/:bet_slip_id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlayersModule } from '../players/players.module';
+import { SportsBetsModule } from '../sports-bets/sports-bets.module';
 import { BettingEventsController } from './betting-events.controller';
 import { BettingEventsService } from './betting-events.service';
 import { BettingEventsWire } from './betting-events.wire';
@@ -11,7 +12,7 @@ import { SlipQueriesRepository } from './storage/slip-queries.repository';
  * and derives the slip's state; two read routes show slips and their logs. Its own error shape.
  */
 @Module({
-  imports: [PlayersModule],
+  imports: [PlayersModule, SportsBetsModule],
   controllers: [BettingEventsController],
   providers: [BettingEventsWire, BettingEventsService, BettingLogRepository, SlipQueriesRepository],
 })

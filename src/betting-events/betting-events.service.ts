@@ -3,6 +3,7 @@ import { RequestValidationError, ResourceNotFoundError } from '../common/errors/
 import { MicroTime } from '../common/time/micro-time';
 import { SqlDatabase } from '../database/sql-database';
 import { PlayersService } from '../players/players.service';
+import { SlipProjection } from '../sports-bets/slip.projection';
 import { contentHashOf, newPublicEventId, toBettingEvent } from './betting-event';
 import { checkEvent } from './consistency-checks';
 import { MAX_LEGS, type BettingEventDto } from './dto/betting-event.dto';
@@ -25,7 +26,8 @@ export interface PlayerSlipsPage {
 
 /**
  * The AML Betting Events API: each event is appended to its slip's log, and the slip's state is
- * derived again from the whole log, in one transaction that holds the slip's row lock.
+ * derived again from the whole log (and its sports bet record with it), in one transaction that
+ * holds the slip's row lock.
  */
 @Injectable()
 export class BettingEventsService {
@@ -34,6 +36,7 @@ export class BettingEventsService {
     private readonly players: PlayersService,
     private readonly log: BettingLogRepository,
     private readonly queries: SlipQueriesRepository,
+    private readonly sportsBets: SlipProjection,
   ) {}
 
   /**
@@ -41,7 +44,11 @@ export class BettingEventsService {
    * answers the first one's id and stores nothing. Concurrent events of one slip take turns on
    * the slip's row; a deadlock is retried whole.
    */
-  async record(teamId: number, dto: BettingEventDto): Promise<{ id: string }> {
+  async record(
+    teamId: number,
+    brandId: number | null,
+    dto: BettingEventDto,
+  ): Promise<{ id: string }> {
     const receivedAt = MicroTime.now();
     const event = toBettingEvent(dto, receivedAt);
     const contentHash = contentHashOf(dto);
@@ -86,6 +93,13 @@ export class BettingEventsService {
       });
       const outOfOrder = slip.outOfOrder || checks.some((c) => c.code === 'out_of_order');
       await this.log.saveSlip(session, slip.id, after, outOfOrder, receivedAt);
+      await this.sportsBets.project(session, {
+        ...after,
+        teamId,
+        brandId,
+        playerId: slip.playerId,
+        slipRef: event.slipRef,
+      });
       return { id: publicId };
     });
   }

@@ -20,6 +20,9 @@ export interface DerivedSlip {
   lastEventAt: MicroTime;
   /** When the slip was settled or cancelled; null while open. */
   closedAt: MicroTime | null;
+  /** The balance before its earliest event and after its latest, in cents. */
+  balanceBefore: number;
+  balanceAfter: number;
 }
 
 /**
@@ -76,6 +79,8 @@ export function foldSlip(log: readonly LoggedBettingEvent[]): DerivedSlip {
     firstEventAt: events[0].eventDate,
     lastEventAt: last.eventDate,
     closedAt,
+    balanceBefore: events[0].lastPlayerBalance,
+    balanceAfter: last.currentPlayerBalance,
   };
 }
 

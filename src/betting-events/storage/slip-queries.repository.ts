@@ -9,7 +9,7 @@ import type { DerivedSlip } from '../slip-fold';
 import { flagOf, groupLegs, selectLegColumns, type LegRow } from './bet-leg.rows';
 
 /** A slip as stored: its derived state, and who and what it is. */
-export interface SlipRecord extends DerivedSlip {
+export interface SlipRecord extends Omit<DerivedSlip, 'balanceBefore' | 'balanceAfter'> {
   id: string;
   slipRef: string;
   taxId: string;

@@ -1,0 +1,164 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { RecordStatus, splitTeams, unitsToCents } from '../bet-records/bet-record.format';
+import { betMoveOf, SPORTS_GAME_TYPES, type BetMove } from '../bet-records/bet-event.kind';
+import {
+  BetRecordCountsRepository,
+  CountDeltas,
+} from '../bet-records/bet-record-counts.repository';
+import { CatalogRepository } from '../bet-records/catalog.repository';
+import { PendingSettlementsRepository } from '../bet-records/pending-settlements.repository';
+import type { SqlSession } from '../database/sql-database';
+import { EventProcessors, type EventProcessor } from '../detection/event-processor';
+import { ReceivedEventQueue, type ClaimedEvent } from '../events/received-event.queue';
+import { PlayersService } from '../players/players.service';
+import { SportsBetWriter } from './sports-bet.writer';
+import type { SportsBetRow, SportsBetState } from './sports-bets.repository';
+
+/**
+ * The processing step that keeps sports bets in step with SPORTS and ESPORTS monitor events, in
+ * the worker's transaction, the way BetProjection does for Live/Slots bets: BET_PLACED makes a
+ * single bet with one line from the `game` fields (`game.name` as the event, split into home and
+ * away when it reads "A vs B"; `game.competition` as the league; `game.odds`); outcomes settle or
+ * cancel it and its line; an outcome before its placement waits for it.
+ */
+@Injectable()
+export class SportsBetProjection implements EventProcessor, OnModuleInit {
+  readonly name = 'sports-bets';
+
+  constructor(
+    private readonly processors: EventProcessors,
+    private readonly queue: ReceivedEventQueue,
+    private readonly players: PlayersService,
+    private readonly writer: SportsBetWriter,
+    private readonly catalog: CatalogRepository,
+    private readonly counts: BetRecordCountsRepository,
+    private readonly pending: PendingSettlementsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.processors.register(this);
+  }
+
+  async process(session: SqlSession, events: readonly ClaimedEvent[]): Promise<void> {
+    const moves = events.flatMap((event) => {
+      const move = betMoveOf(event, SPORTS_GAME_TYPES);
+      return move ? [{ event, move }] : [];
+    });
+    if (moves.length === 0) return;
+    const playerIdOf = await this.players.idsOf(
+      session,
+      moves.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
+    );
+    const deltas = new CountDeltas();
+    for (const { event, move } of moves) {
+      const key = {
+        teamId: event.teamId,
+        source: 'monitor' as const,
+        betRef: event.game.betId as string,
+      };
+      const bet = await this.writer.find(session, key);
+      if (move.kind === 'placement') {
+        if (bet) continue;
+        await this.place(session, event, playerIdOf(event.playerExternalId, event.teamId), deltas);
+        for (const waiting of await this.queue.findForProcessing(
+          session,
+          await this.pending.take(session, event.teamId, 'sports', key.betRef),
+        )) {
+          const outcome = betMoveOf(waiting, SPORTS_GAME_TYPES);
+          const placed = await this.writer.find(session, key);
+          if (outcome?.kind === 'outcome' && placed) {
+            await this.settle(session, placed, waiting, outcome, deltas);
+          }
+        }
+      } else if (bet) {
+        await this.settle(session, bet, event, move, deltas);
+      } else {
+        await this.pending.add(session, {
+          teamId: event.teamId,
+          kind: 'sports',
+          betRef: key.betRef,
+          eventId: event.id,
+          eventType: event.eventType,
+        });
+      }
+    }
+    await this.counts.apply(session, deltas.byKey);
+  }
+
+  private async place(
+    session: SqlSession,
+    event: ClaimedEvent,
+    playerId: number,
+    deltas: CountDeltas,
+  ): Promise<void> {
+    const { game } = event;
+    const providerId = game.provider ? await this.catalog.providerId(session, game.provider) : null;
+    const { home, away } = splitTeams(game.name);
+    const state: SportsBetState = {
+      teamId: event.teamId,
+      brandId: event.brandId,
+      playerId,
+      providerId,
+      providerCode: game.provider,
+      source: 'monitor',
+      betRef: game.betId as string,
+      odds: game.odds,
+      stake: unitsToCents(event.amount),
+      payout: 0,
+      parlay: 0,
+      status: RecordStatus.Pending,
+      balanceBefore: event.balanceBefore === null ? null : unitsToCents(event.balanceBefore),
+      balanceAfter: event.balanceAfter === null ? null : unitsToCents(event.balanceAfter),
+      settledAt: null,
+      createdAt: event.eventTime,
+    };
+    const line = {
+      lineId: game.id ?? (game.betId as string),
+      eventName: game.name,
+      leagueName: game.competition,
+      market: null,
+      homeName: home,
+      awayName: away,
+      odds: game.odds,
+      score: null,
+      status: RecordStatus.Pending,
+      isLive: 0,
+      createdAt: event.eventTime,
+    };
+    await this.writer.save(session, null, state, [line], deltas, false);
+  }
+
+  private async settle(
+    session: SqlSession,
+    bet: SportsBetRow,
+    event: ClaimedEvent,
+    move: Extract<BetMove, { kind: 'outcome' }>,
+    deltas: CountDeltas,
+  ): Promise<void> {
+    const state: SportsBetState = {
+      teamId: Number(bet.team_id),
+      brandId: bet.brand_id === null ? null : Number(bet.brand_id),
+      playerId: Number(bet.player_id),
+      providerId: bet.provider_id === null ? null : Number(bet.provider_id),
+      providerCode: bet.provider_code,
+      source: 'monitor',
+      betRef: bet.bet_ref,
+      odds: bet.odds === null ? null : Number(bet.odds),
+      stake: Number(bet.stake),
+      payout: move.pays ? unitsToCents(event.amount) : 0,
+      parlay: Number(bet.parlay),
+      status: move.status,
+      balanceBefore: bet.balance_before === null ? null : Number(bet.balance_before),
+      balanceAfter:
+        event.balanceAfter === null
+          ? bet.balance_after === null
+            ? null
+            : Number(bet.balance_after)
+          : unitsToCents(event.balanceAfter),
+      settledAt: event.eventTime,
+      createdAt: bet.created_at,
+    };
+    await this.writer.save(session, bet, state, null, deltas, false);
+    await this.writer.setLineStatus(session, bet, move.status);
+  }
+}
