@@ -21,7 +21,8 @@ import { BetsRepository, type BetRow } from './bets.repository';
  * - BET_WON, CASHOUT and JACKPOT settle it with their amount as the payout, BET_LOST with 0;
  *   REFUND cancels it (status 2, the refund as the payout);
  * - an outcome processed before its placement waits (pending_settlements) and is applied, in
- *   arrival order, right after the placement.
+ *   arrival order, right after the placement (or, when another worker projected the placement
+ *   at the same moment, on the next run: see PendingSettlementsRepository.findStranded).
  * A second placement of a round is ignored: the first one made the bet.
  */
 @Injectable()
@@ -47,7 +48,6 @@ export class BetProjection implements EventProcessor, OnModuleInit {
       const move = betMoveOf(event, CASINO_GAME_TYPES);
       return move ? [{ event, move }] : [];
     });
-    if (moves.length === 0) return;
     const playerIdOf = await this.players.idsOf(
       session,
       moves.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
@@ -71,6 +71,9 @@ export class BetProjection implements EventProcessor, OnModuleInit {
           eventType: event.eventType,
         });
       }
+    }
+    for (const { teamId, betRef } of await this.pending.findStranded(session, 'bet')) {
+      await this.applyWaiting(session, teamId, betRef, deltas);
     }
     await this.counts.apply(session, deltas.byKey);
   }

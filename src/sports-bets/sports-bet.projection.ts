@@ -44,7 +44,6 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
       const move = betMoveOf(event, SPORTS_GAME_TYPES);
       return move ? [{ event, move }] : [];
     });
-    if (moves.length === 0) return;
     const playerIdOf = await this.players.idsOf(
       session,
       moves.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
@@ -60,16 +59,7 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
       if (move.kind === 'placement') {
         if (bet) continue;
         await this.place(session, event, playerIdOf(event.playerExternalId, event.teamId), deltas);
-        for (const waiting of await this.queue.findForProcessing(
-          session,
-          await this.pending.take(session, event.teamId, 'sports', key.betRef),
-        )) {
-          const outcome = betMoveOf(waiting, SPORTS_GAME_TYPES);
-          const placed = await this.writer.find(session, key);
-          if (outcome?.kind === 'outcome' && placed) {
-            await this.settle(session, placed, waiting, outcome, deltas);
-          }
-        }
+        await this.applyWaiting(session, event.teamId, key.betRef, deltas);
       } else if (bet) {
         await this.settle(session, bet, event, move, deltas);
       } else {
@@ -82,7 +72,28 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
         });
       }
     }
+    for (const { teamId, betRef } of await this.pending.findStranded(session, 'sports')) {
+      await this.applyWaiting(session, teamId, betRef, deltas);
+    }
     await this.counts.apply(session, deltas.byKey);
+  }
+
+  /** Applies the outcomes that waited for this bet's placement, in arrival order. */
+  private async applyWaiting(
+    session: SqlSession,
+    teamId: number,
+    betRef: string,
+    deltas: CountDeltas,
+  ): Promise<void> {
+    const key = { teamId, source: 'monitor' as const, betRef };
+    const waiting = await this.pending.take(session, teamId, 'sports', betRef);
+    for (const event of await this.queue.findForProcessing(session, waiting)) {
+      const outcome = betMoveOf(event, SPORTS_GAME_TYPES);
+      const placed = await this.writer.find(session, key);
+      if (outcome?.kind === 'outcome' && placed) {
+        await this.settle(session, placed, event, outcome, deltas);
+      }
+    }
   }
 
   private async place(

@@ -169,6 +169,39 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     expect(Number(waiting[0].n)).toBe(0);
   });
 
+  it('applies an outcome stranded by a concurrent placement on the next run', async () => {
+    const other = await createTeam(t);
+    const post = (event: object) =>
+      t.http.post('/api/v1/events').set('X-API-Key', other.apiKey).send(event).expect(202);
+    await post(
+      casinoEvent('s_race', 'BET_WON', 4000, { bet: 'race', time: '2026-04-06T10:30:00Z' }),
+    );
+    await t.app.get(EventProcessingWorker).drain();
+    // Another worker's placement, committed without seeing the waiting outcome.
+    const db = t.app.get(SqlDatabase);
+    const [player] = await db.select<{ id: number }>('SELECT id FROM players WHERE team_id = ?', [
+      other.id,
+    ]);
+    await db.transaction((session) =>
+      session.execute(
+        'INSERT INTO bets (team_id, brand_id, player_id, provider_id, provider_code, game_id, game_code, transaction_id, ' +
+          'round_id, bet_amount, payout_amount, status, result_type, balance_before, balance_after, settled_at, created_at) ' +
+          "VALUES (?, NULL, ?, NULL, NULL, NULL, NULL, 'p_race', 'race', 100000, 0, 0, NULL, NULL, NULL, NULL, '2026-04-06 10:29:00.000000')",
+        [other.id, player.id],
+      ),
+    );
+    // Any next run of the worker heals it.
+    await post({ ...casinoEvent('d_1', 'DEPOSIT', 100), game: undefined });
+    await t.app.get(EventProcessingWorker).drain();
+    const [bet] = (await get('/api/bet/list', other.apiKey).expect(200)).body.items;
+    expect(bet).toMatchObject({
+      round_id: 'race',
+      status: 1,
+      payout_amount: '4000.00',
+      settled_at: '2026-04-06T10:30:00Z',
+    });
+  });
+
   describe('filters, totals and pages', () => {
     let scoped: TestTeam;
     let brandKey: string;
