@@ -11,6 +11,7 @@ import { nullableTimestampColumn, timestampColumn } from '../database/columns';
 @Index('idx_bets_team_id', ['teamId', 'id'])
 @Index('idx_bets_team_player', ['teamId', 'playerId', 'id'])
 @Index('idx_bets_team_brand', ['teamId', 'brandId', 'id'])
+@Index('idx_bets_team_brand_status', ['teamId', 'brandId', 'status', 'id'])
 @Index('idx_bets_team_status', ['teamId', 'status', 'id'])
 @Index('idx_bets_team_provider', ['teamId', 'providerId', 'id'])
 export class BetEntity {

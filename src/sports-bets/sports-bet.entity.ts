@@ -11,6 +11,7 @@ import { nullableTimestampColumn, timestampColumn } from '../database/columns';
 @Index('idx_sports_bets_team_id', ['teamId', 'id'])
 @Index('idx_sports_bets_team_player', ['teamId', 'playerId', 'id'])
 @Index('idx_sports_bets_team_brand', ['teamId', 'brandId', 'id'])
+@Index('idx_sports_bets_team_brand_status', ['teamId', 'brandId', 'status', 'id'])
 @Index('idx_sports_bets_team_status', ['teamId', 'status', 'id'])
 export class SportsBetEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -29,7 +29,7 @@ export class BetRecords1764000000000 implements MigrationInterface {
         '`payout_amount` bigint NOT NULL, `status` int NOT NULL, `result_type` int NULL, `balance_before` bigint NULL, ' +
         '`balance_after` bigint NULL, `settled_at` datetime(6) NULL, `created_at` datetime(6) NOT NULL, ' +
         'INDEX `idx_bets_team_provider` (`team_id`, `provider_id`, `id`), INDEX `idx_bets_team_status` (`team_id`, `status`, `id`), ' +
-        'INDEX `idx_bets_team_brand` (`team_id`, `brand_id`, `id`), INDEX `idx_bets_team_player` (`team_id`, `player_id`, `id`), ' +
+        'INDEX `idx_bets_team_brand` (`team_id`, `brand_id`, `id`), INDEX `idx_bets_team_brand_status` (`team_id`, `brand_id`, `status`, `id`), INDEX `idx_bets_team_player` (`team_id`, `player_id`, `id`), ' +
         'INDEX `idx_bets_team_id` (`team_id`, `id`), UNIQUE INDEX `uq_bets_team_round` (`team_id`, `round_id`), ' +
         `PRIMARY KEY (\`id\`)) ${TABLE_OPTIONS}`,
     );
@@ -39,7 +39,7 @@ export class BetRecords1764000000000 implements MigrationInterface {
         '`bet_ref` varchar(100) NOT NULL, `odds` double NULL, `stake` bigint NOT NULL, `payout` bigint NOT NULL, ' +
         '`parlay` int NOT NULL, `status` int NOT NULL, `balance_before` bigint NULL, `balance_after` bigint NULL, ' +
         '`settled_at` datetime(6) NULL, `created_at` datetime(6) NOT NULL, ' +
-        'INDEX `idx_sports_bets_team_status` (`team_id`, `status`, `id`), INDEX `idx_sports_bets_team_brand` (`team_id`, `brand_id`, `id`), ' +
+        'INDEX `idx_sports_bets_team_status` (`team_id`, `status`, `id`), INDEX `idx_sports_bets_team_brand` (`team_id`, `brand_id`, `id`), INDEX `idx_sports_bets_team_brand_status` (`team_id`, `brand_id`, `status`, `id`), ' +
         'INDEX `idx_sports_bets_team_player` (`team_id`, `player_id`, `id`), INDEX `idx_sports_bets_team_id` (`team_id`, `id`), ' +
         'UNIQUE INDEX `uq_sports_bets_team_source_ref` (`team_id`, `source`, `bet_ref`), ' +
         `PRIMARY KEY (\`id\`)) ${TABLE_OPTIONS}`,

@@ -32,6 +32,7 @@ export class BetRecords1764000000000 implements MigrationInterface {
       ['idx_bets_team_provider', '"team_id", "provider_id", "id"'],
       ['idx_bets_team_status', '"team_id", "status", "id"'],
       ['idx_bets_team_brand', '"team_id", "brand_id", "id"'],
+      ['idx_bets_team_brand_status', '"team_id", "brand_id", "status", "id"'],
       ['idx_bets_team_player', '"team_id", "player_id", "id"'],
       ['idx_bets_team_id', '"team_id", "id"'],
     ]) {
@@ -48,6 +49,7 @@ export class BetRecords1764000000000 implements MigrationInterface {
     for (const [name, columns] of [
       ['idx_sports_bets_team_status', '"team_id", "status", "id"'],
       ['idx_sports_bets_team_brand', '"team_id", "brand_id", "id"'],
+      ['idx_sports_bets_team_brand_status', '"team_id", "brand_id", "status", "id"'],
       ['idx_sports_bets_team_player', '"team_id", "player_id", "id"'],
       ['idx_sports_bets_team_id', '"team_id", "id"'],
     ]) {
