@@ -30,3 +30,18 @@ export function betMoveOf(event: ClaimedEvent, gameTypes: ReadonlySet<string>): 
   if (!event.game.betId || !event.game.type || !gameTypes.has(event.game.type)) return null;
   return MOVES[event.eventType] ?? null;
 }
+
+/**
+ * Whether an outcome event may change a stored bet: not when the event came through another
+ * brand's key (a brand's key never touches another brand's bets), nor when the bet already holds
+ * a later outcome (an outcome that waited for its placement never overrides a newer one).
+ */
+export function outcomeApplies(
+  bet: { brand_id: number | string | null; settled_at: string | null },
+  event: ClaimedEvent,
+): boolean {
+  if (event.brandId !== null && bet.brand_id !== null && Number(bet.brand_id) !== event.brandId) {
+    return false;
+  }
+  return bet.settled_at === null || event.eventTime >= bet.settled_at;
+}

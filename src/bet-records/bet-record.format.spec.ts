@@ -18,6 +18,8 @@ describe('bet record formats (seed 002)', () => {
     [2, '2.00'],
     [1.8167, '1.8167'],
     [1.1 * 1.1, '1.21'],
+    [1e21, '1000000000000000000000.00'],
+    [1e-7, '0.0000001'],
   ])('odds %p are %p', (odds, text) => {
     expect(formatOdds(odds)).toBe(text);
   });
@@ -34,6 +36,8 @@ describe('bet record formats (seed 002)', () => {
     ['Senegal x Nigeria', 'Senegal', 'Nigeria'],
     ['Lakers @ Warriors', 'Lakers', 'Warriors'],
     ['Over 2.5 Goals', null, null],
+    ['Malcolm X vs Y', 'Malcolm X', 'Y'],
+    [`${'H'.repeat(201)} vs Away`, null, null],
     [null, null, null],
   ])('splits %p into home %p and away %p', (name, home, away) => {
     expect(splitTeams(name)).toEqual({ home, away });

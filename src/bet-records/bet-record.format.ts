@@ -13,9 +13,12 @@ export function formatCents(cents: number): string {
 
 export function formatOdds(odds: number | null): string | null {
   if (odds === null) return null;
-  const text = String(Number(odds.toFixed(6)));
-  const [whole, fraction = ''] = text.split('.');
-  return `${whole}.${fraction.padEnd(2, '0')}`;
+  // Never exponent notation (1e21, 1e-7), which is no odds string.
+  return odds.toLocaleString('en-US', {
+    useGrouping: false,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 10,
+  });
 }
 
 /** A `datetime(6)` text as the seed writes times. */
@@ -31,8 +34,20 @@ export const unitsToCents = (units: number): number => units * 100;
 export const RecordStatus = { Pending: 0, Settled: 1, Cancelled: 2 } as const;
 export type RecordStatus = (typeof RecordStatus)[keyof typeof RecordStatus];
 
+/** Separators of "home vs away" names, most telling first: "Malcolm X vs Y" splits at "vs". */
+const TEAM_SEPARATORS = [/\s+vs\.?\s+/i, /\s+v\.?\s+/i, /\s+@\s+/, /\s+x\s+/, /\s+-\s+/];
+/** Longest team name stored (`home_name`, `away_name`). */
+const MAX_TEAM_NAME = 200;
+
 /** `"Manchester United vs Arsenal"` → home and away; null when the name has no such shape. */
 export function splitTeams(eventName: string | null): { home: string | null; away: string | null } {
-  const match = eventName ? /^(.+?)\s+(?:vs\.?|v\.?|x|@|-)\s+(.+)$/i.exec(eventName.trim()) : null;
-  return match ? { home: match[1].trim(), away: match[2].trim() } : { home: null, away: null };
+  for (const separator of eventName ? TEAM_SEPARATORS : []) {
+    const parts = (eventName as string).trim().split(separator);
+    if (parts.length !== 2) continue;
+    const [home, away] = parts.map((p) => p.trim());
+    if (home && away && home.length <= MAX_TEAM_NAME && away.length <= MAX_TEAM_NAME) {
+      return { home, away };
+    }
+  }
+  return { home: null, away: null };
 }

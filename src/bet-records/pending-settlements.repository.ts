@@ -23,8 +23,10 @@ export class PendingSettlementsRepository {
     kind: RecordKind,
     betRef: string,
   ): Promise<string[]> {
+    // A locking read waits for an outcome another worker is parking right now (MySQL), so that
+    // the placement and the outcome cannot miss each other.
     const rows = await session.select<{ event_id: string | number }>(
-      'SELECT event_id FROM pending_settlements WHERE team_id = ? AND kind = ? AND bet_ref = ? ORDER BY event_id',
+      `SELECT event_id FROM pending_settlements WHERE team_id = ? AND kind = ? AND bet_ref = ? ORDER BY event_id ${session.dialect.forUpdate}`,
       [requireTeamId(teamId), kind, betRef],
     );
     if (rows.length === 0) return [];

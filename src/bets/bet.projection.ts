@@ -1,6 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { unitsToCents } from '../bet-records/bet-record.format';
-import { betMoveOf, CASINO_GAME_TYPES, type BetMove } from '../bet-records/bet-event.kind';
+import {
+  betMoveOf,
+  CASINO_GAME_TYPES,
+  outcomeApplies,
+  type BetMove,
+} from '../bet-records/bet-event.kind';
 import {
   BetRecordCountsRepository,
   CountDeltas,
@@ -23,7 +28,8 @@ import { BetsRepository, type BetRow } from './bets.repository';
  * - an outcome processed before its placement waits (pending_settlements) and is applied, in
  *   arrival order, right after the placement (or, when another worker projected the placement
  *   at the same moment, on the next run: see PendingSettlementsRepository.findStranded).
- * A second placement of a round is ignored: the first one made the bet.
+ * A second placement of a round is ignored: the first one made the bet. An outcome never
+ * overrides a later one, and an event sent with another brand's key never touches the bet.
  */
 @Injectable()
 export class BetProjection implements EventProcessor, OnModuleInit {
@@ -58,8 +64,10 @@ export class BetProjection implements EventProcessor, OnModuleInit {
       const bet = await this.bets.lockByRound(session, event.teamId, roundId);
       if (move.kind === 'placement') {
         if (bet) continue;
-        await this.place(session, event, playerIdOf(event.playerExternalId, event.teamId), deltas);
-        await this.applyWaiting(session, event.teamId, roundId, deltas);
+        const playerId = playerIdOf(event.playerExternalId, event.teamId);
+        if (await this.place(session, event, playerId, deltas)) {
+          await this.applyWaiting(session, event.teamId, roundId, deltas);
+        }
       } else if (bet) {
         await this.settle(session, bet, event, move, deltas);
       } else {
@@ -70,6 +78,10 @@ export class BetProjection implements EventProcessor, OnModuleInit {
           eventId: event.id,
           eventType: event.eventType,
         });
+        // A placement committed meanwhile (another worker) would not have seen this outcome.
+        if (await this.bets.lockByRound(session, event.teamId, roundId)) {
+          await this.applyWaiting(session, event.teamId, roundId, deltas);
+        }
       }
     }
     for (const { teamId, betRef } of await this.pending.findStranded(session, 'bet')) {
@@ -78,19 +90,20 @@ export class BetProjection implements EventProcessor, OnModuleInit {
     await this.counts.apply(session, deltas.byKey);
   }
 
+  /** Inserts the bet of a placement; false when a concurrent placement of the round made it. */
   private async place(
     session: SqlSession,
     event: ClaimedEvent,
     playerId: number,
     deltas: CountDeltas,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { provider, id: gameCode, name: gameName } = event.game;
     const providerId = provider ? await this.catalog.providerId(session, provider) : null;
     const gameId =
       providerId !== null && gameCode
         ? await this.catalog.gameId(session, providerId, gameCode, gameName)
         : null;
-    await this.bets.insert(session, {
+    const inserted = await this.bets.insert(session, {
       teamId: event.teamId,
       brandId: event.brandId,
       playerId,
@@ -105,10 +118,13 @@ export class BetProjection implements EventProcessor, OnModuleInit {
       balanceAfter: event.balanceAfter === null ? null : unitsToCents(event.balanceAfter),
       createdAt: event.eventTime,
     });
-    deltas.add(
-      { teamId: event.teamId, kind: 'bet', brandId: event.brandId, providerId, status: 0 },
-      1,
-    );
+    if (inserted) {
+      deltas.add(
+        { teamId: event.teamId, kind: 'bet', brandId: event.brandId, providerId, status: 0 },
+        1,
+      );
+    }
+    return inserted;
   }
 
   private async applyWaiting(
@@ -132,6 +148,7 @@ export class BetProjection implements EventProcessor, OnModuleInit {
     move: Extract<BetMove, { kind: 'outcome' }>,
     deltas: CountDeltas,
   ): Promise<void> {
+    if (!outcomeApplies(bet, event)) return;
     await this.bets.settle(session, bet.id, {
       status: move.status,
       payoutAmount: move.pays ? unitsToCents(event.amount) : 0,

@@ -91,9 +91,11 @@ export class BetsRepository {
     return rows[0] ?? null;
   }
 
-  async insert(session: SqlSession, bet: NewBet): Promise<void> {
-    await session.execute(
-      'INSERT INTO bets (team_id, brand_id, player_id, provider_id, provider_code, game_id, game_code, transaction_id, round_id, ' +
+  /** Inserts the bet unless its round is taken (by a concurrent placement); true when it did. */
+  async insert(session: SqlSession, bet: NewBet): Promise<boolean> {
+    const inserted = await session.execute(
+      `${session.dialect.insertIgnoring} INTO bets (` +
+        'team_id, brand_id, player_id, provider_id, provider_code, game_id, game_code, transaction_id, round_id, ' +
         'bet_amount, payout_amount, status, result_type, balance_before, balance_after, settled_at, created_at) ' +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, NULL, ?, ?, NULL, ?)',
       [
@@ -112,6 +114,7 @@ export class BetsRepository {
         bet.createdAt,
       ],
     );
+    return inserted > 0;
   }
 
   async settle(session: SqlSession, id: Num, outcome: BetOutcome): Promise<void> {

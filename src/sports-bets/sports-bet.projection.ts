@@ -1,6 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { RecordStatus, splitTeams, unitsToCents } from '../bet-records/bet-record.format';
-import { betMoveOf, SPORTS_GAME_TYPES, type BetMove } from '../bet-records/bet-event.kind';
+import {
+  betMoveOf,
+  outcomeApplies,
+  SPORTS_GAME_TYPES,
+  type BetMove,
+} from '../bet-records/bet-event.kind';
 import {
   BetRecordCountsRepository,
   CountDeltas,
@@ -70,6 +75,10 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
           eventId: event.id,
           eventType: event.eventType,
         });
+        // A placement committed meanwhile (another worker) would not have seen this outcome.
+        if (await this.writer.find(session, key)) {
+          await this.applyWaiting(session, event.teamId, key.betRef, deltas);
+        }
       }
     }
     for (const { teamId, betRef } of await this.pending.findStranded(session, 'sports')) {
@@ -146,6 +155,7 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
     move: Extract<BetMove, { kind: 'outcome' }>,
     deltas: CountDeltas,
   ): Promise<void> {
+    if (!outcomeApplies(bet, event)) return;
     const state: SportsBetState = {
       teamId: Number(bet.team_id),
       brandId: bet.brand_id === null ? null : Number(bet.brand_id),

@@ -169,6 +169,37 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     expect(Number(waiting[0].n)).toBe(0);
   });
 
+  it("never lets an older outcome override a newer one, nor another brand's key touch a bet", async () => {
+    const other = await createTeam(t);
+    const brandA = (await t.tenancy.createBrand(other.id, 'A')).id;
+    const brandB = (await t.tenancy.createBrand(other.id, 'B')).id;
+    const keyA = (await t.tenancy.createApiKey(other.id, { brandId: brandA })).api_key;
+    const keyB = (await t.tenancy.createApiKey(other.id, { brandId: brandB })).api_key;
+    const post = (key: string, event: object) =>
+      t.http.post('/api/v1/events').set('X-API-Key', key).send(event).expect(202);
+    await post(keyA, casinoEvent('p_old', 'BET_PLACED', 1000, { bet: 'late' }));
+    await post(
+      keyA,
+      casinoEvent('r_new', 'REFUND', 1000, { bet: 'late', time: '2026-04-06T10:40:00Z' }),
+    );
+    await post(
+      keyA,
+      casinoEvent('w_old', 'BET_WON', 5000, { bet: 'late', time: '2026-04-06T10:30:00Z' }),
+    );
+    await post(
+      keyB,
+      casinoEvent('w_b', 'BET_WON', 9000, { bet: 'late', time: '2026-04-06T10:50:00Z' }),
+    );
+    await t.app.get(EventProcessingWorker).drain();
+    const [bet] = (await get('/api/bet/list', other.apiKey).expect(200)).body.items;
+    expect(bet).toMatchObject({
+      brand_id: brandA,
+      status: 2,
+      payout_amount: '1000.00',
+      settled_at: '2026-04-06T10:40:00Z',
+    });
+  });
+
   it('applies an outcome stranded by a concurrent placement on the next run', async () => {
     const other = await createTeam(t);
     const post = (event: object) =>
