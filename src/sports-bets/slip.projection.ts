@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CountDeltas } from '../bet-records/bet-record-counts.repository';
 import { RecordStatus, splitTeams } from '../bet-records/bet-record.format';
 import type { MicroTime } from '../common/time/micro-time';
 import type { SqlSession } from '../database/sql-database';
@@ -82,6 +83,7 @@ export class SlipProjection {
         createdAt,
       };
     });
+    const deltas = new CountDeltas();
     await this.writer.save(
       session,
       existing,
@@ -102,6 +104,8 @@ export class SlipProjection {
         createdAt,
       },
       lines,
+      deltas,
     );
+    await this.writer.applyCounts(session, deltas);
   }
 }

@@ -29,15 +29,15 @@ export class SportsBetWriter {
 
   /**
    * Creates the bet, or writes its new state over `existing` (its lines too, when given). Its
-   * team, brand, player and provider stay those of its creation.
+   * team, brand, player and provider stay those of its creation. The change of the list counts
+   * goes into `deltas`, for the caller to apply once for all its bets.
    */
   async save(
     session: SqlSession,
     existing: SportsBetRow | null,
     state: SportsBetState,
     lines: readonly SportsBetLine[] | null,
-    deltas: CountDeltas = new CountDeltas(),
-    applyCounts = true,
+    deltas: CountDeltas,
   ): Promise<void> {
     if (!existing) {
       await this.sportsBets.insert(session, state, lines ?? []);
@@ -57,7 +57,11 @@ export class SportsBetWriter {
         state.status,
       );
     }
-    if (applyCounts) await this.counts.apply(session, deltas.byKey);
+  }
+
+  /** Applies the count changes collected by `save`. */
+  applyCounts(session: SqlSession, deltas: CountDeltas): Promise<void> {
+    return this.counts.apply(session, deltas.byKey);
   }
 
   setLineStatus(session: SqlSession, existing: SportsBetRow, status: number): Promise<void> {
