@@ -36,25 +36,4 @@ export class PendingSettlementsRepository {
     );
     return rows.map((r) => String(r.event_id));
   }
-
-  /**
-   * Bets whose placement is stored while some of their outcomes still wait: what two workers
-   * leave when one projects a placement while another parks its outcome (neither sees the
-   * other's uncommitted row). The projections apply them on their next run.
-   */
-  async findStranded(
-    session: SqlSession,
-    kind: RecordKind,
-    limit = 100,
-  ): Promise<{ teamId: number; betRef: string }[]> {
-    const join =
-      kind === 'bet'
-        ? 'JOIN bets r ON r.team_id = p.team_id AND r.round_id = p.bet_ref'
-        : "JOIN sports_bets r ON r.team_id = p.team_id AND r.source = 'monitor' AND r.bet_ref = p.bet_ref";
-    const rows = await session.select<{ team_id: number; bet_ref: string }>(
-      `SELECT DISTINCT p.team_id, p.bet_ref FROM pending_settlements p ${join} WHERE p.kind = ? LIMIT ?`,
-      [kind, limit],
-    );
-    return rows.map((r) => ({ teamId: Number(r.team_id), betRef: r.bet_ref }));
-  }
 }

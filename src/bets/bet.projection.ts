@@ -26,8 +26,10 @@ import { BetsRepository, type BetRow } from './bets.repository';
  * - BET_WON, CASHOUT and JACKPOT settle it with their amount as the payout, BET_LOST with 0;
  *   REFUND cancels it (status 2, the refund as the payout);
  * - an outcome processed before its placement waits (pending_settlements) and is applied, in
- *   arrival order, right after the placement (or, when another worker projected the placement
- *   at the same moment, on the next run: see PendingSettlementsRepository.findStranded).
+ *   arrival order, right after the placement. When two workers project the placement and the
+ *   outcome at the same moment, their locking reads (the placement's `take`, the outcome's second
+ *   `lockByRound`) meet: one waits for the other or deadlocks and is retried, so one of them always
+ *   sees the other's row.
  * A second placement of a round is ignored: the first one made the bet. An outcome never
  * overrides a later one, and an event sent with another brand's key never touches the bet.
  */
@@ -83,9 +85,6 @@ export class BetProjection implements EventProcessor, OnModuleInit {
           await this.applyWaiting(session, event.teamId, roundId, deltas);
         }
       }
-    }
-    for (const { teamId, betRef } of await this.pending.findStranded(session, 'bet')) {
-      await this.applyWaiting(session, teamId, betRef, deltas);
     }
     await this.counts.apply(session, deltas.byKey);
   }

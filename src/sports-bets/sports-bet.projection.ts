@@ -6,10 +6,7 @@ import {
   SPORTS_GAME_TYPES,
   type BetMove,
 } from '../bet-records/bet-event.kind';
-import {
-  BetRecordCountsRepository,
-  CountDeltas,
-} from '../bet-records/bet-record-counts.repository';
+import { CountDeltas } from '../bet-records/bet-record-counts.repository';
 import { CatalogRepository } from '../bet-records/catalog.repository';
 import { PendingSettlementsRepository } from '../bet-records/pending-settlements.repository';
 import type { SqlSession } from '../database/sql-database';
@@ -36,7 +33,6 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
     private readonly players: PlayersService,
     private readonly writer: SportsBetWriter,
     private readonly catalog: CatalogRepository,
-    private readonly counts: BetRecordCountsRepository,
     private readonly pending: PendingSettlementsRepository,
   ) {}
 
@@ -81,10 +77,7 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
         }
       }
     }
-    for (const { teamId, betRef } of await this.pending.findStranded(session, 'sports')) {
-      await this.applyWaiting(session, teamId, betRef, deltas);
-    }
-    await this.counts.apply(session, deltas.byKey);
+    await this.writer.applyCounts(session, deltas);
   }
 
   /** Applies the outcomes that waited for this bet's placement, in arrival order. */
@@ -145,7 +138,7 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
       isLive: 0,
       createdAt: event.eventTime,
     };
-    await this.writer.save(session, null, state, [line], deltas, false);
+    await this.writer.save(session, null, state, [line], deltas);
   }
 
   private async settle(
@@ -179,7 +172,7 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
       settledAt: event.eventTime,
       createdAt: bet.created_at,
     };
-    await this.writer.save(session, bet, state, null, deltas, false);
+    await this.writer.save(session, bet, state, null, deltas);
     await this.writer.setLineStatus(session, bet, move.status);
   }
 }

@@ -1,6 +1,9 @@
+import { PendingSettlementsRepository } from '../../src/bet-records/pending-settlements.repository';
+import { BetsRepository } from '../../src/bets/bets.repository';
 import { SqlDatabase } from '../../src/database/sql-database';
 import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
+import { dialectUnderTest } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A monitor event of a casino bet round (the grouped body of seed 000). */
@@ -200,38 +203,66 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     });
   });
 
-  it('applies an outcome stranded by a concurrent placement on the next run', async () => {
-    const other = await createTeam(t);
-    const post = (event: object) =>
-      t.http.post('/api/v1/events').set('X-API-Key', other.apiKey).send(event).expect(202);
-    await post(
-      casinoEvent('s_race', 'BET_WON', 4000, { bet: 'race', time: '2026-04-06T10:30:00Z' }),
-    );
-    await t.app.get(EventProcessingWorker).drain();
-    // Another worker's placement, committed without seeing the waiting outcome.
-    const db = t.app.get(SqlDatabase);
-    const [player] = await db.select<{ id: number }>('SELECT id FROM players WHERE team_id = ?', [
-      other.id,
-    ]);
-    await db.transaction((session) =>
-      session.execute(
-        'INSERT INTO bets (team_id, brand_id, player_id, provider_id, provider_code, game_id, game_code, transaction_id, ' +
-          'round_id, bet_amount, payout_amount, status, result_type, balance_before, balance_after, settled_at, created_at) ' +
-          "VALUES (?, NULL, ?, NULL, NULL, NULL, NULL, 'p_race', 'race', 100000, 0, 0, NULL, NULL, NULL, NULL, '2026-04-06 10:29:00.000000')",
-        [other.id, player.id],
-      ),
-    );
-    // Any next run of the worker heals it.
-    await post({ ...casinoEvent('d_1', 'DEPOSIT', 100), game: undefined });
-    await t.app.get(EventProcessingWorker).drain();
-    const [bet] = (await get('/api/bet/list', other.apiKey).expect(200)).body.items;
-    expect(bet).toMatchObject({
-      round_id: 'race',
-      status: 1,
-      payout_amount: '4000.00',
-      settled_at: '2026-04-06T10:30:00Z',
-    });
-  });
+  // Two workers: one projects the placement while the other parks its outcome. Under READ
+  // COMMITTED neither plain read sees the other's uncommitted row; the locking reads must.
+  (dialectUnderTest() === 'mysql' ? it : it.skip)(
+    'never lets a placement and an outcome projected at once miss each other (MySQL)',
+    async () => {
+      const other = await createTeam(t);
+      const db = t.app.get(SqlDatabase);
+      const bets = t.app.get(BetsRepository);
+      const pending = t.app.get(PendingSettlementsRepository);
+      await t.http
+        .post('/api/v1/events')
+        .set('X-API-Key', other.apiKey)
+        .send({ ...casinoEvent('e_player', 'DEPOSIT', 100), game: undefined })
+        .expect(202);
+      await t.app.get(EventProcessingWorker).drain();
+      const [player] = await db.select<{ id: number }>('SELECT id FROM players WHERE team_id = ?', [
+        other.id,
+      ]);
+      let placed!: () => void;
+      let parked!: () => void;
+      const placedGate = new Promise<void>((resolve) => (placed = resolve));
+      const parkedGate = new Promise<void>((resolve) => (parked = resolve));
+
+      const placing = db.transaction(async (session) => {
+        await bets.insert(session, {
+          teamId: other.id,
+          brandId: null,
+          playerId: Number(player.id),
+          providerId: null,
+          providerCode: null,
+          gameId: null,
+          gameCode: null,
+          transactionId: 'p_race',
+          roundId: 'race',
+          betAmount: 100,
+          balanceBefore: null,
+          balanceAfter: null,
+          createdAt: '2026-04-06 10:29:00.000000',
+        });
+        placed();
+        await parkedGate;
+        return pending.take(session, other.id, 'bet', 'race');
+      });
+      const parking = db.transaction(async (session) => {
+        await pending.add(session, {
+          teamId: other.id,
+          kind: 'bet',
+          betRef: 'race',
+          eventId: '1',
+          eventType: 'BET_WON',
+        });
+        await placedGate;
+        parked();
+        return bets.lockByRound(session, other.id, 'race');
+      });
+      const [waiting, bet] = await Promise.all([placing, parking]);
+      // One side saw the other (the loser of a deadlock was retried after the winner committed).
+      expect(waiting.length === 1 || bet !== null).toBe(true);
+    },
+  );
 
   describe('filters, totals and pages', () => {
     let scoped: TestTeam;
