@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { DetectionModule } from './detection/detection.module';
 import { EventsModule } from './events/events.module';
 import { LookupsModule } from './lookups/lookups.module';
+import { MaxBridgeModule } from './maxbridge/maxbridge.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { RedisModule } from './redis/redis.module';
 import { ApiKeyAuthModule } from './tenancy/api-key-auth.module';
@@ -35,6 +36,7 @@ export class AppModule {
         BettingEventsModule,
         BetsModule,
         SportsBetsModule,
+        ...(config.maxbridge.enabled ? [MaxBridgeModule] : []),
         ...extraImports,
       ],
     };

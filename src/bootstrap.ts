@@ -74,8 +74,10 @@ export async function createApp(
   // Last of the onRequest hooks: the security and request-id headers are set even on a 401.
   const strategies = app.get(AuthStrategies);
   fastify.addHook('onRequest', (request, reply) => strategies.authenticate(request, reply));
+  // Schemes that sign the body check it once read, before validation (MaxBridge's Hash).
+  fastify.addHook('preValidation', (request) => strategies.verifyBody(request));
 
-  setupSwagger(app);
+  setupSwagger(app, { maxbridge: config.maxbridge.enabled });
   await app.init();
   // Every API takes JSON only: a text or form body is a 415, not a string or fields to validate.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeMaxBridge } from './maxbridge/maxbridge.swagger';
 import { API_KEY_SECURITY } from './tenancy/api-key-auth.decorator';
 
 const DESCRIPTION = `
@@ -11,9 +12,10 @@ One service, four APIs, each with its own paths, envelope and error shape:
   service detects fraud and money laundering and pushes alerts to webhooks.
 - **AML Betting Events API** (\`/betting-events\`): bet slips per player (CPF) for Brazilian compliance.
 - **Bet Records API** (\`/api/bet/...\`, \`/api/sports-bet/...\`): casino/live and sports bets with legs.
-- **MaxBridge**: the cash-desk bridge between the player wallet and retail shops.
+- **MaxBridge** (\`/api/payment/...\`): the cash-desk bridge between the player wallet and retail shops,
+  signed with \`Nonce\` and \`Hash\` headers (see the MaxBridge section), served when MAXBRIDGE_HASH_SECRET is set.
 
-**Authentication.** Customer APIs take the team's key in the \`X-API-Key\` header (header names are
+**Authentication.** The monitor, AML and bet-record APIs take the team's key in the \`X-API-Key\` header (header names are
 case-insensitive). Keys are issued by the operator's administrators with \`npm run cli -- key create\`.
 
 **Rate limits.** Per team and plan, per clock minute, over all \`X-API-Key\` routes together (a batch counts
@@ -33,16 +35,17 @@ function packageVersion(): string {
 }
 
 /** Swagger UI at `/docs`, the OpenAPI document at `/docs-json`. */
-export function setupSwagger(app: INestApplication): void {
-  const config = new DocumentBuilder()
+export function setupSwagger(app: INestApplication, options: { maxbridge: boolean }): void {
+  let builder = new DocumentBuilder()
     .setTitle('Betting Monitor')
     .setDescription(DESCRIPTION)
     .setVersion(packageVersion())
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: "Your team's API key" },
       API_KEY_SECURITY,
-    )
-    .build();
+    );
+  if (options.maxbridge) builder = describeMaxBridge(builder);
+  const config = builder.build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',

@@ -2,9 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { WalletModule } from '../maxbridge/wallet/wallet.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 
-/** What the administration commands need: the database and tenancy, no HTTP server. */
+/** What the administration commands need: the database, tenancy and the wallet; no HTTP server. */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -14,6 +15,7 @@ export class CliModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config, { connectAttempts: 1 }),
         TenancyModule,
+        WalletModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DatabaseState } from '../database/database.module';
 import { PLANS } from '../tenancy/plan';
 import { ApiKeyView, TenancyService } from '../tenancy/tenancy.service';
+import { MAXBRIDGE_COMMANDS } from './maxbridge.commands';
 
 export interface CommandOptions {
   name?: string;
@@ -10,7 +11,64 @@ export interface CommandOptions {
   brand?: string;
   label?: string;
   prefix?: string;
+  // maxbridge
+  id?: string;
+  user?: string;
+  username?: string;
+  password?: string;
+  currency?: string;
+  balance?: string;
+  amount?: string;
+  status?: string;
+  'full-name'?: string;
+  'birth-date'?: string;
+  'min-limit'?: string;
+  'max-limit'?: string;
+  domain?: string;
+  note?: string;
+  type?: string;
+  number?: string;
+  'personal-id'?: string;
+  country?: string;
+  'issue-date'?: string;
+  'expiry-date'?: string;
+  authority?: string;
+  place?: string;
+  'doc-status'?: string;
 }
+
+/** The string options of every command, for the argument parser. */
+export const STRING_OPTIONS: readonly (keyof CommandOptions)[] = [
+  'name',
+  'plan',
+  'team',
+  'brand',
+  'label',
+  'prefix',
+  'id',
+  'user',
+  'username',
+  'password',
+  'currency',
+  'balance',
+  'amount',
+  'status',
+  'full-name',
+  'birth-date',
+  'min-limit',
+  'max-limit',
+  'domain',
+  'note',
+  'type',
+  'number',
+  'personal-id',
+  'country',
+  'issue-date',
+  'expiry-date',
+  'authority',
+  'place',
+  'doc-status',
+];
 
 /** What a command printed: one JSON object with `--json`, lines of text otherwise. */
 export interface CommandResult {
@@ -160,4 +218,5 @@ export const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  ...MAXBRIDGE_COMMANDS,
 };

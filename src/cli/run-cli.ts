@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import type { AppConfig } from '../config/app-config';
 import { TenancyError } from '../tenancy/tenancy.errors';
 import { CliModule } from './cli.module';
-import { COMMANDS, CommandOptions, UsageError } from './commands';
+import { COMMANDS, CommandOptions, STRING_OPTIONS, UsageError } from './commands';
+import { WalletAdminError } from '../maxbridge/wallet/wallet-admin.service';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -24,12 +25,7 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
       allowPositionals: true,
       strict: true,
       options: {
-        name: { type: 'string' },
-        plan: { type: 'string' },
-        team: { type: 'string' },
-        brand: { type: 'string' },
-        label: { type: 'string' },
-        prefix: { type: 'string' },
+        ...Object.fromEntries(STRING_OPTIONS.map((name) => [name, { type: 'string' as const }])),
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -76,6 +72,7 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
   } catch (error) {
     if (error instanceof UsageError) return report('USAGE', error.message, EXIT_USAGE);
     if (error instanceof TenancyError) return report(error.code, error.message, EXIT_FAILED);
+    if (error instanceof WalletAdminError) return report(error.code, error.message, EXIT_FAILED);
     throw error;
   } finally {
     await app.close();

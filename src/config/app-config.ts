@@ -31,6 +31,19 @@ export interface AppConfig {
   demoTeamOnFirstStart: boolean;
   ingest: IngestConfig;
   worker: WorkerConfig;
+  maxbridge: MaxBridgeConfig;
+}
+
+export interface MaxBridgeConfig {
+  /** Whether the MaxBridge routes are served. */
+  enabled: boolean;
+  /**
+   * Shared secrets of the `Hash` header; a request signed with any of them is accepted, so that a
+   * new secret can be rolled out before the old one is withdrawn.
+   */
+  hashSecrets: string[];
+  /** How long a used `Nonce` is remembered, and refused when sent again, in seconds. */
+  nonceTtlSeconds: number;
 }
 
 export interface IngestConfig {
@@ -102,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       batchSize: reader.integer('WORKER_BATCH_SIZE', 500, { min: 1, max: 5000 }),
       pollMs: reader.integer('WORKER_POLL_MS', 500, { min: 10, max: 60000 }),
     },
+    maxbridge: reader.maxbridge(),
   };
   reader.assertValid();
   return config;
@@ -174,6 +188,35 @@ class EnvReader {
       );
     }
     return value;
+  }
+
+  /**
+   * MAXBRIDGE_HASH_SECRET holds one secret, or several separated by commas (rotation).
+   * MAXBRIDGE_ENABLED defaults to whether a secret is set; true without a secret is an error.
+   */
+  maxbridge(): MaxBridgeConfig {
+    const hashSecrets = (this.raw('MAXBRIDGE_HASH_SECRET') ?? '')
+      .split(',')
+      .map((secret) => secret.trim())
+      .filter((secret) => secret !== '');
+    const enabled = this.boolean('MAXBRIDGE_ENABLED', hashSecrets.length > 0);
+    if (enabled && hashSecrets.length === 0) {
+      this.problems.push(
+        'MAXBRIDGE_HASH_SECRET must be set when MAXBRIDGE_ENABLED is true (one secret, or several separated by commas)',
+      );
+    }
+    for (const secret of hashSecrets) {
+      if (secret.length < 16) {
+        this.problems.push(
+          `MAXBRIDGE_HASH_SECRET: each secret must have at least 16 characters (one has ${secret.length})`,
+        );
+      }
+    }
+    const nonceTtlSeconds = this.integer('MAXBRIDGE_NONCE_TTL_SECONDS', 900, {
+      min: 10,
+      max: 7 * 24 * 3600,
+    });
+    return { enabled, hashSecrets, nonceTtlSeconds };
   }
 
   database(urlName: string, poolName: string): DatabaseConfig {

@@ -16,6 +16,12 @@ import { BetEntity } from '../bets/bet.entity';
 import { SportsBetLineEntity } from '../sports-bets/sports-bet-line.entity';
 import { SportsBetEntity } from '../sports-bets/sports-bet.entity';
 import { EventEntity } from '../events/event.entity';
+import { UsedNonceEntity } from '../maxbridge/signing/used-nonce.entity';
+import { WalletAccountEntity } from '../maxbridge/wallet/entities/wallet-account.entity';
+import { WalletDocumentEntity } from '../maxbridge/wallet/entities/wallet-document.entity';
+import { WalletLedgerEntryEntity } from '../maxbridge/wallet/entities/wallet-ledger-entry.entity';
+import { WalletUserStatusEntity } from '../maxbridge/wallet/entities/wallet-user-status.entity';
+import { WalletUserEntity } from '../maxbridge/wallet/entities/wallet-user.entity';
 import { PlayerEntity } from '../players/player.entity';
 import { ApiKeyEntity } from '../tenancy/api-key.entity';
 import { BrandEntity } from '../tenancy/brand.entity';
@@ -43,4 +49,10 @@ export const ENTITIES = [
   SportsBetLineEntity,
   BetRecordCountEntity,
   PendingSettlementEntity,
+  WalletUserStatusEntity,
+  WalletUserEntity,
+  WalletAccountEntity,
+  WalletDocumentEntity,
+  WalletLedgerEntryEntity,
+  UsedNonceEntity,
 ];

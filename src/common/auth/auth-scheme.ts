@@ -4,7 +4,7 @@ import { UnauthorizedError } from '../errors/app-error';
 import { routeTagsOf, routeTagsOfHandler, TagRoutes } from '../http/route-tags';
 
 /** How a route authenticates. Every route declares one, through a composite decorator. */
-export type AuthScheme = 'public' | 'api-key';
+export type AuthScheme = 'public' | 'api-key' | 'nonce-hash';
 
 /** Open to anyone: operations endpoints only. */
 export const Public = () => TagRoutes({ auth: 'public' });
@@ -17,6 +17,11 @@ export const Public = () => TagRoutes({ auth: 'public' });
 export interface AuthStrategy {
   readonly scheme: Exclude<AuthScheme, 'public'>;
   authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /**
+   * For schemes that sign the body: runs once the body is read (Fastify's `preValidation`), with
+   * the exact bytes received in `request.rawBody`.
+   */
+  verifyBody?(request: FastifyRequest): Promise<void>;
 }
 
 /** The strategies of the application, by scheme; each auth module registers its own. */
@@ -30,11 +35,20 @@ export class AuthStrategies {
 
   /** Runs the strategy of the scheme the matched route declared (none for public routes). */
   async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    await this.strategyOf(request)?.authenticate(request, reply);
+  }
+
+  /** The second step of body-signing schemes, once the body is read. */
+  async verifyBody(request: FastifyRequest): Promise<void> {
+    await this.strategyOf(request)?.verifyBody?.(request);
+  }
+
+  private strategyOf(request: FastifyRequest): AuthStrategy | null {
     const scheme = routeTagsOf(request).auth;
-    if (!scheme || scheme === 'public' || request.is404) return;
+    if (!scheme || scheme === 'public' || request.is404) return null;
     const strategy = this.byScheme.get(scheme);
     if (!strategy) throw new Error(`No authentication strategy is registered for "${scheme}"`);
-    await strategy.authenticate(request, reply);
+    return strategy;
   }
 }
 

@@ -15,6 +15,11 @@ export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
+  const own = wire.renderOwnError?.(exception);
+  if (own) {
+    if (!reply.sent) void reply.status(own.status).send(own.body);
+    return;
+  }
   const error = toAppError(exception, request);
   let errorId: string | null = null;
   if (error instanceof InternalError) {

@@ -24,4 +24,9 @@ export interface WireFormat {
    */
   readonly paths: { exact?: readonly string[]; prefixes?: readonly string[] };
   renderError(error: SharedError, context: ErrorContext): ErrorResponse;
+  /**
+   * The API's own domain errors (MaxBridge's status codes): the answer for `exception` when it is
+   * one, else null and the shared errors apply.
+   */
+  renderOwnError?(exception: unknown): ErrorResponse | null;
 }

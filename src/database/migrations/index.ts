@@ -2,16 +2,25 @@ import { BettingEvents1763900000000 as MysqlBettingEvents } from './mysql/176390
 import { BetRecords1764000000000 as MysqlBetRecords } from './mysql/1764000000000-BetRecords';
 import { Events1763800000000 as MysqlEvents } from './mysql/1763800000000-Events';
 import { Foundation1763700000000 as MysqlFoundation } from './mysql/1763700000000-Foundation';
+import { MaxBridgeWallet1764100000000 as MysqlMaxBridgeWallet } from './mysql/1764100000000-MaxBridgeWallet';
 import { BettingEvents1763900000000 as SqliteBettingEvents } from './sqlite/1763900000000-BettingEvents';
 import { BetRecords1764000000000 as SqliteBetRecords } from './sqlite/1764000000000-BetRecords';
 import { Events1763800000000 as SqliteEvents } from './sqlite/1763800000000-Events';
 import { Foundation1763700000000 as SqliteFoundation } from './sqlite/1763700000000-Foundation';
+import { MaxBridgeWallet1764100000000 as SqliteMaxBridgeWallet } from './sqlite/1764100000000-MaxBridgeWallet';
 
 /** Migrations in order, one list per dialect. Add new ones at the end of both lists. */
-export const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlEvents, MysqlBettingEvents, MysqlBetRecords];
+export const MYSQL_MIGRATIONS = [
+  MysqlFoundation,
+  MysqlEvents,
+  MysqlBettingEvents,
+  MysqlBetRecords,
+  MysqlMaxBridgeWallet,
+];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
   SqliteEvents,
   SqliteBettingEvents,
   SqliteBetRecords,
+  SqliteMaxBridgeWallet,
 ];

@@ -1,0 +1,427 @@
+/**
+ * The MaxBridge status-code table (seed 003, "Code | Name | Description"), whole: every code with
+ * its name as written there (typos included), since the name is what the wire's `message` says.
+ * Row 243 is a placeholder ("------") in the seed; it is kept, as RESERVED_243, so that no code of
+ * the table is missing.
+ */
+export enum MaxBridgeCode {
+  STATUS_SUCCESS = 10,
+  WRONG_REQUEST = 99,
+  FIELD_LIMIT_REACHED = 100,
+  FIELD_MIN_MAX_NOT_MATCHED = 101,
+  FIELD_FORMAT_NOT_MATCHED = 102,
+  FIELD_IS_EMPTY = 103,
+  PATTERN_IS_NOT_MATCHED = 104,
+  COUNTRY_NOT_SUPPORTED = 105,
+  AGE_LIMIT_NOT_MATCHED = 106,
+  ID_DOCUMENT_IS_MISSING = 107,
+  MAX_POSSIBLE_REG_PER_IP_REACHED = 108,
+  UNABLE_TO_SAVE_ID_DOC = 109,
+  UNABLE_TO_ASSIGN_ACCOUNT_TO_USER = 110,
+  GENERIC_FAILED_ERROR = 111,
+  MISSING_PARAMETERS = 112,
+  USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND = 113,
+  OTP_REQUEST_LIMIT_REACHED = 114,
+  UNABLE_TO_SEND_OTP_TEL_IS_MISSING = 115,
+  UNABLE_TO_SEND_SMS_CODE_OTP_IS_ENABLED = 116,
+  FAILED_TO_SEND_OTP = 117,
+  OTP_IS_SENT = 118,
+  OTP_NOT_FOUND = 119,
+  OTP_IS_NOT_ENABLED = 120,
+  UNABLE_TO_GENERATE_OTP = 121,
+  OTP_IS_REQUIRED = 122,
+  LAST_ACCESS_FROM_DIFFERENT_IP = 123,
+  IP_IS_BLOCKED = 124,
+  ACCOUNT_NOT_FOUND = 125,
+  SESSION_NOT_FOUND = 126,
+  OLD_AND_NEW_VALUES_MATCH_ERROR = 127,
+  CONTACT_DETAILS_NOT_ASSIGNED = 128,
+  CONTACT_DETAIL_NOT_MATCHED = 129,
+  UNABLE_TO_ENABLE_OTP_TEL_IS_MISSING = 130,
+  ACCOUNT_IS_BLOCKED = 131,
+  OTP_IS_OFF = 132,
+  USER_HAS_GIVEN_ID_DOC = 133,
+  OTP_IS_ENABLED = 134,
+  USERS_DOCUMENT_NOT_FOUND = 135,
+  DOCUMENT_PHOTO_ALREADY_EXISTS = 136,
+  PROVIDER_NOT_FOUND = 137,
+  ACCESS_DENIED = 138,
+  WRONG_HASH = 139,
+  ACCESS_GRANTED = 140,
+  USER_IS_SELF_EXCLUDED = 141,
+  WRONG_DATES = 142,
+  CAN_NOT_BE_NEGATIVE = 143,
+  MUST_BE_MORE_THAN_ZERO = 144,
+  CURRENCY_NOT_FOUND = 145,
+  USERS_ACCOUNTS_NOT_FOUND = 146,
+  TOKEN_NOT_FOUND = 147,
+  TOKEN_IS_EXPIRED = 148,
+  INCORRECT_USER_STATUSID = 149,
+  ACCESS_DENIED_FOR_GIVEN_PROVIDER = 150,
+  DUPLICATED_PROVIDERS_TRANSACTIONID = 151,
+  PRIMARY_CURRENCY_NOT_FOUND = 152,
+  TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH = 153,
+  INSUFFICIENT_FUNDS = 154,
+  INCORRECT_TRANSACTION_ID_FORMAT = 155,
+  TRANSACTION_NOT_FOUND = 156,
+  TRANSACTION_STATUS_SUCCESS = 157,
+  TRANSACTION_STATUS_ROLLBACK = 158,
+  ACCOUNT_IS_SUSPENDED = 159,
+  UNABLE_TO_GET_BALANCE = 170,
+  UNABLE_TO_EXCHANGE = 171,
+  TRANSACTION_ROLLBACK_TIME_EXPIRED = 172,
+  UNABLE_TO_ROLLBACK_TRANSACTION = 173,
+  PAYMENT_ACCOUNT_NOT_FOUND = 174,
+  PAYMENT_ACCOUNT_IS_NOT_VERIFIED = 175,
+  EXCHANGE_RATE_NOT_FOUND = 176,
+  CARD_VERIFICATION_TRANSACTION_DOES_NOT_REQUIRE_APPROVAL = 177,
+  UNIDENTIFIED_TRANSACTION_STATUS = 178,
+  UNABLE_TO_CHANGE_TRANSACTION_STATUS_FROM_CURRENT_STATUS = 179,
+  UNABLE_TO_CHANGE_TRANSACTION_STATUS = 180,
+  TRANSACTION_STATUS_APPROVED = 181,
+  TRANSACTION_STATUS_PENDING = 182,
+  TRANSACTION_STATUS_REJECTED = 183,
+  TRANSACTION_STATUS_FROZEN = 184,
+  TRANSACTION_STATUS_CANCELED = 185,
+  PROVIDER_IS_DISABLED = 186,
+  FAILED_TO_VERIFY_PARAMETERS = 187,
+  REGISTRATION_PROFILE_NOT_FOUND = 188,
+  ORIGIN_DOMAIN_NOT_ALLOWED = 189,
+  UNABLE_TO_SEND_EMAIL_VERIFICATION_EMAIL_IS_MISSING = 190,
+  FIELD_NEW_VALUE_CAN_NOT_BE_LESS_THAN_CURRENT_VALUE = 191,
+  TERMS_AND_CONDITION_NOT_FOUND = 192,
+  USER_IS_MISSING_REGISTRATION_DOMAIN = 193,
+  UNABLE_TO_ACCEPT_PROVIDED_TERMS = 194,
+  USER_HAS_TO_ACCEPT_REQUIRED_TERMS = 195,
+  TRANSACTION_STATUS_RETURN = 196,
+  CONTACT_CHANNEL_NOT_VERIFIED = 197,
+  USER_IS_MISSING_DATE_OF_BIRTH = 198,
+  CARD_VERIFICATION_TRANSACTION_CANNOT_PARTICIPATE_IN_BONUS = 199,
+  STATUS_ITEM_EXISTS = 200,
+  CASH_TRANSACTION_CANNOT_PARTICIPATE_IN_BONUS = 201,
+  BONUS_WITH_SPECIFIED_PARAMETERS_NOT_FOUND = 202,
+  BONUS_IS_MISSING_ALLOWED_GAMES_LIST = 203,
+  PROVIDER_SERVICE_IS_NOT_ALLOWED_TO_USE_BONUS = 204,
+  BONUS_IS_EXPIRED = 205,
+  UNABLE_TO_MODIFY_CORRUPTED_TRANSACTION = 206,
+  INVALID_IMAGE_FILE_NAME = 207,
+  STATUS_CANNOT_BE_CHANGE_TO_GIVEN_NEW_STATUS = 208,
+  THIRD_PARTY_AUTH_SYSTEM_DISABLED = 209,
+  THIRD_PARTY_AUTH_SYSTEM_NOT_ALLOWED = 210,
+  PAYMENT_ACCOUNT_ALREADY_EXISTS = 211,
+  SESSION_CHECK_WITH_EXPOSED_SESSION_ID_NOT_ALLOWED = 212,
+  USER_DOES_NOT_BELONG_TO_ORIGIN_DOMAIN = 213,
+  TX_FEE_MUST_BE_NULL_OR_MORE_THAN_ZERO = 214,
+  PROVIDED_TX_FEE_CAN_NOT_OVERRIDE_PROVIDERS_TX_FEES = 215,
+  PROVIDER_TX_REFERENCE_ID_IS_ALREADY_SET = 216,
+  PROVIDER_MIN_AMOUNT_IS_GREATER_THAN_AMOUNT = 217,
+  DEPOSIT_LIMIT_REACHED = 218,
+  WAGER_LIMIT_REACHED = 219,
+  LOSS_LIMIT_REACHED = 220,
+  TRANSACTION_TYPE_NOT_ALLOWED = 221,
+  USER_HAS_ACTIVE_LIMIT_IN_DIFFERENT_CURRECNY = 222,
+  VALUE_IS_ALREADY_SET = 223,
+  CURRENCY_NOT_FOUND_OR_IS_VIRTUAL = 224,
+  FINANCIAL_LIMIT_REACHED = 225,
+  REALITY_CHECK_IS_DUE = 226,
+  REALITY_CHECK_IS_NOT_DUE_YET = 227,
+  ID_DOCUMENT_WITH_CURRENT_STATUS_CAN_NOT_BE_ALTERED = 228,
+  ID_DOCUMENT_IS_EXPIRED = 229,
+  ID_DOCUMENT_IS_MISSING_SCANNED_IMAGES = 230,
+  INVALID_PROVIDER_TRANSACTION_SESSION_STATUS = 231,
+  NOT_ALLOWED_TO_OPEN_TRANSACTION_SESSION = 232,
+  CARD_VERIFICATION_CANNOT_BE_PART_OF_TRANSACTION_SESSION = 233,
+  CARD_VERIFICATION_AMOUNT_MUST_BE_MORE_THAN_ZERO = 234,
+  BONUS_AMOUNT_CAN_NOT_BE_NEGATIVE = 235,
+  ZERO_AMOUNT_TRANSACTION_MUST_CLOSE_SESSION = 236,
+  ZERO_AMOUNT_SESSION_CLOSE_TX_CAN_NOT_REQUIRE_APPROVAL = 237,
+  PROVIDER_TX_REFERENCE_ID_IS_REQUIRED = 238,
+  TRANSACTION_SESSION_IS_CLOSED = 239,
+  CASH_TRANSACTION_CANNOT_BE_PART_OF_TRANSACTION_SESSION = 240,
+  ZERO_AMOUNT_SESSION_OPEN_TX_CAN_NOT_REQUIRE_APPROVAL = 241,
+  BONUS_AWARD_ID_MUST_BE_NULL_FOR_ZERO_AMOUNT_TX = 242,
+  RESERVED_243 = 243,
+  TRANSACTION_IN_PROVIDER_TRANSACTION_SESSION_IS_WAITING_FOR_APPROVAL = 244,
+  PAYMENT_PROVIDER_IS_NOT_ALLOWED_TO_PERFORM_ROLLBACK_WITH_TX_REFERENCE_ID = 245,
+  SUBSEQUENT_TX_IN_PROVIDER_TRANSACTION_SESSION_IS_PENDING_TRANSACTION = 246,
+  TRANSACTION_IS_NOT_LAST_IN_PROVIDER_TRANSACTION_SESSION = 247,
+  FAILED_TO_VERIFY_PROVIDER_TRANSACTION_SESSION = 248,
+  TRANSACTION_FEE_CANNOT_BE_APPLIED_TO_CARD_VERIFICATION_TRANSACTION = 249,
+  TRANSACTION_AMOUNT_CHECKSUM_ERROR = 250,
+  FEE_EXCEEDS_TRANSACTION_AMOUNT = 251,
+  NOT_ALLOWED_TO_SET_PROVIDER_TX_REFERENCE_ID_TO_EXISTING_GAME_TX = 252,
+  VALID_TRANSACTION_SESSION_NOT_FOUND = 253,
+  FAILED_TO_RETRIEVE_ACTIVE_BONUS_BALANCE = 254,
+  USER_VALIDATION_WITH_REGULATOR_SERVICE_HAS_FAILED_WITH_SYSTEM_ERROR = 255,
+  USER_IS_BLACKLISTED_BY_REGULATOR_SERVICE = 256,
+  QUERY_NOT_ALLOWED = 257,
+  AUTH_CREDENTIALS_DOES_NOT_MATCH = 258,
+  USER_IS_BLOCKED_FOR_MALICIOUS_ACTIVITY = 259,
+  ALTERATION_NOT_ALLOWD = 260,
+  VALUE_NOT_ALLOWED_TO_BE_SET = 261,
+  FAILED_TO_SET_MANDATORY_SESSION_LIMIT = 262,
+  USER_IS_REGULATORY_EXCLUDED = 265,
+  OTP_DELIVERY_CHANNEL_IS_NOT_AVAILABLE = 266,
+  PARAMETER_VALIDATION_FAILED = 267,
+  SERVER_ERROR = 268,
+  FORGET_USER_IDS_LIMIT_EXCEEDED = 277,
+  FORGET_USER_BALANCE_LIMIT_EXCEEDED = 278,
+  FORGET_USER_HAS_PENDING_TRANSACTIONS = 279,
+  FORGET_USER_HAS_OPEN_BETS = 280,
+  USER_IS_FORGOTTEN = 281,
+  ACCOUNT_IS_LIMITED = 282,
+  FORGET_USERS_ERROR = 283,
+  USER_IS_OBFUSCATED = 284,
+  USER_IS_NOT_FORGOTTEN = 285,
+  STATUS_ITEM_DOES_NOT_EXISTS = 400,
+  STATUS_UNABLE_TO_CHECK_ITEM = 500,
+}
+
+/** The seed's description of every code, for the Swagger code table. */
+export const MAXBRIDGE_CODE_DESCRIPTIONS: Record<MaxBridgeCode, string> = {
+  [MaxBridgeCode.STATUS_SUCCESS]: 'Operation was successful',
+  [MaxBridgeCode.WRONG_REQUEST]: 'Received request had invalid structure',
+  [MaxBridgeCode.FIELD_LIMIT_REACHED]: 'Value specified in the field has reached its limit',
+  [MaxBridgeCode.FIELD_MIN_MAX_NOT_MATCHED]:
+    'Value specified in the field does not meet Min / Max requirements',
+  [MaxBridgeCode.FIELD_FORMAT_NOT_MATCHED]:
+    'Value specified in the field does not meet its format requirements',
+  [MaxBridgeCode.FIELD_IS_EMPTY]: "Field can't be empty",
+  [MaxBridgeCode.PATTERN_IS_NOT_MATCHED]:
+    'Value specified in the field does not meet its pattern requirements',
+  [MaxBridgeCode.COUNTRY_NOT_SUPPORTED]: 'Specified country is not supported by the system',
+  [MaxBridgeCode.AGE_LIMIT_NOT_MATCHED]:
+    'Specified age of the user does not meet system defined requirements',
+  [MaxBridgeCode.ID_DOCUMENT_IS_MISSING]: 'ID Document of the user must be specified',
+  [MaxBridgeCode.MAX_POSSIBLE_REG_PER_IP_REACHED]:
+    'IP has reached its limit for number of registrations allowed',
+  [MaxBridgeCode.UNABLE_TO_SAVE_ID_DOC]: 'ID Document of the user could not be saved',
+  [MaxBridgeCode.UNABLE_TO_ASSIGN_ACCOUNT_TO_USER]:
+    'Can not assign the payment account to the user',
+  [MaxBridgeCode.GENERIC_FAILED_ERROR]: 'Generic error',
+  [MaxBridgeCode.MISSING_PARAMETERS]: 'The request is missing mandatory parameters',
+  [MaxBridgeCode.USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND]:
+    'Specified user identifier or password was incorrect',
+  [MaxBridgeCode.OTP_REQUEST_LIMIT_REACHED]: 'Reached maximum number of OTP send requests',
+  [MaxBridgeCode.UNABLE_TO_SEND_OTP_TEL_IS_MISSING]: 'The user has no phone number assigned to it',
+  [MaxBridgeCode.UNABLE_TO_SEND_SMS_CODE_OTP_IS_ENABLED]: 'Could not send high security enable OTP',
+  [MaxBridgeCode.FAILED_TO_SEND_OTP]: 'OTP code could not be sent',
+  [MaxBridgeCode.OTP_IS_SENT]: 'OTP code has been sent to the user',
+  [MaxBridgeCode.OTP_NOT_FOUND]: 'Specified otp code was incorrect',
+  [MaxBridgeCode.OTP_IS_NOT_ENABLED]: 'High security mode is not activated for the user',
+  [MaxBridgeCode.UNABLE_TO_GENERATE_OTP]: 'Unable to generate OTP',
+  [MaxBridgeCode.OTP_IS_REQUIRED]: 'User has high security enabled and no OTP was provided',
+  [MaxBridgeCode.LAST_ACCESS_FROM_DIFFERENT_IP]:
+    'The last requester IP for the session was different from the current one',
+  [MaxBridgeCode.IP_IS_BLOCKED]: 'IP has exceeded number of requests allowed and has been blocked',
+  [MaxBridgeCode.ACCOUNT_NOT_FOUND]: 'Specified user account can not be found',
+  [MaxBridgeCode.SESSION_NOT_FOUND]: 'Specified user has no active session',
+  [MaxBridgeCode.OLD_AND_NEW_VALUES_MATCH_ERROR]:
+    'The old and new values match, the value can not be updated',
+  [MaxBridgeCode.CONTACT_DETAILS_NOT_ASSIGNED]: 'The user has no contact details assigned',
+  [MaxBridgeCode.CONTACT_DETAIL_NOT_MATCHED]: 'Provided contact detail information is invalid',
+  [MaxBridgeCode.UNABLE_TO_ENABLE_OTP_TEL_IS_MISSING]:
+    'The user has no phone number assigned to it',
+  [MaxBridgeCode.ACCOUNT_IS_BLOCKED]: 'User account is blocked',
+  [MaxBridgeCode.OTP_IS_OFF]: 'High security mode is disabled for the user',
+  [MaxBridgeCode.USER_HAS_GIVEN_ID_DOC]: 'ID document already exists',
+  [MaxBridgeCode.OTP_IS_ENABLED]: 'High security mode is activated for the user',
+  [MaxBridgeCode.USERS_DOCUMENT_NOT_FOUND]: 'Document with the specified id can not be found',
+  [MaxBridgeCode.DOCUMENT_PHOTO_ALREADY_EXISTS]: 'ID document already has a photo',
+  [MaxBridgeCode.PROVIDER_NOT_FOUND]: 'Could not find the provider id',
+  [MaxBridgeCode.ACCESS_DENIED]: 'Access denied to the specified operation',
+  [MaxBridgeCode.WRONG_HASH]: 'The has of the request is invalid',
+  [MaxBridgeCode.ACCESS_GRANTED]: 'Access granted',
+  [MaxBridgeCode.USER_IS_SELF_EXCLUDED]: 'The user has self-exclusion limit',
+  [MaxBridgeCode.WRONG_DATES]: 'Dates are invalid',
+  [MaxBridgeCode.CAN_NOT_BE_NEGATIVE]: 'The amount can not be negative',
+  [MaxBridgeCode.MUST_BE_MORE_THAN_ZERO]: 'The amount can not be negative',
+  [MaxBridgeCode.CURRENCY_NOT_FOUND]: 'Specified currency could not be found',
+  [MaxBridgeCode.USERS_ACCOUNTS_NOT_FOUND]: 'User has no account in the specified currency',
+  [MaxBridgeCode.TOKEN_NOT_FOUND]: 'Specified token could not be found',
+  [MaxBridgeCode.TOKEN_IS_EXPIRED]: 'Specified token is expired',
+  [MaxBridgeCode.INCORRECT_USER_STATUSID]: 'Specified user status id is invalid',
+  [MaxBridgeCode.ACCESS_DENIED_FOR_GIVEN_PROVIDER]:
+    "Provider doesn't have the access to perform the operation",
+  [MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID]:
+    'Specified provider transaction id already exists',
+  [MaxBridgeCode.PRIMARY_CURRENCY_NOT_FOUND]: 'No preferred currency is specified',
+  [MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH]:
+    'Transaction amount breaches the limit rules',
+  [MaxBridgeCode.INSUFFICIENT_FUNDS]: 'Insufficient funds on the account',
+  [MaxBridgeCode.INCORRECT_TRANSACTION_ID_FORMAT]: 'Transaction id format is invalid',
+  [MaxBridgeCode.TRANSACTION_NOT_FOUND]: "Couldn't find transaction with the given id",
+  [MaxBridgeCode.TRANSACTION_STATUS_SUCCESS]: 'Transaction status is - SUCCESS',
+  [MaxBridgeCode.TRANSACTION_STATUS_ROLLBACK]: 'Transaction status is - ROLLBACK',
+  [MaxBridgeCode.ACCOUNT_IS_SUSPENDED]: 'User account is suspended',
+  [MaxBridgeCode.UNABLE_TO_GET_BALANCE]: 'Unable to get user balance',
+  [MaxBridgeCode.UNABLE_TO_EXCHANGE]: 'Unable to exchange between currencies',
+  [MaxBridgeCode.TRANSACTION_ROLLBACK_TIME_EXPIRED]: 'Rollback time limit expired',
+  [MaxBridgeCode.UNABLE_TO_ROLLBACK_TRANSACTION]: 'Unable to rollback transaction',
+  [MaxBridgeCode.PAYMENT_ACCOUNT_NOT_FOUND]: 'Payment account with the specified id not found',
+  [MaxBridgeCode.PAYMENT_ACCOUNT_IS_NOT_VERIFIED]: 'Specified payment account is not verified',
+  [MaxBridgeCode.EXCHANGE_RATE_NOT_FOUND]: 'Exchange rate between currencies is not specified',
+  [MaxBridgeCode.CARD_VERIFICATION_TRANSACTION_DOES_NOT_REQUIRE_APPROVAL]:
+    'Approval is not required for card verification transaction',
+  [MaxBridgeCode.UNIDENTIFIED_TRANSACTION_STATUS]: "Couldn't identify transaction status",
+  [MaxBridgeCode.UNABLE_TO_CHANGE_TRANSACTION_STATUS_FROM_CURRENT_STATUS]:
+    'Transaction can not be updated from the current status to the specified one',
+  [MaxBridgeCode.UNABLE_TO_CHANGE_TRANSACTION_STATUS]: 'Unable to change transaction status',
+  [MaxBridgeCode.TRANSACTION_STATUS_APPROVED]: 'Transaction status is - APPROVED',
+  [MaxBridgeCode.TRANSACTION_STATUS_PENDING]: 'Transaction status is - PENDING',
+  [MaxBridgeCode.TRANSACTION_STATUS_REJECTED]: 'Transaction status is - REJECTED',
+  [MaxBridgeCode.TRANSACTION_STATUS_FROZEN]: 'Transaction status is - FROZEN',
+  [MaxBridgeCode.TRANSACTION_STATUS_CANCELED]: 'Transaction status is - CANCELED',
+  [MaxBridgeCode.PROVIDER_IS_DISABLED]: 'Specified provider is disabled',
+  [MaxBridgeCode.FAILED_TO_VERIFY_PARAMETERS]: "Couldn't verify provided parameters",
+  [MaxBridgeCode.REGISTRATION_PROFILE_NOT_FOUND]: "Specified registration profile doesn't exist",
+  [MaxBridgeCode.ORIGIN_DOMAIN_NOT_ALLOWED]: 'Origin domain is not allowed',
+  [MaxBridgeCode.UNABLE_TO_SEND_EMAIL_VERIFICATION_EMAIL_IS_MISSING]:
+    "Email couldn't be sent because user has no email specified",
+  [MaxBridgeCode.FIELD_NEW_VALUE_CAN_NOT_BE_LESS_THAN_CURRENT_VALUE]:
+    'The specified value can not be less than the old one',
+  [MaxBridgeCode.TERMS_AND_CONDITION_NOT_FOUND]: 'Specified T&C could not be found',
+  [MaxBridgeCode.USER_IS_MISSING_REGISTRATION_DOMAIN]: 'User has no registration domain specified',
+  [MaxBridgeCode.UNABLE_TO_ACCEPT_PROVIDED_TERMS]: 'Specified T&C could not be accepted',
+  [MaxBridgeCode.USER_HAS_TO_ACCEPT_REQUIRED_TERMS]:
+    'User is required to accept specific T&C for the operation',
+  [MaxBridgeCode.TRANSACTION_STATUS_RETURN]: 'Transaction status is - RETURN',
+  [MaxBridgeCode.CONTACT_CHANNEL_NOT_VERIFIED]: 'Specified contact channel is not verified',
+  [MaxBridgeCode.USER_IS_MISSING_DATE_OF_BIRTH]: 'Date of birth is not specified for the user',
+  [MaxBridgeCode.CARD_VERIFICATION_TRANSACTION_CANNOT_PARTICIPATE_IN_BONUS]:
+    'Card verification transaction can not be a bonus transaction',
+  [MaxBridgeCode.STATUS_ITEM_EXISTS]: 'The requested resource is available',
+  [MaxBridgeCode.CASH_TRANSACTION_CANNOT_PARTICIPATE_IN_BONUS]:
+    'Cash transaction can not be a bonus transaction',
+  [MaxBridgeCode.BONUS_WITH_SPECIFIED_PARAMETERS_NOT_FOUND]:
+    "Bonus with specified parameters doesn't exist",
+  [MaxBridgeCode.BONUS_IS_MISSING_ALLOWED_GAMES_LIST]: 'Bonus is missing allowed games list',
+  [MaxBridgeCode.PROVIDER_SERVICE_IS_NOT_ALLOWED_TO_USE_BONUS]:
+    'Specified provider is not allowed for the bonus',
+  [MaxBridgeCode.BONUS_IS_EXPIRED]: 'Bonus is expired',
+  [MaxBridgeCode.UNABLE_TO_MODIFY_CORRUPTED_TRANSACTION]: 'Unable to modify corrupted transaction',
+  [MaxBridgeCode.INVALID_IMAGE_FILE_NAME]: 'Image file name is invalid',
+  [MaxBridgeCode.STATUS_CANNOT_BE_CHANGE_TO_GIVEN_NEW_STATUS]: 'Old and new statuses are the same',
+  [MaxBridgeCode.THIRD_PARTY_AUTH_SYSTEM_DISABLED]: 'External authentication system is disabled',
+  [MaxBridgeCode.THIRD_PARTY_AUTH_SYSTEM_NOT_ALLOWED]:
+    'External authentication system is not allowed',
+  [MaxBridgeCode.PAYMENT_ACCOUNT_ALREADY_EXISTS]: 'Specified payment account already exists',
+  [MaxBridgeCode.SESSION_CHECK_WITH_EXPOSED_SESSION_ID_NOT_ALLOWED]:
+    'Can not check the session with exposed session id',
+  [MaxBridgeCode.USER_DOES_NOT_BELONG_TO_ORIGIN_DOMAIN]:
+    "User registration and origin domains don't match",
+  [MaxBridgeCode.TX_FEE_MUST_BE_NULL_OR_MORE_THAN_ZERO]:
+    'Transaction fee can not be 0, it should be "null" or more than 0',
+  [MaxBridgeCode.PROVIDED_TX_FEE_CAN_NOT_OVERRIDE_PROVIDERS_TX_FEES]:
+    "Provider's transaction fees can not be overriden",
+  [MaxBridgeCode.PROVIDER_TX_REFERENCE_ID_IS_ALREADY_SET]:
+    'Specified transaction reference id already exists',
+  [MaxBridgeCode.PROVIDER_MIN_AMOUNT_IS_GREATER_THAN_AMOUNT]:
+    'Amount is less than minimum allowed amount',
+  [MaxBridgeCode.DEPOSIT_LIMIT_REACHED]: 'Maximum deposit amount reached',
+  [MaxBridgeCode.WAGER_LIMIT_REACHED]: 'Maximum wager amount reached',
+  [MaxBridgeCode.LOSS_LIMIT_REACHED]: 'Maximum loss amount reached',
+  [MaxBridgeCode.TRANSACTION_TYPE_NOT_ALLOWED]: 'Transaction type not allowed',
+  [MaxBridgeCode.USER_HAS_ACTIVE_LIMIT_IN_DIFFERENT_CURRECNY]:
+    'User has active limit in different currency',
+  [MaxBridgeCode.VALUE_IS_ALREADY_SET]: 'Specified value is already set',
+  [MaxBridgeCode.CURRENCY_NOT_FOUND_OR_IS_VIRTUAL]: "Currency doesn't exist or is virtual",
+  [MaxBridgeCode.FINANCIAL_LIMIT_REACHED]: 'Maximum financial limit reached',
+  [MaxBridgeCode.REALITY_CHECK_IS_DUE]: 'Reality check time limit reached',
+  [MaxBridgeCode.REALITY_CHECK_IS_NOT_DUE_YET]: 'Reality check time limit is not yet reached',
+  [MaxBridgeCode.ID_DOCUMENT_WITH_CURRENT_STATUS_CAN_NOT_BE_ALTERED]:
+    'ID document with current status can not be changed',
+  [MaxBridgeCode.ID_DOCUMENT_IS_EXPIRED]: 'ID document is expired',
+  [MaxBridgeCode.ID_DOCUMENT_IS_MISSING_SCANNED_IMAGES]: 'ID document has no scanned images',
+  [MaxBridgeCode.INVALID_PROVIDER_TRANSACTION_SESSION_STATUS]:
+    'Provider transaction session status is invalid',
+  [MaxBridgeCode.NOT_ALLOWED_TO_OPEN_TRANSACTION_SESSION]: 'Denied to open transaction session',
+  [MaxBridgeCode.CARD_VERIFICATION_CANNOT_BE_PART_OF_TRANSACTION_SESSION]:
+    'Card verification can not be part of transaction session',
+  [MaxBridgeCode.CARD_VERIFICATION_AMOUNT_MUST_BE_MORE_THAN_ZERO]:
+    'Card verification amount must be more than 0',
+  [MaxBridgeCode.BONUS_AMOUNT_CAN_NOT_BE_NEGATIVE]: 'Bonus amount can not be negative',
+  [MaxBridgeCode.ZERO_AMOUNT_TRANSACTION_MUST_CLOSE_SESSION]:
+    'Session must be closed on 0 amount transaction',
+  [MaxBridgeCode.ZERO_AMOUNT_SESSION_CLOSE_TX_CAN_NOT_REQUIRE_APPROVAL]:
+    '0 amount session close transaction can not require approval',
+  [MaxBridgeCode.PROVIDER_TX_REFERENCE_ID_IS_REQUIRED]:
+    'Provider transaction reference id is required',
+  [MaxBridgeCode.TRANSACTION_SESSION_IS_CLOSED]: 'Transaction session is closed',
+  [MaxBridgeCode.CASH_TRANSACTION_CANNOT_BE_PART_OF_TRANSACTION_SESSION]:
+    'Cash transaction can not be part of transaction session',
+  [MaxBridgeCode.ZERO_AMOUNT_SESSION_OPEN_TX_CAN_NOT_REQUIRE_APPROVAL]:
+    '0 amount session open transaction can not require approval',
+  [MaxBridgeCode.BONUS_AWARD_ID_MUST_BE_NULL_FOR_ZERO_AMOUNT_TX]:
+    '0 amount transaction can not have a bonus amount',
+  [MaxBridgeCode.RESERVED_243]: 'A placeholder row in the seed (------)',
+  [MaxBridgeCode.TRANSACTION_IN_PROVIDER_TRANSACTION_SESSION_IS_WAITING_FOR_APPROVAL]:
+    'Transaction in provider transaction session is waiting for approval',
+  [MaxBridgeCode.PAYMENT_PROVIDER_IS_NOT_ALLOWED_TO_PERFORM_ROLLBACK_WITH_TX_REFERENCE_ID]:
+    'Payment provider is not allowed to perform rollback with tx reference id',
+  [MaxBridgeCode.SUBSEQUENT_TX_IN_PROVIDER_TRANSACTION_SESSION_IS_PENDING_TRANSACTION]:
+    'Subsequent tx in provider transaction session is pending transaction',
+  [MaxBridgeCode.TRANSACTION_IS_NOT_LAST_IN_PROVIDER_TRANSACTION_SESSION]:
+    'Transaction is not last in provider transaction session',
+  [MaxBridgeCode.FAILED_TO_VERIFY_PROVIDER_TRANSACTION_SESSION]:
+    'Failed to verify provider transaction session',
+  [MaxBridgeCode.TRANSACTION_FEE_CANNOT_BE_APPLIED_TO_CARD_VERIFICATION_TRANSACTION]:
+    'Transaction fee cannot be applied to card verification transaction',
+  [MaxBridgeCode.TRANSACTION_AMOUNT_CHECKSUM_ERROR]: 'Transaction amount checksum error',
+  [MaxBridgeCode.FEE_EXCEEDS_TRANSACTION_AMOUNT]: 'Fee can not be more than transaction amount',
+  [MaxBridgeCode.NOT_ALLOWED_TO_SET_PROVIDER_TX_REFERENCE_ID_TO_EXISTING_GAME_TX]:
+    'Not allowed to set provider tx reference id to existing game tx',
+  [MaxBridgeCode.VALID_TRANSACTION_SESSION_NOT_FOUND]: 'Valid transaction session not found',
+  [MaxBridgeCode.FAILED_TO_RETRIEVE_ACTIVE_BONUS_BALANCE]:
+    'Failed to retrieve active bonus balance',
+  [MaxBridgeCode.USER_VALIDATION_WITH_REGULATOR_SERVICE_HAS_FAILED_WITH_SYSTEM_ERROR]:
+    'User validation with regulator service has failed with system error',
+  [MaxBridgeCode.USER_IS_BLACKLISTED_BY_REGULATOR_SERVICE]:
+    'User is blacklisted by regulator service',
+  [MaxBridgeCode.QUERY_NOT_ALLOWED]: 'Query not allowed',
+  [MaxBridgeCode.AUTH_CREDENTIALS_DOES_NOT_MATCH]: 'Auth credentials do not match',
+  [MaxBridgeCode.USER_IS_BLOCKED_FOR_MALICIOUS_ACTIVITY]: 'User is blocked for malicious activity',
+  [MaxBridgeCode.ALTERATION_NOT_ALLOWD]: 'Alteration is not allowed for the field',
+  [MaxBridgeCode.VALUE_NOT_ALLOWED_TO_BE_SET]: 'Value not allowed to be changed',
+  [MaxBridgeCode.FAILED_TO_SET_MANDATORY_SESSION_LIMIT]: 'Failed to set mandatory session limit',
+  [MaxBridgeCode.USER_IS_REGULATORY_EXCLUDED]: 'User is excluded by regulatory limitations',
+  [MaxBridgeCode.OTP_DELIVERY_CHANNEL_IS_NOT_AVAILABLE]:
+    'Requested contact channel(email/phone) is not configured for delivering OTP',
+  [MaxBridgeCode.PARAMETER_VALIDATION_FAILED]: 'Some of the request parameters are invalid',
+  [MaxBridgeCode.SERVER_ERROR]: 'General server error',
+  [MaxBridgeCode.FORGET_USER_IDS_LIMIT_EXCEEDED]:
+    'Array of user IDs exceeds the maximum allowed limit',
+  [MaxBridgeCode.FORGET_USER_BALANCE_LIMIT_EXCEEDED]:
+    "User's balance exceeds maximum allowed limit to be forgotten",
+  [MaxBridgeCode.FORGET_USER_HAS_PENDING_TRANSACTIONS]:
+    'User has pending transactions and can not be forgotten',
+  [MaxBridgeCode.FORGET_USER_HAS_OPEN_BETS]: 'User has open bets/rounds and can not be forgotten',
+  [MaxBridgeCode.USER_IS_FORGOTTEN]: 'The user is already forgotten',
+  [MaxBridgeCode.ACCOUNT_IS_LIMITED]:
+    'The user account has specific status/limit and can not be forgotten',
+  [MaxBridgeCode.FORGET_USERS_ERROR]: 'Forget user request failed',
+  [MaxBridgeCode.USER_IS_OBFUSCATED]: 'The user is obfuscated',
+  [MaxBridgeCode.USER_IS_NOT_FORGOTTEN]: 'The user is not forgotten/obfuscated',
+  [MaxBridgeCode.STATUS_ITEM_DOES_NOT_EXISTS]: 'The requested resource is not available',
+  [MaxBridgeCode.STATUS_UNABLE_TO_CHECK_ITEM]: 'Status unable to check item',
+};
+
+/**
+ * Where the seed's own examples answer with another message than the table's name, the wire follows
+ * the examples: `{"code":10,"message":"success"}` (get-user-info, deposit) and
+ * `{"code":125,"message":"USER_NOT_FOUND"}` (get-user-info of an unknown user).
+ */
+const EXAMPLE_MESSAGES: Partial<Record<MaxBridgeCode, string>> = {
+  [MaxBridgeCode.STATUS_SUCCESS]: 'success',
+  [MaxBridgeCode.ACCOUNT_NOT_FOUND]: 'USER_NOT_FOUND',
+};
+
+/** The `message` that goes with a code on the wire. */
+export function messageOf(code: MaxBridgeCode): string {
+  return EXAMPLE_MESSAGES[code] ?? MaxBridgeCode[code];
+}
+
+/** Every code of the table, in the table's order. */
+export const MAXBRIDGE_CODES: readonly MaxBridgeCode[] = Object.values(MaxBridgeCode).filter(
+  (value): value is MaxBridgeCode => typeof value === 'number',
+);

@@ -1,0 +1,75 @@
+import type { DocumentBuilder } from '@nestjs/swagger';
+import { HASH_SECURITY, MAXBRIDGE_TAG, NONCE_SECURITY } from './maxbridge-api.decorator';
+import {
+  MAXBRIDGE_CODE_DESCRIPTIONS,
+  MAXBRIDGE_CODES,
+  MaxBridgeCode,
+  messageOf,
+} from './maxbridge-code';
+
+const SIGNING = `
+**Signing.** Every request carries two headers:
+
+- \`Nonce\`: a new random value for each request (1 to 128 visible ASCII characters). A nonce is
+  accepted once; sent again within its time to live (MAXBRIDGE_NONCE_TTL_SECONDS, 15 minutes by
+  default) the request is refused with code 138 ACCESS_DENIED.
+- \`Hash\`: \`hex(SHA256(Nonce + body + secret))\`, over the body's bytes **exactly as sent**: sign the
+  very string you send, not the object it came from (re-serialising changes spaces and key order).
+
+Seed example: nonce \`1234\`, body
+\`{"transaction_id":"00000000-0000-0000-0000-000000000000","service_id":1,"user_id":1121}\`, secret
+\`secret\`: the string to hash is the three joined, and the hash is
+\`6f2c41f942e0f454462b29a6755630e147917cb06917fce6c8ee127a1bced3ec\`. In a shell:
+
+\`\`\`
+body='{"user_id":12345}'; nonce=$(date +%s%N)
+hash=$(printf '%s%s%s' "$nonce" "$body" "$MAXBRIDGE_HASH_SECRET" | sha256sum | cut -d' ' -f1)
+curl -s -H "Nonce: $nonce" -H "Hash: $hash" -H 'Content-Type: application/json' \\
+  -d "$body" http://localhost:3000/api/payment/get-user-info
+\`\`\`
+
+Missing \`Nonce\` or \`Hash\`: 112 MISSING_PARAMETERS. A hash that does not match: 139 WRONG_HASH.
+
+**Answers.** Always \`{"code":N,"message":"NAME"}\`, with \`data\` on success (code 10, message
+\`success\` as in the seed's examples) and, for 99 and 112, the fields at fault. Business refusals
+are HTTP 200, as in the seed; only a failure of ours is an HTTP 500 (268 SERVER_ERROR, with an
+\`error_id\` to quote to support). Amounts are integer cents.
+`;
+
+function codeTable(): string {
+  const rows = MAXBRIDGE_CODES.map(
+    (code) => `| ${code} | ${messageOf(code)} | ${MAXBRIDGE_CODE_DESCRIPTIONS[code]} |`,
+  );
+  return ['| Code | Message | Description |', '|---|---|---|', ...rows].join('\n');
+}
+
+/**
+ * The MaxBridge part of the OpenAPI document: the tag's text (signing and the whole code table)
+ * and the two header schemes.
+ */
+export function describeMaxBridge(builder: DocumentBuilder): DocumentBuilder {
+  return builder
+    .addTag(
+      MAXBRIDGE_TAG,
+      `The cash-desk bridge between the player wallet and retail shops (seed 003).\n${SIGNING}\n` +
+        `**Codes** (the seed's table; code ${MaxBridgeCode.ACCOUNT_NOT_FOUND} answers \`USER_NOT_FOUND\` as in the seed's example):\n\n${codeTable()}`,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Nonce',
+        description: 'A new random value per request',
+      },
+      NONCE_SECURITY,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Hash',
+        description: 'hex(SHA256(Nonce + raw request body + secret))',
+      },
+      HASH_SECURITY,
+    );
+}

@@ -1,0 +1,92 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { FieldIssue } from '../common/errors/app-error';
+import type { SharedError } from '../common/errors/shared-error';
+import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
+import { WireFormatRegistry } from '../common/wire/wire-format.registry';
+import { MaxBridgeCode, messageOf } from './maxbridge-code';
+import { MaxBridgeError } from './maxbridge.error';
+
+/** Every MaxBridge answer: `{"code":N,"message":"NAME"}`, with `data` on success and some errors. */
+export interface MaxBridgeAnswer<T = unknown> {
+  code: number;
+  message: string;
+  data?: T;
+}
+
+export function maxBridgeAnswer<T>(code: MaxBridgeCode, data?: T): MaxBridgeAnswer<T> {
+  return { code, message: messageOf(code), ...(data !== undefined && { data }) };
+}
+
+export const MAXBRIDGE_WIRE = 'maxbridge';
+
+/**
+ * MaxBridge's wire (seed 003, CONTRACTS.md section 4): every answer, errors included, is HTTP 200
+ * with a code of the seed's table, as the seed's examples answer; only a failure of ours is a 500
+ * (code 268 SERVER_ERROR), and a path that does not exist a 404 (code 99).
+ */
+@Injectable()
+export class MaxBridgeWire implements WireFormat, OnModuleInit {
+  readonly name = MAXBRIDGE_WIRE;
+  readonly paths = { prefixes: ['/api/payment/'] };
+
+  constructor(private readonly registry: WireFormatRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  renderOwnError(exception: unknown): ErrorResponse | null {
+    if (!(exception instanceof MaxBridgeError)) return null;
+    return { status: 200, body: maxBridgeAnswer(exception.code, exception.data) };
+  }
+
+  renderError(error: SharedError, { errorId }: ErrorContext): ErrorResponse {
+    const ok = (code: MaxBridgeCode, data?: object) => ({
+      status: 200,
+      body: maxBridgeAnswer(code, data),
+    });
+    switch (error.kind) {
+      case 'validation': {
+        const missing = error.issues.filter((issue) => issue.constraint === 'isDefined');
+        return missing.length > 0
+          ? ok(MaxBridgeCode.MISSING_PARAMETERS, { fields: fieldsOf(missing) })
+          : ok(MaxBridgeCode.WRONG_REQUEST, { fields: fieldsOf(error.issues) });
+      }
+      case 'malformed_body':
+        return ok(MaxBridgeCode.WRONG_REQUEST, { fields: { body: 'The body must be valid JSON' } });
+      case 'unsupported_media_type':
+        return ok(MaxBridgeCode.WRONG_REQUEST, {
+          fields: { body: 'Content-Type must be application/json' },
+        });
+      case 'payload_too_large':
+        return ok(MaxBridgeCode.WRONG_REQUEST, { fields: { body: 'The body is too large' } });
+      case 'unauthorized':
+        return ok(MaxBridgeCode.ACCESS_DENIED);
+      case 'rate_limited':
+        return { status: 429, body: maxBridgeAnswer(MaxBridgeCode.IP_IS_BLOCKED) };
+      case 'conflict':
+        return ok(MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID);
+      case 'not_found':
+        return ok(MaxBridgeCode.STATUS_ITEM_DOES_NOT_EXISTS);
+      case 'route_not_found':
+        return {
+          status: 404,
+          body: maxBridgeAnswer(MaxBridgeCode.WRONG_REQUEST, {
+            fields: { path: `No route ${error.method} ${error.path}` },
+          }),
+        };
+      case 'internal':
+        return {
+          status: 500,
+          body: maxBridgeAnswer(MaxBridgeCode.SERVER_ERROR, { error_id: errorId }),
+        };
+    }
+  }
+}
+
+/** The first message of each failing field: `{"amount":"amount must be an integer of cents"}`. */
+function fieldsOf(issues: readonly FieldIssue[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const { field, message } of issues) fields[field] ??= message;
+  return fields;
+}

@@ -1,0 +1,36 @@
+/**
+ * What a user status blocks (seed 003, "The block types in the system"): null blocks nothing.
+ */
+export enum BlockType {
+  FullBlock = 0,
+  GameBlock = 1,
+  TransactionBlock = 2,
+}
+
+export interface UserStatus {
+  id: number;
+  name: string;
+  blockType: BlockType | null;
+}
+
+/**
+ * The statuses every wallet starts with (seed 003, "By default, following statuses are supported").
+ * They live in `wallet_user_statuses`, where an operator may add more: a status's block type, not
+ * its id, decides what the user may do.
+ */
+export const DEFAULT_USER_STATUSES: readonly UserStatus[] = [
+  { id: 1, name: 'Registered', blockType: null },
+  { id: 2, name: 'Verified', blockType: null },
+  { id: 3, name: 'Full Block', blockType: BlockType.FullBlock },
+  { id: 4, name: 'Game Block', blockType: BlockType.GameBlock },
+  { id: 5, name: 'Withdraw Blocked', blockType: BlockType.TransactionBlock },
+  { id: 6, name: 'VIP', blockType: null },
+];
+
+/** A new user's status unless told otherwise. */
+export const REGISTERED_STATUS_ID = 1;
+
+/** Whether a user of this block type may take money out of the wallet. */
+export function blocksWithdrawals(blockType: number | null): boolean {
+  return blockType === BlockType.FullBlock || blockType === BlockType.TransactionBlock;
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { currencyByNumeric } from '../../common/iso/currencies';
+import { MicroTime } from '../../common/time/micro-time';
+import { isUniqueViolation } from '../../database/database-errors';
+import { MaxBridgeCode } from '../maxbridge-code';
+import { MaxBridgeError } from '../maxbridge.error';
+import {
+  WalletRepository,
+  type AccountRow,
+  type DocumentRow,
+  type UserRow,
+} from './wallet.repository';
+import { requestProblem, targetProblem, type WithdrawalRequest } from './withdrawal.rules';
+
+export interface WalletUser {
+  user: UserRow;
+  accounts: AccountRow[];
+  documents: DocumentRow[];
+}
+
+export interface WithdrawalReceipt {
+  /** Our ledger row. */
+  sisTransactionId: number;
+  /** The retail system's id, as it sent it. */
+  providerTransactionId: string;
+  coreTransactionId: string;
+}
+
+/** A new core transaction id: 16 hex digits, as long as the seed's `"xxxxxxxxxxxxxxxx"`. */
+export const newCoreTransactionId = () => randomBytes(8).toString('hex');
+
+/** The wallet as MaxBridge uses it: who a user is, and money out through a cash desk. */
+@Injectable()
+export class WalletService {
+  constructor(private readonly wallet: WalletRepository) {}
+
+  /** The user with their accounts and documents; 125 when there is no such user. */
+  async userInfo(userId: number): Promise<WalletUser> {
+    const user = await this.wallet.findUser(userId);
+    if (!user) throw new MaxBridgeError(MaxBridgeCode.ACCOUNT_NOT_FOUND);
+    const [accounts, documents] = await Promise.all([
+      this.wallet.findAccounts(userId),
+      this.wallet.findDocuments(userId),
+    ]);
+    return { user, accounts, documents };
+  }
+
+  /**
+   * Debits `amount` once per `transactionId`, with its ledger row, in one transaction. Every
+   * refusal is a MaxBridgeError thrown before anything is written, or inside the transaction,
+   * which then rolls back: a refused withdrawal leaves no trace.
+   */
+  async withdraw(request: WithdrawalRequest): Promise<WithdrawalReceipt> {
+    const problem = requestProblem(request);
+    if (problem !== null) throw new MaxBridgeError(problem);
+    const target = await this.wallet.findWithdrawalTarget(request.userId, request.currency);
+    const refusal = targetProblem(target, request.amount);
+    if (refusal !== null) throw new MaxBridgeError(refusal);
+    // A repeat is answered without taking the account's lock; the unique index decides races.
+    if (await this.wallet.providerTransactionExists(request.transactionId)) {
+      throw new MaxBridgeError(MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID);
+    }
+    const accountId = target!.accountId!;
+    const coreTransactionId = newCoreTransactionId();
+    const now = MicroTime.now();
+    try {
+      const sisTransactionId = await this.wallet.transaction(async (session) => {
+        if (!(await this.wallet.debit(session, accountId, request.amount, now))) {
+          throw new MaxBridgeError(MaxBridgeCode.INSUFFICIENT_FUNDS);
+        }
+        return this.wallet.appendEntry(
+          session,
+          {
+            accountId,
+            type: 'withdraw',
+            amount: -request.amount,
+            fee: request.fee,
+            currency: request.currency,
+            providerTransactionId: request.transactionId,
+            coreTransactionId,
+            serviceId: request.serviceId,
+            clientIp: request.ip,
+            language: request.lang,
+            note: null,
+          },
+          now,
+        );
+      });
+      return {
+        sisTransactionId,
+        providerTransactionId: request.transactionId,
+        coreTransactionId,
+      };
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new MaxBridgeError(MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID);
+      }
+      throw error;
+    }
+  }
+}
+
+/** The account `userinfo` shows: the preferred currency's, else the first one opened. */
+export function displayedAccount(user: UserRow, accounts: AccountRow[]): AccountRow | null {
+  const preferred = currencyByNumeric(user.preferred_currency_id)?.code;
+  return accounts.find((a) => a.currency === preferred) ?? accounts[0] ?? null;
+}
