@@ -8,6 +8,9 @@ import { TenancyService } from '../../src/tenancy/tenancy.service';
 import { LogCapture } from './log-capture';
 import { newSqlitePath, removeSqliteFiles, workerDatabaseUrl } from './test-database';
 
+/** The MaxBridge signing secret of test applications (test/support/maxbridge.ts signs with it). */
+export const TEST_MAXBRIDGE_SECRET = 'e2e-maxbridge-secret-0123456789';
+
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
@@ -34,6 +37,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({
     LOG_LEVEL: 'info',
     DEMO_TEAM: 'false',
+    MAXBRIDGE_HASH_SECRET: TEST_MAXBRIDGE_SECRET,
     // Event processing runs only where a test asks for it (test/monitor/event-processing): on a
     // shared MySQL database, a worker of one test file would process the events of another.
     WORKER_ENABLED: 'false',

@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { SqlDatabase } from '../../src/database/sql-database';
+import { requestHash } from '../../src/maxbridge/signing/request-hash';
+import { NONCE_STORE, SqlNonceStore } from '../../src/maxbridge/signing/nonce-store';
+import { createWalletUser, newNonce, signedPost } from '../support/maxbridge';
+import { startTestApp, TEST_MAXBRIDGE_SECRET, type TestApp } from '../support/test-app';
+
+const PATH = '/api/payment/get-user-info';
+
+/** Nonce and Hash (seed 003, "hash generation"): every refusal, replays, secret rotation. */
+describe('MaxBridge request signing', () => {
+  let t: TestApp;
+  let body: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    body = JSON.stringify({ user_id: await createWalletUser(t) });
+  });
+  afterAll(() => t.close());
+
+  const rawPost = (headers: Record<string, string>, text = body) =>
+    fetch(`${t.url}${PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: text,
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown }));
+
+  it('accepts a request signed over its exact bytes, hash in any case', async () => {
+    expect((await signedPost(t, PATH, body)).body.code).toBe(10);
+    const nonce = newNonce();
+    const hash = requestHash(nonce, body, TEST_MAXBRIDGE_SECRET).toUpperCase();
+    expect((await signedPost(t, PATH, body, { nonce, hash })).body.code).toBe(10);
+  });
+
+  it.each([
+    ['no Nonce', { hash: 'a'.repeat(64) }],
+    ['no Hash', { nonce: '1234' }],
+    ['neither header', {}],
+    ['an empty Nonce', { nonce: '', hash: 'a'.repeat(64) }],
+    ['a blank Hash', { nonce: '1234', hash: '  ' }],
+  ])('answers 112 MISSING_PARAMETERS for %s', async (_case, headers) => {
+    expect(await rawPost(headers)).toEqual({
+      status: 200,
+      body: { code: 112, message: 'MISSING_PARAMETERS' },
+    });
+  });
+
+  it('answers 139 WRONG_HASH for another secret, a malformed hash, or a hash of a reformatted body', async () => {
+    const wrongHash = { code: 139, message: 'WRONG_HASH' };
+    expect((await signedPost(t, PATH, body, { secret: 'another-secret-0123456789' })).body).toEqual(
+      wrongHash,
+    );
+    expect((await signedPost(t, PATH, body, { hash: 'not-hex' })).body).toEqual(wrongHash);
+    // Signed over the compact body, sent with spaces: the same JSON, other bytes.
+    const nonce = newNonce();
+    const hash = requestHash(nonce, body, TEST_MAXBRIDGE_SECRET);
+    const spaced = body.replace(':', ': ');
+    expect(await rawPost({ nonce, hash }, spaced)).toEqual({ status: 200, body: wrongHash });
+    // The same nonce, now correctly signed, is still unused: a refused request does not burn it.
+    expect((await signedPost(t, PATH, body, { nonce })).body.code).toBe(10);
+  });
+
+  it('answers 138 ACCESS_DENIED for a nonce used before, even with another body', async () => {
+    const nonce = newNonce();
+    expect((await signedPost(t, PATH, body, { nonce })).body.code).toBe(10);
+    expect((await signedPost(t, PATH, body, { nonce })).body).toEqual({
+      code: 138,
+      message: 'ACCESS_DENIED',
+    });
+    expect((await signedPost(t, PATH, { user_id: 1 }, { nonce })).body).toEqual({
+      code: 138,
+      message: 'ACCESS_DENIED',
+    });
+  });
+
+  it('lets exactly one of 20 concurrent requests with the same nonce through', async () => {
+    const nonce = newNonce();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => signedPost(t, PATH, body, { nonce })),
+    );
+    const codes = answers.map((a) => a.body.code).sort((a, b) => a - b);
+    expect(codes).toEqual([10, ...Array<number>(19).fill(138)]);
+  });
+
+  it('accepts a nonce again once its time to live is over, and prunes expired nonces', async () => {
+    const nonce = newNonce();
+    expect((await signedPost(t, PATH, body, { nonce })).body.code).toBe(10);
+    const database = t.app.get(SqlDatabase);
+    await database.transaction((s) =>
+      s.execute('UPDATE maxbridge_nonces SET expires_at = ? WHERE nonce = ?', [
+        '2000-01-01 00:00:00.000000',
+        nonce,
+      ]),
+    );
+    expect((await signedPost(t, PATH, body, { nonce })).body.code).toBe(10);
+    expect((await signedPost(t, PATH, body, { nonce })).body.code).toBe(138);
+
+    await database.transaction((s) =>
+      s.execute('UPDATE maxbridge_nonces SET expires_at = ? WHERE nonce = ?', [
+        '2000-01-01 00:00:00.000000',
+        nonce,
+      ]),
+    );
+    const store = t.app.get<SqlNonceStore>(NONCE_STORE);
+    expect(await store.prune()).toBeGreaterThanOrEqual(1);
+    const left = await database.select('SELECT 1 FROM maxbridge_nonces WHERE nonce = ?', [nonce]);
+    expect(left).toEqual([]);
+  });
+
+  it('refuses a nonce of other characters than visible ASCII, or longer than 128, as 99', async () => {
+    const refused = {
+      code: 99,
+      message: 'WRONG_REQUEST',
+      data: { fields: { Nonce: 'Nonce must be 1 to 128 visible ASCII characters' } },
+    };
+    expect((await signedPost(t, PATH, body, { nonce: 'a b' })).body).toEqual(refused);
+    expect((await signedPost(t, PATH, body, { nonce: 'n'.repeat(129) })).body).toEqual(refused);
+    expect((await signedPost(t, PATH, body, { nonce: 'n'.repeat(128) })).body.code).toBe(10);
+  });
+
+  it('answers an unknown MaxBridge path with 404 in the code shape, before any signature check', async () => {
+    expect(await rawPost({})).toMatchObject({ status: 200 }); // the route exists: 112
+    const answer = await fetch(`${t.url}/api/payment/nope`, { method: 'POST' });
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toEqual({
+      code: 99,
+      message: 'WRONG_REQUEST',
+      data: { fields: { path: 'No route POST /api/payment/nope' } },
+    });
+  });
+});
+
+describe('MaxBridge secret rotation', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('accepts requests signed with any configured secret, and only those', async () => {
+    t = await startTestApp({
+      env: { MAXBRIDGE_HASH_SECRET: `old-secret-0123456789, ${TEST_MAXBRIDGE_SECRET}` },
+    });
+    const body = { user_id: await createWalletUser(t) };
+    const path = '/api/payment/get-user-info';
+    expect((await signedPost(t, path, body, { secret: 'old-secret-0123456789' })).body.code).toBe(
+      10,
+    );
+    expect((await signedPost(t, path, body)).body.code).toBe(10);
+    expect((await signedPost(t, path, body, { secret: 'old-secret-012345678' })).body.code).toBe(
+      139,
+    );
+  });
+});
+
+describe('MaxBridge without a secret', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('is not served: its paths answer 404, and the documentation leaves it out', async () => {
+    t = await startTestApp({ env: { MAXBRIDGE_HASH_SECRET: '' } });
+    const answer = await fetch(`${t.url}${PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"user_id":1}',
+    });
+    expect(answer.status).toBe(404);
+    const document = (await (await fetch(`${t.url}/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths).filter((p) => p.startsWith('/api/payment'))).toEqual([]);
+  });
+});
+
+const redisUrl = process.env.E2E_REDIS_URL;
+
+(redisUrl ? describe : describe.skip)('MaxBridge nonces in Redis (REDIS_URL set)', () => {
+  let t: TestApp;
+  const prefix = `e2e:${randomBytes(4).toString('hex')}:`;
+  afterAll(() => t?.close());
+
+  it('keeps each used nonce in Redis for its time to live, and refuses it again', async () => {
+    t = await startTestApp({
+      env: { REDIS_URL: redisUrl!, REDIS_KEY_PREFIX: prefix, MAXBRIDGE_NONCE_TTL_SECONDS: '60' },
+    });
+    const body = { user_id: await createWalletUser(t) };
+    const nonce = newNonce();
+    expect((await signedPost(t, PATH, body, { nonce })).body.code).toBe(10);
+    expect((await signedPost(t, PATH, body, { nonce })).body.code).toBe(138);
+
+    const redis = new Redis(redisUrl!);
+    try {
+      const ttl = await redis.ttl(`${prefix}maxbridge:nonce:${nonce}`);
+      expect(ttl).toBeGreaterThan(50);
+      expect(ttl).toBeLessThanOrEqual(60);
+    } finally {
+      redis.disconnect();
+    }
+    const inDatabase = await t.app
+      .get(SqlDatabase)
+      .select('SELECT 1 FROM maxbridge_nonces WHERE nonce = ?', [nonce]);
+    expect(inDatabase).toEqual([]);
+  });
+});
