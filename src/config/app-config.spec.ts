@@ -27,7 +27,45 @@ describe('loadConfig', () => {
       demoTeamOnFirstStart: true,
       ingest: { groupCommitMaxEvents: 500, groupCommitConcurrency: 2, groupCommitLingerMs: -1 },
       worker: { enabled: true, batchSize: 500, pollMs: 500 },
+      maxbridge: { enabled: false, hashSecrets: [], nonceTtlSeconds: 900 },
     });
+  });
+
+  it('serves MaxBridge when a hash secret is set, several secrets separated by commas', () => {
+    expect(loadConfig({ MAXBRIDGE_HASH_SECRET: 'a-secret-of-16-chars' }).maxbridge).toEqual({
+      enabled: true,
+      hashSecrets: ['a-secret-of-16-chars'],
+      nonceTtlSeconds: 900,
+    });
+    expect(
+      loadConfig({
+        MAXBRIDGE_HASH_SECRET: 'new-secret-0123456789 , old-secret-0123456789,',
+        MAXBRIDGE_NONCE_TTL_SECONDS: '60',
+      }).maxbridge,
+    ).toEqual({
+      enabled: true,
+      hashSecrets: ['new-secret-0123456789', 'old-secret-0123456789'],
+      nonceTtlSeconds: 60,
+    });
+    expect(
+      loadConfig({ MAXBRIDGE_HASH_SECRET: 'a-secret-of-16-chars', MAXBRIDGE_ENABLED: 'false' })
+        .maxbridge.enabled,
+    ).toBe(false);
+  });
+
+  it('refuses MaxBridge enabled without a secret, or with a short one', () => {
+    expect(problemsOf({ MAXBRIDGE_ENABLED: 'true' })).toEqual([
+      'MAXBRIDGE_HASH_SECRET must be set when MAXBRIDGE_ENABLED is true (one secret, or several separated by commas)',
+    ]);
+    expect(problemsOf({ MAXBRIDGE_HASH_SECRET: 'secret' })).toEqual([
+      'MAXBRIDGE_HASH_SECRET: each secret must have at least 16 characters (one has 6)',
+    ]);
+    expect(
+      problemsOf({
+        MAXBRIDGE_HASH_SECRET: 'a-secret-of-16-chars',
+        MAXBRIDGE_NONCE_TTL_SECONDS: '5',
+      }),
+    ).toEqual(['MAXBRIDGE_NONCE_TTL_SECONDS must be an integer from 10 to 604800 (got "5")']);
   });
 
   it.each([

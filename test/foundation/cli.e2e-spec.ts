@@ -223,6 +223,7 @@ describe('command line (npm run cli)', () => {
             'Events1763800000000',
             'BettingEvents1763900000000',
             'BetRecords1764000000000',
+            'MaxBridgeWallet1764100000000',
           ],
         },
       });

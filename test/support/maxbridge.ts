@@ -23,7 +23,12 @@ export async function signedPost(
   t: TestApp,
   path: string,
   body: object | string,
-  options: { nonce?: string; secret?: string; hash?: string; headers?: Record<string, string> } = {},
+  options: {
+    nonce?: string;
+    secret?: string;
+    hash?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<SignedAnswer> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const nonce = options.nonce ?? newNonce();
@@ -80,15 +85,13 @@ export async function walletState(t: TestApp, userId: number) {
         'JOIN wallet_accounts a ON a.id = l.account_id WHERE a.user_id = ? ORDER BY l.id',
       [userId],
     )
-  ).map(
-    (row): LedgerRow => ({
-      ...(row as unknown as LedgerRow),
-      id: Number(row.id),
-      amount: Number(row.amount),
-      fee: row.fee === null ? null : Number(row.fee),
-      balance_after: Number(row.balance_after),
-    }),
-  );
+  ).map((row): LedgerRow => ({
+    ...(row as unknown as LedgerRow),
+    id: Number(row.id),
+    amount: Number(row.amount),
+    fee: row.fee === null ? null : Number(row.fee),
+    balance_after: Number(row.balance_after),
+  }));
   return {
     balances: Object.fromEntries(accounts.map((a) => [a.currency, Number(a.balance)])),
     ledger,

@@ -1,0 +1,280 @@
+import { randomBytes } from 'node:crypto';
+import { runCli } from '../../src/cli/run-cli';
+import { createWalletUser, signedPost, walletState } from '../support/maxbridge';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** `npm run cli -- maxbridge ...`: the wallet's administration, against the service's database. */
+describe('MaxBridge command line', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, t.config, {
+      stdout: (l) => out.push(l),
+      stderr: (l) => err.push(l),
+    });
+    const stdout = out.join('\n');
+    return {
+      code,
+      stdout,
+      stderr: err.join('\n'),
+      json: argv.includes('--json') && stdout ? (JSON.parse(stdout) as any) : null, // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+  }
+  const username = () => `cli-${randomBytes(5).toString('hex')}`;
+
+  it('user create, document add, credit and user show, each with --json', async () => {
+    const name = username();
+    const created = await cli(
+      'maxbridge',
+      'user',
+      'create',
+      '--username',
+      name,
+      '--password',
+      's3cret-pass',
+      '--currency',
+      'EUR',
+      '--balance',
+      '5000',
+      '--status',
+      '2',
+      '--full-name',
+      'Ana Lima',
+      '--birth-date',
+      '1990-02-03',
+      '--json',
+    );
+    expect(created.code).toBe(0);
+    const userId = created.json.user.id as number;
+    expect(created.json).toEqual({
+      user: {
+        id: userId,
+        username: name,
+        full_name: 'Ana Lima',
+        birth_date: '1990-02-03',
+        status: { id: 2, name: 'Verified', block_type: null },
+        preferred_currency_id: 978,
+        transaction_min_limit: 100,
+        transaction_max_limit: 10000000,
+        registration_domain: null,
+      },
+      accounts: [{ id: expect.any(Number), currency: 'EUR', balance: 5000, ledger_sum: 5000 }],
+      documents: [],
+    });
+
+    const document = await cli(
+      'maxbridge',
+      'document',
+      'add',
+      '--user',
+      String(userId),
+      '--type',
+      '2',
+      '--number',
+      'P-778899',
+      '--country',
+      '76',
+      '--expiry-date',
+      '2031-05-01',
+      '--doc-status',
+      '1',
+      '--json',
+    );
+    expect(document).toMatchObject({
+      code: 0,
+      json: { document_id: expect.any(Number), user_id: userId },
+    });
+
+    const credit = await cli(
+      'maxbridge',
+      'credit',
+      '--user',
+      String(userId),
+      '--amount',
+      '100',
+      '--currency',
+      'EUR',
+      '--json',
+    );
+    expect(credit.code).toBe(0);
+    expect(credit.json.ledger_entry_id).toEqual(expect.any(Number));
+    expect(credit.json.accounts).toEqual([
+      { id: expect.any(Number), currency: 'EUR', balance: 5100, ledger_sum: 5100 },
+    ]);
+
+    const shown = await cli('maxbridge', 'user', 'show', '--id', String(userId), '--json');
+    expect(shown.json.documents).toEqual([
+      { id: document.json.document_id, type_id: 2, number: 'P-778899', status: 1 },
+    ]);
+
+    // The service sees what the command line wrote.
+    const info = await signedPost(t, '/api/payment/get-user-info', { user_id: userId });
+    expect(info.body.data.userinfo).toMatchObject({
+      balance: 5100,
+      currency: 'EUR',
+      userName: name,
+      userStatusID: 2,
+      userDocs: [
+        { DocumentTypeID: 2, DocumentNumber: 'P-778899', DocumentCountryID: 76, DocumentStatus: 1 },
+      ],
+    });
+    // The credit is an adjustment row: the ledger still sums to the balance.
+    const state = await walletState(t, userId);
+    expect(state.ledger.map((row) => [row.type, row.amount, row.balance_after])).toEqual([
+      ['adjustment', 5000, 5000],
+      ['adjustment', 100, 5100],
+    ]);
+  });
+
+  it('prints readable text without --json', async () => {
+    const userId = await createWalletUser(t, { balance: 1234 });
+    const shown = await cli('maxbridge', 'user', 'show', '--id', String(userId));
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`User ${userId} "`);
+    expect(shown.stdout).toContain('12.34 EUR (ledger sum 12.34)');
+    const credit = await cli(
+      'maxbridge',
+      'credit',
+      '--user',
+      String(userId),
+      '--amount',
+      '66',
+      '--currency',
+      'usd',
+    );
+    expect(credit.stdout).toContain(`Credited 0.66 USD to user ${userId}`);
+    expect(credit.stdout).toContain('0.66 USD (ledger sum 0.66)');
+  });
+
+  it.each([
+    [['maxbridge', 'user', 'show', '--id', '2147483000'], 1, 'USER_NOT_FOUND'],
+    [['maxbridge', 'user', 'show'], 2, 'USAGE'],
+    [
+      [
+        'maxbridge',
+        'user',
+        'create',
+        '--username',
+        'ab',
+        '--password',
+        'long-enough',
+        '--currency',
+        'EUR',
+      ],
+      1,
+      'INVALID_USERNAME',
+    ],
+    [
+      [
+        'maxbridge',
+        'user',
+        'create',
+        '--username',
+        'abc-valid',
+        '--password',
+        'short',
+        '--currency',
+        'EUR',
+      ],
+      1,
+      'WEAK_PASSWORD',
+    ],
+    [
+      [
+        'maxbridge',
+        'user',
+        'create',
+        '--username',
+        'abc-valid',
+        '--password',
+        'long-enough',
+        '--currency',
+        'EUX',
+      ],
+      1,
+      'UNKNOWN_CURRENCY',
+    ],
+    [
+      [
+        'maxbridge',
+        'user',
+        'create',
+        '--username',
+        'abc-valid',
+        '--password',
+        'long-enough',
+        '--currency',
+        'EUR',
+        '--status',
+        '99',
+      ],
+      1,
+      'UNKNOWN_STATUS',
+    ],
+    [
+      [
+        'maxbridge',
+        'user',
+        'create',
+        '--username',
+        'abc-valid',
+        '--password',
+        'long-enough',
+        '--currency',
+        'EUR',
+        '--balance=-5',
+      ],
+      2,
+      'USAGE',
+    ],
+    [
+      ['maxbridge', 'document', 'add', '--user', '1', '--type', '13', '--number', 'X'],
+      1,
+      'UNKNOWN_DOCUMENT_TYPE',
+    ],
+    [['maxbridge', 'credit', '--user', '1', '--amount', '0', '--currency', 'EUR'], 2, 'USAGE'],
+  ])('refuses %j with exit code %i and error code %s', async (argv, exitCode, errorCode) => {
+    const run = await cli(...argv, '--json');
+    expect(run.code).toBe(exitCode);
+    expect(run.json).toEqual({ error: { code: errorCode, message: expect.any(String) } });
+  });
+
+  it('refuses a username that is taken', async () => {
+    const name = username();
+    const args = [
+      'maxbridge',
+      'user',
+      'create',
+      '--username',
+      name,
+      '--password',
+      'long-enough',
+      '--currency',
+      'EUR',
+      '--json',
+    ];
+    expect((await cli(...args)).code).toBe(0);
+    expect((await cli(...args)).json).toEqual({
+      error: { code: 'USERNAME_TAKEN', message: `The username "${name}" is taken` },
+    });
+  });
+
+  it('lists the maxbridge commands in the help', async () => {
+    const help = await cli('--help');
+    for (const usage of [
+      'maxbridge user create',
+      'maxbridge user show --id N',
+      'maxbridge document add',
+      'maxbridge credit',
+    ]) {
+      expect(help.stdout).toContain(usage);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { MAXBRIDGE_CODES, MaxBridgeCode } from '../../src/maxbridge/maxbridge-code';
+import { USER_INFO_ANSWERS, WITHDRAW_ANSWERS } from '../../src/maxbridge/payment/payment.examples';
+import { requestHash } from '../../src/maxbridge/signing/request-hash';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+type Operation = {
+  requestBody: { content: Record<string, { schema: { $ref: string } }> };
+  responses: Record<
+    string,
+    { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }
+  >;
+  security?: Record<string, string[]>[];
+  tags: string[];
+};
+type OpenApi = {
+  paths: Record<string, Record<string, Operation>>;
+  tags: { name: string; description: string }[];
+  components: {
+    securitySchemes: Record<string, { type: string; in: string; name: string }>;
+    schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }>;
+  };
+};
+
+/** What the cash-desk integrator and support staff see of MaxBridge in Swagger. */
+describe('Swagger of MaxBridge', () => {
+  let t: TestApp;
+  let doc: OpenApi;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    doc = (await t.http.get('/docs-json').expect(200)).body as OpenApi;
+  });
+  afterAll(() => t.close());
+
+  it('shows both routes, signed by Nonce and Hash together, with their examples', () => {
+    for (const [path, examples] of [
+      ['/api/payment/get-user-info', USER_INFO_ANSWERS],
+      ['/api/payment/withdraw', WITHDRAW_ANSWERS],
+    ] as const) {
+      const operation = doc.paths[path].post;
+      expect(operation.tags).toEqual(['MaxBridge']);
+      expect(operation.security).toEqual([{ 'maxbridge-nonce': [], 'maxbridge-hash': [] }]);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '500']);
+      expect(operation.responses['200'].content?.['application/json'].examples).toEqual(examples);
+    }
+    expect(doc.components.securitySchemes['maxbridge-nonce']).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'Nonce',
+    });
+    expect(doc.components.securitySchemes['maxbridge-hash']).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'Hash',
+    });
+  });
+
+  it("documents every field of the seed's withdraw request, and which are required", () => {
+    const schema = doc.components.schemas.WithdrawRequestDto;
+    expect(Object.keys(schema.properties)).toEqual([
+      'user_id',
+      'amount',
+      'currency',
+      'service_id',
+      'ip',
+      'lang',
+      'fee',
+      'transaction_id',
+    ]);
+    expect(schema.required?.sort()).toEqual([
+      'amount',
+      'currency',
+      'service_id',
+      'transaction_id',
+      'user_id',
+    ]);
+  });
+
+  it('explains how to compute the hash, with the seed example, and lists every code of the table', () => {
+    const tag = doc.tags.find((t) => t.name === 'MaxBridge')!;
+    expect(tag.description).toContain('hex(SHA256(Nonce + body + secret))');
+    const seedHash = requestHash(
+      '1234',
+      '{"transaction_id":"00000000-0000-0000-0000-000000000000","service_id":1,"user_id":1121}',
+      'secret',
+    );
+    expect(tag.description).toContain(seedHash);
+    for (const code of MAXBRIDGE_CODES) expect(tag.description).toContain(`| ${code} | `);
+    expect(tag.description).toContain(
+      '| 154 | INSUFFICIENT_FUNDS | Insufficient funds on the account |',
+    );
+    expect(tag.description).toContain(`| ${MaxBridgeCode.ACCOUNT_NOT_FOUND} | USER_NOT_FOUND |`);
+  });
+});
