@@ -1,23 +1,75 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeApp, createApp } from './bootstrap';
 import { AppConfig, ConfigError, loadConfig, loadDotEnvFile } from './config/app-config';
+import { withDemoSigningSecret } from './maxbridge/demo-signing-secret';
+import { WalletAdminService } from './maxbridge/wallet/wallet-admin.service';
 import { DemoCredentials, DemoTeamService } from './tenancy/demo-team.service';
 
 const logger = new Logger('Main');
 
 async function main(): Promise<void> {
   loadDotEnvFile();
-  const config = loadConfigOrExit();
+  const { config, demoSecretPath } = withDemoSigningSecret(loadConfigOrExit(), process.env);
   const app = await createApp(config);
   stopGracefullyOnSignals(app, config.shutdownTimeoutMs);
   await app.listen({ port: config.port, host: config.host });
   const baseUrl = localUrl(config, app);
   logger.log(`Serving on ${baseUrl} (API docs: ${baseUrl}/docs)`);
+  logMaxBridge(config, demoSecretPath);
 
   const demo = await app.get(DemoTeamService).createIfFirstStart();
   if (demo) announceDemoTeam(demo, baseUrl);
+  if (demo && demoSecretPath) await announceDemoWallet(app, demoSecretPath, baseUrl);
+}
+
+function logMaxBridge(config: AppConfig, demoSecretPath: string | null): void {
+  if (demoSecretPath) {
+    logger.log(
+      `MaxBridge signs with the demo secret in ${displayPath(demoSecretPath)} (set MAXBRIDGE_HASH_SECRET for real use)`,
+    );
+  } else if (!config.maxbridge.enabled) {
+    logger.log('MaxBridge is off: set MAXBRIDGE_HASH_SECRET to serve /api/payment/*');
+  }
+}
+
+const displayPath = (path: string) =>
+  path.startsWith(`${process.cwd()}/`) ? path.slice(process.cwd().length + 1) : path;
+
+/** On the first start with the demo secret: a wallet user to try MaxBridge with, and how. */
+async function announceDemoWallet(
+  app: NestFastifyApplication,
+  secretPath: string,
+  baseUrl: string,
+): Promise<void> {
+  const userId = await app.get(WalletAdminService).createUser({
+    userName: `demo-${Date.now().toString(36)}`,
+    password: randomBytes(12).toString('base64url'),
+    currency: 'EUR',
+    balance: 5000,
+    fullName: 'Demo Player',
+  });
+  const sign = (path: string, body: string) => [
+    `    nonce=$(date +%s%N); body='${body}'`,
+    `    hash=$(printf '%s%s%s' "$nonce" "$body" "$(cat ${displayPath(secretPath)})" | sha256sum | cut -d' ' -f1)`,
+    `    curl -s -H "Nonce: $nonce" -H "Hash: $hash" -H "Content-Type: application/json" -d "$body" ${baseUrl}${path}`,
+  ];
+  process.stdout.write(
+    [
+      `  MaxBridge (cash desk): a demo wallet user ${userId} holds 50.00 EUR. Requests are signed with`,
+      `  the secret in ${displayPath(secretPath)}: Hash = hex(SHA256(Nonce + body + secret)).`,
+      '',
+      ...sign('/api/payment/get-user-info', `{"user_id":${userId}}`),
+      '',
+      ...sign(
+        '/api/payment/withdraw',
+        `{"user_id":${userId},"amount":1500,"currency":"EUR","service_id":1,"fee":null,"transaction_id":"demo-'$nonce'"}`,
+      ),
+      '',
+    ].join('\n') + '\n',
+  );
 }
 
 function loadConfigOrExit(): AppConfig {

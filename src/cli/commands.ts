@@ -35,6 +35,10 @@ export interface CommandOptions {
   authority?: string;
   place?: string;
   'doc-status'?: string;
+  body?: string;
+  path?: string;
+  nonce?: string;
+  url?: string;
 }
 
 /** The string options of every command, for the argument parser. */
@@ -68,6 +72,10 @@ export const STRING_OPTIONS: readonly (keyof CommandOptions)[] = [
   'authority',
   'place',
   'doc-status',
+  'body',
+  'path',
+  'nonce',
+  'url',
 ];
 
 /** What a command printed: one JSON object with `--json`, lines of text otherwise. */

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { requestHash } from '../maxbridge/signing/request-hash';
 import { DocumentStatus } from '../maxbridge/wallet/document-types';
 import { WalletAdminService } from '../maxbridge/wallet/wallet-admin.service';
 import { UsageError, type Command, type CommandOptions } from './commands';
@@ -101,6 +105,30 @@ export const MAXBRIDGE_COMMANDS: Record<string, Command> = {
           ...shown.text,
         ],
       };
+    },
+  },
+  'maxbridge sign': {
+    usage:
+      'maxbridge sign --body JSON [--path /api/payment/get-user-info] [--nonce N] [--url BASE]',
+    summary: 'Sign a MaxBridge request with the configured secret: Nonce, Hash and a curl line',
+    run(app, options) {
+      const config = app.get<AppConfig>(APP_CONFIG);
+      const secret = config.maxbridge.hashSecrets[0];
+      if (!config.maxbridge.enabled || !secret) {
+        throw new UsageError('MaxBridge has no secret here: set MAXBRIDGE_HASH_SECRET');
+      }
+      const body = required(options, 'body');
+      const nonce = options.nonce ?? `${Date.now()}${randomBytes(4).toString('hex')}`;
+      const hash = requestHash(nonce, body, secret);
+      const url = `${options.url ?? `http://localhost:${config.port}`}${options.path ?? '/api/payment/get-user-info'}`;
+      const quoted = `'${body.replaceAll("'", "'\\''")}'`;
+      const curl =
+        `curl -s -H 'Nonce: ${nonce}' -H 'Hash: ${hash}' -H 'Content-Type: application/json' ` +
+        `--data-binary ${quoted} ${url}`;
+      return Promise.resolve({
+        json: { nonce, hash, url, curl },
+        text: [`Nonce: ${nonce}`, `Hash: ${hash}`, '', curl],
+      });
     },
   },
 };

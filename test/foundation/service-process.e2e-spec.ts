@@ -1,9 +1,13 @@
 import { request as httpRequest } from 'node:http';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonLines, spawnService, waitForOutput } from '../support/service-process';
 import { newSqlitePath, removeSqliteFiles } from '../support/test-database';
+
+const execFileAsync = promisify(execFile);
 
 /** `npm start` as a new user runs it: the built service, its own process, real signals. */
 describe('the service process', () => {
@@ -116,6 +120,74 @@ describe('the service process', () => {
     expect(second.stdout()).not.toContain('bmk_');
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  });
+
+  it('serves MaxBridge on a new embedded database with a secret of its own, and prints working signed requests', async () => {
+    const database = newDatabase();
+    const first = spawnService('main', {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_URL: `sqlite:${database}`,
+    });
+    const output = await waitForOutput(first, /-d "\$body" \S+\/api\/payment\/withdraw/);
+    const secretPath = `${database}.maxbridge-secret`;
+    expect(statSync(secretPath).mode & 0o777).toBe(0o600);
+    const secret = readFileSync(secretPath, 'utf8').trim();
+    expect(secret).toMatch(/^[0-9a-f]{48}$/);
+    expect(output).not.toContain(secret);
+    expect(first.stdout()).toContain('MaxBridge signs with the demo secret in');
+
+    // The printed shell lines, run as printed.
+    const blocks = output
+      .split('\n')
+      .filter((line) => /^ {4}(nonce=|hash=|curl -s -H "Nonce)/.test(line))
+      .map((line) => line.trim());
+    expect(blocks).toHaveLength(6);
+    // Asynchronously: the service's output pipe must keep being read while the shell runs.
+    const run = async (lines: string[]) =>
+      JSON.parse(
+        (await execFileAsync('bash', ['-c', lines.join('\n')], { timeout: 10_000 })).stdout,
+      ) as {
+        code: number;
+        data: Record<string, unknown>;
+      };
+    const info = await run(blocks.slice(0, 3));
+    expect(info).toMatchObject({
+      code: 10,
+      data: { userinfo: { balance: 5000, currency: 'EUR' } },
+    });
+    expect(await run(blocks.slice(3, 6))).toMatchObject({
+      code: 10,
+      data: { sis_transaction_id: 2 },
+    });
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    // A later start keeps the same secret, and prints it nowhere.
+    const second = spawnService('main', {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_URL: `sqlite:${database}`,
+    });
+    await waitForOutput(second, 'Serving on');
+    expect(readFileSync(secretPath, 'utf8').trim()).toBe(secret);
+    expect(second.stdout()).not.toContain('MaxBridge (cash desk)');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('leaves MaxBridge off on an embedded database without the demo (DEMO_TEAM=false) and no secret', async () => {
+    const database = newDatabase();
+    const service = spawnService('main', {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_URL: `sqlite:${database}`,
+      DEMO_TEAM: 'false',
+    });
+    await waitForOutput(service, 'MaxBridge is off: set MAXBRIDGE_HASH_SECRET');
+    expect(existsSync(`${database}.maxbridge-secret`)).toBe(false);
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
   });
 
   it('creates the demo team on a later start when the first one made none (e.g. DEMO_TEAM=false)', async () => {

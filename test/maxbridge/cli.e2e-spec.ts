@@ -266,6 +266,26 @@ describe('MaxBridge command line', () => {
     });
   });
 
+  it('signs a request with the configured secret: the service accepts the nonce and hash it prints', async () => {
+    const userId = await createWalletUser(t, { balance: 900 });
+    const body = `{"user_id": ${userId}}`;
+    const signed = await cli('maxbridge', 'sign', '--body', body, '--url', t.url, '--json');
+    expect(signed.json).toEqual({
+      nonce: expect.stringMatching(/^\d{13}[0-9a-f]{8}$/),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      url: `${t.url}/api/payment/get-user-info`,
+      curl: expect.stringContaining(`--data-binary '${body}' ${t.url}/api/payment/get-user-info`),
+    });
+    const answer = await signedPost(t, '/api/payment/get-user-info', body, {
+      nonce: signed.json.nonce,
+      hash: signed.json.hash,
+    });
+    expect(answer.body).toMatchObject({
+      code: 10,
+      data: { userinfo: { userID: userId, balance: 900 } },
+    });
+  });
+
   it('lists the maxbridge commands in the help', async () => {
     const help = await cli('--help');
     for (const usage of [

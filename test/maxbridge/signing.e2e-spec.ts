@@ -170,6 +170,27 @@ describe('MaxBridge without a secret', () => {
   });
 });
 
+describe('MaxBridge with Redis out of reach', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('refuses signed requests with 268 SERVER_ERROR (HTTP 500) rather than accept a nonce unchecked', async () => {
+    t = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:9' } });
+    const answer = await signedPost(t, PATH, { user_id: 1 });
+    expect(answer).toMatchObject({
+      status: 500,
+      body: {
+        code: 268,
+        message: 'SERVER_ERROR',
+        data: { error_id: expect.stringMatching(/^err_[0-9a-f]{16}$/) },
+      },
+    });
+    // Missing headers are still answered at once, without Redis.
+    const unsigned = await fetch(`${t.url}${PATH}`, { method: 'POST' });
+    expect(await unsigned.json()).toEqual({ code: 112, message: 'MISSING_PARAMETERS' });
+  });
+});
+
 const redisUrl = process.env.E2E_REDIS_URL;
 
 (redisUrl ? describe : describe.skip)('MaxBridge nonces in Redis (REDIS_URL set)', () => {

@@ -48,5 +48,6 @@ export function newSqlitePath(): string {
 }
 
 export function removeSqliteFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal', '.maxbridge-secret'])
+    rmSync(path + suffix, { force: true });
 }

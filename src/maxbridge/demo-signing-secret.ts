@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+
+/** Where the demo signing secret of an embedded database is kept: beside the database file. */
+export const demoSecretPathOf = (sqlitePath: string) => `${sqlitePath}.maxbridge-secret`;
+
+/**
+ * On the embedded database with the demo on (`npm start` out of the box) and no MAXBRIDGE_*
+ * setting, MaxBridge is served with a secret of this installation: random, made on first use,
+ * kept beside the database file (mode 0600), and printed nowhere. Anything else (a server
+ * database, DEMO_TEAM=false, MAXBRIDGE_ENABLED or MAXBRIDGE_HASH_SECRET set) keeps the
+ * configuration as it is. Returns the configuration to use, and the secret's file when it applies.
+ */
+export function withDemoSigningSecret(
+  config: AppConfig,
+  env: Record<string, string | undefined>,
+): { config: AppConfig; demoSecretPath: string | null } {
+  const configured = ['MAXBRIDGE_ENABLED', 'MAXBRIDGE_HASH_SECRET'].some(
+    (name) => (env[name] ?? '').trim() !== '',
+  );
+  if (configured || config.database.dialect !== 'sqlite' || !config.demoTeamOnFirstStart) {
+    return { config, demoSecretPath: null };
+  }
+  const path = demoSecretPathOf(config.database.path);
+  const secret = readOrCreateSecret(path);
+  return {
+    config: { ...config, maxbridge: { ...config.maxbridge, enabled: true, hashSecrets: [secret] } },
+    demoSecretPath: path,
+  };
+}
+
+function readOrCreateSecret(path: string): string {
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    writeFileSync(path, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Made by an earlier start (or by a CLI command running at the same time): use it.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const secret = readFileSync(path, 'utf8').trim();
+  if (secret.length < 32) {
+    throw new Error(`${path} does not hold a usable secret: delete it and start again`);
+  }
+  return secret;
+}
