@@ -48,6 +48,10 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     supportBigNumbers: true,
     bigNumberStrings: true,
     connectTimeout: 5000,
+    // mysql2 captures a stack trace on every query, for errors to show their caller: about a
+    // tenth of the CPU of a short request (MaxBridge withdrawals, bench/results/maxbridge.md).
+    // Errors keep their SQL message and code; TypeORM adds the query.
+    trace: false,
     extra: { queryFormat: formatUnlessNoValues },
   };
 }

@@ -97,7 +97,7 @@ export class SqlDatabase {
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      await runner.startTransaction(isolation);
+      await this.begin(runner, isolation);
       const result = await work(sessionOn(runner, this.dialect));
       await runner.commitTransaction();
       return result;
@@ -108,7 +108,28 @@ export class SqlDatabase {
       if (!this.dialect.isSqlite) await runner.release();
     }
   }
+
+  private async begin(
+    runner: QueryRunner,
+    isolation?: NonNullable<TransactionOptions['isolation']>,
+  ): Promise<void> {
+    if (this.dialect.isSqlite || isolation !== 'READ COMMITTED') {
+      return runner.startTransaction(isolation);
+    }
+    const connection = (await runner.connect()) as object;
+    if (!readCommittedConnections.has(connection)) {
+      await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      readCommittedConnections.add(connection);
+    }
+    await runner.startTransaction();
+  }
 }
+
+/**
+ * Connections whose session isolation is READ COMMITTED already: most transactions ask for it,
+ * and setting it once per connection spares each of them a `SET TRANSACTION` round trip.
+ */
+const readCommittedConnections = new WeakSet<object>();
 
 function sessionOn(runner: QueryRunner, dialect: SqlDialect): SqlSession {
   return {

@@ -10,4 +10,8 @@ export class UsedNonceEntity {
 
   @Column(timestampColumn())
   expiresAt: Date;
+
+  /** The token of the group commit that claimed it last (see SqlNonceStore). */
+  @Column({ type: 'varchar', length: 16 })
+  claim: string;
 }

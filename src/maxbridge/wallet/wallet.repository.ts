@@ -117,18 +117,27 @@ export class WalletRepository {
     );
   }
 
-  /** The user's status and limits with their account in `currency`, in one read; null: no user. */
-  async findWithdrawalTarget(userId: number, currency: string): Promise<WithdrawalTarget | null> {
+  /**
+   * In one read: the user's status and limits, their account in `currency`, and whether
+   * `providerTransactionId` was used already. Null when there is no such user.
+   */
+  async findWithdrawalTarget(
+    userId: number,
+    currency: string,
+    providerTransactionId: string,
+  ): Promise<WithdrawalTarget | null> {
     const [row] = await this.database.select<{
       block_type: number | null;
       transaction_min_limit: string | number;
       transaction_max_limit: string | number;
       account_id: number | null;
+      used: number | string | null;
     }>(
-      'SELECT s.block_type, u.transaction_min_limit, u.transaction_max_limit, a.id AS account_id ' +
+      'SELECT s.block_type, u.transaction_min_limit, u.transaction_max_limit, a.id AS account_id, ' +
+        '(SELECT 1 FROM wallet_ledger WHERE provider_transaction_id = ?) AS used ' +
         'FROM wallet_users u JOIN wallet_user_statuses s ON s.id = u.user_status_id ' +
         'LEFT JOIN wallet_accounts a ON a.user_id = u.id AND a.currency = ? WHERE u.id = ?',
-      [currency, userId],
+      [providerTransactionId, currency, userId],
     );
     if (!row) return null;
     return {
@@ -136,15 +145,8 @@ export class WalletRepository {
       minLimit: Number(row.transaction_min_limit),
       maxLimit: Number(row.transaction_max_limit),
       accountId: row.account_id === null ? null : Number(row.account_id),
+      transactionIdUsed: row.used !== null,
     };
-  }
-
-  async providerTransactionExists(providerTransactionId: string): Promise<boolean> {
-    const rows = await this.database.select(
-      'SELECT 1 FROM wallet_ledger WHERE provider_transaction_id = ?',
-      [providerTransactionId],
-    );
-    return rows.length > 0;
   }
 
   /** The sum of an account's ledger rows, which must always equal its balance. */

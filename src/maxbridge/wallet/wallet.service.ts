@@ -54,13 +54,13 @@ export class WalletService {
   async withdraw(request: WithdrawalRequest): Promise<WithdrawalReceipt> {
     const problem = requestProblem(request);
     if (problem !== null) throw new MaxBridgeError(problem);
-    const target = await this.wallet.findWithdrawalTarget(request.userId, request.currency);
+    const target = await this.wallet.findWithdrawalTarget(
+      request.userId,
+      request.currency,
+      request.transactionId,
+    );
     const refusal = targetProblem(target, request.amount);
     if (refusal !== null) throw new MaxBridgeError(refusal);
-    // A repeat is answered without taking the account's lock; the unique index decides races.
-    if (await this.wallet.providerTransactionExists(request.transactionId)) {
-      throw new MaxBridgeError(MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID);
-    }
     const accountId = target!.accountId!;
     const coreTransactionId = newCoreTransactionId();
     const now = MicroTime.now();

@@ -30,7 +30,13 @@ describe('withdrawal rules', () => {
     expect(requestProblem(request(overrides))).toBe(expected);
   });
 
-  const target = { blockType: null, minLimit: 100, maxLimit: 5000, accountId: 7 };
+  const target = {
+    blockType: null,
+    minLimit: 100,
+    maxLimit: 5000,
+    accountId: 7,
+    transactionIdUsed: false,
+  };
 
   it.each([
     [target, 1000, null],
@@ -48,6 +54,16 @@ describe('withdrawal rules', () => {
     [target, 100, null],
     [target, 5000, null],
     [target, 5001, MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH],
+    [
+      { ...target, transactionIdUsed: true },
+      1000,
+      MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID,
+    ],
+    [
+      { ...target, transactionIdUsed: true },
+      5001,
+      MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH,
+    ],
   ])('target %j, amount %i: %s', (t, amount, expected) => {
     expect(targetProblem(t, amount)).toBe(expected);
   });

@@ -23,6 +23,8 @@ export interface WithdrawalTarget {
   maxLimit: number;
   /** Null when the user has no account in that currency. */
   accountId: number | null;
+  /** Whether the request's `transactionId` was used before (by anyone). */
+  transactionIdUsed: boolean;
 }
 
 /** The code of a request that is wrong whoever the user is, in the order they are checked. */
@@ -38,7 +40,11 @@ export function requestProblem(request: WithdrawalRequest): MaxBridgeCode | null
   return null;
 }
 
-/** The code of a withdrawal this user may not make from this account, before looking at funds. */
+/**
+ * The code of a withdrawal this user may not make from this account, before looking at funds. A
+ * used transaction id seen here is answered at once; two first uses racing are told apart later,
+ * by the ledger's unique index.
+ */
 export function targetProblem(
   target: WithdrawalTarget | null,
   amount: number,
@@ -49,5 +55,6 @@ export function targetProblem(
   if (amount < target.minLimit || amount > target.maxLimit) {
     return MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH;
   }
+  if (target.transactionIdUsed) return MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID;
   return null;
 }

@@ -57,7 +57,7 @@ export class MaxBridgeWallet1764100000000 implements MigrationInterface {
         `CONSTRAINT \`fk_wallet_ledger_account\` FOREIGN KEY (\`account_id\`) ${references('wallet_accounts')}) ${TABLE_OPTIONS}`,
     );
     await q.query(
-      'CREATE TABLE `maxbridge_nonces` (`nonce` varchar(128) NOT NULL, `expires_at` datetime(6) NOT NULL, ' +
+      'CREATE TABLE `maxbridge_nonces` (`nonce` varchar(128) NOT NULL, `expires_at` datetime(6) NOT NULL, `claim` varchar(16) NOT NULL, ' +
         `INDEX \`idx_maxbridge_nonces_expires\` (\`expires_at\`), PRIMARY KEY (\`nonce\`)) ${TABLE_OPTIONS}`,
     );
   }

@@ -64,7 +64,7 @@ export class MaxBridgeWallet1764100000000 implements MigrationInterface {
       `CREATE INDEX "idx_wallet_ledger_account" ON "wallet_ledger" ("account_id", "id")`,
     );
     await q.query(
-      `CREATE TABLE "maxbridge_nonces" ("nonce" varchar(128) PRIMARY KEY NOT NULL, "expires_at" datetime(6) NOT NULL)`,
+      `CREATE TABLE "maxbridge_nonces" ("nonce" varchar(128) PRIMARY KEY NOT NULL, "expires_at" datetime(6) NOT NULL, "claim" varchar(16) NOT NULL)`,
     );
     await q.query(
       `CREATE INDEX "idx_maxbridge_nonces_expires" ON "maxbridge_nonces" ("expires_at")`,
