@@ -30,6 +30,15 @@ curl -s -H "Nonce: $nonce" -H "Hash: $hash" -H 'Content-Type: application/json' 
 
 Missing \`Nonce\` or \`Hash\`: 112 MISSING_PARAMETERS. A hash that does not match: 139 WRONG_HASH.
 
+**Trying it on this page:** the secret never goes into a browser. Sign the body you will send with
+\`npm run -s cli -- maxbridge sign --body '{"user_id":1}'\` on the server, enter its \`Nonce\` and
+\`Hash\` under *Authorize*, and send exactly the same body (a nonce works once: sign again for the
+next request).
+
+**Retries.** A withdrawal whose answer was lost can be sent again with the same \`transaction_id\`
+(and a new nonce): 151 means the first one was carried out, since a refused withdrawal never uses
+up its \`transaction_id\`.
+
 **Answers.** Always \`{"code":N,"message":"NAME"}\`, with \`data\` on success (code 10, message
 \`success\` as in the seed's examples) and, for 99 and 112, the fields at fault. Business refusals
 are HTTP 200, as in the seed; only a failure of ours is an HTTP 500 (268 SERVER_ERROR, with an

@@ -30,7 +30,12 @@ export const DEFAULT_USER_STATUSES: readonly UserStatus[] = [
 /** A new user's status unless told otherwise. */
 export const REGISTERED_STATUS_ID = 1;
 
-/** Whether a user of this block type may take money out of the wallet. */
+/** The block types that keep a user from taking money out of the wallet. */
+export const WITHDRAWAL_BLOCKING_TYPES: readonly BlockType[] = [
+  BlockType.FullBlock,
+  BlockType.TransactionBlock,
+];
+
 export function blocksWithdrawals(blockType: number | null): boolean {
-  return blockType === BlockType.FullBlock || blockType === BlockType.TransactionBlock;
+  return blockType !== null && WITHDRAWAL_BLOCKING_TYPES.includes(blockType);
 }

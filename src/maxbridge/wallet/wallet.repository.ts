@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { MicroTime } from '../../common/time/micro-time';
+import { WITHDRAWAL_BLOCKING_TYPES } from './user-statuses';
 import type { WithdrawalTarget } from './withdrawal.rules';
 
 export interface UserRow {
@@ -224,14 +225,25 @@ export class WalletRepository {
   }
 
   /**
-   * Takes `amount` from the account if its balance covers it, in one conditional statement (no
-   * read-then-write: under REPEATABLE READ a read would not see a concurrent debit). False when
-   * the balance is short; the row stays locked by this transaction either way until it ends.
+   * Takes `amount` from the user's account in `currency` when everything allows it, in one
+   * conditional statement: the balance covers it, the amount is within the user's limits, and the
+   * user's status does not block withdrawals (the rules of withdrawal.rules.ts, which explain a
+   * refusal afterwards). No read-then-write: under REPEATABLE READ a read would not see a
+   * concurrent debit. False when refused; the account's row stays locked by this transaction
+   * until it ends.
    */
-  async debit(session: SqlSession, accountId: number, amount: number, now: MicroTime) {
+  async debitIfAllowed(
+    session: SqlSession,
+    { userId, currency, amount }: { userId: number; currency: string; amount: number },
+    now: MicroTime,
+  ): Promise<boolean> {
     const changed = await session.execute(
-      'UPDATE wallet_accounts SET balance = balance - ?, updated_at = ? WHERE id = ? AND balance >= ?',
-      [amount, now.toDatabaseText(), accountId, amount],
+      'UPDATE wallet_accounts SET balance = balance - ?, updated_at = ? ' +
+        'WHERE user_id = ? AND currency = ? AND balance >= ? AND EXISTS (SELECT 1 FROM wallet_users u ' +
+        'JOIN wallet_user_statuses s ON s.id = u.user_status_id WHERE u.id = wallet_accounts.user_id ' +
+        'AND u.transaction_min_limit <= ? AND u.transaction_max_limit >= ? ' +
+        `AND (s.block_type IS NULL OR s.block_type NOT IN (${WITHDRAWAL_BLOCKING_TYPES.join(', ')})))`,
+      [amount, now.toDatabaseText(), userId, currency, amount, amount, amount],
     );
     return changed === 1;
   }
@@ -256,17 +268,38 @@ export class WalletRepository {
    * read by the INSERT itself from the row this transaction holds locked. Fails on a provider
    * transaction id used before (unique index). Returns the row id.
    */
-  async appendEntry(session: SqlSession, entry: NewLedgerEntry, now: MicroTime): Promise<number> {
+  appendEntry(session: SqlSession, entry: NewLedgerEntry, now: MicroTime): Promise<number> {
+    return this.insertEntry(session, entry, now, 'id = ?', [entry.accountId]);
+  }
+
+  /** The same, for the user's account in the entry's currency. */
+  appendEntryForUser(
+    session: SqlSession,
+    userId: number,
+    entry: Omit<NewLedgerEntry, 'accountId'>,
+    now: MicroTime,
+  ): Promise<number> {
+    return this.insertEntry(session, entry, now, 'user_id = ? AND currency = ?', [
+      userId,
+      entry.currency,
+    ]);
+  }
+
+  private async insertEntry(
+    session: SqlSession,
+    entry: Omit<NewLedgerEntry, 'accountId'>,
+    now: MicroTime,
+    accountWhere: string,
+    accountParams: unknown[],
+  ): Promise<number> {
     const id = await session.insert(
       'INSERT INTO wallet_ledger (account_id, type, amount, fee, currency, balance_after, provider_transaction_id, ' +
         'core_transaction_id, service_id, client_ip, language, note, created_at) ' +
-        'SELECT ?, ?, ?, ?, ?, balance, ?, ?, ?, ?, ?, ?, ? FROM wallet_accounts WHERE id = ?',
+        `SELECT id, ?, ?, ?, currency, balance, ?, ?, ?, ?, ?, ?, ? FROM wallet_accounts WHERE ${accountWhere}`,
       [
-        entry.accountId,
         entry.type,
         entry.amount,
         entry.fee,
-        entry.currency,
         entry.providerTransactionId,
         entry.coreTransactionId,
         entry.serviceId,
@@ -274,7 +307,7 @@ export class WalletRepository {
         entry.language,
         entry.note,
         now.toDatabaseText(),
-        entry.accountId,
+        ...accountParams,
       ],
     );
     return Number(id);

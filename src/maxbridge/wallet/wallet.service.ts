@@ -47,32 +47,24 @@ export class WalletService {
   }
 
   /**
-   * Debits `amount` once per `transactionId`, with its ledger row, in one transaction. Every
-   * refusal is a MaxBridgeError thrown before anything is written, or inside the transaction,
-   * which then rolls back: a refused withdrawal leaves no trace.
+   * Debits `amount` once per `transactionId`, with its ledger row, in one transaction. The debit
+   * is one conditional statement that checks everything a withdrawal needs; only when it refuses
+   * is the wallet read, to tell why (withdrawal.rules.ts). Every refusal rolls back or comes before
+   * any write: a refused withdrawal leaves no trace.
    */
   async withdraw(request: WithdrawalRequest): Promise<WithdrawalReceipt> {
     const problem = requestProblem(request);
     if (problem !== null) throw new MaxBridgeError(problem);
-    const target = await this.wallet.findWithdrawalTarget(
-      request.userId,
-      request.currency,
-      request.transactionId,
-    );
-    const refusal = targetProblem(target, request.amount);
-    if (refusal !== null) throw new MaxBridgeError(refusal);
-    const accountId = target!.accountId!;
     const coreTransactionId = newCoreTransactionId();
     const now = MicroTime.now();
     try {
       const sisTransactionId = await this.wallet.transaction(async (session) => {
-        if (!(await this.wallet.debit(session, accountId, request.amount, now))) {
-          throw new MaxBridgeError(MaxBridgeCode.INSUFFICIENT_FUNDS);
-        }
-        return this.wallet.appendEntry(
+        if (!(await this.wallet.debitIfAllowed(session, request, now)))
+          throw new WithdrawalRefused();
+        return this.wallet.appendEntryForUser(
           session,
+          request.userId,
           {
-            accountId,
             type: 'withdraw',
             amount: -request.amount,
             fee: request.fee,
@@ -87,19 +79,30 @@ export class WalletService {
           now,
         );
       });
-      return {
-        sisTransactionId,
-        providerTransactionId: request.transactionId,
-        coreTransactionId,
-      };
+      return { sisTransactionId, providerTransactionId: request.transactionId, coreTransactionId };
     } catch (error) {
+      if (error instanceof WithdrawalRefused)
+        throw new MaxBridgeError(await this.whyRefused(request));
       if (isUniqueViolation(error)) {
         throw new MaxBridgeError(MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID);
       }
       throw error;
     }
   }
+
+  /** Why the debit was refused, read after the fact; short funds when nothing else explains it. */
+  private async whyRefused(request: WithdrawalRequest): Promise<MaxBridgeCode> {
+    const target = await this.wallet.findWithdrawalTarget(
+      request.userId,
+      request.currency,
+      request.transactionId,
+    );
+    return targetProblem(target, request.amount) ?? MaxBridgeCode.INSUFFICIENT_FUNDS;
+  }
 }
+
+/** Thrown inside the transaction to roll it back when the conditional debit changed nothing. */
+class WithdrawalRefused extends Error {}
 
 /** The account `userinfo` shows: the preferred currency's, else the first one opened. */
 export function displayedAccount(user: UserRow, accounts: AccountRow[]): AccountRow | null {
