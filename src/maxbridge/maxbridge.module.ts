@@ -6,7 +6,9 @@ import { REDIS_CLIENT, type RedisClient } from '../redis/redis.module';
 import { MaxBridgeWire } from './maxbridge.wire';
 import { PaymentController } from './payment/payment.controller';
 import { NonceHashStrategy } from './signing/nonce-hash.strategy';
-import { NONCE_STORE, RedisNonceStore, SqlNonceStore } from './signing/nonce-store';
+import { NONCE_STORE } from './signing/nonce-store';
+import { RedisNonceStore } from './signing/redis-nonce.store';
+import { SqlNonceStore } from './signing/sql-nonce.store';
 import { WalletModule } from './wallet/wallet.module';
 
 /**

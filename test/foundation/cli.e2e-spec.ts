@@ -1,36 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../../src/cli/run-cli';
+import { runCliWith } from '../support/cli';
 import { loadConfig } from '../../src/config/app-config';
 import { newSqlitePath, removeSqliteFiles } from '../support/test-database';
 import { spawnService } from '../support/service-process';
 import { startTestApp, TestApp } from '../support/test-app';
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
 describe('command line (npm run cli)', () => {
   let t: TestApp;
 
   /** The CLI against the running service's own database. */
-  async function cli(...argv: string[]): Promise<CliRun> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, t.config, {
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-    });
-    const stdout = out.join('\n');
-    return {
-      code,
-      stdout,
-      stderr: err.join('\n'),
-      json: argv.includes('--json') && stdout ? JSON.parse(stdout) : null,
-    };
-  }
+  const cli = (...argv: string[]) => runCliWith(t.config, argv);
   const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
 
   beforeAll(async () => {

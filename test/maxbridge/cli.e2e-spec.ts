@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { runCli } from '../../src/cli/run-cli';
+import { runCliWith } from '../support/cli';
 import { createWalletUser, signedPost, walletState } from '../support/maxbridge';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -12,21 +12,7 @@ describe('MaxBridge command line', () => {
   });
   afterAll(() => t.close());
 
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, t.config, {
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-    });
-    const stdout = out.join('\n');
-    return {
-      code,
-      stdout,
-      stderr: err.join('\n'),
-      json: argv.includes('--json') && stdout ? (JSON.parse(stdout) as any) : null, // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
-  }
+  const cli = (...argv: string[]) => runCliWith(t.config, argv);
   const username = () => `cli-${randomBytes(5).toString('hex')}`;
 
   it('user create, document add, credit and user show, each with --json', async () => {

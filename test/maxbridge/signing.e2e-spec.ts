@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { SqlDatabase } from '../../src/database/sql-database';
 import { requestHash } from '../../src/maxbridge/signing/request-hash';
-import { NONCE_STORE, SqlNonceStore } from '../../src/maxbridge/signing/nonce-store';
+import { NONCE_STORE } from '../../src/maxbridge/signing/nonce-store';
+import { SqlNonceStore } from '../../src/maxbridge/signing/sql-nonce.store';
 import { createWalletUser, newNonce, signedPost } from '../support/maxbridge';
 import { startTestApp, TEST_MAXBRIDGE_SECRET, type TestApp } from '../support/test-app';
 

@@ -1,0 +1,97 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { GroupCommit } from '../../common/concurrency/group-commit';
+import { MicroTime } from '../../common/time/micro-time';
+import { SqlDatabase } from '../../database/sql-database';
+import { placeholders } from '../../database/sql-dialect';
+import type { NonceStore } from './nonce-store';
+
+const PRUNE_EVERY_MS = 60_000;
+
+interface Claim {
+  nonce: string;
+  expiresAt: string;
+}
+
+/**
+ * In the database (`maxbridge_nonces`), shared by every instance: the primary key makes a nonce
+ * claimed once; an expired one may be claimed again, and expired rows are pruned every minute.
+ * Claims arriving together are written together (group commit): one INSERT, one commit, for all
+ * of them; each row carries the group's token, which tells the group's own rows from older ones.
+ */
+@Injectable()
+export class SqlNonceStore implements NonceStore, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SqlNonceStore');
+  private readonly claims = new GroupCommit<Claim, boolean>((group) => this.claimAll(group), {
+    maxItems: 500,
+    concurrency: 2,
+  });
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly database: SqlDatabase) {}
+
+  claim(nonce: string, ttlSeconds: number): Promise<boolean> {
+    const expiresAt = MicroTime.fromMicros(MicroTime.now().micros + ttlSeconds * 1_000_000);
+    return this.claims.submit({ nonce, expiresAt: expiresAt.toDatabaseText() });
+  }
+
+  /** One outcome per claim, in order: true for the first claim of a nonce not in use. */
+  private claimAll(group: Claim[]): Promise<boolean[]> {
+    const firstClaim = new Map<string, number>();
+    group.forEach(({ nonce }, index) => {
+      if (!firstClaim.has(nonce)) firstClaim.set(nonce, index);
+    });
+    const nonces = [...firstClaim.keys()];
+    const token = randomBytes(8).toString('hex');
+    return this.database.autocommit(async (session) => {
+      const { sql, params } = session.dialect.bulkInsertSkippingDuplicates(
+        'maxbridge_nonces',
+        ['nonce', 'expires_at', 'claim'],
+        nonces.map((nonce) => [nonce, group[firstClaim.get(nonce)!].expiresAt, token]),
+        ['nonce'],
+      );
+      const won = new Set<string>();
+      if ((await session.execute(sql, params)) === nonces.length) {
+        nonces.forEach((nonce) => won.add(nonce));
+      } else {
+        const ours = await session.select<{ nonce: string }>(
+          `SELECT nonce FROM maxbridge_nonces WHERE claim = ? AND nonce IN (${placeholders(nonces.length)})`,
+          [token, ...nonces],
+        );
+        ours.forEach(({ nonce }) => won.add(nonce));
+        const now = MicroTime.now().toDatabaseText();
+        for (const nonce of nonces.filter((n) => !won.has(n))) {
+          // Used before: free again only once its time is over (and not yet pruned).
+          const renewed = await session.execute(
+            'UPDATE maxbridge_nonces SET expires_at = ?, claim = ? WHERE nonce = ? AND expires_at <= ?',
+            [group[firstClaim.get(nonce)!].expiresAt, token, nonce, now],
+          );
+          if (renewed === 1) won.add(nonce);
+        }
+      }
+      return group.map(({ nonce }, index) => won.has(nonce) && firstClaim.get(nonce) === index);
+    });
+  }
+
+  /** Deletes the nonces whose time is over; returns how many. */
+  prune(): Promise<number> {
+    return this.database.autocommit((session) =>
+      session.execute('DELETE FROM maxbridge_nonces WHERE expires_at <= ?', [
+        MicroTime.now().toDatabaseText(),
+      ]),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.prune().catch((error: unknown) =>
+        this.logger.warn(`Pruning used nonces failed (retried in a minute): ${String(error)}`),
+      );
+    }, PRUNE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
