@@ -38,6 +38,11 @@ export class AuthStrategies {
     await this.strategyOf(request)?.authenticate(request, reply);
   }
 
+  /** Whether the route's scheme checks the body too (decided without a promise: see bootstrap). */
+  verifiesBody(request: FastifyRequest): boolean {
+    return !!this.strategyOf(request)?.verifyBody;
+  }
+
   /** The second step of body-signing schemes, once the body is read. */
   async verifyBody(request: FastifyRequest): Promise<void> {
     await this.strategyOf(request)?.verifyBody?.(request);

@@ -36,6 +36,28 @@ describe('GroupCommit', () => {
     expect(groups).toEqual([[0], [1, 2, 3], [4, 5]]);
   });
 
+  it('lingers for more items right after a flush that blocked the event loop longer than the linger', async () => {
+    const groups: number[][] = [];
+    const commit = new GroupCommit<number, number>(
+      (items) => {
+        groups.push(items);
+        const until = performance.now() + 10; // a synchronous write (SQLite's fsync) of 10 ms
+        while (performance.now() < until);
+        return Promise.resolve(items);
+      },
+      { maxItems: 100, concurrency: 1, lingerMs: 3 },
+    );
+    await commit.submit(0);
+    // Arriving one by one just after that flush: gathered into one group by the linger.
+    const later: Promise<number>[] = [];
+    for (const n of [1, 2, 3]) {
+      later.push(commit.submit(n));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await Promise.all(later);
+    expect(groups).toEqual([[0], [1, 2, 3]]);
+  });
+
   it('rejects every item of a failed flush, and goes on with the next group', async () => {
     let fail = true;
     const commit = new GroupCommit<number, number>(

@@ -4,7 +4,7 @@ export interface GroupCommitOptions {
   /** Flushes running at once; items arriving meanwhile wait and form the next group. */
   concurrency: number;
   /**
-   * Under load (a flush started less than this long ago), wait this long for more items before
+   * Under load (a flush started or ended less than this long ago), wait this long for more items before
    * flushing. Matters where a flush does not yield to the event loop (SQLite writes
    * synchronously), so that nothing could pile up during it.
    */
@@ -67,6 +67,9 @@ export class GroupCommit<I, O> {
       this.lastFlushAt = performance.now();
       void this.flushGroup(group).finally(() => {
         this.inFlight--;
+        // A flush that blocked the event loop (SQLite's fsync) may outlast the linger: its end,
+        // not only its start, tells that items are arriving faster than they are written.
+        this.lastFlushAt = performance.now();
         if (this.waiting.length > 0) this.schedule();
       });
     }
