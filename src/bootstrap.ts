@@ -66,14 +66,14 @@ export async function createApp(
   late.wires = app.get(WireFormatRegistry);
 
   const fastify = app.getHttpAdapter().getInstance();
-  installBodyVerification(fastify, app.get(AuthStrategies));
+  const strategies = app.get(AuthStrategies);
+  installBodyVerification(fastify, strategies);
   installSecurityHeaders(fastify);
   installRequestLogging(fastify, rootLogger);
   installRequestHeaders(fastify);
   installConnectionCloseWhileClosing(fastify);
   installMetrics(fastify, app.get(HttpMetrics));
   // Last of the onRequest hooks: the security and request-id headers are set even on a 401.
-  const strategies = app.get(AuthStrategies);
   fastify.addHook('onRequest', (request, reply) => strategies.authenticate(request, reply));
 
   setupSwagger(app, { maxbridge: config.maxbridge.enabled });

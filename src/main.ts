@@ -53,7 +53,7 @@ async function announceDemoWallet(
   });
   const sign = (path: string, body: string) => [
     `    nonce=$(date +%s%N); body='${body}'`,
-    `    hash=$(printf '%s%s%s' "$nonce" "$body" "$(cat ${displayPath(secretPath)})" | sha256sum | cut -d' ' -f1)`,
+    `    hash=$(printf '%s%s%s' "$nonce" "$body" "$(cat '${displayPath(secretPath)}')" | sha256sum | cut -d' ' -f1)`,
     `    curl -s -H "Nonce: $nonce" -H "Hash: $hash" -H "Content-Type: application/json" -d "$body" ${baseUrl}${path}`,
   ];
   process.stdout.write(

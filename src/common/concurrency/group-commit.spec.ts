@@ -41,18 +41,19 @@ describe('GroupCommit', () => {
     const commit = new GroupCommit<number, number>(
       (items) => {
         groups.push(items);
-        const until = performance.now() + 10; // a synchronous write (SQLite's fsync) of 10 ms
+        const until = performance.now() + 80; // a synchronous write (SQLite's fsync), longer than the linger
         while (performance.now() < until);
         return Promise.resolve(items);
       },
-      { maxItems: 100, concurrency: 1, lingerMs: 3 },
+      { maxItems: 100, concurrency: 1, lingerMs: 50 },
     );
     await commit.submit(0);
-    // Arriving one by one just after that flush: gathered into one group by the linger.
+    // Arriving one by one, in turns of the event loop of their own, just after that flush: the
+    // linger gathers them into one group (counted from the flush's start, they would go alone).
     const later: Promise<number>[] = [];
     for (const n of [1, 2, 3]) {
       later.push(commit.submit(n));
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(later);
     expect(groups).toEqual([[0], [1, 2, 3]]);
