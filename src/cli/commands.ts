@@ -92,7 +92,7 @@ export interface Command {
 
 export class UsageError extends Error {}
 
-function required(options: CommandOptions, name: keyof CommandOptions): string {
+export function required(options: CommandOptions, name: keyof CommandOptions): string {
   const value = options[name];
   if (value === undefined || value.trim() === '') throw new UsageError(`--${name} is required`);
   return value;

@@ -4,13 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { requestHash } from '../maxbridge/signing/request-hash';
 import { DocumentStatus } from '../maxbridge/wallet/document-types';
 import { WalletAdminService } from '../maxbridge/wallet/wallet-admin.service';
-import { UsageError, type Command, type CommandOptions } from './commands';
-
-function required(options: CommandOptions, name: keyof CommandOptions): string {
-  const value = options[name];
-  if (value === undefined || value.trim() === '') throw new UsageError(`--${name} is required`);
-  return value;
-}
+import { required, UsageError, type Command, type CommandOptions } from './commands';
 
 function integer(options: CommandOptions, name: keyof CommandOptions, min = 0): number {
   const value = required(options, name);

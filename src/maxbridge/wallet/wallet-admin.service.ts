@@ -3,6 +3,7 @@ import { currencyByCode } from '../../common/iso/currencies';
 import { MicroTime } from '../../common/time/micro-time';
 import { isUniqueViolation } from '../../database/database-errors';
 import type { SqlSession } from '../../database/sql-database';
+import { MaxBridgeError } from '../maxbridge.error';
 import { DocumentStatus, DOCUMENT_TYPES } from './document-types';
 import { hashPassword } from './password-hash';
 import { REGISTERED_STATUS_ID } from './user-statuses';
@@ -214,8 +215,12 @@ export class WalletAdminService {
 
   /** The user with each account's balance beside the sum of its ledger rows (always equal). */
   async showUser(userId: number) {
-    await this.existingUser(userId);
-    const { user, accounts, documents } = await this.walletService.userInfo(userId);
+    const { user, accounts, documents } = await this.walletService
+      .userInfo(userId)
+      .catch((error) => {
+        if (error instanceof MaxBridgeError) throw this.noSuchUser(userId);
+        throw error;
+      });
     const ledgerSums = await Promise.all(accounts.map((a) => this.wallet.ledgerSum(a.id)));
     return {
       user,
@@ -229,9 +234,11 @@ export class WalletAdminService {
   }
 
   private async existingUser(userId: number): Promise<void> {
-    if (!(await this.wallet.findUser(userId))) {
-      throw new WalletAdminError('USER_NOT_FOUND', `There is no user ${userId}`);
-    }
+    if (!(await this.wallet.findUser(userId))) throw this.noSuchUser(userId);
+  }
+
+  private noSuchUser(userId: number): WalletAdminError {
+    return new WalletAdminError('USER_NOT_FOUND', `There is no user ${userId}`);
   }
 
   private currency(code: string) {
