@@ -8,9 +8,10 @@
  *
  *   withdraw, spread  POST /api/payment/withdraw, each request on a random one of --wallets wallets;
  *                     ceiling: a raw mysql2 loop of the service's own debit (START TRANSACTION; the
- *                     conditional `UPDATE wallet_accounts ... WHERE id = ? AND balance >= ?`; the
- *                     `INSERT INTO wallet_ledger ... SELECT ... FROM wallet_accounts WHERE id = ?`;
- *                     COMMIT) over the same wallets, 10 transactions in flight on a pool of 10
+ *                     service's conditional UPDATE of wallet_accounts, which checks funds, limits
+ *                     and status; its INSERT ... SELECT into wallet_ledger; COMMIT: the very
+ *                     statements of src/maxbridge/wallet/wallet.statements.ts, loaded from dist/)
+ *                     over the same wallets, 10 transactions in flight on a pool of 10
  *                     connections: what the service's default DB_POOL_SIZE lets it have in flight
  *                     (bench/support/maxbridge-debit-ceiling.js, its own process). Target >= 0.5.
  *   withdraw, hot     the same, every request on one hot wallet (the row lock serialises them).
@@ -429,7 +430,7 @@ async function stopServer(server) {
 }
 
 /** The raw debit loop in its own process; returns what it printed. */
-function runDebitCeiling(db, accountIds, workers, seconds, idPrefix) {
+function runDebitCeiling(db, userIds, workers, seconds, idPrefix) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bench/support/maxbridge-debit-ceiling.js'], {
       cwd: ROOT,
@@ -439,7 +440,7 @@ function runDebitCeiling(db, accountIds, workers, seconds, idPrefix) {
         CEILING_WORKERS: String(workers),
         CEILING_POOL_SIZE: String(POOL_SIZE),
         CEILING_SECONDS: String(seconds),
-        CEILING_ACCOUNTS: accountIds.join(','),
+        CEILING_USERS: userIds.join(','),
         CEILING_ID_PREFIX: idPrefix,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -833,14 +834,7 @@ async function seedWallets(db) {
       now,
     ]),
   );
-  const accountOf = new Map(accountRows.map((a) => [Number(a.user_id), Number(a.id)]));
-  const spreadUserIds = userIds.slice(0, -1);
-  return {
-    spreadUserIds,
-    spreadAccountIds: spreadUserIds.map((id) => accountOf.get(id)),
-    hotUserId,
-    hotAccountId: accountOf.get(hotUserId),
-  };
+  return { spreadUserIds: userIds.slice(0, -1), hotUserId };
 }
 
 /** The money invariants, after everything ran. */
@@ -1003,8 +997,7 @@ function serviceWithdraw(context, kind, seconds, redis = false) {
 let ceilingRuns = 0;
 
 function ceilingWithdraw(context, kind, workers, seconds) {
-  const accounts =
-    kind === 'hot' ? [context.wallets.hotAccountId] : context.wallets.spreadAccountIds;
+  const users = kind === 'hot' ? [context.wallets.hotUserId] : context.wallets.spreadUserIds;
   return measure(
     context,
     `raw mysql2 debit loop, ${kind}, ${workers} in flight`,
@@ -1013,7 +1006,7 @@ function ceilingWithdraw(context, kind, workers, seconds) {
       const cpu = cpuMeter(null);
       const run = await runDebitCeiling(
         context.db,
-        accounts,
+        users,
         workers,
         seconds,
         `${CEILING_TX}${(ceilingRuns++).toString(36)}-`,
@@ -1475,8 +1468,10 @@ function writeResults(report) {
       : `- Nonces in Redis: not measured, ${report.redis.skipped}.`,
     `- Withdrawal ceiling: bench/support/maxbridge-debit-ceiling.js, its own process, mysql2 with the service's connection ` +
       `options, a pool of ${POOL_SIZE} connections and ${POOL_SIZE} workers (what the service can have in flight), each ` +
-      'transaction on a pooled connection: START TRANSACTION; `UPDATE wallet_accounts SET balance = balance - ?, updated_at = ? ' +
-      'WHERE id = ? AND balance >= ?`; `INSERT INTO wallet_ledger (...) SELECT ..., balance, ... FROM wallet_accounts WHERE id = ?` ' +
+      "transaction on a pooled connection: START TRANSACTION; the service's conditional `UPDATE wallet_accounts ... WHERE " +
+      'user_id = ? AND currency = ? AND balance >= ? AND EXISTS (limits and status)`; its `INSERT INTO wallet_ledger (...) ' +
+      'SELECT ..., balance, ... FROM wallet_accounts WHERE user_id = ? AND currency = ?` (both loaded from ' +
+      'dist/maxbridge/wallet/wallet.statements.js, the code the service runs) ' +
       '(the same values as the service); COMMIT. Same database, tables, wallets (random, or the hot one). Its connections run ' +
       "READ COMMITTED like the service's transactions, set once per connection.",
     '- get-user-info ceiling: bench/support/maxbridge-bare-server.js, its own process: reads the body, answers 200 with ' +

@@ -1,14 +1,15 @@
 // Ceiling of bench/maxbridge.js for withdrawals: what MariaDB does when nothing but a raw mysql2
 // loop asks it for the service's debit. CEILING_WORKERS workers share a pool of CEILING_POOL_SIZE
 // connections (the service's DB_POOL_SIZE) and, for CEILING_SECONDS, each repeats on a pooled
-// connection: START TRANSACTION; the service's conditional UPDATE of wallet_accounts; its
-// INSERT ... SELECT into wallet_ledger (same columns and values: 1 cent, fee null, service 1, ip,
-// lang, a new provider and core transaction id); COMMIT; release. The account is a random one of
-// CEILING_ACCOUNTS (comma-separated ids; one id: the hot wallet). Every connection runs READ
-// COMMITTED, the service's isolation, set once when it opens (the service sends SET TRANSACTION
-// ISOLATION LEVEL before each transaction: a round trip this loop does not make). Prints one JSON
-// line: transactions committed, refused (UPDATE changed no row: rolled back), elapsed seconds,
-// rate, transaction latencies, own CPU time.
+// connection: START TRANSACTION; the service's conditional UPDATE of wallet_accounts (funds,
+// limits and status checked in the statement); its INSERT ... SELECT into wallet_ledger (same
+// values: 1 cent, fee null, service 1, ip, lang, a new provider and core transaction id); COMMIT;
+// release. Both statements are loaded from dist/maxbridge/wallet/wallet.statements.js: the
+// service's own, never a copy that could drift (run `npm run build` first; bench/maxbridge.js
+// does). The wallet is a random one of CEILING_USERS (comma-separated user ids; one id: the hot
+// wallet), in EUR. Every connection runs READ COMMITTED, the service's isolation, set once when it
+// opens, as the service does. Prints one JSON line: transactions committed, refused (UPDATE
+// changed no row: rolled back), elapsed seconds, rate, transaction latencies, own CPU time.
 const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const mysql = require('mysql2/promise');
@@ -17,17 +18,15 @@ const { databaseTime, mysqlOptions } = require('./ingest-events');
 const workers = Number(process.env.CEILING_WORKERS);
 const poolSize = Number(process.env.CEILING_POOL_SIZE);
 const seconds = Number(process.env.CEILING_SECONDS);
-const accounts = process.env.CEILING_ACCOUNTS.split(',').map(Number);
+const users = process.env.CEILING_USERS.split(',').map(Number);
 const prefix = process.env.CEILING_ID_PREFIX;
 
-/** src/maxbridge/wallet/wallet.repository.ts: debit() and appendEntry(). */
-const DEBIT =
-  'UPDATE wallet_accounts SET balance = balance - ?, updated_at = ? WHERE id = ? AND balance >= ?';
-const APPEND =
-  'INSERT INTO wallet_ledger (account_id, type, amount, fee, currency, balance_after, provider_transaction_id, ' +
-  'core_transaction_id, service_id, client_ip, language, note, created_at) ' +
-  'SELECT ?, ?, ?, ?, ?, balance, ?, ?, ?, ?, ?, ?, ? FROM wallet_accounts WHERE id = ?';
+const {
+  DEBIT_IF_ALLOWED,
+  APPEND_LEDGER_ENTRY_FOR_USER,
+} = require('../../dist/maxbridge/wallet/wallet.statements.js');
 const AMOUNT = 1;
+const CURRENCY = 'EUR';
 
 let next = 0;
 
@@ -45,7 +44,7 @@ async function main() {
   await Promise.all(
     Array.from({ length: workers }, async () => {
       while (performance.now() < deadline) {
-        const accountId = accounts[Math.floor(Math.random() * accounts.length)];
+        const userId = users[Math.floor(Math.random() * users.length)];
         const providerId = `${prefix}${(next++).toString(36)}`;
         const coreId = randomBytes(8).toString('hex');
         const sent = performance.now();
@@ -53,18 +52,24 @@ async function main() {
         try {
           const now = databaseTime(new Date());
           await connection.query('START TRANSACTION');
-          const [debited] = await connection.query(DEBIT, [AMOUNT, now, accountId, AMOUNT]);
+          const [debited] = await connection.query(DEBIT_IF_ALLOWED, [
+            AMOUNT,
+            now,
+            userId,
+            CURRENCY,
+            AMOUNT,
+            AMOUNT,
+            AMOUNT,
+          ]);
           if (debited.affectedRows !== 1) {
             await connection.query('ROLLBACK');
             refused++;
             continue;
           }
-          await connection.query(APPEND, [
-            accountId,
+          await connection.query(APPEND_LEDGER_ENTRY_FOR_USER, [
             'withdraw',
             -AMOUNT,
             null,
-            'EUR',
             providerId,
             coreId,
             1,
@@ -72,7 +77,8 @@ async function main() {
             'en',
             null,
             now,
-            accountId,
+            userId,
+            CURRENCY,
           ]);
           await connection.query('COMMIT');
           committed++;

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { MicroTime } from '../../common/time/micro-time';
-import { WITHDRAWAL_BLOCKING_TYPES } from './user-statuses';
+import {
+  APPEND_LEDGER_ENTRY,
+  APPEND_LEDGER_ENTRY_FOR_USER,
+  DEBIT_IF_ALLOWED,
+} from './wallet.statements';
 import type { WithdrawalTarget } from './withdrawal.rules';
 
 export interface UserRow {
@@ -237,14 +241,15 @@ export class WalletRepository {
     { userId, currency, amount }: { userId: number; currency: string; amount: number },
     now: MicroTime,
   ): Promise<boolean> {
-    const changed = await session.execute(
-      'UPDATE wallet_accounts SET balance = balance - ?, updated_at = ? ' +
-        'WHERE user_id = ? AND currency = ? AND balance >= ? AND EXISTS (SELECT 1 FROM wallet_users u ' +
-        'JOIN wallet_user_statuses s ON s.id = u.user_status_id WHERE u.id = wallet_accounts.user_id ' +
-        'AND u.transaction_min_limit <= ? AND u.transaction_max_limit >= ? ' +
-        `AND (s.block_type IS NULL OR s.block_type NOT IN (${WITHDRAWAL_BLOCKING_TYPES.join(', ')})))`,
-      [amount, now.toDatabaseText(), userId, currency, amount, amount, amount],
-    );
+    const changed = await session.execute(DEBIT_IF_ALLOWED, [
+      amount,
+      now.toDatabaseText(),
+      userId,
+      currency,
+      amount,
+      amount,
+      amount,
+    ]);
     return changed === 1;
   }
 
@@ -269,7 +274,7 @@ export class WalletRepository {
    * transaction id used before (unique index). Returns the row id.
    */
   appendEntry(session: SqlSession, entry: NewLedgerEntry, now: MicroTime): Promise<number> {
-    return this.insertEntry(session, entry, now, 'id = ?', [entry.accountId]);
+    return this.insertEntry(session, APPEND_LEDGER_ENTRY, entry, now, [entry.accountId]);
   }
 
   /** The same, for the user's account in the entry's currency. */
@@ -279,7 +284,7 @@ export class WalletRepository {
     entry: Omit<NewLedgerEntry, 'accountId'>,
     now: MicroTime,
   ): Promise<number> {
-    return this.insertEntry(session, entry, now, 'user_id = ? AND currency = ?', [
+    return this.insertEntry(session, APPEND_LEDGER_ENTRY_FOR_USER, entry, now, [
       userId,
       entry.currency,
     ]);
@@ -287,29 +292,24 @@ export class WalletRepository {
 
   private async insertEntry(
     session: SqlSession,
+    statement: string,
     entry: Omit<NewLedgerEntry, 'accountId'>,
     now: MicroTime,
-    accountWhere: string,
     accountParams: unknown[],
   ): Promise<number> {
-    const id = await session.insert(
-      'INSERT INTO wallet_ledger (account_id, type, amount, fee, currency, balance_after, provider_transaction_id, ' +
-        'core_transaction_id, service_id, client_ip, language, note, created_at) ' +
-        `SELECT id, ?, ?, ?, currency, balance, ?, ?, ?, ?, ?, ?, ? FROM wallet_accounts WHERE ${accountWhere}`,
-      [
-        entry.type,
-        entry.amount,
-        entry.fee,
-        entry.providerTransactionId,
-        entry.coreTransactionId,
-        entry.serviceId,
-        entry.clientIp,
-        entry.language,
-        entry.note,
-        now.toDatabaseText(),
-        ...accountParams,
-      ],
-    );
+    const id = await session.insert(statement, [
+      entry.type,
+      entry.amount,
+      entry.fee,
+      entry.providerTransactionId,
+      entry.coreTransactionId,
+      entry.serviceId,
+      entry.clientIp,
+      entry.language,
+      entry.note,
+      now.toDatabaseText(),
+      ...accountParams,
+    ]);
     return Number(id);
   }
 }
