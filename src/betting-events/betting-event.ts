@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { pooledRandomBytes } from '../common/random/random-pool';
 import { normalizeCpf } from '../common/br/cpf';
 import { parseIsoTimestamp } from '../common/time/iso-timestamp';
 import type { MicroTime } from '../common/time/micro-time';
@@ -134,7 +135,7 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
 /** `evt_` and 24 random base-32 characters (120 bits), the id answered for a stored event. */
 export function newPublicEventId(): string {
-  const bytes = randomBytes(15);
+  const bytes = pooledRandomBytes(15);
   let id = 'evt_';
   for (let i = 0; i < 15; i += 5) {
     // 5 bytes = 40 bits = 8 characters.

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { isRetryableConflict } from './database-errors';
+import { MysqlSession, type Isolation } from './mysql-session';
 import { SqlDialect } from './sql-dialect';
 import type { SqliteTurns } from './sqlite-turns';
 
@@ -17,14 +18,14 @@ export interface SqlSession {
 
 export interface TransactionOptions {
   /** READ COMMITTED by default: no gap locks, so the worker never blocks ingestion. */
-  isolation?: 'READ COMMITTED' | 'REPEATABLE READ';
+  isolation?: Isolation;
   /** How many times a deadlock or a lock timeout is retried before it is thrown. */
   retries?: number;
 }
 
 /**
- * Transactions for both dialects. On MySQL/MariaDB each runs on its own pooled connection and a
- * deadlock is retried. On SQLite a transaction holds the one connection's turn (SqliteTurns) from
+ * Transactions for both dialects. On MySQL/MariaDB each runs on its own pooled connection
+ * (MysqlSession, statements straight to mysql2) and a deadlock is retried. On SQLite a transaction holds the one connection's turn (SqliteTurns) from
  * BEGIN to COMMIT: no other flow's statement runs inside it.
  */
 @Injectable()
@@ -42,8 +43,14 @@ export class SqlDatabase {
   }
 
   /** A query outside any transaction (reads, or single self-contained writes). */
-  select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.dataSource.query<T[]>(sql, params as unknown[]);
+  async select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    if (this.dialect.isSqlite) return this.dataSource.query<T[]>(sql, params as unknown[]);
+    const session = await MysqlSession.open(this.dataSource);
+    try {
+      return await session.select<T>(sql, params);
+    } finally {
+      session.release();
+    }
   }
 
   transaction<T>(
@@ -61,11 +68,11 @@ export class SqlDatabase {
   autocommit<T>(work: (session: SqlSession) => Promise<T>, retries = 5): Promise<T> {
     if (this.dialect.isSqlite) return this.transaction(work, { retries });
     return this.retryingConflicts(async () => {
-      const runner = this.dataSource.createQueryRunner();
+      const session = await MysqlSession.open(this.dataSource);
       try {
-        return await work(sessionOn(runner, this.dialect));
+        return await work(session);
       } finally {
-        await runner.release();
+        session.release();
       }
     }, retries);
   }
@@ -83,54 +90,45 @@ export class SqlDatabase {
     }
   }
 
-  private async once<T>(
-    work: (session: SqlSession) => Promise<T>,
-    isolation: NonNullable<TransactionOptions['isolation']>,
-  ): Promise<T> {
-    if (this.sqliteTurns) return this.sqliteTurns.exclusive(() => this.inTransaction(work));
-    return this.inTransaction(work, isolation);
+  private once<T>(work: (session: SqlSession) => Promise<T>, isolation: Isolation): Promise<T> {
+    if (this.sqliteTurns) return this.sqliteTurns.exclusive(() => this.inSqliteTransaction(work));
+    return this.inMysqlTransaction(work, isolation);
   }
 
-  private async inTransaction<T>(
+  private async inMysqlTransaction<T>(
     work: (session: SqlSession) => Promise<T>,
-    isolation?: NonNullable<TransactionOptions['isolation']>,
+    isolation: Isolation,
   ): Promise<T> {
+    const session = await MysqlSession.open(this.dataSource);
+    try {
+      await session.begin(isolation);
+      const result = await work(session);
+      await session.commit();
+      return result;
+    } catch (error) {
+      await session.rollback();
+      throw error;
+    } finally {
+      session.release();
+    }
+  }
+
+  /** SQLite's one connection, through TypeORM's query runner (which better-sqlite3 needs). */
+  private async inSqliteTransaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      await this.begin(runner, isolation);
+      await runner.startTransaction();
       const result = await work(sessionOn(runner, this.dialect));
       await runner.commitTransaction();
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
-    } finally {
-      if (!this.dialect.isSqlite) await runner.release();
     }
-  }
-
-  private async begin(
-    runner: QueryRunner,
-    isolation?: NonNullable<TransactionOptions['isolation']>,
-  ): Promise<void> {
-    if (this.dialect.isSqlite || isolation !== 'READ COMMITTED') {
-      return runner.startTransaction(isolation);
-    }
-    const connection = (await runner.connect()) as object;
-    if (!readCommittedConnections.has(connection)) {
-      await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
-      readCommittedConnections.add(connection);
-    }
-    await runner.startTransaction();
   }
 }
 
-/**
- * Connections whose session isolation is READ COMMITTED already: most transactions ask for it,
- * and setting it once per connection spares each of them a `SET TRANSACTION` round trip.
- */
-const readCommittedConnections = new WeakSet<object>();
-
+/** A session on SQLite's query runner. */
 function sessionOn(runner: QueryRunner, dialect: SqlDialect): SqlSession {
   return {
     dialect,
@@ -139,11 +137,9 @@ function sessionOn(runner: QueryRunner, dialect: SqlDialect): SqlSession {
       runner.query(sql, params as unknown[]) as Promise<T[]>,
     execute: async (sql, params = []) =>
       (await runner.query(sql, params as unknown[], true)).affected ?? 0,
-    insert: async (sql, params = []) => {
-      // better-sqlite3 gives the row id; mysql2 a result header with `insertId`.
-      const { raw } = await runner.query(sql, params as unknown[], true);
-      return String(dialect.isSqlite ? raw : (raw as { insertId: number | string }).insertId);
-    },
+    // better-sqlite3 gives the new row's id as the raw result.
+    insert: async (sql, params = []) =>
+      String((await runner.query(sql, params as unknown[], true)).raw),
   };
 }
 

@@ -5,10 +5,12 @@ import pino, { DestinationStream, Level, Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 const QUIET_PATHS = new Set(['/health', '/metrics']);
-const requestLoggers = new AsyncLocalStorage<Pino>();
+/** The request being handled, for the lines written meanwhile by code that has no request. */
+const currentRequest = new AsyncLocalStorage<FastifyRequest>();
+const ROOT_LOGGER = Symbol('rootLogger');
 const REQUEST_LOGGER = Symbol('requestLogger');
 
-type LoggedRequest = FastifyRequest & { [REQUEST_LOGGER]?: Pino };
+type LoggedRequest = FastifyRequest & { [ROOT_LOGGER]?: Pino; [REQUEST_LOGGER]?: Pino };
 
 /** JSON lines on standard output, written synchronously: in order, and not lost on exit. */
 export function createRootLogger(config: AppConfig, stream?: DestinationStream): Pino {
@@ -18,9 +20,13 @@ export function createRootLogger(config: AppConfig, stream?: DestinationStream):
   );
 }
 
-/** The request's own logger (it carries the `reqId`), once its first hook has run. */
+/**
+ * The request's own logger (it carries the `reqId`), once its first hook has run. Made when first
+ * asked for: most requests write no line but the last one, and at `warn` not even that.
+ */
 export function requestLoggerOf(request: FastifyRequest): Pino | undefined {
-  return (request as LoggedRequest)[REQUEST_LOGGER];
+  const logged = request as LoggedRequest;
+  return (logged[REQUEST_LOGGER] ??= logged[ROOT_LOGGER]?.child({ reqId: request.id }));
 }
 
 /**
@@ -29,27 +35,29 @@ export function requestLoggerOf(request: FastifyRequest): Pino | undefined {
  */
 export function installRequestLogging(fastify: FastifyInstance, root: Pino): void {
   fastify.addHook('onRequest', (request: LoggedRequest, _reply, done) => {
-    request[REQUEST_LOGGER] = root.child({ reqId: request.id });
+    request[ROOT_LOGGER] = root;
     done();
   });
   // After body parsing: stream events would not carry an async context entered earlier.
-  fastify.addHook('preValidation', (request: LoggedRequest, _reply, done) => {
-    requestLoggers.run(request[REQUEST_LOGGER] ?? root, done);
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    currentRequest.run(request, done);
   });
   fastify.addHook('onResponse', (request: LoggedRequest, reply, done) => {
     const path = request.url.split('?')[0];
     if (!QUIET_PATHS.has(path)) {
       const status = reply.statusCode;
       const level: Level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-      (request[REQUEST_LOGGER] ?? root)[level](
-        {
-          req: { method: request.method, url: request.url, remoteAddress: request.ip },
-          route: request.routeOptions.url ?? null,
-          res: { statusCode: status },
-          responseTime: Math.round(reply.elapsedTime * 100) / 100,
-        },
-        'request completed',
-      );
+      if (root.isLevelEnabled(level)) {
+        (requestLoggerOf(request) ?? root)[level](
+          {
+            req: { method: request.method, url: request.url, remoteAddress: request.ip },
+            route: request.routeOptions.url ?? null,
+            res: { statusCode: status },
+            responseTime: Math.round(reply.elapsedTime * 100) / 100,
+          },
+          'request completed',
+        );
+      }
     }
     done();
   });
@@ -82,7 +90,8 @@ export class PinoNestLogger implements LoggerService {
   }
 
   private write(level: Level, message: unknown, rest: unknown[]): void {
-    const logger = requestLoggers.getStore() ?? this.root;
+    const request = currentRequest.getStore();
+    const logger = (request && requestLoggerOf(request)) ?? this.root;
     if (!logger.isLevelEnabled(level)) return;
     const params = [...rest];
     const fields: Record<string, unknown> = {};

@@ -48,8 +48,22 @@ export class MicroTime {
 
   private formatDatabaseText(): string {
     const seconds = Math.floor(this.micros / 1_000_000);
-    const text = new Date(seconds * 1000).toISOString();
     const fraction = String(this.micros - seconds * 1_000_000).padStart(6, '0');
-    return `${text.slice(0, 10)} ${text.slice(11, 19)}.${fraction}`;
+    return `${secondText(seconds)}.${fraction}`;
   }
+}
+
+/**
+ * `2026-02-07 06:19:00` for whole seconds since the epoch, the last one remembered: the times
+ * written while handling requests mostly fall in the same second, and `toISOString` is slow.
+ */
+let lastSecond = Number.NaN;
+let lastSecondText = '';
+function secondText(seconds: number): string {
+  if (seconds !== lastSecond) {
+    const iso = new Date(seconds * 1000).toISOString();
+    lastSecondText = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+    lastSecond = seconds;
+  }
+  return lastSecondText;
 }

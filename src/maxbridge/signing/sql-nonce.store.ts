@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { GroupCommit } from '../../common/concurrency/group-commit';
+import { randomHex } from '../../common/random/random-pool';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
@@ -42,7 +42,7 @@ export class SqlNonceStore implements NonceStore, OnApplicationBootstrap, OnAppl
       if (!firstClaim.has(nonce)) firstClaim.set(nonce, index);
     });
     const nonces = [...firstClaim.keys()];
-    const token = randomBytes(8).toString('hex');
+    const token = randomHex(8);
     return this.database.autocommit(async (session) => {
       const { sql, params } = session.dialect.bulkInsertSkippingDuplicates(
         'maxbridge_nonces',

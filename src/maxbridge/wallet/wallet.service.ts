@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { currencyByNumeric } from '../../common/iso/currencies';
+import { randomHex } from '../../common/random/random-pool';
 import { MicroTime } from '../../common/time/micro-time';
 import { isUniqueViolation } from '../../database/database-errors';
 import { MaxBridgeCode } from '../maxbridge-code';
@@ -28,7 +28,7 @@ export interface WithdrawalReceipt {
 }
 
 /** A new core transaction id: 16 hex digits, as long as the seed's `"xxxxxxxxxxxxxxxx"`. */
-export const newCoreTransactionId = () => randomBytes(8).toString('hex');
+export const newCoreTransactionId = () => randomHex(8);
 
 /** The wallet as MaxBridge uses it: who a user is, and money out through a cash desk. */
 @Injectable()
