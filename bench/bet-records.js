@@ -52,12 +52,13 @@ const mysql = require('mysql2/promise');
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const http = require('node:http');
-const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { mkdirSync, writeFileSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { parseArgs } = require('node:util');
+const { startScriptNodeFlags, gitState, peakRssMiB, log } = require('./support/process');
 
 const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
@@ -94,7 +95,6 @@ if (!CONNECTIONS.every((c) => Number.isInteger(c) && c >= 1) || !(REQUESTS >= 1)
 }
 
 const RUN = randomBytes(3).toString('hex');
-const log = (line) => process.stderr.write(`${line}\n`);
 const round2 = (x) => (x === null || x === undefined ? null : Math.round(x * 100) / 100);
 const fmt = (x) => (x === null || x === undefined ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 
@@ -216,14 +216,6 @@ function cli(cliArgs, dbUrl) {
   );
 }
 
-/** The node flags of `npm start` (package.json), so that the service runs here as it runs there. */
-function startScriptNodeFlags() {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const flags = /^node (.*)dist\/main\.js$/.exec(scripts.start);
-  if (!flags) throw new Error(`Cannot read the node flags of "npm start": ${scripts.start}`);
-  return flags[1].split(' ').filter(Boolean);
-}
-
 async function startService(dbUrl) {
   const child = spawn(process.execPath, [...startScriptNodeFlags(), 'dist/main.js'], {
     cwd: ROOT,
@@ -268,15 +260,6 @@ async function stopService(service) {
   const timer = setTimeout(() => service.child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
-}
-
-function peakRssMiB(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
-  } catch {
-    return null;
-  }
 }
 
 /** scripts/seed-bets.js into `dbUrl`; its JSON summary. */
@@ -840,20 +823,6 @@ function verdictOf(scenario, results) {
       .map((r, i) => r.p99Ms <= TARGETS.deepVsFirst * first.results[i + 1].p99Ms),
     required: true,
   };
-}
-
-function gitState() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
-      .toString()
-      .trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT })
-      .toString()
-      .trim();
-    return dirty ? `${commit} + uncommitted changes in src/` : commit;
-  } catch {
-    return 'unknown';
-  }
 }
 
 function writeResults(report) {

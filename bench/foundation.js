@@ -11,10 +11,11 @@
  */
 const autocannon = require('autocannon');
 const { execFileSync, spawn } = require('node:child_process');
-const { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
+const { mkdtempSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
 const { cpus, tmpdir, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { parseArgs } = require('node:util');
+const { peakRssMiB, median } = require('./support/process');
 
 const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
@@ -27,8 +28,6 @@ const { values: args } = parseArgs({
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const ROUNDS = Number(args.rounds);
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function startProcess(script, env) {
   const child = spawn(process.execPath, [script], {
@@ -46,12 +45,6 @@ function startProcess(script, env) {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return { child, ready };
-}
-
-function peakRssMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]);
-  return Math.round(kib / 1024);
 }
 
 async function load(url, apiKey) {

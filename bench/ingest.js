@@ -44,6 +44,16 @@ const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { parseArgs } = require('node:util');
 const { sampleEvent } = require('./support/ingest-events');
+const {
+  startScriptNodeFlags,
+  stopServer,
+  cpuSeconds,
+  gitState,
+  peakRssMiB,
+  median,
+  round1,
+  log,
+} = require('./support/process');
 
 const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
@@ -73,11 +83,6 @@ const SETTLE = { checkpointAgeBytes: 16 * 2 ** 20, maxMs: 6000 };
 const TARGETS = { batchVsB: 0.7, singleVsA: 0.35, singleVsC: 2, p99Ms: 50, rssMiB: 300 };
 
 const RUN = randomBytes(3).toString('hex');
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round1 = (x) => Math.round(x * 10) / 10;
-const log = (line) => process.stderr.write(`${line}\n`);
 
 // ---- requests -----------------------------------------------------------------------------
 
@@ -176,14 +181,6 @@ function cli(args, env) {
 }
 
 /** A child process; ready when it prints `ready` or when `healthUrl` answers 200. */
-/** The node flags of `npm start` (package.json), so that the service runs here as it runs there. */
-function startScriptNodeFlags() {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const flags = /^node (.*)dist\/main\.js$/.exec(scripts.start);
-  if (!flags) throw new Error(`Cannot read the node flags of "npm start": ${scripts.start}`);
-  return flags[1].split(' ').filter(Boolean);
-}
-
 async function startServer(script, env, healthUrl) {
   const flags = script === 'dist/main.js' ? startScriptNodeFlags() : [];
   const child = spawn(process.execPath, [...flags, script], {
@@ -213,15 +210,6 @@ async function startServer(script, env, healthUrl) {
   throw new Error(`${script} not ready after 30 s:\n${tail()}`);
 }
 
-async function stopServer(server) {
-  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** Ceiling B: its own process for `seconds`; returns what it printed. */
 function runInsertCeiling(database, teamId, idPrefix) {
   return new Promise((resolve, reject) => {
@@ -245,22 +233,6 @@ function runInsertCeiling(database, teamId, idPrefix) {
       else resolve(JSON.parse(output));
     });
   });
-}
-
-/** User + system CPU time of a process, in seconds (Linux /proc). */
-function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-function peakRssMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
 }
 
 /** The local MariaDB server process, to tell where CPU goes (null when it runs elsewhere). */
@@ -639,20 +611,6 @@ function targetsOf(summary, peakRss) {
       met: peakRss <= t.rssMiB,
     },
   ];
-}
-
-function gitState() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
-      .toString()
-      .trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT })
-      .toString()
-      .trim();
-    return dirty ? `${commit} + uncommitted changes in src/` : commit;
-  } catch {
-    return 'unknown';
-  }
 }
 
 function writeResults(report) {

@@ -93,6 +93,17 @@ const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { parseArgs } = require('node:util');
 const { databaseTime } = require('./support/ingest-events');
+const {
+  CLOCK_TICKS,
+  startScriptNodeFlags,
+  stopServer,
+  cpuSeconds,
+  gitState,
+  peakRssMiB,
+  median,
+  round1,
+  log,
+} = require('./support/process');
 
 const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
@@ -165,12 +176,8 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const REDIS_KEY_PREFIX = `bm:bench-maxbridge:${RUN}:`;
 const REDIS_NONCE_KEYS = `${REDIS_KEY_PREFIX}maxbridge:nonce:*`;
 const REDIS_TAG = 'r'; // nonces of the requests sent to that instance: `${RUN}r-...`
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round1 = (x) => Math.round(x * 10) / 10;
 const round2 = (x) => Math.round(x * 100) / 100;
-const log = (line) => process.stderr.write(`${line}\n`);
 
 // ---- signed requests ----------------------------------------------------------------------
 
@@ -372,14 +379,6 @@ async function httpLoad({ port, path, seconds, next, check, serverPid, extraPids
 
 // ---- processes ----------------------------------------------------------------------------
 
-/** The node flags of `npm start` (package.json), so that the service runs here as it runs there. */
-function startScriptNodeFlags() {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const flags = /^node (.*)dist\/main\.js$/.exec(scripts.start);
-  if (!flags) throw new Error(`Cannot read the node flags of "npm start": ${scripts.start}`);
-  return flags[1].split(' ').filter(Boolean);
-}
-
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -420,15 +419,6 @@ async function startServer(script, flags, env, healthUrl) {
   throw new Error(`${script} not ready after 60 s:\n${tail()}`);
 }
 
-async function stopServer(server) {
-  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** The raw debit loop in its own process; returns what it printed. */
 function runDebitCeiling(db, userIds, workers, seconds, idPrefix) {
   return new Promise((resolve, reject) => {
@@ -452,26 +442,6 @@ function runDebitCeiling(db, userIds, workers, seconds, idPrefix) {
       else resolve(JSON.parse(output));
     });
   });
-}
-
-/** User + system CPU time of a process, in seconds (Linux /proc). */
-function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-function peakRssMiB(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
-  } catch {
-    return null;
-  }
 }
 
 /** A local process by its command name (/proc/<pid>/comm), null when there is none. */
@@ -1218,20 +1188,6 @@ function checkpointAges(rounds) {
       .map((x) => x.settle.checkpointAgeMiB),
   );
   return { min: Math.min(...ages), max: Math.max(...ages) };
-}
-
-function gitState() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
-      .toString()
-      .trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT })
-      .toString()
-      .trim();
-    return dirty ? `${commit} + uncommitted changes in src/` : commit;
-  } catch {
-    return 'unknown';
-  }
 }
 
 function writeResults(report) {

@@ -2,10 +2,14 @@
 // body of the API), made unique by its event_id and bet_id, and the `events` row it becomes.
 const { createHash, randomUUID } = require('node:crypto');
 
-/** The columns the service writes, in its order: src/events/event.repository.ts INSERT_COLUMNS. */
+/**
+ * The columns the service writes, in its order: src/events/event.repository.ts
+ * EVENT_INSERT_COLUMNS, which insertStatement() checks against the built service (dist/).
+ */
 const INSERT_COLUMNS = [
   'uuid',
   'team_id',
+  'brand_id',
   'external_event_id',
   'content_hash',
   'event_type',
@@ -88,6 +92,7 @@ function rowOf(event, teamId, hashSource, receivedAt) {
   return [
     randomUUID(),
     teamId,
+    null, // brand: the sample events name none
     event.event_id,
     createHash('sha256').update(hashSource).digest('hex'),
     event.event.type,
@@ -122,8 +127,20 @@ function rowOf(event, teamId, hashSource, receivedAt) {
 
 /** `INSERT IGNORE INTO events (...) VALUES (?, ...), ...` for `rows` rows, as the service writes. */
 function insertStatement(rows) {
+  assertServiceColumns();
   const row = `(${INSERT_COLUMNS.map(() => '?').join(', ')})`;
   return `INSERT IGNORE INTO events (${INSERT_COLUMNS.join(', ')}) VALUES ${new Array(rows).fill(row).join(', ')}`;
+}
+
+/** Throws when the service writes other columns than these rows have (a ceiling must not drift). */
+function assertServiceColumns() {
+  const { EVENT_INSERT_COLUMNS } = require('../../dist/events/event.repository.js');
+  if (EVENT_INSERT_COLUMNS.join() !== INSERT_COLUMNS.join()) {
+    throw new Error(
+      `bench/support/ingest-events.js writes (${INSERT_COLUMNS.join(', ')}) but the service ` +
+        `(${EVENT_INSERT_COLUMNS.join(', ')}): update INSERT_COLUMNS and rowOf()`,
+    );
+  }
 }
 
 /** mysql2 options matching the service's (src/database/data-source-options.ts). */

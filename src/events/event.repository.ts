@@ -88,7 +88,8 @@ export interface EventStatusRow {
   processedAt: MicroTime | null;
 }
 
-const INSERT_COLUMNS = [
+/** The columns of an event row, in the order rowValues gives them (bench/ingest.js checks its own). */
+export const EVENT_INSERT_COLUMNS = [
   'uuid',
   'team_id',
   'brand_id',
@@ -148,7 +149,7 @@ export class EventRepository {
       const chunk = rows.slice(start, start + perInsert);
       const { sql, params } = session.dialect.bulkInsertSkippingDuplicates(
         'events',
-        INSERT_COLUMNS,
+        EVENT_INSERT_COLUMNS,
         chunk.map(rowValues),
         ['team_id', 'external_event_id'],
       );

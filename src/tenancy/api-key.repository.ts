@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { SqlDatabase } from '../database/sql-database';
 import { ApiKeyEntity } from './api-key.entity';
 import type { Plan } from './plan';
 import { requireTeamId } from './team-scope';
@@ -23,7 +24,10 @@ export interface NewApiKeyRow {
 
 @Injectable()
 export class ApiKeyRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly database: SqlDatabase,
+  ) {}
 
   async insert(
     row: NewApiKeyRow,
@@ -46,19 +50,18 @@ export class ApiKeyRepository {
    * authenticated request: one plain indexed query, no query building or entity hydration.
    */
   async findByHashWithTeam(keyHash: string): Promise<KeyWithTeam | null> {
-    const rows = (await this.dataSource.query(
-      'SELECT k.id, k.team_id, k.brand_id, k.revoked_at IS NOT NULL AS revoked, t.name, t.plan ' +
-        'FROM api_keys k INNER JOIN teams t ON t.id = k.team_id WHERE k.key_hash = ?',
-      [keyHash],
-    )) as {
+    const [row] = await this.database.select<{
       id: number;
       team_id: number;
       brand_id: number | null;
       revoked: number | string;
       name: string;
       plan: Plan;
-    }[];
-    const row = rows[0];
+    }>(
+      'SELECT k.id, k.team_id, k.brand_id, k.revoked_at IS NOT NULL AS revoked, t.name, t.plan ' +
+        'FROM api_keys k INNER JOIN teams t ON t.id = k.team_id WHERE k.key_hash = ?',
+      [keyHash],
+    );
     if (!row) return null;
     return {
       keyId: Number(row.id),
