@@ -17,7 +17,8 @@
  *     (a) POST /api/v1/events, --connections;  (b) POST /api/v1/events/batch of 1000 events,
  *     --batch-connections;  (c) POST /api/v1/events at 70 % of the events/s of (a) in the same
  *     round (autocannon overallRate), whose p99 is the latency target.
- *   and once at the end, (a) again on a second service process with the worker enabled.
+ *   and once at the end, (a) again on a second service process with the worker enabled, then,
+ *   with no load, the time its worker takes to process what (a) left RECEIVED (events/s).
  * The service's peak RSS is its VmHWM. Targets (issue 3, point 10): batch >= 0.7 x B; single
  * >= 0.35 x A and >= 2 x C; p99 of (c) <= 50 ms; peak RSS <= 300 MB. CPU time of the server under
  * test, mariadbd and this process is recorded for each measure, to tell where the time goes.
@@ -80,6 +81,8 @@ const RATE_SHARE = 0.7;
 const HIGH_LIMIT = '100000000'; // per minute: the rate limit never answers 429 here
 const PORTS = { service: 3921, ceiling: 3922, baseline: 3923, worker: 3924 };
 const SETTLE = { checkpointAgeBytes: 16 * 2 ** 20, maxMs: 6000 };
+/** How long the worker may take to process what the measure left, without load (then reported). */
+const DRAIN_MAX_SECONDS = 120;
 const TARGETS = { batchVsB: 0.7, singleVsA: 0.35, singleVsC: 2, p99Ms: 50, rssMiB: 300 };
 
 const RUN = randomBytes(3).toString('hex');
@@ -512,11 +515,41 @@ async function withWorker(context) {
       httpWrite(context, { label: 'worker on', ...service, ...single, amount }, 1),
     );
     result.processedByWorker = await context.db.count("WHERE status <> 'RECEIVED'");
+    result.drain = await drainRate(context, server.child.pid);
     result.peakRssMiB = peakRssMiB(server.child.pid);
     return result;
   } finally {
     await stopServer(server);
   }
+}
+
+/**
+ * With no load, how fast the worker processes the events left RECEIVED by the measure: events
+ * processed per second until none is left (DRAIN_MAX_SECONDS at most), and where the time goes.
+ */
+async function drainRate(context, serverPid) {
+  const left = () => context.db.count("WHERE status = 'RECEIVED'");
+  const before = await left();
+  const cpu = cpuMeter(serverPid);
+  const start = performance.now();
+  let now = before;
+  while (now > 0 && performance.now() - start < DRAIN_MAX_SECONDS * 1000) {
+    await sleep(250);
+    now = await left();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const drain = {
+    events: before - now,
+    left: now,
+    seconds: round1(seconds),
+    eventsPerSecond: Math.round((before - now) / seconds),
+    cpuPercent: cpu(),
+  };
+  log(
+    `  worker drain: ${drain.events} events in ${drain.seconds} s = ${drain.eventsPerSecond}/s` +
+      `${now ? ` (${now} still RECEIVED)` : ''}, cpu server/db ${drain.cpuPercent.server}/${drain.cpuPercent.mariadb} %`,
+  );
+  return drain;
 }
 
 function serviceEnv(context, port, worker) {
@@ -665,6 +698,8 @@ function writeResults(report) {
       ? [
           `| service POST /api/v1/events with WORKER_ENABLED=true (${CONNECTIONS} conn, 1 run; ${worker.processedByWorker} of the ${worker.check.stored} events processed by its end) | ` +
             `${Math.round(worker.eventsPerSecond)} events/s | ${worker.p50Ms} | ${worker.p99Ms} | ${worker.check.ok ? 'ok 1/1' : '**FAILED**'} | ${cpu(worker.cpuPercent)} |`,
+          `| then the worker alone, no load: events processed until none is RECEIVED (${worker.drain.events} events in ${worker.drain.seconds} s${worker.drain.left ? `, ${worker.drain.left} left after ${DRAIN_MAX_SECONDS} s` : ''}) | ` +
+            `${worker.drain.eventsPerSecond} events/s | – | – | – | ${cpu(worker.drain.cpuPercent)} |`,
         ]
       : []),
     '',

@@ -11,8 +11,13 @@ import {
   CountDeltas,
   type CountKey,
 } from '../bet-records/bet-record-counts.repository';
+import { BatchBets, betRefOf, type BetRef } from '../bet-records/batch-bets';
 import { CatalogRepository } from '../bet-records/catalog.repository';
-import { PendingSettlementsRepository } from '../bet-records/pending-settlements.repository';
+import {
+  betKey,
+  PendingSettlementsRepository,
+  refsByTeam,
+} from '../bet-records/pending-settlements.repository';
 import type { SqlSession } from '../database/sql-database';
 import { EventProcessors, type EventProcessor } from '../detection/event-processor';
 import { ReceivedEventQueue, type ClaimedEvent } from '../events/received-event.queue';
@@ -54,39 +59,60 @@ export class BetProjection implements EventProcessor, OnModuleInit {
   async process(session: SqlSession, events: readonly ClaimedEvent[]): Promise<void> {
     const moves = events.flatMap((event) => {
       const move = betMoveOf(event, CASINO_GAME_TYPES);
-      return move ? [{ event, move }] : [];
+      return move ? [{ event, move, ref: betRefOf(event) }] : [];
     });
     const playerIdOf = await this.players.idsOf(
       session,
       moves.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
     );
+    const bets = new BatchBets(
+      await this.lockAll(
+        session,
+        moves.map(({ ref }) => ref),
+      ),
+      (ref) => this.bets.lockByRound(session, ref.teamId, ref.betRef),
+    );
     const deltas = new CountDeltas();
-    for (const { event, move } of moves) {
-      const roundId = event.game.betId as string;
-      const bet = await this.bets.lockByRound(session, event.teamId, roundId);
+    const placed: BetRef[] = [];
+    for (const { event, move, ref } of moves) {
+      const bet = await bets.get(ref);
       if (move.kind === 'placement') {
         if (bet) continue;
         const playerId = playerIdOf(event.playerExternalId, event.teamId);
-        if (await this.place(session, event, playerId, deltas)) {
-          await this.applyWaiting(session, event.teamId, roundId, deltas);
-        }
+        if (await this.place(session, event, playerId, deltas)) placed.push(ref);
+        bets.wrote(ref);
       } else if (bet) {
         await this.settle(session, bet, event, move, deltas);
+        bets.wrote(ref);
       } else {
         await this.pending.add(session, {
           teamId: event.teamId,
           kind: 'bet',
-          betRef: roundId,
+          betRef: ref.betRef,
           eventId: event.id,
           eventType: event.eventType,
         });
         // A placement committed meanwhile (another worker) would not have seen this outcome.
-        if (await this.bets.lockByRound(session, event.teamId, roundId)) {
-          await this.applyWaiting(session, event.teamId, roundId, deltas);
+        if (await this.bets.lockByRound(session, ref.teamId, ref.betRef)) {
+          await this.applyWaiting(session, [ref], deltas);
+          bets.wrote(ref);
         }
       }
     }
+    // Outcomes that waited for the bets placed now: one locking read for all, after the inserts.
+    await this.applyWaiting(session, placed, deltas);
     await this.counts.apply(session, deltas.byKey);
+  }
+
+  /** The bets of these rounds that exist, locked, by betKey(team, round). */
+  private async lockAll(session: SqlSession, refs: readonly BetRef[]) {
+    const found = new Map<string, BetRow>();
+    for (const { teamId, betRefs } of refsByTeam(refs)) {
+      for (const row of await this.bets.lockByRounds(session, teamId, betRefs)) {
+        found.set(betKey(teamId, row.round_id), row);
+      }
+    }
+    return found;
   }
 
   /** Inserts the bet of a placement; false when a concurrent placement of the round made it. */
@@ -126,17 +152,26 @@ export class BetProjection implements EventProcessor, OnModuleInit {
     return inserted;
   }
 
+  /**
+   * Applies the outcomes that waited for these bets, in arrival order. An outcome never overrides
+   * a later one (outcomeApplies), so applying them after the rest of the batch changes nothing
+   * (outcomes of the very same time aside).
+   */
   private async applyWaiting(
     session: SqlSession,
-    teamId: number,
-    roundId: string,
+    refs: readonly BetRef[],
     deltas: CountDeltas,
   ): Promise<void> {
-    const waiting = await this.pending.take(session, teamId, 'bet', roundId);
-    for (const event of await this.queue.findForProcessing(session, waiting)) {
-      const move = betMoveOf(event, CASINO_GAME_TYPES);
-      const bet = await this.bets.lockByRound(session, teamId, roundId);
-      if (move?.kind === 'outcome' && bet) await this.settle(session, bet, event, move, deltas);
+    if (refs.length === 0) return;
+    const waiting = await this.pending.takeAll(session, 'bet', refs);
+    for (const ref of refs) {
+      const ids = waiting.get(betKey(ref.teamId, ref.betRef));
+      if (!ids) continue;
+      for (const event of await this.queue.findForProcessing(session, ids)) {
+        const move = betMoveOf(event, CASINO_GAME_TYPES);
+        const bet = await this.bets.lockByRound(session, ref.teamId, ref.betRef);
+        if (move?.kind === 'outcome' && bet) await this.settle(session, bet, event, move, deltas);
+      }
     }
   }
 

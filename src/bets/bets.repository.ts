@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordFilters } from '../bet-records/dto/record-list.query';
 import { RecordListQueries } from '../bet-records/record-list.queries';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
-import type { SqlDialect } from '../database/sql-dialect';
+import { placeholders, type SqlDialect } from '../database/sql-dialect';
 import { requireTeamId } from '../tenancy/team-scope';
 
 type Num = string | number;
@@ -89,6 +89,19 @@ export class BetsRepository {
       [requireTeamId(teamId), roundId],
     );
     return rows[0] ?? null;
+  }
+
+  /** The team's bets of these rounds, locked until the caller's transaction ends. */
+  lockByRounds(
+    session: SqlSession,
+    teamId: number,
+    roundIds: readonly string[],
+  ): Promise<BetRow[]> {
+    return session.select<BetRow>(
+      `SELECT ${columnsOf('b', session.dialect)} FROM bets b WHERE b.team_id = ? ` +
+        `AND b.round_id IN (${placeholders(roundIds.length)}) ${session.dialect.forUpdate}`,
+      [requireTeamId(teamId), ...roundIds],
+    );
   }
 
   /** Inserts the bet unless its round is taken (by a concurrent placement); true when it did. */

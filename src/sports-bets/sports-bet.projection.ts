@@ -7,8 +7,12 @@ import {
   type BetMove,
 } from '../bet-records/bet-event.kind';
 import { CountDeltas } from '../bet-records/bet-record-counts.repository';
+import { BatchBets, betRefOf, type BetRef } from '../bet-records/batch-bets';
 import { CatalogRepository } from '../bet-records/catalog.repository';
-import { PendingSettlementsRepository } from '../bet-records/pending-settlements.repository';
+import {
+  betKey,
+  PendingSettlementsRepository,
+} from '../bet-records/pending-settlements.repository';
 import type { SqlSession } from '../database/sql-database';
 import { EventProcessors, type EventProcessor } from '../detection/event-processor';
 import { ReceivedEventQueue, type ClaimedEvent } from '../events/received-event.queue';
@@ -43,57 +47,73 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
   async process(session: SqlSession, events: readonly ClaimedEvent[]): Promise<void> {
     const moves = events.flatMap((event) => {
       const move = betMoveOf(event, SPORTS_GAME_TYPES);
-      return move ? [{ event, move }] : [];
+      return move ? [{ event, move, ref: betRefOf(event) }] : [];
     });
     const playerIdOf = await this.players.idsOf(
       session,
       moves.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
     );
+    const bets = new BatchBets(
+      await this.writer.findAll(
+        session,
+        'monitor',
+        moves.map(({ ref }) => ref),
+      ),
+      (ref) => this.writer.find(session, { ...ref, source: 'monitor' }),
+    );
     const deltas = new CountDeltas();
-    for (const { event, move } of moves) {
-      const key = {
-        teamId: event.teamId,
-        source: 'monitor' as const,
-        betRef: event.game.betId as string,
-      };
-      const bet = await this.writer.find(session, key);
+    const placed: BetRef[] = [];
+    for (const { event, move, ref } of moves) {
+      const bet = await bets.get(ref);
       if (move.kind === 'placement') {
         if (bet) continue;
         await this.place(session, event, playerIdOf(event.playerExternalId, event.teamId), deltas);
-        await this.applyWaiting(session, event.teamId, key.betRef, deltas);
+        bets.wrote(ref);
+        placed.push(ref);
       } else if (bet) {
         await this.settle(session, bet, event, move, deltas);
+        bets.wrote(ref);
       } else {
         await this.pending.add(session, {
           teamId: event.teamId,
           kind: 'sports',
-          betRef: key.betRef,
+          betRef: ref.betRef,
           eventId: event.id,
           eventType: event.eventType,
         });
         // A placement committed meanwhile (another worker) would not have seen this outcome.
-        if (await this.writer.find(session, key)) {
-          await this.applyWaiting(session, event.teamId, key.betRef, deltas);
+        if (await this.writer.find(session, { ...ref, source: 'monitor' })) {
+          await this.applyWaiting(session, [ref], deltas);
+          bets.wrote(ref);
         }
       }
     }
+    // Outcomes that waited for the bets placed now: one locking read for all, after the inserts.
+    await this.applyWaiting(session, placed, deltas);
     await this.writer.applyCounts(session, deltas);
   }
 
-  /** Applies the outcomes that waited for this bet's placement, in arrival order. */
+  /**
+   * Applies the outcomes that waited for these bets, in arrival order. An outcome never overrides
+   * a later one (outcomeApplies), so applying them after the rest of the batch changes nothing
+   * (outcomes of the very same time aside).
+   */
   private async applyWaiting(
     session: SqlSession,
-    teamId: number,
-    betRef: string,
+    refs: readonly BetRef[],
     deltas: CountDeltas,
   ): Promise<void> {
-    const key = { teamId, source: 'monitor' as const, betRef };
-    const waiting = await this.pending.take(session, teamId, 'sports', betRef);
-    for (const event of await this.queue.findForProcessing(session, waiting)) {
-      const outcome = betMoveOf(event, SPORTS_GAME_TYPES);
-      const placed = await this.writer.find(session, key);
-      if (outcome?.kind === 'outcome' && placed) {
-        await this.settle(session, placed, event, outcome, deltas);
+    if (refs.length === 0) return;
+    const waiting = await this.pending.takeAll(session, 'sports', refs);
+    for (const ref of refs) {
+      const ids = waiting.get(betKey(ref.teamId, ref.betRef));
+      if (!ids) continue;
+      for (const event of await this.queue.findForProcessing(session, ids)) {
+        const outcome = betMoveOf(event, SPORTS_GAME_TYPES);
+        const placed = await this.writer.find(session, { ...ref, source: 'monitor' });
+        if (outcome?.kind === 'outcome' && placed) {
+          await this.settle(session, placed, event, outcome, deltas);
+        }
       }
     }
   }

@@ -3,9 +3,12 @@ import {
   BetRecordCountsRepository,
   CountDeltas,
 } from '../bet-records/bet-record-counts.repository';
+import type { BetRef } from '../bet-records/batch-bets';
+import { betKey, refsByTeam } from '../bet-records/pending-settlements.repository';
 import type { SqlSession } from '../database/sql-database';
 import {
   SportsBetsRepository,
+  type SportsBetSource,
   type SportsBetLine,
   type SportsBetRow,
   type SportsBetState,
@@ -25,6 +28,21 @@ export class SportsBetWriter {
   /** The bet of this source and id, locked. */
   find(session: SqlSession, state: Pick<SportsBetState, 'teamId' | 'source' | 'betRef'>) {
     return this.sportsBets.lock(session, state.teamId, state.source, state.betRef);
+  }
+
+  /** The bets of this source and these ids that exist, locked, by betKey(team, ref). */
+  async findAll(
+    session: SqlSession,
+    source: SportsBetSource,
+    refs: readonly BetRef[],
+  ): Promise<Map<string, SportsBetRow>> {
+    const found = new Map<string, SportsBetRow>();
+    for (const { teamId, betRefs } of refsByTeam(refs)) {
+      for (const row of await this.sportsBets.lockAll(session, teamId, source, betRefs)) {
+        found.set(betKey(teamId, row.bet_ref), row);
+      }
+    }
+    return found;
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordFilters } from '../bet-records/dto/record-list.query';
 import { RecordListQueries } from '../bet-records/record-list.queries';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
-import { valuesClause, type SqlDialect } from '../database/sql-dialect';
+import { placeholders, valuesClause, type SqlDialect } from '../database/sql-dialect';
 import { requireTeamId } from '../tenancy/team-scope';
 
 type Num = string | number;
@@ -161,6 +161,20 @@ export class SportsBetsRepository {
       [requireTeamId(teamId), source, betRef],
     );
     return rows[0] ?? null;
+  }
+
+  /** The team's bets of this source and these ids, locked until the caller's transaction ends. */
+  lockAll(
+    session: SqlSession,
+    teamId: number,
+    source: SportsBetSource,
+    betRefs: readonly string[],
+  ): Promise<SportsBetRow[]> {
+    return session.select<SportsBetRow>(
+      `SELECT ${columnsOf('s', session.dialect)} FROM sports_bets s WHERE s.team_id = ? AND s.source = ? ` +
+        `AND s.bet_ref IN (${placeholders(betRefs.length)}) ${session.dialect.forUpdate}`,
+      [requireTeamId(teamId), source, ...betRefs],
+    );
   }
 
   /** Inserts the bet and its lines; returns its id. */

@@ -184,6 +184,97 @@ describe('Bet Records: sports bets', () => {
     expect((await get(team, '/api/bet/list').expect(200)).body.total).toBe(0);
   });
 
+  it('projects a whole batch: outcomes that came before their placements, in an earlier batch or the same one', async () => {
+    const team = await createTeam(t);
+    const event = (id: string, bet: string, type: string, amount: number, time: string) => ({
+      ...GROUPED_EVENT_EXAMPLE,
+      event_id: id,
+      event: { ...GROUPED_EVENT_EXAMPLE.event, type, amount, timestamp: time },
+      game: { ...GROUPED_EVENT_EXAMPLE.game, bet_id: bet },
+    });
+    const send = async (...bodies: object[]) => {
+      for (const body of bodies) {
+        await t.http.post('/api/v1/events').set('X-API-Key', team.apiKey).send(body).expect(202);
+      }
+      // One drain, one batch: the worker takes up to 500 events at a time.
+      await t.app.get(EventProcessingWorker).drain();
+    };
+    await send(
+      event('a-won', 'a', 'BET_WON', 9000, '2026-02-03T16:40:00Z'),
+      event('b-lost', 'b', 'BET_LOST', 5000, '2026-02-03T16:00:00Z'),
+      event('e-placed', 'e', 'BET_PLACED', 5000, '2026-02-03T14:00:00Z'),
+    );
+    expect((await get(team, '/api/sports-bet/list').expect(200)).body.total).toBe(1);
+
+    await send(
+      event('d-refund', 'd', 'REFUND', 5000, '2026-02-03T15:00:00Z'),
+      event('a-placed', 'a', 'BET_PLACED', 5000, '2026-02-03T14:00:00Z'),
+      event('b-placed', 'b', 'BET_PLACED', 5000, '2026-02-03T14:00:00Z'),
+      event('b-placed-again', 'b', 'BET_PLACED', 7000, '2026-02-03T14:05:00Z'),
+      event('c-placed', 'c', 'BET_PLACED', 5000, '2026-02-03T14:00:00Z'),
+      event('a-lost-older', 'a', 'BET_LOST', 5000, '2026-02-03T15:30:00Z'),
+      event('c-won', 'c', 'BET_WON', 11000, '2026-02-03T17:00:00Z'),
+      event('d-placed', 'd', 'BET_PLACED', 5000, '2026-02-03T14:00:00Z'),
+      event('e-won', 'e', 'BET_WON', 20000, '2026-02-03T17:30:00Z'),
+      event('e-lost-older', 'e', 'BET_LOST', 5000, '2026-02-03T16:30:00Z'),
+    );
+    const { body } = await get(team, '/api/sports-bet/list?size=10').expect(200);
+    const byBet = Object.fromEntries(
+      (body.items as { bet_id: string; id: number; status: number }[]).map((bet) => [
+        bet.bet_id,
+        bet,
+      ]),
+    );
+    expect(body.total).toBe(5);
+    // a: the outcome that waited is the newer one, whatever the order they were applied in.
+    expect(byBet.a).toMatchObject({
+      status: 1,
+      stake: '5000.00',
+      payout: '9000.00',
+      settled_at: '2026-02-03T16:40:00Z',
+    });
+    expect(byBet.b).toMatchObject({
+      status: 1,
+      stake: '5000.00',
+      payout: '0.00',
+      settled_at: '2026-02-03T16:00:00Z',
+    });
+    expect(byBet.c).toMatchObject({
+      status: 1,
+      payout: '11000.00',
+      settled_at: '2026-02-03T17:00:00Z',
+    });
+    // e: settled twice in the batch; the second, older outcome must see the first one's row.
+    expect(byBet.e).toMatchObject({
+      status: 1,
+      payout: '20000.00',
+      settled_at: '2026-02-03T17:30:00Z',
+    });
+    expect(byBet.d).toMatchObject({
+      status: 2,
+      payout: '5000.00',
+      settled_at: '2026-02-03T15:00:00Z',
+    });
+    for (const bet of ['a', 'b', 'c', 'd', 'e']) {
+      const detail = await get(team, `/api/sports-bet/${byBet[bet].id}`).expect(200);
+      expect(detail.body.lines.map((l: { status: number }) => l.status)).toEqual([
+        byBet[bet].status,
+      ]);
+    }
+    // The list counts moved with every bet: none is left pending, and nothing waits any more.
+    expect((await get(team, '/api/sports-bet/list?status=0').expect(200)).body.total).toBe(0);
+    expect((await get(team, '/api/sports-bet/list?status=1').expect(200)).body.total).toBe(4);
+    expect((await get(team, '/api/sports-bet/list?status=2').expect(200)).body.total).toBe(1);
+    const [waiting] = await t.app
+      .get(SqlDatabase)
+      .select<{ n: number }>('SELECT COUNT(*) AS n FROM pending_settlements WHERE team_id = ?', [
+        team.id,
+      ]);
+    expect(Number(waiting.n)).toBe(0);
+    // All of it in the batch's own transaction: no step failed into the event-by-event retry.
+    expect(t.logs.find('event by event')).toEqual([]);
+  });
+
   it.each([
     ['/api/sports-bet/list?size=101', 400, { detail: 'size must be an integer from 1 to 100' }],
     ['/api/sports-bet/list?page=0', 400, { detail: 'page must be an integer from 1 to 1000000' }],
