@@ -172,6 +172,54 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     expect(Number(waiting[0].n)).toBe(0);
   });
 
+  it('projects a whole batch: waiting outcomes, a repeated placement, a bet settled twice', async () => {
+    const other = await createTeam(t);
+    const send = async (...events: object[]) => {
+      for (const event of events) {
+        await t.http.post('/api/v1/events').set('X-API-Key', other.apiKey).send(event).expect(202);
+      }
+      await t.app.get(EventProcessingWorker).drain(); // one batch: up to 500 events
+    };
+    const at = (minute: number) => `2026-04-06T10:${String(minute).padStart(2, '0')}:00Z`;
+    await send(
+      casinoEvent('x_won', 'BET_WON', 4000, { bet: 'x', time: at(30) }),
+      casinoEvent('z_placed', 'BET_PLACED', 1000, { bet: 'z' }),
+    );
+    await send(
+      casinoEvent('x_placed', 'BET_PLACED', 1000, { bet: 'x' }),
+      casinoEvent('x_placed_again', 'BET_PLACED', 2000, { bet: 'x' }),
+      casinoEvent('x_lost_older', 'BET_LOST', 1000, { bet: 'x', time: at(20) }),
+      casinoEvent('y_refund', 'REFUND', 1000, { bet: 'y', time: at(25) }),
+      casinoEvent('y_placed', 'BET_PLACED', 1000, { bet: 'y' }),
+      casinoEvent('z_won', 'BET_WON', 7000, { bet: 'z', time: at(40) }),
+      casinoEvent('z_lost_older', 'BET_LOST', 1000, { bet: 'z', time: at(35) }),
+    );
+    const { body } = await get('/api/bet/list', other.apiKey).expect(200);
+    const byRound = Object.fromEntries(
+      (body.items as { round_id: string }[]).map((bet) => [bet.round_id, bet]),
+    );
+    expect(body.total).toBe(3);
+    expect(byRound.x).toMatchObject({
+      transaction_id: 'x_placed',
+      bet_amount: '1000.00',
+      status: 1,
+      payout_amount: '4000.00',
+      settled_at: at(30),
+    });
+    expect(byRound.y).toMatchObject({ status: 2, payout_amount: '1000.00', settled_at: at(25) });
+    expect(byRound.z).toMatchObject({ status: 1, payout_amount: '7000.00', settled_at: at(40) });
+    expect((await get('/api/bet/list?status=0', other.apiKey).expect(200)).body.total).toBe(0);
+    expect((await get('/api/bet/list?status=1', other.apiKey).expect(200)).body.total).toBe(2);
+    expect((await get('/api/bet/list?status=2', other.apiKey).expect(200)).body.total).toBe(1);
+    const [waiting] = await t.app
+      .get(SqlDatabase)
+      .select<{ n: number }>('SELECT COUNT(*) AS n FROM pending_settlements WHERE team_id = ?', [
+        other.id,
+      ]);
+    expect(Number(waiting.n)).toBe(0);
+    expect(t.logs.find('event by event')).toEqual([]);
+  });
+
   it("never lets an older outcome override a newer one, nor another brand's key touch a bet", async () => {
     const other = await createTeam(t);
     const brandA = (await t.tenancy.createBrand(other.id, 'A')).id;
