@@ -52,13 +52,19 @@ const mysql = require('mysql2/promise');
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const http = require('node:http');
-const { mkdirSync, writeFileSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { parseArgs } = require('node:util');
-const { startScriptNodeFlags, gitState, peakRssMiB, log } = require('./support/process');
+const {
+  buildService,
+  gitState,
+  log,
+  peakRssMiB,
+  saveResults,
+  startScriptNodeFlags,
+} = require('./support/process');
 
 const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
@@ -957,13 +963,7 @@ function writeResults(report) {
   if (report.failures.length)
     lines.push('## Check failures', '', ...report.failures.slice(0, 100).map((f) => `- ${f}`), '');
   const text = lines.join('\n');
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'bet-records.md'), text);
-  writeFileSync(
-    join(ROOT, 'bench', 'results', 'bet-records.json'),
-    JSON.stringify(report, null, 2) + '\n',
-  );
-  process.stdout.write(text);
+  saveResults('bet-records', text, report);
 }
 
 // ---- main ---------------------------------------------------------------------------------
@@ -971,11 +971,7 @@ function writeResults(report) {
 async function main() {
   const startedAt = Date.now();
   if (!args['skip-build']) {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
+    buildService();
   }
   const db = await openDatabase();
   let service = null;

@@ -11,11 +11,11 @@
  */
 const autocannon = require('autocannon');
 const { execFileSync, spawn } = require('node:child_process');
-const { mkdtempSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { cpus, tmpdir, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { parseArgs } = require('node:util');
-const { peakRssMiB, median } = require('./support/process');
+const { buildService, peakRssMiB, median, saveResults } = require('./support/process');
 
 const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
@@ -183,25 +183,18 @@ function writeResults(results) {
     ...results.filter((r) => r.about).map((r) => `${r.dialect}: ${r.about}.`),
     '',
   ];
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'foundation.md'), lines.join('\n'));
-  writeFileSync(
-    join(ROOT, 'bench', 'results', 'foundation.json'),
-    JSON.stringify(
-      { when, machine, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, results },
-      null,
-      2,
-    ) + '\n',
-  );
-  process.stdout.write(lines.join('\n'));
+  saveResults('foundation', lines.join('\n'), {
+    when,
+    machine,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    rounds: ROUNDS,
+    results,
+  });
 }
 
 async function main() {
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
+  buildService();
   const results = [];
   const dir = mkdtempSync(join(tmpdir(), 'bm-bench-'));
   try {

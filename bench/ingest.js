@@ -38,7 +38,7 @@ const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
+const { readFileSync, readdirSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
@@ -54,6 +54,8 @@ const {
   median,
   round1,
   log,
+  buildService,
+  saveResults,
 } = require('./support/process');
 
 const ROOT = join(__dirname, '..');
@@ -788,13 +790,7 @@ function writeResults(report) {
     ? ['## Check failures', '', ...report.failures.map((f) => `- ${f}`), '']
     : [];
   const text = [...lines, ...failures].join('\n');
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'ingest.md'), text);
-  writeFileSync(
-    join(ROOT, 'bench', 'results', 'ingest.json'),
-    JSON.stringify(report, null, 2) + '\n',
-  );
-  process.stdout.write(text);
+  saveResults('ingest', text, report);
 }
 
 // ---- main ---------------------------------------------------------------------------------
@@ -802,11 +798,7 @@ function writeResults(report) {
 async function main() {
   const startedAt = Date.now();
   if (!args['skip-build']) {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
+    buildService();
   }
   const db = await createDatabase();
   const servers = {};

@@ -81,11 +81,11 @@
  */
 const Redis = require('ioredis');
 const mysql = require('mysql2/promise');
-const { execFileSync, spawn } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const { createHash, hash: cryptoHash, randomBytes } = require('node:crypto');
 const http = require('node:http');
 const { HttpConnection } = require('./support/maxbridge-http-client');
-const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
+const { readFileSync, readdirSync } = require('node:fs');
 const net = require('node:net');
 const { cpus, tmpdir, totalmem } = require('node:os');
 const { join } = require('node:path');
@@ -103,6 +103,8 @@ const {
   median,
   round1,
   log,
+  buildService,
+  saveResults,
 } = require('./support/process');
 
 const ROOT = join(__dirname, '..');
@@ -1448,13 +1450,7 @@ function writeResults(report) {
       '',
     );
   const text = lines.join('\n');
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'maxbridge.md'), text);
-  writeFileSync(
-    join(ROOT, 'bench', 'results', 'maxbridge.json'),
-    JSON.stringify(report, null, 2) + '\n',
-  );
-  process.stdout.write(text);
+  saveResults('maxbridge', text, report);
 }
 
 // ---- main ---------------------------------------------------------------------------------
@@ -1462,11 +1458,7 @@ function writeResults(report) {
 async function main() {
   const startedAt = Date.now();
   if (!args['skip-build']) {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
+    buildService();
   }
   const signingMicros = signingCostMicros();
   const db = await createDatabase();

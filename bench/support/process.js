@@ -2,11 +2,31 @@
 // would, stop it, read the CPU time and peak memory of a process from /proc, say which code was
 // measured, and the small sums the results tables need.
 const { execFileSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..', '..');
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+
+/** `nest build`, as `npm run build` does: the benches measure the built service (dist/). */
+function buildService() {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+}
+
+/** Writes bench/results/<name>.md (`text`, also printed) and <name>.json (`report`). */
+function saveResults(name, text, report) {
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results', `${name}.md`), text);
+  writeFileSync(
+    join(ROOT, 'bench', 'results', `${name}.json`),
+    JSON.stringify(report, null, 2) + '\n',
+  );
+  process.stdout.write(text);
+}
 
 /** The node flags of `npm start` (package.json), so that a bench runs the service as users do. */
 function startScriptNodeFlags() {
@@ -70,6 +90,8 @@ const log = (line) => process.stderr.write(`${line}\n`);
 module.exports = {
   ROOT,
   CLOCK_TICKS,
+  buildService,
+  saveResults,
   startScriptNodeFlags,
   stopServer,
   cpuSeconds,
