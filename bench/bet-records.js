@@ -49,24 +49,24 @@
  * whatever the number of requests sent by then. Writes bench/results/bet-records.md and .json.
  */
 const mysql = require('mysql2/promise');
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const http = require('node:http');
 const { cpus, totalmem } = require('node:os');
-const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { setTimeout: sleep } = require('node:timers/promises');
 const { parseArgs } = require('node:util');
 const {
+  ROOT,
   buildService,
   gitState,
   log,
   peakRssMiB,
   saveResults,
   startScriptNodeFlags,
+  startServer,
+  stopServer,
 } = require('./support/process');
 
-const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
@@ -222,11 +222,11 @@ function cli(cliArgs, dbUrl) {
   );
 }
 
-async function startService(dbUrl) {
-  const child = spawn(process.execPath, [...startScriptNodeFlags(), 'dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
+/** The built service on `dbUrl`, as `npm start` runs it, rate limits and worker out of the way. */
+function startService(dbUrl) {
+  return startServer(
+    'dist/main.js',
+    {
       DB_URL: dbUrl,
       PORT: String(PORT),
       HOST: '127.0.0.1',
@@ -237,35 +237,8 @@ async function startService(dbUrl) {
       WORKER_ENABLED: 'false',
       DEMO_TEAM: 'false',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let exited = null;
-  const keep = (chunk) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.once('exit', (code, signal) => (exited = `dist/main.js exited (${code ?? signal})`));
-  const tail = () => output.trim().split('\n').slice(-8).join('\n');
-  const healthUrl = `http://127.0.0.1:${PORT}/health`;
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(100)) {
-    if (exited) throw new Error(`${exited}:\n${tail()}`);
-    const status = await fetch(healthUrl).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return { child, tail };
-  }
-  child.kill('SIGKILL');
-  throw new Error(`dist/main.js not healthy after 60 s:\n${tail()}`);
-}
-
-async function stopService(service) {
-  if (!service || service.child.exitCode !== null || service.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => service.child.once('exit', resolve));
-  service.child.kill('SIGTERM');
-  const timer = setTimeout(() => service.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
+    { healthUrl: `http://127.0.0.1:${PORT}/health` },
+  );
 }
 
 /** scripts/seed-bets.js into `dbUrl`; its JSON summary. */
@@ -1136,7 +1109,7 @@ async function main() {
       failures: context.failures,
       durationSeconds: Math.round((Date.now() - startedAt) / 1000),
     };
-    await stopService(service);
+    await stopServer(service);
     writeResults(report);
     log(`\ndone in ${report.durationSeconds} s`);
     if (db.owned && args.keep) log(`database kept: --db-url ${db.url}`);
@@ -1145,7 +1118,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    await stopService(service);
+    await stopServer(service);
     await db.close();
   }
 }

@@ -15,9 +15,8 @@ const { mkdtempSync, rmSync } = require('node:fs');
 const { cpus, tmpdir, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { parseArgs } = require('node:util');
-const { buildService, peakRssMiB, median, saveResults } = require('./support/process');
+const { ROOT, buildService, peakRssMiB, median, saveResults } = require('./support/process');
 
-const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '8' },

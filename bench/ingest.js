@@ -40,13 +40,14 @@ const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { readFileSync, readdirSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
-const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { parseArgs } = require('node:util');
 const { sampleEvent } = require('./support/ingest-events');
 const {
+  ROOT,
   startScriptNodeFlags,
+  startServer,
   stopServer,
   cpuSeconds,
   gitState,
@@ -58,7 +59,6 @@ const {
   saveResults,
 } = require('./support/process');
 
-const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
@@ -183,36 +183,6 @@ function cli(args, env) {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
   }).toString();
-}
-
-/** A child process; ready when it prints `ready` or when `healthUrl` answers 200. */
-async function startServer(script, env, healthUrl) {
-  const flags = script === 'dist/main.js' ? startScriptNodeFlags() : [];
-  const child = spawn(process.execPath, [...flags, script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  let exited = null;
-  child.stdout.on('data', (chunk) => {
-    output = (output + chunk.toString()).slice(-4000);
-  });
-  child.once('exit', (code, signal) => (exited = `${script} exited (${code ?? signal})`));
-  const tail = () => output.trim().split('\n').slice(-5).join('\n');
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(100)) {
-    if (exited) throw new Error(`${exited}:\n${tail()}`);
-    if (!healthUrl && /^ready$/m.test(output)) return { child, tail };
-    if (healthUrl) {
-      const status = await fetch(healthUrl).then(
-        (r) => r.status,
-        () => 0,
-      );
-      if (status === 200) return { child, tail };
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${script} not ready after 30 s:\n${tail()}`);
 }
 
 /** Ceiling B: its own process for `seconds`; returns what it printed. */
@@ -499,11 +469,9 @@ async function round(context, number) {
 /** Once: single events on a service whose worker processes them meanwhile. */
 async function withWorker(context) {
   log('service with its worker (WORKER_ENABLED=true)');
-  const server = await startServer(
-    'dist/main.js',
-    serviceEnv(context, PORTS.worker, 'true'),
-    `http://127.0.0.1:${PORTS.worker}/health`,
-  );
+  const server = await startServer('dist/main.js', serviceEnv(context, PORTS.worker, 'true'), {
+    healthUrl: `http://127.0.0.1:${PORTS.worker}/health`,
+  });
   context.servers.worker = server;
   const service = { port: PORTS.worker, serverPid: server.child.pid };
   const single = { request: singleRequest(), connections: CONNECTIONS };
@@ -835,7 +803,9 @@ async function main() {
     servers.service = await startServer(
       'dist/main.js',
       serviceEnv(context, PORTS.service, 'false'),
-      `http://127.0.0.1:${PORTS.service}/health`,
+      {
+        healthUrl: `http://127.0.0.1:${PORTS.service}/health`,
+      },
     );
 
     await warmUp(context);

@@ -94,8 +94,10 @@ const { setTimeout: sleep } = require('node:timers/promises');
 const { parseArgs } = require('node:util');
 const { databaseTime } = require('./support/ingest-events');
 const {
+  ROOT,
   CLOCK_TICKS,
   startScriptNodeFlags,
+  startServer,
   stopServer,
   cpuSeconds,
   gitState,
@@ -107,7 +109,6 @@ const {
   saveResults,
 } = require('./support/process');
 
-const ROOT = join(__dirname, '..');
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '8' },
@@ -390,35 +391,6 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** A child process; ready when it prints `ready` or when `healthUrl` answers 200. */
-async function startServer(script, flags, env, healthUrl) {
-  const child = spawn(process.execPath, [...flags, script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let exited = null;
-  const keep = (chunk) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.once('exit', (code, signal) => (exited = `${script} exited (${code ?? signal})`));
-  const tail = () => output.trim().split('\n').slice(-8).join('\n');
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(100)) {
-    if (exited) throw new Error(`${exited}:\n${tail()}`);
-    if (!healthUrl && /^ready$/m.test(output)) return { child, tail };
-    if (healthUrl) {
-      const status = await fetch(healthUrl).then(
-        (r) => r.status,
-        () => 0,
-      );
-      if (status === 200) return { child, tail };
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${script} not ready after 60 s:\n${tail()}`);
 }
 
 /** The raw debit loop in its own process; returns what it printed. */
@@ -1504,9 +1476,8 @@ async function main() {
     };
     servers.service = await startServer(
       'dist/main.js',
-      flags,
       { ...serviceEnv, PORT: String(context.ports.service) },
-      `http://127.0.0.1:${context.ports.service}/health`,
+      { flags, healthUrl: `http://127.0.0.1:${context.ports.service}/health` },
     );
     log(`database ${db.name}, service on port ${context.ports.service}`);
     context.wallets = await seedWallets(db);
@@ -1522,14 +1493,8 @@ async function main() {
       context.ports.serviceRedis = await freePort();
       servers.serviceRedis = await startServer(
         'dist/main.js',
-        flags,
-        {
-          ...serviceEnv,
-          PORT: String(context.ports.serviceRedis),
-          REDIS_URL,
-          REDIS_KEY_PREFIX,
-        },
-        `http://127.0.0.1:${context.ports.serviceRedis}/health`,
+        { ...serviceEnv, PORT: String(context.ports.serviceRedis), REDIS_URL, REDIS_KEY_PREFIX },
+        { flags, healthUrl: `http://127.0.0.1:${context.ports.serviceRedis}/health` },
       );
       log(
         `second service instance, nonces in Redis (${REDIS_URL}, keys ${REDIS_NONCE_KEYS}), ` +
@@ -1540,7 +1505,7 @@ async function main() {
     for (const f of sanity.failures) log(`  CHECK FAILED: ${f}`);
 
     context.ports.bare = await freePort();
-    servers.bare = await startServer('bench/support/maxbridge-bare-server.js', [], {
+    servers.bare = await startServer('bench/support/maxbridge-bare-server.js', {
       PORT: String(context.ports.bare),
       CEILING_BODY: sanity.answerText,
     });

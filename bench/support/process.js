@@ -1,9 +1,10 @@
 // What every bench script does with processes and numbers: start the built service as `npm start`
 // would, stop it, read the CPU time and peak memory of a process from /proc, say which code was
 // measured, and the small sums the results tables need.
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { setTimeout: sleep } = require('node:timers/promises');
 
 const ROOT = join(__dirname, '..', '..');
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
@@ -34,6 +35,41 @@ function startScriptNodeFlags() {
   const flags = /^node (.*)dist\/main\.js$/.exec(scripts.start);
   if (!flags) throw new Error(`Cannot read the node flags of "npm start": ${scripts.start}`);
   return flags[1].split(' ').filter(Boolean);
+}
+
+/**
+ * Starts `script` (relative to the project) in its own node process, with `env` on top of PATH
+ * and `flags` for node (for dist/main.js, those of `npm start` unless given). Ready when it
+ * prints `ready`, or when `healthUrl` answers 200; its last lines of output go into the error
+ * when it exits or is not ready within 60 s.
+ */
+async function startServer(script, env, { healthUrl, flags } = {}) {
+  const nodeFlags = flags ?? (script === 'dist/main.js' ? startScriptNodeFlags() : []);
+  const child = spawn(process.execPath, [...nodeFlags, script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let exited = null;
+  const keep = (chunk) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  child.once('exit', (code, signal) => (exited = `${script} exited (${code ?? signal})`));
+  const tail = () => output.trim().split('\n').slice(-8).join('\n');
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(100)) {
+    if (exited) throw new Error(`${exited}:\n${tail()}`);
+    if (!healthUrl && /^ready$/m.test(output)) return { child, tail };
+    if (healthUrl) {
+      const status = await fetch(healthUrl).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status === 200) return { child, tail };
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${script} not ready after 60 s:\n${tail()}`);
 }
 
 /** SIGTERM, then SIGKILL after 15 s; resolves once the server's process has exited. */
@@ -93,6 +129,7 @@ module.exports = {
   buildService,
   saveResults,
   startScriptNodeFlags,
+  startServer,
   stopServer,
   cpuSeconds,
   peakRssMiB,
