@@ -11,13 +11,9 @@ import {
   CountDeltas,
   type CountKey,
 } from '../bet-records/bet-record-counts.repository';
-import { BatchBets, betRefOf, type BetRef } from '../bet-records/batch-bets';
+import { BatchBets, betKey, betRefOf, type BetRef } from '../bet-records/batch-bets';
 import { CatalogRepository } from '../bet-records/catalog.repository';
-import {
-  betKey,
-  PendingSettlementsRepository,
-  refsByTeam,
-} from '../bet-records/pending-settlements.repository';
+import { PendingSettlementsRepository } from '../bet-records/pending-settlements.repository';
 import type { SqlSession } from '../database/sql-database';
 import { EventProcessors, type EventProcessor } from '../detection/event-processor';
 import { ReceivedEventQueue, type ClaimedEvent } from '../events/received-event.queue';
@@ -65,11 +61,10 @@ export class BetProjection implements EventProcessor, OnModuleInit {
       session,
       moves.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
     );
-    const bets = new BatchBets(
-      await this.lockAll(
-        session,
-        moves.map(({ ref }) => ref),
-      ),
+    const bets = await BatchBets.lock(
+      moves.map(({ ref }) => ref),
+      (teamId, roundIds) => this.bets.lockByRounds(session, teamId, roundIds),
+      (row) => row.round_id,
       (ref) => this.bets.lockByRound(session, ref.teamId, ref.betRef),
     );
     const deltas = new CountDeltas();
@@ -102,17 +97,6 @@ export class BetProjection implements EventProcessor, OnModuleInit {
     // Outcomes that waited for the bets placed now: one locking read for all, after the inserts.
     await this.applyWaiting(session, placed, deltas);
     await this.counts.apply(session, deltas.byKey);
-  }
-
-  /** The bets of these rounds that exist, locked, by betKey(team, round). */
-  private async lockAll(session: SqlSession, refs: readonly BetRef[]) {
-    const found = new Map<string, BetRow>();
-    for (const { teamId, betRefs } of refsByTeam(refs)) {
-      for (const row of await this.bets.lockByRounds(session, teamId, betRefs)) {
-        found.set(betKey(teamId, row.round_id), row);
-      }
-    }
-    return found;
   }
 
   /** Inserts the bet of a placement; false when a concurrent placement of the round made it. */

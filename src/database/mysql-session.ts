@@ -2,7 +2,7 @@ import type { PoolConnection, ResultSetHeader } from 'mysql2';
 import { performance } from 'node:perf_hooks';
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { SqlSession } from './sql-database';
-import { SqlDialect } from './sql-dialect';
+import type { SqlDialect } from './sql-dialect';
 
 /** A transaction's isolation, when it is not the connection's own. */
 export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
@@ -16,21 +16,19 @@ export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
  * TypeORM's manager is there, on this very connection, for the code that wants entities.
  */
 export class MysqlSession implements SqlSession {
-  readonly dialect: SqlDialect;
   private runner?: BorrowingRunner;
   private inTransaction = false;
 
   private constructor(
     private readonly dataSource: DataSource,
+    readonly dialect: SqlDialect,
     private readonly connection: PoolConnection,
-  ) {
-    this.dialect = SqlDialect.of(dataSource.options.type);
-  }
+  ) {}
 
   /** Takes a connection from the pool; `release()` gives it back. */
-  static async open(dataSource: DataSource): Promise<MysqlSession> {
+  static async open(dataSource: DataSource, dialect: SqlDialect): Promise<MysqlSession> {
     const driver = dataSource.driver as { obtainMasterConnection(): Promise<PoolConnection> };
-    return new MysqlSession(dataSource, await driver.obtainMasterConnection());
+    return new MysqlSession(dataSource, dialect, await driver.obtainMasterConnection());
   }
 
   /** TypeORM's manager on this connection, inside this session's transaction when there is one. */

@@ -45,7 +45,7 @@ export class SqlDatabase {
   /** A query outside any transaction (reads, or single self-contained writes). */
   async select<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     if (this.dialect.isSqlite) return this.dataSource.query<T[]>(sql, params as unknown[]);
-    const session = await MysqlSession.open(this.dataSource);
+    const session = await MysqlSession.open(this.dataSource, this.dialect);
     try {
       return await session.select<T>(sql, params);
     } finally {
@@ -68,7 +68,7 @@ export class SqlDatabase {
   autocommit<T>(work: (session: SqlSession) => Promise<T>, retries = 5): Promise<T> {
     if (this.dialect.isSqlite) return this.transaction(work, { retries });
     return this.retryingConflicts(async () => {
-      const session = await MysqlSession.open(this.dataSource);
+      const session = await MysqlSession.open(this.dataSource, this.dialect);
       try {
         return await work(session);
       } finally {
@@ -99,7 +99,7 @@ export class SqlDatabase {
     work: (session: SqlSession) => Promise<T>,
     isolation: Isolation,
   ): Promise<T> {
-    const session = await MysqlSession.open(this.dataSource);
+    const session = await MysqlSession.open(this.dataSource, this.dialect);
     try {
       await session.begin(isolation);
       const result = await work(session);

@@ -7,12 +7,9 @@ import {
   type BetMove,
 } from '../bet-records/bet-event.kind';
 import { CountDeltas } from '../bet-records/bet-record-counts.repository';
-import { BatchBets, betRefOf, type BetRef } from '../bet-records/batch-bets';
+import { BatchBets, betKey, betRefOf, type BetRef } from '../bet-records/batch-bets';
 import { CatalogRepository } from '../bet-records/catalog.repository';
-import {
-  betKey,
-  PendingSettlementsRepository,
-} from '../bet-records/pending-settlements.repository';
+import { PendingSettlementsRepository } from '../bet-records/pending-settlements.repository';
 import type { SqlSession } from '../database/sql-database';
 import { EventProcessors, type EventProcessor } from '../detection/event-processor';
 import { ReceivedEventQueue, type ClaimedEvent } from '../events/received-event.queue';
@@ -53,12 +50,10 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
       session,
       moves.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
     );
-    const bets = new BatchBets(
-      await this.writer.findAll(
-        session,
-        'monitor',
-        moves.map(({ ref }) => ref),
-      ),
+    const bets = await BatchBets.lock(
+      moves.map(({ ref }) => ref),
+      (teamId, betRefs) => this.writer.findAll(session, 'monitor', teamId, betRefs),
+      (row) => row.bet_ref,
       (ref) => this.writer.find(session, { ...ref, source: 'monitor' }),
     );
     const deltas = new CountDeltas();

@@ -3,8 +3,6 @@ import {
   BetRecordCountsRepository,
   CountDeltas,
 } from '../bet-records/bet-record-counts.repository';
-import type { BetRef } from '../bet-records/batch-bets';
-import { betKey, refsByTeam } from '../bet-records/pending-settlements.repository';
 import type { SqlSession } from '../database/sql-database';
 import {
   SportsBetsRepository,
@@ -30,19 +28,9 @@ export class SportsBetWriter {
     return this.sportsBets.lock(session, state.teamId, state.source, state.betRef);
   }
 
-  /** The bets of this source and these ids that exist, locked, by betKey(team, ref). */
-  async findAll(
-    session: SqlSession,
-    source: SportsBetSource,
-    refs: readonly BetRef[],
-  ): Promise<Map<string, SportsBetRow>> {
-    const found = new Map<string, SportsBetRow>();
-    for (const { teamId, betRefs } of refsByTeam(refs)) {
-      for (const row of await this.sportsBets.lockAll(session, teamId, source, betRefs)) {
-        found.set(betKey(teamId, row.bet_ref), row);
-      }
-    }
-    return found;
+  /** The team's bets of this source and these ids that exist, locked. */
+  findAll(session: SqlSession, source: SportsBetSource, teamId: number, betRefs: string[]) {
+    return this.sportsBets.lockAll(session, teamId, source, betRefs);
   }
 
   /**

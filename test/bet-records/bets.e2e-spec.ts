@@ -1,3 +1,4 @@
+import { betKey } from '../../src/bet-records/batch-bets';
 import { PendingSettlementsRepository } from '../../src/bet-records/pending-settlements.repository';
 import { BetsRepository } from '../../src/bets/bets.repository';
 import { SqlDatabase } from '../../src/database/sql-database';
@@ -292,7 +293,10 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
         });
         placed();
         await parkedGate;
-        return pending.take(session, other.id, 'bet', 'race');
+        const waiting = await pending.takeAll(session, 'bet', [
+          { teamId: other.id, betRef: 'race' },
+        ]);
+        return waiting.get(betKey(other.id, 'race')) ?? [];
       });
       const parking = db.transaction(async (session) => {
         await pending.add(session, {
