@@ -12,3 +12,10 @@ export const timestampColumn = (options: ColumnOptions = {}): ColumnOptions => (
 });
 
 export const nullableTimestampColumn = (): ColumnOptions => timestampColumn({ nullable: true });
+
+/**
+ * The largest value of an `int` column (signed 32 bits): every id but the `bigint` row ids of the
+ * high-volume tables. A request's integer bound for such a column is checked against it, so that
+ * MySQL's "out of range" never answers for the validation (SQLite would store it).
+ */
+export const INT_COLUMN_MAX = 2_147_483_647;

@@ -346,6 +346,28 @@ const CASES: [string, unknown, Record<string, string[]>][] = [
     },
   ],
   [
+    'a leg that is an empty array (issue 13)',
+    {
+      tax_id: '50797186506',
+      event: 'new_bet',
+      last_player_balance: 30000,
+      current_player_balance: 25000,
+      event_date: '2026-01-15T15:30:00Z',
+      bet_slip_id: 'fzs-1',
+      bet_slip_state: 'open',
+      total_stake: 5000,
+      total_odds: 2.5,
+      leg_count: 2,
+      bet_legs: [{ leg_id: 'leg_1', odds: 2.5 }, []],
+    },
+    { 'bet_legs[1]': ['each of bet_legs must be an object'] },
+  ],
+  [
+    'the only leg an array of a leg',
+    { ...BASE, bet_legs: [[LEG]] },
+    { 'bet_legs[0]': ['each of bet_legs must be an object'] },
+  ],
+  [
     'meta nested 40 deep',
     withField('meta', nested(40)),
     { body: ['The body must not nest deeper than 32 levels'] },

@@ -178,12 +178,22 @@ describe('MaxBridge withdraw', () => {
       [
         'user_id as a string',
         { user_id: '5' },
-        wrongRequest({ user_id: 'user_id must be a positive integer' }),
+        wrongRequest({ user_id: 'user_id must be a positive integer of at most 2147483647' }),
       ],
       [
         'service_id as a string',
         { service_id: '7' },
-        wrongRequest({ service_id: 'service_id must be a positive integer' }),
+        wrongRequest({ service_id: 'service_id must be a positive integer of at most 2147483647' }),
+      ],
+      [
+        'a service_id past its int column (2^31)',
+        { service_id: 2147483648 },
+        wrongRequest({ service_id: 'service_id must be a positive integer of at most 2147483647' }),
+      ],
+      [
+        'a user_id past its int column',
+        { user_id: 9007199254740991 },
+        wrongRequest({ user_id: 'user_id must be a positive integer of at most 2147483647' }),
       ],
       [
         'currency as a number',

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { INT_COLUMN_MAX } from '../../database/columns';
 import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
 /** Deeper pages than any list needs: it keeps the offset a safe integer. */
 export const MAX_PAGE = 1_000_000;
-const MAX_ID = 2_147_483_647;
+const MAX_ID = INT_COLUMN_MAX;
 
 const integer = (name: string, min: number, max: number) =>
   `${name} must be an integer from ${min} to ${max}`;

@@ -31,6 +31,22 @@ const invalid = (details: Record<string, string[]>) => ({
 
 describe('BettingEventDto', () => {
   it.each([
+    ['an empty array', []],
+    ['an array of a leg', [{ leg_id: 'leg_2', odds: 2 }]],
+    ['null', null],
+    ['a number', 7],
+  ])('refuses a leg that is %s, naming the leg', async (_name, leg) => {
+    const body = {
+      ...SINGLE_NEW_BET_EXAMPLE,
+      leg_count: 2,
+      bet_legs: [{ leg_id: 'leg_1', odds: 2.5 }, leg],
+    };
+    expect(await judge(body)).toEqual(
+      invalid({ 'bet_legs[1]': ['each of bet_legs must be an object'] }),
+    );
+  });
+
+  it.each([
     ['single new bet', SINGLE_NEW_BET_EXAMPLE],
     ['multiple new bet', MULTIPLE_NEW_BET_EXAMPLE],
     ['multiple result', MULTIPLE_RESULT_EXAMPLE],

@@ -245,8 +245,12 @@ export class BettingEventDto {
   @HasDistinctLegIds()
   @ValidateNested({ each: true, message: 'each of bet_legs must be an object' })
   @Type(() => BetLegDto)
-  // Anything but an array is refused as "no selection", once (not also as nested objects).
-  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : undefined))
+  // Anything but an array is refused as "no selection", once (not also as nested objects). A leg
+  // that is itself an array would pass as a list of legs (an empty one as none): it is made null,
+  // which the nested validation refuses at the leg's own path (`bet_legs[1]`).
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((leg) => (Array.isArray(leg) ? null : leg)) : undefined,
+  )
   bet_legs: BetLegDto[];
 
   @ApiPropertyOptional({

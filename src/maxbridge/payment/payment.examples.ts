@@ -59,7 +59,7 @@ export const USER_INFO_ANSWERS: Examples = {
     fields: { user_id: 'user_id is required' },
   }),
   wrongUserId: refusal('user_id not a positive integer', MaxBridgeCode.WRONG_REQUEST, {
-    fields: { user_id: 'user_id must be a positive integer' },
+    fields: { user_id: 'user_id must be a positive integer of at most 2147483647' },
   }),
   ...SIGNING_REFUSALS,
 };

@@ -1,5 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { isIP } from 'node:net';
+import { INT_COLUMN_MAX } from '../../../database/columns';
 
 /**
  * MaxBridge field rules. A missing field is `IsDefined`'s (answered 112 MISSING_PARAMETERS);
@@ -20,12 +21,12 @@ const rule = (
     options,
   );
 
-/** A positive integer id (JSON number, not a string). */
+/** A positive integer id (JSON number, not a string) that fits its `int` column. */
 export const IsPositiveId = (label: string) =>
   rule(
     'isPositiveId',
-    (v) => Number.isSafeInteger(v) && (v as number) >= 1,
-    `${label} must be a positive integer`,
+    (v) => Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= INT_COLUMN_MAX,
+    `${label} must be a positive integer of at most ${INT_COLUMN_MAX}`,
   );
 
 /** Whole cents: an integer within ±(2^53 - 1), so that no digit is lost. */
