@@ -20,16 +20,6 @@
  *                     node:http server (bench/support/maxbridge-bare-server.js, its own process)
  *                     answering the bytes of a real get-user-info answer of the service, loaded by
  *                     the same generator. The ratio is reported; no target was given.
- *   withdraw, spread, nonces in Redis (informative)
- *                     the spread measure on a second instance of the service, same database,
- *                     started with REDIS_URL (BENCH_REDIS_URL, redis://127.0.0.1:6379 by default)
- *                     and REDIS_KEY_PREFIX=bm:bench-maxbridge:<run>: so that it claims nonces in
- *                     Redis (SET NX EX) instead of maxbridge_nonces; against the same raw-loop
- *                     ceiling, no target (the verdict stays on the default configuration, nonces
- *                     in the database). Skipped, with a note, when Redis does not answer PING.
- *                     Checked: a withdrawal 10, its replay 138, its nonce a key in Redis and not
- *                     a row; after all, one key per request sent to it, none of its nonces in
- *                     maxbridge_nonces. Its keys are removed at the end (else they expire).
  *
  * Data: a fresh database (bm_bench_maxbridge_<random>), migrated by the service at its start, then
  * --wallets users (status Verified, limits 1 .. 10^12 cents, one identity document each) with an
@@ -59,27 +49,23 @@
  * the answer. A connection error or timeout (60 s) is a wrong answer ("unanswered" in the .json).
  *
  * Order: a warm-up of every measure (--warmup-seconds, not counted), then --rounds rounds, each
- * running the ceiling then the service for each scenario (spread: then the instance with nonces in
- * Redis), so that a noisy machine affects both.
+ * running the ceiling then the service for each scenario, so that a noisy machine affects both.
  * Between measures a pause of 0.5 s, up to 4 s while InnoDB is still flushing what the previous
  * one wrote (an idle MariaDB may not flush at all: the checkpoint age before each measure is kept
  * in the .json). Tables give medians over rounds; ratios are medians of the per-round ratios.
  * --ceiling-workers 10,32 adds raw loops with other numbers of transactions in flight (reported,
  * not used for ratios). CPU time of the server under test, of mariadbd, of this process and of
- * anything else running on the machine (a busy neighbour shows there; redis-server apart in the
- * Redis measure), and MariaDB's statement,
+ * anything else running on the machine (a busy neighbour shows there), and MariaDB's statement,
  * fsync and row-lock counters (global status deltas), are recorded per measure to tell where the
  * time goes. --cpu-prof runs the service with `node --cpu-prof` (profile written when it stops).
  *
  * After all measures the money is checked in the database: no negative balance; for every account
  * balance == SUM(wallet_ledger.amount) and its latest ledger row's balance_after == balance; the
  * service's withdraw ledger rows equal the code-10 withdraw answers received (1 cent each), the
- * ceilings' rows equal the transactions they committed, and there is no other withdraw row (the
- * instance with nonces in Redis debits with the same transaction ids: its rows and answers are
- * part of the service's). The service's peak RSS is its VmHWM. Writes bench/results/maxbridge.md and .json; exits 1 when a
+ * ceilings' rows equal the transactions they committed, and there is no other withdraw row. The
+ * service's peak RSS is its VmHWM. Writes bench/results/maxbridge.md and .json; exits 1 when a
  * check failed or an answer was wrong (never for a missed target).
  */
-const Redis = require('ioredis');
 const mysql = require('mysql2/promise');
 const { spawn } = require('node:child_process');
 const { createHash, hash: cryptoHash, randomBytes } = require('node:crypto');
@@ -174,11 +160,6 @@ const RUN = randomBytes(3).toString('hex');
 const SECRET = randomBytes(24).toString('hex');
 const SERVICE_TX = `${RUN}s`; // provider transaction ids of the service's withdrawals
 const CEILING_TX = `${RUN}c`; // ... and of the raw loops (followed by a round and a counter)
-/** The measure with the service's nonces in Redis: a second instance, its own key prefix. */
-const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
-const REDIS_KEY_PREFIX = `bm:bench-maxbridge:${RUN}:`;
-const REDIS_NONCE_KEYS = `${REDIS_KEY_PREFIX}maxbridge:nonce:*`;
-const REDIS_TAG = 'r'; // nonces of the requests sent to that instance: `${RUN}r-...`
 
 const round2 = (x) => Math.round(x * 100) / 100;
 
@@ -195,11 +176,11 @@ const sha256Hex =
 
 /**
  * Body, Nonce and Hash of a signed MaxBridge request, as a cash desk signs it: Hash =
- * hex(SHA-256(nonce + body + secret)). `tag` marks the nonces of the instance with nonces in Redis.
+ * hex(SHA-256(nonce + body + secret)).
  */
-function signed(payload, tag = '') {
+function signed(payload) {
   const body = JSON.stringify(payload);
-  const nonce = `${RUN}${tag}-${(nonces++).toString(36)}`;
+  const nonce = `${RUN}-${(nonces++).toString(36)}`;
   return { body, nonce, hash: sha256Hex(nonce + body + SECRET) };
 }
 
@@ -221,17 +202,14 @@ const requestText = (head, request) =>
   `${head}Content-Length: ${Buffer.byteLength(request.body)}\r\nNonce: ${request.nonce}\r\n` +
   `Hash: ${request.hash}\r\n\r\n${request.body}`;
 
-function withdrawRequest(userId, tag = '') {
+function withdrawRequest(userId) {
   const transactionId = `${SERVICE_TX}${(withdrawals++).toString(36)}`;
-  const request = signed(
-    {
-      user_id: userId,
-      ...WITHDRAWAL,
-      fee: null,
-      transaction_id: transactionId,
-    },
-    tag,
-  );
+  const request = signed({
+    user_id: userId,
+    ...WITHDRAWAL,
+    fee: null,
+    transaction_id: transactionId,
+  });
   request.transactionId = transactionId;
   return request;
 }
@@ -324,9 +302,9 @@ function latencyStats(samples) {
 /**
  * --connections keep-alive connections (bench/support/maxbridge-http-client.js), each sending
  * `next()` when its previous answer has arrived, for `seconds`; answers still in flight then are
- * awaited and counted. `extraPids` are other processes whose CPU is counted apart (redis-server).
+ * awaited and counted.
  */
-async function httpLoad({ port, path, seconds, next, check, serverPid, extraPids }) {
+async function httpLoad({ port, path, seconds, next, check, serverPid }) {
   const head = requestHead(port, path);
   const connections = Array.from({ length: CONNECTIONS }, () => new HttpConnection({ port }));
   const latencies = [];
@@ -335,7 +313,7 @@ async function httpLoad({ port, path, seconds, next, check, serverPid, extraPids
   let bad = 0;
   let unanswered = 0; // no HTTP answer (connection error, timeout): a withdrawal may have committed
   let firstBad = null;
-  const cpu = cpuMeter(serverPid, extraPids);
+  const cpu = cpuMeter(serverPid);
   const ownCpu = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -452,16 +430,14 @@ function machineBusySeconds() {
 
 /**
  * Starts counting the CPU time of the server under test, of MariaDB, of this process (the load
- * generator), of `extraPids` ({ name: pid }: redis-server for the measure with nonces in Redis),
- * and of everything else on the machine (other: what a busy neighbour would take); the function
- * returned gives each as a % of one core over the time since.
+ * generator) and of everything else on the machine (other: what a busy neighbour would take); the
+ * function returned gives each as a % of one core over the time since.
  */
-function cpuMeter(serverPid, extraPids = {}) {
+function cpuMeter(serverPid) {
   const mariadbPid = databaseServerPid();
   const before = {
     server: serverPid ? cpuSeconds(serverPid) : null,
     mariadb: mariadbPid ? cpuSeconds(mariadbPid) : null,
-    extra: Object.fromEntries(Object.entries(extraPids).map(([k, pid]) => [k, cpuSeconds(pid)])),
     load: process.cpuUsage(),
     machine: machineBusySeconds(),
     at: performance.now(),
@@ -476,27 +452,16 @@ function cpuMeter(serverPid, extraPids = {}) {
       mariadb: since(before.mariadb, mariadbPid && cpuSeconds(mariadbPid)),
       load: (load.user + load.system) / 1e6,
     };
-    const extra = Object.fromEntries(
-      Object.entries(extraPids).map(([k, pid]) => [k, since(before.extra[k], cpuSeconds(pid))]),
-    );
     const machine = since(before.machine, machineBusySeconds());
     const other =
       machine === null
         ? null
-        : Math.max(
-            0,
-            machine -
-              used.server -
-              (used.mariadb ?? 0) -
-              used.load -
-              Object.values(extra).reduce((n, x) => n + (x ?? 0), 0),
-          );
+        : Math.max(0, machine - used.server - (used.mariadb ?? 0) - used.load);
     return {
       server: percent(used.server),
       mariadb: percent(used.mariadb),
       load: percent(used.load),
       other: percent(other),
-      ...Object.fromEntries(Object.entries(extra).map(([k, x]) => [k, percent(x)])),
     };
   };
 }
@@ -578,97 +543,6 @@ async function createDatabase() {
       await admin.end();
     },
   };
-}
-
-// ---- Redis (the measure with the service's nonces in Redis) -----------------------------
-
-/**
- * A client of the Redis the second instance will use, or the reason it is not reachable; `pid`:
- * the local redis-server, whose CPU that measure reports apart (null when Redis runs elsewhere).
- */
-async function connectRedis() {
-  const client = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    connectTimeout: 2000,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  });
-  let lastError = null; // the socket's own error (ECONNREFUSED ...), clearer than connect()'s
-  client.on('error', (error) => (lastError = error));
-  try {
-    await client.connect();
-    await client.ping();
-  } catch (error) {
-    client.disconnect();
-    const reason = (lastError ?? error).message;
-    return { client: null, skipped: `Redis not reachable at ${REDIS_URL} (${reason})` };
-  }
-  const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(REDIS_URL).hostname);
-  return { client, skipped: null, pid: local ? processByName('redis-server') : null };
-}
-
-/** The keys of `pattern` in Redis (SCAN, never KEYS); `each` gets them batch by batch. */
-async function scanKeys(client, pattern, each = async () => undefined) {
-  let cursor = '0';
-  let count = 0;
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    count += keys.length;
-    if (keys.length) await each(keys);
-  } while (cursor !== '0');
-  return count;
-}
-
-/** Removes this run's nonce keys (they would expire by themselves after the nonce TTL). */
-async function dropRedisKeys(redis) {
-  if (!redis?.client) return;
-  try {
-    await scanKeys(redis.client, REDIS_NONCE_KEYS, (keys) => redis.client.unlink(...keys));
-  } catch (error) {
-    log(`could not remove the Redis keys ${REDIS_NONCE_KEYS}: ${error.message}`);
-  }
-  redis.client.disconnect();
-}
-
-/**
- * Before measuring, on the instance with nonces in Redis: a withdrawal answers 10, its replay
- * 138, and its nonce is a key in Redis and not a row of maxbridge_nonces.
- */
-async function redisSanityChecks(context) {
-  const agent = new http.Agent({ keepAlive: true });
-  const port = context.ports.serviceRedis;
-  const failures = [];
-  try {
-    const first = withdrawRequest(context.wallets.spreadUserIds[1], REDIS_TAG);
-    const answer = await post(agent, port, '/api/payment/withdraw', first);
-    context.counts.redisInstanceSent++;
-    if (checkWithdraw(answer, first) === null) {
-      context.counts.serviceWithdrawals++;
-      context.counts.redisInstanceOk++;
-    } else
-      failures.push(
-        `nonces in Redis: a withdrawal answered ${answer.status} ${answer.text.slice(0, 300)}`,
-      );
-    const again = parse((await post(agent, port, '/api/payment/withdraw', first)).text);
-    if (again?.code !== 138)
-      failures.push(
-        `nonces in Redis: a replayed Nonce answered ${JSON.stringify(again)} (expected 138)`,
-      );
-    const key = `${REDIS_KEY_PREFIX}maxbridge:nonce:${first.nonce}`;
-    if ((await context.redis.client.exists(key)) !== 1)
-      failures.push(`nonces in Redis: no key ${key} after a withdrawal`);
-    const [[row]] = await context.db.query(
-      'SELECT COUNT(*) AS n FROM maxbridge_nonces WHERE nonce = ?',
-      [first.nonce],
-    );
-    if (Number(row.n) !== 0)
-      failures.push('nonces in Redis: the nonce of a withdrawal is in maxbridge_nonces');
-    return failures;
-  } finally {
-    agent.destroy();
-  }
 }
 
 /** What a measure made MariaDB do, per request (or transaction) answered. */
@@ -847,27 +721,6 @@ async function verify(context) {
     Number(rows.total) === service + ceiling,
     `${rows.total} withdraw rows in all`,
   );
-  if (context.redis.client) {
-    // Not money, but what the measure with nonces in Redis is about: every request it sent
-    // claimed its nonce in Redis (a key), none in the database.
-    const keys = await scanKeys(context.redis.client, REDIS_NONCE_KEYS);
-    const { redisInstanceOk: ok, redisInstanceSent: sent } = counts;
-    add(
-      'nonces in Redis: one key per request of that instance',
-      keys >= ok && keys <= sent,
-      `${keys} keys ${REDIS_NONCE_KEYS}, ${ok} code-10 answers, ${sent} requests (distinct nonces)`,
-    );
-    const inDatabase = Number(
-      await scalar('SELECT COUNT(*) FROM maxbridge_nonces WHERE nonce LIKE ?', [
-        `${RUN}${REDIS_TAG}-%`,
-      ]),
-    );
-    add(
-      'nonces in Redis: none of them in maxbridge_nonces',
-      inDatabase === 0,
-      `${inDatabase} rows`,
-    );
-  }
   return {
     ok: checks.every((c) => c.ok),
     checks,
@@ -905,32 +758,25 @@ async function measure(context, label, count, work) {
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
-/** Withdrawals on the service; `redis`: on the second instance, the one with nonces in Redis. */
-function serviceWithdraw(context, kind, seconds, redis = false) {
+/** Withdrawals on the service. */
+function serviceWithdraw(context, kind, seconds) {
   const users = kind === 'hot' ? [context.wallets.hotUserId] : context.wallets.spreadUserIds;
-  const server = redis ? context.servers.serviceRedis : context.servers.service;
-  const label = `service withdraw, ${kind}${redis ? ', nonces in Redis' : ''}`;
-  const tag = redis ? REDIS_TAG : '';
+  const label = `service withdraw, ${kind}`;
   return measure(
     context,
     label,
     (r) => r.answered,
     async () => {
       const run = await httpLoad({
-        port: redis ? context.ports.serviceRedis : context.ports.service,
+        port: context.ports.service,
         path: '/api/payment/withdraw',
         seconds,
-        serverPid: server.child.pid,
-        extraPids: redis && context.redis.pid ? { redis: context.redis.pid } : {},
-        next: () => withdrawRequest(pick(users), tag),
+        serverPid: context.servers.service.child.pid,
+        next: () => withdrawRequest(pick(users)),
         check: checkWithdraw,
       });
       context.counts.serviceWithdrawals += run.ok;
       context.counts.serviceUnanswered += run.unanswered;
-      if (redis) {
-        context.counts.redisInstanceOk += run.ok;
-        context.counts.redisInstanceSent += run.answered;
-      }
       if (run.bad)
         context.failures.push(`${label}: ${run.bad} wrong answers, first ${run.firstBad}`);
       return run;
@@ -1012,8 +858,6 @@ async function warmUp(context) {
     for (const workers of CEILING_WORKERS)
       await ceilingWithdraw(context, kind, workers, WARMUP_SECONDS);
     await serviceWithdraw(context, kind, WARMUP_SECONDS);
-    if (kind === 'spread' && context.redis.client)
-      await serviceWithdraw(context, kind, WARMUP_SECONDS, true);
   }
   await bareUserInfo(context, WARMUP_SECONDS);
   await serviceUserInfo(context, WARMUP_SECONDS);
@@ -1027,10 +871,6 @@ async function round(context, number) {
     for (const workers of CEILING_WORKERS.slice(1))
       r.extraCeilings.push({ kind, ...(await ceilingWithdraw(context, kind, workers, SECONDS)) });
     r[`${kind}Service`] = await serviceWithdraw(context, kind, SECONDS);
-    if (kind === 'spread')
-      r.spreadServiceRedis = context.redis.client
-        ? await serviceWithdraw(context, kind, SECONDS, true)
-        : null;
   }
   r.userInfoCeiling = await bareUserInfo(context, SECONDS);
   r.userInfoService = await serviceUserInfo(context, SECONDS);
@@ -1038,9 +878,6 @@ async function round(context, number) {
     spread: r.spreadService.perSecond / r.spreadCeiling.perSecond,
     hot: r.hotService.perSecond / r.hotCeiling.perSecond,
     userInfo: r.userInfoService.perSecond / r.userInfoCeiling.perSecond,
-    spreadRedis: r.spreadServiceRedis
-      ? r.spreadServiceRedis.perSecond / r.spreadCeiling.perSecond
-      : null,
   };
   return r;
 }
@@ -1106,9 +943,6 @@ function summarize(rounds) {
       mariadb: m((r) => r[key].cpuPercent.mariadb),
       load: m((r) => r[key].cpuPercent.load),
       other: m((r) => r[key].cpuPercent.other),
-      ...(r0(key).cpuPercent.redis !== undefined
-        ? { redis: m((r) => r[key].cpuPercent.redis) }
-        : {}),
     },
     db: Object.fromEntries(Object.keys(rounds[0][key].db).map((k) => [k, m((r) => r[key].db[k])])),
   });
@@ -1122,14 +956,10 @@ function summarize(rounds) {
     'userInfoService',
   ])
     summary[key] = of(key);
-  summary.spreadServiceRedis = rounds[0].spreadServiceRedis ? of('spreadServiceRedis') : null;
   summary.ratios = {
     spread: Number(m((r) => r.ratios.spread).toFixed(3)),
     hot: Number(m((r) => r.ratios.hot).toFixed(3)),
     userInfo: Number(m((r) => r.ratios.userInfo).toFixed(3)),
-    spreadRedis: summary.spreadServiceRedis
-      ? Number(m((r) => r.ratios.spreadRedis).toFixed(3))
-      : null,
   };
   summary.ratiosOfMedians = {
     spread: Number((summary.spreadService.perSecond / summary.spreadCeiling.perSecond).toFixed(3)),
@@ -1169,8 +999,7 @@ function writeResults(report) {
   const verdict = (ratio, target) =>
     target === null ? 'reported (no target)' : ratio >= target ? 'met' : '**not met**';
   const cpu = (x) =>
-    `${x.cpuPercent.server ?? '–'} / ${x.cpuPercent.mariadb ?? '–'} / ${x.cpuPercent.load ?? '–'} / ${x.cpuPercent.other ?? '–'}` +
-    (x.cpuPercent.redis === undefined ? '' : ` (+ redis-server ${x.cpuPercent.redis ?? '?'})`);
+    `${x.cpuPercent.server ?? '–'} / ${x.cpuPercent.mariadb ?? '–'} / ${x.cpuPercent.load ?? '–'} / ${x.cpuPercent.other ?? '–'}`;
   const dbCells = (x) =>
     `${x.db.statements} (${x.db.selects} select, ${x.db.inserts} insert, ${x.db.updates} update, ${x.db.sets} set, ${x.db.begins} begin, ${x.db.commits} commit) | ` +
     `${x.db.fsyncs} | ${x.db.rowLockWaits} × ${x.db.rowLockWaitMs} ms`;
@@ -1192,11 +1021,7 @@ function writeResults(report) {
     .filter((r) => otherCpu(r) >= BUSY_NEIGHBOUR_PERCENT)
     .map((r) => r.round);
   const total = (x) =>
-    ['server', 'mariadb', 'load', 'other', 'redis'].reduce(
-      (n, who) => n + (x.cpuPercent[who] ?? 0),
-      0,
-    );
-  const redisRow = s.spreadServiceRedis;
+    ['server', 'mariadb', 'load', 'other'].reduce((n, who) => n + (x.cpuPercent[who] ?? 0), 0);
   /** Every load-generator measure of the run (warm-ups are not kept): connections it opened. */
   const opened = report.rounds.flatMap((r) =>
     Object.values(r)
@@ -1237,17 +1062,6 @@ function writeResults(report) {
           return ': the bare server is the limit of its ceiling (its one thread near a full core), not the load generator.';
         return `: neither is at a full core (${busy}).`;
       })(),
-    ...(redisRow
-      ? [
-          `- Withdrawals, spread, nonces in Redis (second instance, informative): ${redisRow.perSecond} req/s against ` +
-            `${s.spreadService.perSecond} with nonces in the database (ratio to the raw loop ${s.ratios.spreadRedis.toFixed(3)} against ` +
-            `${s.ratios.spread.toFixed(3)}). The nonce claim leaves MariaDB: ${redisRow.db.statements} statements and ` +
-            `${redisRow.db.fsyncs} fsyncs per withdrawal (nonces in the database: ${s.spreadService.db.statements} and ` +
-            `${s.spreadService.db.fsyncs}); service process ${cpuMs(redisRow, 'server')} ms of CPU per withdrawal ` +
-            `(${cpuMs(s.spreadService, 'server')} ms), mariadbd ${cpuMs(redisRow, 'mariadb')} ms ` +
-            `(${cpuMs(s.spreadService, 'mariadb')} ms), redis-server ${redisRow.cpuPercent.redis ?? '?'} % of a core.`,
-        ]
-      : []),
   ];
   const lines = [
     '# MaxBridge: withdrawals and get-user-info on MariaDB',
@@ -1270,11 +1084,6 @@ function writeResults(report) {
       s.ratios.spread,
       TARGETS.spread,
     ),
-    redisRow
-      ? `| POST /api/payment/withdraw, spread, nonces in Redis (second instance; informative) | ${redisRow.perSecond} | ` +
-        `${raw}: ${s.spreadCeiling.perSecond} | ${s.ratios.spreadRedis.toFixed(3)} | – | ` +
-        'informative (the target is on the default configuration, nonces in the database) |'
-      : `| POST /api/payment/withdraw, spread, nonces in Redis (informative) | – | – | – | – | skipped: ${report.redis.skipped} |`,
     mainRow(
       'POST /api/payment/withdraw, one hot wallet',
       s.hotService,
@@ -1306,15 +1115,6 @@ function writeResults(report) {
     '|---|---|---|---|---|---|---|---|---|---|',
     detailRow(`raw loop, spread, ${POOL_SIZE} in flight`, s.spreadCeiling, 'tx/s'),
     detailRow(`service withdraw, spread (${CONNECTIONS} conn)`, s.spreadService, 'req/s'),
-    ...(redisRow
-      ? [
-          detailRow(
-            `service withdraw, spread, nonces in Redis (${CONNECTIONS} conn; info)`,
-            redisRow,
-            'req/s',
-          ),
-        ]
-      : []),
     detailRow(`raw loop, hot, ${POOL_SIZE} in flight`, s.hotCeiling, 'tx/s'),
     detailRow(`service withdraw, hot (${CONNECTIONS} conn)`, s.hotService, 'req/s'),
     detailRow(`bare node:http get-user-info (${CONNECTIONS} conn)`, s.userInfoCeiling, 'req/s'),
@@ -1347,14 +1147,11 @@ function writeResults(report) {
     '',
     '## Rounds',
     '',
-    '| round | spread: raw / service / ratio | spread, nonces in Redis: service / ratio | hot: raw / service / ratio | get-user-info: bare / service / ratio | most CPU taken by other processes in a measure |',
-    '|---|---|---|---|---|---|',
+    '| round | spread: raw / service / ratio | hot: raw / service / ratio | get-user-info: bare / service / ratio | most CPU taken by other processes in a measure |',
+    '|---|---|---|---|---|',
     ...report.rounds.map(
       (r) =>
         `| ${r.round} | ${Math.round(r.spreadCeiling.perSecond)} / ${Math.round(r.spreadService.perSecond)} / ${r.ratios.spread.toFixed(3)} | ` +
-        (r.spreadServiceRedis
-          ? `${Math.round(r.spreadServiceRedis.perSecond)} / ${r.ratios.spreadRedis.toFixed(3)} | `
-          : '– | ') +
         `${Math.round(r.hotCeiling.perSecond)} / ${Math.round(r.hotService.perSecond)} / ${r.ratios.hot.toFixed(3)} | ` +
         `${Math.round(r.userInfoCeiling.perSecond)} / ${Math.round(r.userInfoService.perSecond)} / ${r.ratios.userInfo.toFixed(3)} | ` +
         `${otherCpu(r)} %${otherCpu(r) >= BUSY_NEIGHBOUR_PERCENT ? ' (**disturbed**)' : ''} |`,
@@ -1371,7 +1168,7 @@ function writeResults(report) {
     '',
     `- The service: \`node ${startScriptNodeFlags().join(' ')} dist/main.js\` (as \`npm start\` runs it) with ` +
       'MAXBRIDGE_HASH_SECRET set, WORKER_ENABLED=false, LOG_LEVEL=warn, DEMO_TEAM=false, default DB_POOL_SIZE (10), ' +
-      'nonces in the database (no REDIS_URL); on a fresh database it migrates itself. Wallets are inserted by raw SQL ' +
+      'nonces in the database; on a fresh database it migrates itself. Wallets are inserted by raw SQL ' +
       `(users Verified, limits 1 .. 10^12 cents, one passport each; EUR accounts of 10^12 cents, the hot one 10^15; an ` +
       'opening adjustment ledger row per account).',
     '- Load: a minimal HTTP/1.1 client over node:net sockets in the bench process (bench/support/maxbridge-http-client.js), ' +
@@ -1387,15 +1184,6 @@ function writeResults(report) {
       'asked (bare server: code 10); a connection error or a timeout (60 s) counts as a wrong answer. Latency is from ' +
       `writing the request to the last byte of the answer. A measure sends for ${SECONDS} s; answers in flight then are ` +
       'awaited and counted, and its rate is answers / time to the last answer.',
-    report.redis.measured
-      ? '- Nonces in Redis (informative row): a second instance of the service, started the same way on the same database ' +
-        `with REDIS_URL=${report.redis.url} and REDIS_KEY_PREFIX=${report.redis.keyPrefix} (nonces claimed by SET NX EX in ` +
-        'Redis instead of the group-committed INSERT into maxbridge_nonces), idle except during its own measure, loaded ' +
-        'like the first one, right after it in each round, against the same raw-loop ceiling. Checked before measuring ' +
-        '(a withdrawal 10, its replay 138, its nonce a key in Redis and not a row of maxbridge_nonces) and after (one key ' +
-        "per request it was sent, none of its nonces in maxbridge_nonces). This run's keys are removed at the end. " +
-        `redis-server's CPU is reported apart${report.redis.redisServerPid ? '' : ' (not found on this machine: counted in other)'}.`
-      : `- Nonces in Redis: not measured, ${report.redis.skipped}.`,
     `- Withdrawal ceiling: bench/support/maxbridge-debit-ceiling.js, its own process, mysql2 with the service's connection ` +
       `options, a pool of ${POOL_SIZE} connections and ${POOL_SIZE} workers (what the service can have in flight), each ` +
       "transaction on a pooled connection: START TRANSACTION; the service's conditional `UPDATE wallet_accounts ... WHERE " +
@@ -1440,22 +1228,12 @@ async function main() {
     servers,
     ports: {},
     failures: [],
-    redis: { client: null, skipped: null, pid: null },
-    counts: {
-      serviceWithdrawals: 0,
-      serviceUnanswered: 0,
-      ceilingCommits: 0,
-      redisInstanceOk: 0,
-      redisInstanceSent: 0,
-    },
+    counts: { serviceWithdrawals: 0, serviceUnanswered: 0, ceilingCommits: 0 },
   };
   const interrupted = (signal) => {
     log(`${signal}: stopping the servers${args.keep ? '' : ` and dropping ${db.name}`}`);
     for (const server of Object.values(servers)) server.child.kill('SIGKILL');
-    Promise.allSettled([
-      dropRedisKeys(context.redis),
-      args.keep ? db.admin.end() : db.drop(),
-    ]).finally(() => process.exit(130));
+    (args.keep ? db.admin.end() : db.drop()).finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
@@ -1486,22 +1264,6 @@ async function main() {
         `signing costs ${signingMicros} µs per request`,
     );
     const sanity = await sanityChecks(context);
-
-    // A second instance, same database, nonces in Redis: one more measure (informative).
-    context.redis = await connectRedis();
-    if (context.redis.client) {
-      context.ports.serviceRedis = await freePort();
-      servers.serviceRedis = await startServer(
-        'dist/main.js',
-        { ...serviceEnv, PORT: String(context.ports.serviceRedis), REDIS_URL, REDIS_KEY_PREFIX },
-        { flags, healthUrl: `http://127.0.0.1:${context.ports.serviceRedis}/health` },
-      );
-      log(
-        `second service instance, nonces in Redis (${REDIS_URL}, keys ${REDIS_NONCE_KEYS}), ` +
-          `on port ${context.ports.serviceRedis}`,
-      );
-      sanity.failures.push(...(await redisSanityChecks(context)));
-    } else log(`skipping the measure with nonces in Redis: ${context.redis.skipped}`);
     for (const f of sanity.failures) log(`  CHECK FAILED: ${f}`);
 
     context.ports.bare = await freePort();
@@ -1514,11 +1276,7 @@ async function main() {
     const rounds = [];
     for (let n = 1; n <= ROUNDS; n++) rounds.push(await round(context, n));
     const servicePeakRssMiB = peakRssMiB(servers.service.child.pid);
-    const redisInstancePeakRssMiB = servers.serviceRedis
-      ? peakRssMiB(servers.serviceRedis.child.pid)
-      : null;
     await stopServer(servers.service);
-    await stopServer(servers.serviceRedis);
     if (args['cpu-prof']) log(`service CPU profile in ${profileDir}`);
 
     log('checking the money in the database');
@@ -1552,14 +1310,6 @@ async function main() {
       checkpointAgesMiB: checkpointAges(rounds),
       verdicts: null,
       servicePeakRssMiB,
-      redis: {
-        url: REDIS_URL,
-        keyPrefix: REDIS_KEY_PREFIX,
-        measured: Boolean(context.redis.client),
-        skipped: context.redis.skipped,
-        redisServerPid: context.redis.pid,
-        instancePeakRssMiB: redisInstancePeakRssMiB,
-      },
       counts: context.counts,
       invariants,
       sanityFailures: sanity.failures,
@@ -1580,7 +1330,6 @@ async function main() {
     }
   } finally {
     for (const server of Object.values(servers)) await stopServer(server);
-    await dropRedisKeys(context.redis);
     if (args.keep) await db.admin.end();
     else await db.drop();
   }

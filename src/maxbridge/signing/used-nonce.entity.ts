@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampColumn } from '../../database/columns';
 
-/** A `Nonce` already used, refused until `expiresAt`, then pruned (unless Redis keeps them). */
+/** A `Nonce` already used, refused until `expiresAt`, then pruned. */
 @Entity('maxbridge_nonces')
 @Index('idx_maxbridge_nonces_expires', ['expiresAt'])
 export class UsedNonceEntity {
