@@ -1,4 +1,5 @@
 import type { ClaimedEvent } from '../events/received-event.queue';
+import { ownsRow } from '../tenancy/tenant-scope';
 import { RecordStatus } from './bet-record.format';
 
 /** Game types whose bets are Live/Slots bets; SPORTS and ESPORTS make sports bets. */
@@ -32,16 +33,15 @@ export function betMoveOf(event: ClaimedEvent, gameTypes: ReadonlySet<string>): 
 }
 
 /**
- * Whether an outcome event may change a stored bet: not when the event came through another
- * brand's key (a brand's key never touches another brand's bets), nor when the bet already holds
- * a later outcome (an outcome that waited for its placement never overrides a newer one).
+ * Whether an outcome event may change a stored bet: not when the event came through a brand's key
+ * that does not own the bet (a brand's key never touches another brand's bets, nor those a
+ * team-wide key placed), nor when the bet already holds a later outcome (an outcome that waited
+ * for its placement never overrides a newer one).
  */
 export function outcomeApplies(
   bet: { brand_id: number | string | null; settled_at: string | null },
   event: ClaimedEvent,
 ): boolean {
-  if (event.brandId !== null && bet.brand_id !== null && Number(bet.brand_id) !== event.brandId) {
-    return false;
-  }
+  if (!ownsRow(event, bet.brand_id)) return false;
   return bet.settled_at === null || event.eventTime >= bet.settled_at;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
-import { requireTeamId } from '../tenancy/team-scope';
+import { requireTeamId, scopeCondition, type TenantScope } from '../tenancy/tenant-scope';
 import type { RecordFilters } from './dto/record-list.query';
 
 export type RecordKind = 'bet' | 'sports';
@@ -47,10 +47,14 @@ export class BetRecordCountsRepository {
     }
   }
 
-  /** The number of the team's records of this kind matching the filters (no player filter). */
-  async total(teamId: number, kind: RecordKind, filters: RecordFilters): Promise<number> {
-    const where = ['team_id = ?', 'kind = ?'];
-    const params: unknown[] = [requireTeamId(teamId), kind];
+  /**
+   * The number of the scope's records of this kind matching the filters (no player filter). A
+   * brand's key counts its brand's row only (records without a brand count under brand 0).
+   */
+  async total(scope: TenantScope, kind: RecordKind, filters: RecordFilters): Promise<number> {
+    const inScope = scopeCondition(scope);
+    const where = [inScope.sql, 'kind = ?'];
+    const params: unknown[] = [...inScope.params, kind];
     if (filters.brandId !== undefined) {
       where.push('brand_id = ?');
       params.push(filters.brandId);

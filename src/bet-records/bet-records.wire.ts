@@ -45,6 +45,8 @@ export class BetRecordsWire implements WireFormat, OnModuleInit {
         return 'Content-Type must be application/json';
       case 'unauthorized':
         return 'Invalid or missing API key';
+      case 'forbidden':
+        return 'Forbidden: this route serves team-wide API keys only';
       case 'rate_limited':
         return `Rate limit exceeded; retry in ${error.retryAfterSeconds} s`;
       case 'payload_too_large':
@@ -54,7 +56,9 @@ export class BetRecordsWire implements WireFormat, OnModuleInit {
       case 'not_found':
         return `${error.resource} ${error.id} not found`;
       case 'conflict':
-        return `${error.resource} ${error.id} already exists`;
+        return error.reason === 'other_brand'
+          ? error.message
+          : `${error.resource} ${error.id} already exists`;
       case 'internal':
         return `Internal server error (error id ${errorId ?? 'unknown'})`;
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../database/sql-database';
 import { placeholders } from '../database/sql-dialect';
-import { requireTeamId } from '../tenancy/team-scope';
+import { requireTeamId } from '../tenancy/tenant-scope';
 import { betKey, refsByTeam, type BetRef } from './batch-bets';
 import type { RecordKind } from './bet-record-counts.repository';
 

@@ -1,10 +1,12 @@
 import type { SqlDatabase } from '../database/sql-database';
-import { requireTeamId } from '../tenancy/team-scope';
+import { scopeCondition, type TenantScope } from '../tenancy/tenant-scope';
 import type { RecordFilters } from './dto/record-list.query';
 
 /**
  * The list queries both record tables share (`bets`, `sports_bets`): each has the indexes
  * (team_id, id) and (team_id, <filter>, id), so a filtered page is an index range read backwards.
+ * Every query is within the caller's scope: a brand's key reads its brand's records only (its
+ * `brand_id` filter for another brand finds nothing).
  */
 export class RecordListQueries<Row> {
   constructor(
@@ -14,9 +16,9 @@ export class RecordListQueries<Row> {
     private readonly columns: (alias: string) => string,
   ) {}
 
-  /** A page of the team's records matching the filters, newest first. */
-  page(teamId: number, filters: RecordFilters, offset: number, limit: number): Promise<Row[]> {
-    const { where, params } = whereOf(teamId, filters);
+  /** A page of the scope's records matching the filters, newest first. */
+  page(scope: TenantScope, filters: RecordFilters, offset: number, limit: number): Promise<Row[]> {
+    const { where, params } = whereOf(scope, filters);
     // The page's ids first, from the index alone; then only those rows: a deep page skips index
     // entries, not whole rows.
     return this.database.select<Row>(
@@ -26,9 +28,9 @@ export class RecordListQueries<Row> {
     );
   }
 
-  /** How many of the team's records match the filters, counted (used for player filters). */
-  async count(teamId: number, filters: RecordFilters): Promise<number> {
-    const { where, params } = whereOf(teamId, filters);
+  /** How many of the scope's records match the filters, counted (used for player filters). */
+  async count(scope: TenantScope, filters: RecordFilters): Promise<number> {
+    const { where, params } = whereOf(scope, filters);
     const [row] = await this.database.select<{ total: string | number }>(
       `SELECT COUNT(*) AS total FROM ${this.table} WHERE ${where}`,
       params,
@@ -36,18 +38,20 @@ export class RecordListQueries<Row> {
     return Number(row.total);
   }
 
-  async find(teamId: number, id: string): Promise<Row | null> {
+  async find(scope: TenantScope, id: string): Promise<Row | null> {
+    const inScope = scopeCondition(scope, 'r');
     const rows = await this.database.select<Row>(
-      `SELECT ${this.columns('r')} FROM ${this.table} r WHERE r.team_id = ? AND r.id = ?`,
-      [requireTeamId(teamId), id],
+      `SELECT ${this.columns('r')} FROM ${this.table} r WHERE ${inScope.sql} AND r.id = ?`,
+      [...inScope.params, id],
     );
     return rows[0] ?? null;
   }
 }
 
-function whereOf(teamId: number, filters: RecordFilters): { where: string; params: unknown[] } {
-  const where = ['team_id = ?'];
-  const params: unknown[] = [requireTeamId(teamId)];
+function whereOf(scope: TenantScope, filters: RecordFilters): { where: string; params: unknown[] } {
+  const inScope = scopeCondition(scope);
+  const where = [inScope.sql];
+  const params: unknown[] = [...inScope.params];
   const add = (column: string, value: number | undefined) => {
     if (value === undefined) return;
     where.push(`${column} = ?`);

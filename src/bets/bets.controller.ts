@@ -9,6 +9,7 @@ import type { Tenant } from '../tenancy/tenant';
 import { BetsService } from './bets.service';
 import { BetDto, BetPageDto } from './dto/bet.dto';
 import { BET_EXAMPLE, BET_PAGE_EXAMPLE } from './dto/bet.examples';
+import { BrandKeys } from '../tenancy/api-key-auth.decorator';
 
 @Controller('api/bet')
 @BetRecordsApi('Bet Records: Live/Slots bets')
@@ -16,6 +17,7 @@ export class BetsController {
   constructor(private readonly bets: BetsService) {}
 
   @Get('list')
+  @BrandKeys('own-brand')
   @ApiOperation({
     summary: 'List Live Casino and Slots bets',
     description:
@@ -32,6 +34,7 @@ export class BetsController {
   }
 
   @Get(':bet_id')
+  @BrandKeys('own-brand')
   @ApiOperation({ summary: 'One Live/Slots bet by its id' })
   @ApiParam({ name: 'bet_id', description: 'The numeric id of the bet', example: 120001 })
   @ApiOkResponse({ type: BetDto, example: BET_EXAMPLE })

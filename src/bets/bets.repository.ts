@@ -3,7 +3,7 @@ import type { RecordFilters } from '../bet-records/dto/record-list.query';
 import { RecordListQueries } from '../bet-records/record-list.queries';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import { placeholders, type SqlDialect } from '../database/sql-dialect';
-import { requireTeamId } from '../tenancy/team-scope';
+import { requireTeamId, type TenantScope } from '../tenancy/tenant-scope';
 
 type Num = string | number;
 
@@ -70,16 +70,21 @@ export class BetsRepository {
     );
   }
 
-  page(teamId: number, filters: RecordFilters, offset: number, limit: number): Promise<BetRow[]> {
-    return this.lists.page(teamId, filters, offset, limit);
+  page(
+    scope: TenantScope,
+    filters: RecordFilters,
+    offset: number,
+    limit: number,
+  ): Promise<BetRow[]> {
+    return this.lists.page(scope, filters, offset, limit);
   }
 
-  count(teamId: number, filters: RecordFilters): Promise<number> {
-    return this.lists.count(teamId, filters);
+  count(scope: TenantScope, filters: RecordFilters): Promise<number> {
+    return this.lists.count(scope, filters);
   }
 
-  find(teamId: number, id: string): Promise<BetRow | null> {
-    return this.lists.find(teamId, id);
+  find(scope: TenantScope, id: string): Promise<BetRow | null> {
+    return this.lists.find(scope, id);
   }
 
   /** The team's bet of this round, locked until the caller's transaction ends. */

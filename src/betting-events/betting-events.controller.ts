@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -20,6 +21,7 @@ import * as examples from './dto/betting-event.examples';
 import { BettingEventsErrorDto } from './dto/betting-events-error.dto';
 import { PlayerSlipsParamsDto, PlayerSlipsQueryDto } from './dto/player-slips.query';
 import { BettingEventCreatedDto, PlayerSlipsPageDto, SlipDetailDto } from './dto/slip-view.dto';
+import { BrandKeys } from '../tenancy/api-key-auth.decorator';
 
 @Controller('betting-events')
 @BettingEventsApi()
@@ -27,6 +29,7 @@ export class BettingEventsController {
   constructor(private readonly bettingEvents: BettingEventsService) {}
 
   @Post()
+  @BrandKeys('own-brand')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Register a betting event',
@@ -46,7 +49,11 @@ export class BettingEventsController {
       '`GET /betting-events/slips/{bet_slip_id}`.\n' +
       '- At most 100 legs, each with its own `leg_id`; `meta` up to 16 KiB as JSON; `null` is the same as ' +
       'absent for optional fields; unknown fields are ignored. A slip holds at most 100 distinct selections ' +
-      'and 500 events: an event past either is a 400 and nothing is stored.',
+      'and 500 events: an event past either is a 400 and nothing is stored.\n' +
+      "- **Brands**: a slip belongs to the brand of the key that opened it (a team-wide key's slip to the " +
+      "team). `bet_slip_id` is unique per team: an event for a slip of another brand, or, from a brand's " +
+      'key, for a slip a team-wide key opened, is a 409 that names nothing of that slip, and changes ' +
+      'nothing. A team-wide key may add events to any slip of its team.',
   })
   @ApiBody({
     type: BettingEventDto,
@@ -74,6 +81,11 @@ export class BettingEventsController {
       bet_legs: ['Must contain at least one selection'],
     }),
   })
+  @ApiConflictResponse({
+    description: "`bet_slip_id` names a slip that the key's brand does not own",
+    type: BettingEventsErrorDto,
+    example: amlError(409, 'Bet slip slip_abc123def456 belongs to another brand'),
+  })
   @ApiPayloadTooLargeResponse({
     description: 'The body exceeds the size limit (5 MiB by default)',
     type: BettingEventsErrorDto,
@@ -90,10 +102,11 @@ export class BettingEventsController {
     @CurrentTenant() tenant: Tenant,
     @Body() body: BettingEventDto,
   ): Promise<BettingEventCreatedDto> {
-    return this.bettingEvents.record(tenant.teamId, tenant.brandId, body);
+    return this.bettingEvents.record(tenant, body);
   }
 
   @Get('slips/:bet_slip_id')
+  @BrandKeys('own-brand')
   @ApiOperation({
     summary: 'A bet slip: its state, its legs and its event log',
     description:
@@ -103,7 +116,7 @@ export class BettingEventsController {
   @ApiParam({ name: 'bet_slip_id', example: 'slip_multiple_456' })
   @ApiOkResponse({ type: SlipDetailDto, example: examples.SLIP_DETAIL_EXAMPLE })
   @ApiNotFoundResponse({
-    description: "No slip with this id for the key's team",
+    description: "No slip with this id for the key's team (for a brand's key: of its brand)",
     type: BettingEventsErrorDto,
     example: amlError(404, 'Bet slip slip_unknown not found'),
   })
@@ -111,15 +124,17 @@ export class BettingEventsController {
     @CurrentTenant() tenant: Tenant,
     @Param('bet_slip_id') slipRef: string,
   ): Promise<SlipDetailDto> {
-    const { slip, events } = await this.bettingEvents.getSlip(tenant.teamId, slipRef);
+    const { slip, events } = await this.bettingEvents.getSlip(tenant, slipRef);
     return toSlipDetail(slip, events);
   }
 
   @Get('players/:cpf/slips')
+  @BrandKeys('own-brand')
   @ApiOperation({
     summary: "A player's bet slips, newest first",
     description:
-      'By CPF, bare or formatted: every slip with an event under this CPF (a slip whose events name two ' +
+      "By CPF, bare or formatted: every slip with an event under this CPF (a brand's key: its brand's " +
+      'slips only; a slip whose events name two ' +
       'CPFs shows under both). A CPF never seen has no slips (`total: 0`), not a 404. Each slip with its ' +
       'legs; its event log is on the slip route.',
   })
@@ -132,7 +147,7 @@ export class BettingEventsController {
     @Query() query: PlayerSlipsQueryDto,
   ): Promise<PlayerSlipsPageDto> {
     const page = await this.bettingEvents.listPlayerSlips(
-      tenant.teamId,
+      tenant,
       normalizeCpf(params.cpf) as string,
       query.page,
       query.page_size,

@@ -4,6 +4,7 @@ import { MicroTime } from '../common/time/micro-time';
 import { SqlDatabase } from '../database/sql-database';
 import { PlayersService } from '../players/players.service';
 import { SlipProjection } from '../sports-bets/slip.projection';
+import type { TenantScope } from '../tenancy/tenant-scope';
 import { contentHashOf, newPublicEventId, toBettingEvent } from './betting-event';
 import { checkEvent } from './consistency-checks';
 import { MAX_LEGS, type BettingEventDto } from './dto/betting-event.dto';
@@ -42,22 +43,20 @@ export class BettingEventsService {
   /**
    * Stores the event and answers its id. An exact repeat of an event of the slip (same content)
    * answers the first one's id and stores nothing. Concurrent events of one slip take turns on
-   * the slip's row; a deadlock is retried whole.
+   * the slip's row; a deadlock is retried whole. A new slip belongs to the scope's brand; a slip
+   * the scope does not own is refused (409) and left untouched.
    */
-  async record(
-    teamId: number,
-    brandId: number | null,
-    dto: BettingEventDto,
-  ): Promise<{ id: string }> {
+  async record(scope: TenantScope, dto: BettingEventDto): Promise<{ id: string }> {
+    const { teamId } = scope;
     const receivedAt = MicroTime.now();
     const event = toBettingEvent(dto, receivedAt);
     const contentHash = contentHashOf(dto);
-    const repeat = await this.findRepeat(teamId, event.slipRef, contentHash);
+    const repeat = await this.findRepeat(scope, event.slipRef, contentHash);
     if (repeat) return { id: repeat };
     return this.database.transaction(async (session) => {
       // The slip's lock first, then the player's row: one order for every call, so that two calls
       // for one slip never hold the two crosswise.
-      let slip = await this.log.lockSlip(session, teamId, event.slipRef);
+      let slip = await this.log.lockSlip(session, scope, event.slipRef);
       const playerId = await this.players.resolveByCpf(
         session,
         teamId,
@@ -67,10 +66,10 @@ export class BettingEventsService {
       if (!slip) {
         await this.log.ensureSlip(
           session,
-          { teamId, slipRef: event.slipRef, playerId, event },
+          { scope, slipRef: event.slipRef, playerId, event },
           receivedAt,
         );
-        slip = (await this.log.lockSlip(session, teamId, event.slipRef)) as LockedSlip;
+        slip = (await this.log.lockSlip(session, scope, event.slipRef)) as LockedSlip;
       }
       const stored = await this.log.findEventByContent(session, slip.id, contentHash);
       if (stored) return { id: stored };
@@ -96,7 +95,7 @@ export class BettingEventsService {
       await this.sportsBets.project(session, {
         ...after,
         teamId,
-        brandId,
+        brandId: slip.brandId,
         playerId: slip.playerId,
         slipRef: event.slipRef,
       });
@@ -106,40 +105,40 @@ export class BettingEventsService {
 
   /** The slip with its current legs and its whole event log. */
   async getSlip(
-    teamId: number,
+    scope: TenantScope,
     slipRef: string,
   ): Promise<{ slip: SlipRecord; events: EventRecord[] }> {
-    const slip = await this.queries.findSlip(teamId, slipRef);
+    const slip = await this.queries.findSlip(scope, slipRef);
     if (!slip) throw new ResourceNotFoundError('Bet slip', slipRef);
     return { slip, events: await this.queries.findEvents(slip.id) };
   }
 
-  /** The player's slips, newest first; an unknown CPF has none. */
+  /** The player's slips in the scope, newest first; an unknown CPF has none. */
   async listPlayerSlips(
-    teamId: number,
+    scope: TenantScope,
     taxId: string,
     page: number,
     pageSize: number,
   ): Promise<PlayerSlipsPage> {
     const playerId = await this.database.autocommit((session) =>
-      this.players.findIdByCpf(session, teamId, taxId),
+      this.players.findIdByCpf(session, scope.teamId, taxId),
     );
     if (playerId === null) return { taxId, total: 0, page, pageSize, items: [] };
     const [total, items] = await Promise.all([
-      this.queries.countPlayerSlips(playerId),
-      this.queries.pagePlayerSlips(playerId, (page - 1) * pageSize, pageSize),
+      this.queries.countPlayerSlips(scope, playerId),
+      this.queries.pagePlayerSlips(scope, playerId, (page - 1) * pageSize, pageSize),
     ]);
     return { taxId, total, page, pageSize, items };
   }
 
   /** A stored event of the slip with this content, looked up without a lock (the common repeat). */
   private async findRepeat(
-    teamId: number,
+    scope: TenantScope,
     slipRef: string,
     contentHash: string,
   ): Promise<string | null> {
     return this.database.autocommit(async (session) => {
-      const slipId = await this.log.findSlipId(session, teamId, slipRef);
+      const slipId = await this.log.findSlipId(session, scope, slipRef);
       return slipId === null ? null : this.log.findEventByContent(session, slipId, contentHash);
     });
   }

@@ -59,6 +59,8 @@ export class BettingEventsWire implements WireFormat, OnModuleInit {
         return ['Invalid input data', { body: ['Content-Type must be application/json'] }];
       case 'unauthorized':
         return ['Unauthorized'];
+      case 'forbidden':
+        return ['Forbidden: this route serves team-wide API keys only'];
       case 'rate_limited':
         return [`Rate limit exceeded; retry in ${error.retryAfterSeconds} s`];
       case 'payload_too_large':
@@ -68,7 +70,7 @@ export class BettingEventsWire implements WireFormat, OnModuleInit {
       case 'not_found':
         return [`${error.resource} ${error.id} not found`];
       case 'conflict':
-        return [`${error.resource} ${error.id} already exists with other content`];
+        return [error.message];
       case 'internal':
         return [`Internal server error (error id ${errorId ?? 'unknown'})`];
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requireTeamId } from '../tenancy/team-scope';
+import { requireTeamId, scopeCondition, type TenantScope } from '../tenancy/tenant-scope';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import { placeholders } from '../database/sql-dialect';
 import { MicroTime } from '../common/time/micro-time';
@@ -77,6 +77,8 @@ const numberOrNull = (value: Num | null) => (value === null ? null : Number(valu
 /** What identifies a stored event to its sender. */
 export interface StoredEventKey {
   uuid: string;
+  /** The brand of the key that sent it; null for a team-wide key. */
+  brandId: number | null;
   externalEventId: string;
   contentHash: string;
   receivedAt: MicroTime;
@@ -175,17 +177,19 @@ export class EventRepository {
       const ids = externalIds.slice(start, start + KEYS_PER_SELECT);
       const rows = await session.select<{
         uuid: string;
+        brand_id: number | string | null;
         external_event_id: string;
         content_hash: string;
         received_at: string;
       }>(
-        `SELECT uuid, external_event_id, content_hash, ${session.dialect.timestampText('received_at')} AS received_at ` +
+        `SELECT uuid, brand_id, external_event_id, content_hash, ${session.dialect.timestampText('received_at')} AS received_at ` +
           `FROM events WHERE team_id = ? AND external_event_id IN (${placeholders(ids.length)})`,
         [teamId, ...ids],
       );
       for (const row of rows) {
         found.push({
           uuid: row.uuid,
+          brandId: numberOrNull(row.brand_id),
           externalEventId: row.external_event_id,
           contentHash: row.content_hash,
           receivedAt: MicroTime.fromDatabaseText(row.received_at),
@@ -244,16 +248,17 @@ export class EventRepository {
     return row?.status === 'FAILED';
   }
 
-  async findStatusForTeam(teamId: number, uuid: string): Promise<EventStatusRow | null> {
-    requireTeamId(teamId);
+  /** The status of an event of the scope (a brand's key: only its brand's events). */
+  async findStatusInScope(scope: TenantScope, uuid: string): Promise<EventStatusRow | null> {
+    const inScope = scopeCondition(scope);
     const [row] = await this.database.select<{
       uuid: string;
       status: EventStatus;
       processed_at: string | null;
     }>(
       `SELECT uuid, status, ${this.database.dialect.timestampText('processed_at')} AS processed_at ` +
-        'FROM events WHERE uuid = ? AND team_id = ?',
-      [uuid, teamId],
+        `FROM events WHERE uuid = ? AND ${inScope.sql}`,
+      [uuid, ...inScope.params],
     );
     if (!row) return null;
     return {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import type { MicroTime } from '../common/time/micro-time';
 import { EventRepository, type EventRowInput, type StoredEventKey } from './event.repository';
+import { ownsRow } from '../tenancy/tenant-scope';
 import type { ValidEvent } from './rules/event.validator';
 import { ReceivedEventsSignal } from './received-events.signal';
 
@@ -16,10 +17,12 @@ export interface PendingEvent {
 
 /**
  * `accepted`: the event is stored, now or before (then with the first uuid and time).
- * `conflict`: its event_id is taken by an event with other content.
+ * `conflict`: its event_id is taken by an event with other content (`uuid` is that event's), or
+ * by an event that the sender's brand key may not see (`uuid` null: nothing of it is named).
  */
 export type WriteOutcome =
-  { kind: 'accepted'; uuid: string; receivedAt: MicroTime } | { kind: 'conflict'; uuid: string };
+  | { kind: 'accepted'; uuid: string; receivedAt: MicroTime }
+  | { kind: 'conflict'; uuid: string | null };
 
 /**
  * Writes events atomically (one statement when they fit in one, else one transaction), once each:
@@ -75,10 +78,13 @@ export class EventWriter {
       }
       const winner: StoredEventKey = winners?.get(key) ?? {
         uuid: ours.uuid,
+        brandId: ours.brandId,
         externalEventId: ours.valid.event.external_event_id,
         contentHash: ours.valid.contentHash,
         receivedAt: ours.receivedAt,
       };
+      // event_id is unique per team: another brand's event takes it too, but stays unseen.
+      if (!ownsRow(event, winner.brandId)) return { kind: 'conflict', uuid: null };
       if (winner.contentHash !== event.valid.contentHash)
         return { kind: 'conflict', uuid: winner.uuid };
       return { kind: 'accepted', uuid: winner.uuid, receivedAt: winner.receivedAt };

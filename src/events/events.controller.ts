@@ -15,7 +15,7 @@ import type { Language } from '../common/i18n/language';
 import { RequestLanguage } from '../common/i18n/request-language.decorator';
 import { MonitorErrorDto } from '../monitor-api/dto/monitor-error.dto';
 import { MonitorApi } from '../monitor-api/monitor-api.decorator';
-import { ApiKeyAuth } from '../tenancy/api-key-auth.decorator';
+import { ApiKeyAuth, BrandKeys } from '../tenancy/api-key-auth.decorator';
 import { CurrentTenant } from '../tenancy/current-tenant.decorator';
 import type { Tenant } from '../tenancy/tenant';
 import { BatchResponseDto } from './dto/batch-result.dto';
@@ -54,6 +54,7 @@ export class EventsController {
   ) {}
 
   @Post()
+  @BrandKeys('own-brand')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Ingest one event',
@@ -64,7 +65,9 @@ export class EventsController {
       'second schema). Both are stored the same way.\n\n' +
       '**202 means committed**: the event is in the database when you get the answer; fraud processing follows. ' +
       '`event_id` is unique per team: sending the same event again answers 202 with the same `uuid` and ' +
-      '`received_at` and stores nothing; the same `event_id` with other content is a 409.\n\n' +
+      '`received_at` and stores nothing; the same `event_id` with other content is a 409. `event_id` is unique ' +
+      "across the team's brands: a brand's key sending an `event_id` that another brand (or a team-wide key) " +
+      'used gets a 409 that names nothing of that event.\n\n' +
       'Time stamps must name their zone (`Z` or `+01:00`) and be at most 24 hours ahead. Empty strings and ' +
       '`null` count as absent.',
   })
@@ -85,7 +88,8 @@ export class EventsController {
     ]),
   })
   @ApiConflictResponse({
-    description: 'This `event_id` was already received with different content',
+    description:
+      "This `event_id` was already received with different content, or (for a brand's key) through another brand",
     type: MonitorErrorDto,
     example: failure(
       'CONFLICT',
@@ -102,6 +106,7 @@ export class EventsController {
   }
 
   @Post('batch')
+  @BrandKeys('own-brand')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Ingest up to 1000 events',
@@ -138,11 +143,12 @@ export class EventsController {
   }
 
   @Get(':uuid/status')
+  @BrandKeys('own-brand')
   @ApiOperation({ summary: 'Processing status of an event' })
   @ApiParam({ name: 'uuid', description: 'The `uuid` answered at ingestion' })
   @ApiOkResponse({ type: EventStatusDto, example: examples.STATUS_EXAMPLE })
   @ApiNotFoundResponse({
-    description: "Unknown uuid, or another team's event",
+    description: "Unknown uuid, or another team's event (for a brand's key: another brand's)",
     type: MonitorErrorDto,
     example: failure('NOT_FOUND', 'Event 550e8400-e29b-41d4-a716-446655440000 not found'),
   })
@@ -150,6 +156,6 @@ export class EventsController {
     @CurrentTenant() tenant: Tenant,
     @Param('uuid') uuid: string,
   ): Promise<EventStatusDto> {
-    return toStatusResponse(await this.statuses.statusOf(tenant.teamId, uuid));
+    return toStatusResponse(await this.statuses.statusOf(tenant, uuid));
   }
 }

@@ -54,7 +54,10 @@ export class IngestService implements OnModuleInit {
     if (!check.valid) throw new RequestValidationError(check.issues);
     const outcome = await this.singles.submit({ teamId, brandId, valid: check.value, receivedAt });
     if (outcome.kind === 'conflict') {
-      throw new ConflictError('Event', check.value.event.external_event_id, outcome.uuid);
+      const eventId = check.value.event.external_event_id;
+      throw outcome.uuid === null
+        ? ConflictError.ofOtherBrand('Event', eventId)
+        : new ConflictError('Event', eventId, outcome.uuid);
     }
     return { valid: check.value, uuid: outcome.uuid, receivedAt: outcome.receivedAt };
   }
@@ -79,7 +82,7 @@ export class IngestService implements OnModuleInit {
           accepted: false,
           externalEventId,
           issues: [
-            monitorIssue(`events[${index}].event_id`, 'conflict', {
+            monitorIssue(`events[${index}].event_id`, outcome.uuid ? 'conflict' : 'otherBrand', {
               label: 'event_id',
               value: externalEventId,
             }),

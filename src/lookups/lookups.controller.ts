@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { MonitorApi } from '../monitor-api/monitor-api.decorator';
-import { ApiKeyAuth } from '../tenancy/api-key-auth.decorator';
+import { ApiKeyAuth, BrandKeys } from '../tenancy/api-key-auth.decorator';
 import { LookupsResponseDto } from './dto/lookups-response.dto';
 import { LookupsService } from './lookups.service';
 
@@ -15,6 +15,7 @@ export class LookupsController {
   constructor(private readonly lookups: LookupsService) {}
 
   @Get()
+  @BrandKeys('own-brand')
   @ApiOperation({
     summary: 'Lookup tables',
     description:

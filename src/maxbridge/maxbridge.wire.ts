@@ -61,6 +61,7 @@ export class MaxBridgeWire implements WireFormat, OnModuleInit {
       case 'payload_too_large':
         return ok(MaxBridgeCode.WRONG_REQUEST, { fields: { body: 'The body is too large' } });
       case 'unauthorized':
+      case 'forbidden':
         return ok(MaxBridgeCode.ACCESS_DENIED);
       case 'rate_limited':
         return { status: 429, body: maxBridgeAnswer(MaxBridgeCode.IP_IS_BLOCKED) };

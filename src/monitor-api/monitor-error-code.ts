@@ -2,6 +2,7 @@
 export enum MonitorErrorCode {
   ValidationError = 'VALIDATION_ERROR',
   Unauthorized = 'UNAUTHORIZED',
+  Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',

@@ -31,6 +31,7 @@ const EN: Catalog = {
     `${p.label} must be after 2000-01-01 and at most 24 hours ahead of now: ${p.value}`,
   batchSize: (p) => `${p.label} must hold from ${p.min} to ${p.max} events`,
   conflict: (p) => `${p.label} ${p.value} was already received with different content`,
+  otherBrand: (p) => `${p.label} ${p.value} is already used by another brand of your team`,
 };
 
 const FR: Catalog = {
@@ -55,6 +56,7 @@ const FR: Catalog = {
     `${p.label} doit être postérieur au 2000-01-01 et au plus 24 heures après maintenant: ${p.value}`,
   batchSize: (p) => `${p.label} doit contenir de ${p.min} à ${p.max} événements`,
   conflict: (p) => `${p.label} ${p.value} déjà reçu avec un contenu différent`,
+  otherBrand: (p) => `${p.label} ${p.value} est déjà utilisé par une autre marque de votre équipe`,
 };
 
 /** class-validator's rule names, for the API's DTO-validated routes. */

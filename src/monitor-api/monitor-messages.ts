@@ -1,9 +1,10 @@
 import type { Language } from '../common/i18n/language';
-import type { UnauthorizedReason } from '../common/errors/app-error';
+import type { ConflictReason, UnauthorizedReason } from '../common/errors/app-error';
 
 /** Every text the Betting Monitor API answers with, in each language it speaks. */
 export interface MonitorMessages {
   unauthorized: Record<UnauthorizedReason, string>;
+  forbidden: string;
   rateLimited(limit: number, retryAfter: number): string;
   malformedBody: string;
   payloadTooLarge(limitBytes: number): string;
@@ -11,7 +12,12 @@ export interface MonitorMessages {
   routeNotFound(method: string, path: string): string;
   validationFailed: string;
   notFound(resource: string, id: string): string;
-  conflict(resource: string, id: string, existingRef: string | null): string;
+  conflict(
+    resource: string,
+    id: string,
+    existingRef: string | null,
+    reason: ConflictReason,
+  ): string;
   internal(errorId: string): string;
 }
 
@@ -23,6 +29,7 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       revoked_key: 'This API key has been revoked',
       no_auth_declared: 'This route is not available',
     },
+    forbidden: 'This route serves team-wide API keys only; this key is limited to one brand',
     rateLimited: (limit, retryAfter) =>
       `Rate limit of ${limit} requests per minute exceeded; retry in ${retryAfter} s`,
     malformedBody: 'Malformed JSON body',
@@ -31,9 +38,11 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     routeNotFound: (method, path) => `Route ${method} ${path} not found`,
     validationFailed: 'Validation failed',
     notFound: (resource, id) => `${resource} ${id} not found`,
-    conflict: (resource, id, existingRef) =>
-      `${resource} ${id} was already received with different content` +
-      (existingRef ? ` (uuid ${existingRef})` : ''),
+    conflict: (resource, id, existingRef, reason) =>
+      reason === 'other_brand'
+        ? `${resource} ${id} is already used by another brand of your team`
+        : `${resource} ${id} was already received with different content` +
+          (existingRef ? ` (uuid ${existingRef})` : ''),
     internal: (errorId) => `Internal server error (error id ${errorId})`,
   },
   fr: {
@@ -43,6 +52,8 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       revoked_key: 'Cette clé API a été révoquée',
       no_auth_declared: "Cette route n'est pas disponible",
     },
+    forbidden:
+      "Cette route est réservée aux clés API de toute l'équipe ; cette clé est limitée à une marque",
     rateLimited: (limit, retryAfter) =>
       `Limite de ${limit} requêtes par minute dépassée ; réessayez dans ${retryAfter} s`,
     malformedBody: 'Corps JSON mal formé',
@@ -51,9 +62,11 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     routeNotFound: (method, path) => `Route ${method} ${path} introuvable`,
     validationFailed: 'Validation échouée',
     notFound: (resource, id) => `${resource} ${id} introuvable`,
-    conflict: (resource, id, existingRef) =>
-      `${resource} ${id} déjà reçu avec un contenu différent` +
-      (existingRef ? ` (uuid ${existingRef})` : ''),
+    conflict: (resource, id, existingRef, reason) =>
+      reason === 'other_brand'
+        ? `${resource} ${id} est déjà utilisé par une autre marque de votre équipe`
+        : `${resource} ${id} déjà reçu avec un contenu différent` +
+          (existingRef ? ` (uuid ${existingRef})` : ''),
     internal: (errorId) => `Erreur interne du serveur (identifiant ${errorId})`,
   },
 };

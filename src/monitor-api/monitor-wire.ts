@@ -64,6 +64,8 @@ export class MonitorWire implements WireFormat, OnModuleInit {
     switch (error.kind) {
       case 'unauthorized':
         return [MonitorErrorCode.Unauthorized, t.unauthorized[error.reason]];
+      case 'forbidden':
+        return [MonitorErrorCode.Forbidden, t.forbidden];
       case 'rate_limited':
         return [
           MonitorErrorCode.RateLimited,
@@ -91,7 +93,10 @@ export class MonitorWire implements WireFormat, OnModuleInit {
       case 'not_found':
         return [MonitorErrorCode.NotFound, t.notFound(error.resource, error.id)];
       case 'conflict':
-        return [MonitorErrorCode.Conflict, t.conflict(error.resource, error.id, error.existingRef)];
+        return [
+          MonitorErrorCode.Conflict,
+          t.conflict(error.resource, error.id, error.existingRef, error.reason),
+        ];
       case 'internal':
         return [
           MonitorErrorCode.InternalError,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../database/sql-database';
 import { placeholders } from '../database/sql-dialect';
-import { requireTeamId } from '../tenancy/team-scope';
+import { requireTeamId } from '../tenancy/tenant-scope';
 
 /** What a batch of processed events says about one player. */
 export interface PlayerActivity {

@@ -9,6 +9,7 @@ import type { Tenant } from '../tenancy/tenant';
 import { SportsBetDetailDto, SportsBetPageDto } from './dto/sports-bet.dto';
 import { SPORTS_BET_DETAIL_EXAMPLE, SPORTS_BET_PAGE_EXAMPLE } from './dto/sports-bet.examples';
 import { SportsBetsService } from './sports-bets.service';
+import { BrandKeys } from '../tenancy/api-key-auth.decorator';
 
 @Controller('api/sports-bet')
 @BetRecordsApi('Bet Records: sports bets')
@@ -16,6 +17,7 @@ export class SportsBetsController {
   constructor(private readonly sportsBets: SportsBetsService) {}
 
   @Get('list')
+  @BrandKeys('own-brand')
   @ApiOperation({
     summary: 'List sports bets',
     description:
@@ -31,6 +33,7 @@ export class SportsBetsController {
   }
 
   @Get(':sports_bet_id')
+  @BrandKeys('own-brand')
   @ApiOperation({ summary: 'One sports bet with its lines (legs)' })
   @ApiParam({
     name: 'sports_bet_id',

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { SqlDatabase } from '../database/sql-database';
 import { ApiKeyEntity } from './api-key.entity';
 import type { Plan } from './plan';
-import { requireTeamId } from './team-scope';
+import { requireTeamId } from './tenant-scope';
 
 export interface KeyWithTeam {
   keyId: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BrandEntity } from './brand.entity';
-import { requireTeamId } from './team-scope';
+import { requireTeamId } from './tenant-scope';
 
 @Injectable()
 export class BrandRepository {

@@ -1,7 +1,8 @@
 import type { Plan } from './plan';
+import type { TenantScope } from './tenant-scope';
 
 /** Who is calling: resolved from the API key by the guard, handed to handlers. */
-export interface Tenant {
+export interface Tenant extends TenantScope {
   teamId: number;
   teamName: string;
   plan: Plan;

@@ -204,6 +204,7 @@ describe('command line (npm run cli)', () => {
             'BettingEvents1763900000000',
             'BetRecords1764000000000',
             'MaxBridgeWallet1764100000000',
+            'SlipBrands1764200000000',
           ],
         },
       });

@@ -3,7 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { MonitorApi } from '../../src/monitor-api/monitor-api.decorator';
 import { MonitorApiModule } from '../../src/monitor-api/monitor-api.module';
-import { ApiKeyAuth } from '../../src/tenancy/api-key-auth.decorator';
+import { ApiKeyAuth, BrandKeys } from '../../src/tenancy/api-key-auth.decorator';
+import { BetRecordsApi } from '../../src/bet-records/bet-records-api.decorator';
+import { BettingEventsApi } from '../../src/betting-events/betting-events-api.decorator';
 import { ApiKeyAuthModule } from '../../src/tenancy/api-key-auth.module';
 import { CurrentTenant } from '../../src/tenancy/current-tenant.decorator';
 import type { Tenant } from '../../src/tenancy/tenant';
@@ -55,6 +57,7 @@ export const gate = new Gate();
 export class MonitorFixturesController {
   @Get('whoami')
   @ApiKeyAuth()
+  @BrandKeys('own-brand')
   whoami(@CurrentTenant() tenant: Tenant): Tenant {
     return tenant;
   }
@@ -85,6 +88,21 @@ export class MonitorFixturesController {
     return { raw: request.rawBody?.toString('utf8') ?? '(none)' };
   }
 
+  /** Team-wide data: a brand's key is refused. */
+  @Get('team-only')
+  @ApiKeyAuth()
+  @BrandKeys('refused')
+  teamOnly(@CurrentTenant() tenant: Tenant): Tenant {
+    return tenant;
+  }
+
+  /** Says nothing of brand keys: refused to them, as a team-wide route is. */
+  @Get('brand-undeclared')
+  @ApiKeyAuth()
+  brandUndeclared(@CurrentTenant() tenant: Tenant): Tenant {
+    return tenant;
+  }
+
   /** No authentication declared: default-deny must refuse it. */
   @Get('undeclared')
   undeclared(): { leaked: true } {
@@ -92,5 +110,34 @@ export class MonitorFixturesController {
   }
 }
 
-@Module({ imports: [ApiKeyAuthModule, MonitorApiModule], controllers: [MonitorFixturesController] })
+/** A team-wide route under the AML API's paths: its 403 is in that API's shape. */
+@Controller('betting-events/__fixtures__')
+@BettingEventsApi()
+export class BettingEventsFixturesController {
+  @Get('team-only')
+  @BrandKeys('refused')
+  teamOnly(): { ok: true } {
+    return { ok: true };
+  }
+}
+
+/** A team-wide route under the Bet Records API's paths: its 403 is in that API's shape. */
+@Controller('api/bet/__fixtures__')
+@BetRecordsApi('fixtures')
+export class BetRecordsFixturesController {
+  @Get('team-only')
+  @BrandKeys('refused')
+  teamOnly(): { ok: true } {
+    return { ok: true };
+  }
+}
+
+@Module({
+  imports: [ApiKeyAuthModule, MonitorApiModule],
+  controllers: [
+    MonitorFixturesController,
+    BettingEventsFixturesController,
+    BetRecordsFixturesController,
+  ],
+})
 export class FixtureRoutesModule {}

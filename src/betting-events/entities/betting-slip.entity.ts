@@ -29,6 +29,13 @@ export class BettingSlipEntity {
   @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'fk_betting_slips_team' })
   team?: TeamEntity;
 
+  /**
+   * The brand of the key that opened the slip (null: a team-wide key). Only that brand's keys, and
+   * the team-wide ones, see the slip or add events to it.
+   */
+  @Column({ type: 'int', nullable: true })
+  brandId: number | null;
+
   /** The operator's `bet_slip_id`. */
   @Column({ type: 'varchar', length: 100 })
   slipRef: string;

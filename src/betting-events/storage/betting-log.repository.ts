@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ConflictError } from '../../common/errors/app-error';
 import { MicroTime } from '../../common/time/micro-time';
 import type { SqlSession } from '../../database/sql-database';
 import { valuesClause } from '../../database/sql-dialect';
-import { requireTeamId } from '../../tenancy/team-scope';
+import { ownsRow, requireScope, requireTeamId, type TenantScope } from '../../tenancy/tenant-scope';
 import type {
   BetLeg,
   BettingEvent,
@@ -24,6 +25,8 @@ import {
 /** A slip row, locked for the caller's transaction. */
 export interface LockedSlip {
   id: string;
+  /** The brand of the key that opened it; null for a team-wide key. */
+  brandId: number | null;
   taxId: string;
   playerId: number;
   outOfOrder: boolean;
@@ -106,24 +109,29 @@ const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 0);
 
 /**
  * The write side of the AML API: slips, their event logs and their derived state, always within
- * the caller's transaction.
+ * the caller's transaction. A slip's id (`bet_slip_id`) is unique per team, so slips are looked up
+ * team-wide; one that the caller's scope does not own (another brand's, or a team-wide key's for a
+ * brand's key) is refused with a conflict that names nothing of it.
  */
 @Injectable()
 export class BettingLogRepository {
   /**
    * Creates the slip's row, or finds the team's row of that id, locked either way (a no-op
    * upsert takes the row's exclusive lock at once: a plain `INSERT IGNORE` would take a shared
-   * one, and two of those waiting to become exclusive deadlock). Its figures are set by `saveSlip`.
+   * one, and two of those waiting to become exclusive deadlock). A new slip belongs to the scope's
+   * brand. Its figures are set by `saveSlip`.
    */
   async ensureSlip(
     session: SqlSession,
-    slip: { teamId: number; slipRef: string; playerId: number; event: BettingEvent },
+    slip: { scope: TenantScope; slipRef: string; playerId: number; event: BettingEvent },
     now: MicroTime,
   ): Promise<void> {
     const { event } = slip;
+    const { teamId, brandId } = requireScope(slip.scope);
     const at = event.eventDate.toDatabaseText();
     const columns = [
       'team_id',
+      'brand_id',
       'slip_ref',
       'player_id',
       'tax_id',
@@ -134,7 +142,8 @@ export class BettingLogRepository {
       id: (old) => old('id'),
     });
     await session.execute(sql, [
-      requireTeamId(slip.teamId),
+      teamId,
+      brandId,
       slip.slipRef,
       slip.playerId,
       event.taxId,
@@ -157,30 +166,44 @@ export class BettingLogRepository {
     ]);
   }
 
-  /** The id of the team's slip, without a lock. */
-  async findSlipId(session: SqlSession, teamId: number, slipRef: string): Promise<string | null> {
-    const rows = await session.select<{ id: string | number }>(
-      'SELECT id FROM betting_slips WHERE team_id = ? AND slip_ref = ?',
-      [requireTeamId(teamId), slipRef],
+  /** The id of the scope's slip, without a lock; null when the team has none of this id. */
+  async findSlipId(
+    session: SqlSession,
+    scope: TenantScope,
+    slipRef: string,
+  ): Promise<string | null> {
+    const [row] = await session.select<{ id: string | number; brand_id: number | null }>(
+      'SELECT id, brand_id FROM betting_slips WHERE team_id = ? AND slip_ref = ?',
+      [requireTeamId(scope.teamId), slipRef],
     );
-    return rows.length ? String(rows[0].id) : null;
+    return row ? String(ownedBy(scope, row, slipRef).id) : null;
   }
 
-  /** The team's slip, locked until the transaction ends (its events are appended one at a time). */
-  async lockSlip(session: SqlSession, teamId: number, slipRef: string): Promise<LockedSlip | null> {
+  /**
+   * The scope's slip, locked until the transaction ends (its events are appended one at a time);
+   * null when the team has none of this id.
+   */
+  async lockSlip(
+    session: SqlSession,
+    scope: TenantScope,
+    slipRef: string,
+  ): Promise<LockedSlip | null> {
     const [row] = await session.select<{
       id: string | number;
+      brand_id: number | null;
       tax_id: string;
       player_id: number;
       out_of_order: number;
       events_count: number;
     }>(
-      `SELECT id, tax_id, player_id, out_of_order, events_count FROM betting_slips WHERE team_id = ? AND slip_ref = ? ${session.dialect.forUpdate}`,
-      [requireTeamId(teamId), slipRef],
+      `SELECT id, brand_id, tax_id, player_id, out_of_order, events_count FROM betting_slips WHERE team_id = ? AND slip_ref = ? ${session.dialect.forUpdate}`,
+      [requireTeamId(scope.teamId), slipRef],
     );
     if (!row) return null;
+    ownedBy(scope, row, slipRef);
     return {
       id: String(row.id),
+      brandId: row.brand_id === null ? null : Number(row.brand_id),
       taxId: row.tax_id,
       playerId: Number(row.player_id),
       outOfOrder: flagOf(row.out_of_order) === true,
@@ -301,6 +324,16 @@ export class BettingLogRepository {
     await session.execute('DELETE FROM betting_slip_legs WHERE slip_id = ?', [slipId]);
     await insertLegs(session, 'betting_slip_legs', 'slip_id', slipId, slip.legs);
   }
+}
+
+/** The slip row when the scope owns it; a conflict naming only the caller's own slip id if not. */
+function ownedBy<Row extends { brand_id: number | null }>(
+  scope: TenantScope,
+  row: Row,
+  slipRef: string,
+): Row {
+  if (!ownsRow(scope, row.brand_id)) throw ConflictError.ofOtherBrand('Bet slip', slipRef);
+  return row;
 }
 
 async function insertLegs(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
-import { requireTeamId } from '../../tenancy/team-scope';
+import { scopeCondition, type TenantScope } from '../../tenancy/tenant-scope';
 import type { BetLeg, BettingEventType, SlipState } from '../betting-event';
 import type { ConsistencyCheck } from '../consistency-checks';
 import type { DerivedSlip } from '../slip-fold';
@@ -39,6 +39,9 @@ export interface EventRecord {
 }
 
 type Num = string | number;
+
+/** The slips with an event of a player (`?`): their own first CPF or a later one. */
+const SLIPS_OF_PLAYER = 'id IN (SELECT slip_id FROM betting_events WHERE player_id = ?)';
 
 interface SlipRow {
   id: Num;
@@ -81,34 +84,47 @@ interface EventRow {
   checks: string;
 }
 
-/** The read side of the AML API: slips and their logs, for support staff and the AML team. */
+/**
+ * The read side of the AML API: slips and their logs, for support staff and the AML team. Slips
+ * are read within the caller's scope: a brand's key sees the slips its brand opened, and no other.
+ */
 @Injectable()
 export class SlipQueriesRepository {
   constructor(private readonly database: SqlDatabase) {}
 
-  async findSlip(teamId: number, slipRef: string): Promise<SlipRecord | null> {
+  async findSlip(scope: TenantScope, slipRef: string): Promise<SlipRecord | null> {
+    const inScope = scopeCondition(scope);
     const rows = await this.database.select<SlipRow>(
-      `${this.selectSlips()} WHERE team_id = ? AND slip_ref = ?`,
-      [requireTeamId(teamId), slipRef],
+      `${this.selectSlips()} WHERE ${inScope.sql} AND slip_ref = ?`,
+      [...inScope.params, slipRef],
     );
     return rows.length ? (await this.withLegs(rows))[0] : null;
   }
 
-  /** How many slips have an event of the player (a slip whose events name two CPFs counts for both). */
-  async countPlayerSlips(playerId: number): Promise<number> {
+  /**
+   * How many of the scope's slips have an event of the player (a slip whose events name two CPFs
+   * counts for both).
+   */
+  async countPlayerSlips(scope: TenantScope, playerId: number): Promise<number> {
+    const inScope = scopeCondition(scope);
     const [row] = await this.database.select<{ total: Num }>(
-      'SELECT COUNT(DISTINCT slip_id) AS total FROM betting_events WHERE player_id = ?',
-      [playerId],
+      `SELECT COUNT(*) AS total FROM betting_slips WHERE ${inScope.sql} AND ${SLIPS_OF_PLAYER}`,
+      [...inScope.params, playerId],
     );
     return Number(row.total);
   }
 
-  /** A page of the slips with an event of the player, newest first. */
-  async pagePlayerSlips(playerId: number, offset: number, limit: number): Promise<SlipRecord[]> {
+  /** A page of the scope's slips with an event of the player, newest first. */
+  async pagePlayerSlips(
+    scope: TenantScope,
+    playerId: number,
+    offset: number,
+    limit: number,
+  ): Promise<SlipRecord[]> {
+    const inScope = scopeCondition(scope);
     const rows = await this.database.select<SlipRow>(
-      `${this.selectSlips()} WHERE id IN (SELECT slip_id FROM betting_events WHERE player_id = ?) ` +
-        'ORDER BY id DESC LIMIT ? OFFSET ?',
-      [playerId, limit, offset],
+      `${this.selectSlips()} WHERE ${inScope.sql} AND ${SLIPS_OF_PLAYER} ORDER BY id DESC LIMIT ? OFFSET ?`,
+      [...inScope.params, playerId, limit, offset],
     );
     return this.withLegs(rows);
   }

@@ -6,6 +6,12 @@ import { routeTagsOf, routeTagsOfHandler, TagRoutes } from '../http/route-tags';
 /** How a route authenticates. Every route declares one, through a composite decorator. */
 export type AuthScheme = 'public' | 'api-key' | 'nonce-hash';
 
+/**
+ * What an API key limited to one brand may do on a route (see `@BrandKeys()`): be served and see
+ * only its brand's data, or be refused because the route's data is team-wide.
+ */
+export type BrandKeyAccess = 'own-brand' | 'refused';
+
 /** Open to anyone: operations endpoints only. */
 export const Public = () => TagRoutes({ auth: 'public' });
 

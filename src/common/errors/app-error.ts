@@ -9,6 +9,7 @@ export abstract class AppError extends Error {
 
 export type ErrorKind =
   | 'unauthorized'
+  | 'forbidden'
   | 'rate_limited'
   | 'malformed_body'
   | 'payload_too_large'
@@ -25,6 +26,17 @@ export class UnauthorizedError extends AppError {
   readonly kind = 'unauthorized';
   constructor(readonly reason: UnauthorizedReason) {
     super(`Unauthorized: ${reason}`);
+  }
+}
+
+/**
+ * The caller is known, but this route is not for its credentials: a brand-scoped API key on a
+ * route of team-wide data (alerts, players, webhooks).
+ */
+export class ForbiddenError extends AppError {
+  readonly kind = 'forbidden';
+  constructor(readonly reason: 'brand_key') {
+    super(`Forbidden: ${reason}`);
   }
 }
 
@@ -98,7 +110,13 @@ export class ResourceNotFoundError extends AppError {
   }
 }
 
-/** The resource exists already with other content (an idempotency key reused for another body). */
+/**
+ * Why an id the caller chose is taken: by a resource with other content (an idempotency key
+ * reused for another body), or by one of another brand of the caller's team, which a brand's key
+ * may neither see nor change (the answer names nothing of it).
+ */
+export type ConflictReason = 'other_content' | 'other_brand';
+
 export class ConflictError extends AppError {
   readonly kind = 'conflict';
   constructor(
@@ -106,8 +124,18 @@ export class ConflictError extends AppError {
     readonly id: string,
     /** The id under which the existing resource is known to the caller, when there is one. */
     readonly existingRef: string | null = null,
+    readonly reason: ConflictReason = 'other_content',
   ) {
-    super(`${resource} ${id} already exists with other content`);
+    super(
+      reason === 'other_brand'
+        ? `${resource} ${id} belongs to another brand`
+        : `${resource} ${id} already exists with other content`,
+    );
+  }
+
+  /** The id is another brand's: nothing of that resource may be named. */
+  static ofOtherBrand(resource: string, id: string): ConflictError {
+    return new ConflictError(resource, id, null, 'other_brand');
   }
 }
 

@@ -2,6 +2,7 @@ import type {
   AppError,
   ConflictError,
   ErrorKind,
+  ForbiddenError,
   InternalError,
   MalformedBodyError,
   PayloadTooLargeError,
@@ -19,6 +20,7 @@ import type {
  */
 export type SharedError =
   | UnauthorizedError
+  | ForbiddenError
   | RateLimitedError
   | MalformedBodyError
   | PayloadTooLargeError
@@ -32,6 +34,7 @@ export type SharedError =
 /** The HTTP status of each kind, for APIs that answer errors with HTTP statuses. */
 const HTTP_STATUS: Record<ErrorKind, number> = {
   unauthorized: 401,
+  forbidden: 403,
   rate_limited: 429,
   malformed_body: 400,
   payload_too_large: 413,

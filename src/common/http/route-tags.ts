@@ -2,7 +2,7 @@ import { PATH_METADATA } from '@nestjs/common/constants';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 import type { FastifyRequest } from 'fastify';
-import type { AuthScheme } from '../auth/auth-scheme';
+import type { AuthScheme, BrandKeyAccess } from '../auth/auth-scheme';
 
 /**
  * What a route declares about itself, readable before the controller runs (in Fastify hooks and
@@ -12,6 +12,8 @@ import type { AuthScheme } from '../auth/auth-scheme';
 export interface RouteTags {
   auth?: AuthScheme;
   wire?: string;
+  /** For `api-key` routes: whether brand-scoped keys are served (absent: refused). */
+  brandKeys?: BrandKeyAccess;
 }
 
 /**

@@ -3,11 +3,13 @@ import { BetRecords1764000000000 as MysqlBetRecords } from './mysql/176400000000
 import { Events1763800000000 as MysqlEvents } from './mysql/1763800000000-Events';
 import { Foundation1763700000000 as MysqlFoundation } from './mysql/1763700000000-Foundation';
 import { MaxBridgeWallet1764100000000 as MysqlMaxBridgeWallet } from './mysql/1764100000000-MaxBridgeWallet';
+import { SlipBrands1764200000000 as MysqlSlipBrands } from './mysql/1764200000000-SlipBrands';
 import { BettingEvents1763900000000 as SqliteBettingEvents } from './sqlite/1763900000000-BettingEvents';
 import { BetRecords1764000000000 as SqliteBetRecords } from './sqlite/1764000000000-BetRecords';
 import { Events1763800000000 as SqliteEvents } from './sqlite/1763800000000-Events';
 import { Foundation1763700000000 as SqliteFoundation } from './sqlite/1763700000000-Foundation';
 import { MaxBridgeWallet1764100000000 as SqliteMaxBridgeWallet } from './sqlite/1764100000000-MaxBridgeWallet';
+import { SlipBrands1764200000000 as SqliteSlipBrands } from './sqlite/1764200000000-SlipBrands';
 
 /** Migrations in order, one list per dialect. Add new ones at the end of both lists. */
 export const MYSQL_MIGRATIONS = [
@@ -16,6 +18,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlBettingEvents,
   MysqlBetRecords,
   MysqlMaxBridgeWallet,
+  MysqlSlipBrands,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -23,4 +26,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteBettingEvents,
   SqliteBetRecords,
   SqliteMaxBridgeWallet,
+  SqliteSlipBrands,
 ];
