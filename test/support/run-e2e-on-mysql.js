@@ -27,7 +27,8 @@ async function main() {
   const jest = join(__dirname, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js');
   const run = spawnSync(
     process.execPath,
-    [jest, '--selectProjects', 'e2e', ...process.argv.slice(2)],
+    // The caller's arguments first: --selectProjects would take a test path after it as a project.
+    [jest, ...process.argv.slice(2), '--selectProjects', 'e2e'],
     {
       stdio: 'inherit',
       env: { ...process.env, DB_URL: url.toString() },
