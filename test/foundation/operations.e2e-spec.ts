@@ -37,9 +37,20 @@ describe('operations: health, metrics, request ids, security headers', () => {
       'http_requests_total{method="GET",route="/api/v1/lookups",status="401"} 1',
     );
     expect(text).toContain('http_requests_total{method="GET",route="unmatched",status="404"} 1');
-    expect(text).toMatch(
-      /http_request_duration_seconds_bucket\{le="0\.1",method="GET",route="\/api\/v1\/lookups",status="200"\} 2/,
+    // Every bucket exists; how long the requests took is the machine's business (a bucket below
+    // +Inf made this test fail once on a busy machine), so only the total is asserted.
+    const buckets = [
+      ...text.matchAll(
+        /http_request_duration_seconds_bucket\{le="([^"]+)",method="GET",route="\/api\/v1\/lookups",status="200"\} (\d+)/g,
+      ),
+    ];
+    // prettier-ignore
+    expect(buckets.map(([, le]) => le)).toEqual(
+      ['0.001', '0.0025', '0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '10', '+Inf'],
     );
+    const counts = buckets.map(([, , count]) => Number(count));
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBe(2);
     expect(text).toContain(
       'http_request_duration_seconds_count{method="GET",route="/api/v1/lookups",status="200"} 2',
     );
