@@ -1,13 +1,13 @@
 import type { Plan } from './plan';
 import type { TenantScope } from './tenant-scope';
 
-/** Who is calling: resolved from the API key by the guard, handed to handlers. */
+/**
+ * Who is calling: resolved from the API key by the guard, handed to handlers. It is the scope of
+ * its own requests: the team, and the brand when the key is limited to one.
+ */
 export interface Tenant extends TenantScope {
-  teamId: number;
   teamName: string;
   plan: Plan;
-  /** Set when the key is limited to one brand. */
-  brandId: number | null;
   apiKeyId: number;
 }
 
