@@ -115,7 +115,7 @@ const edit: fc.Arbitrary<{ at: number; edit: Edit }> = fc.record({
 function applyEdit(root: Json, { at, edit }: { at: number; edit: Edit }): Json {
   const paths = pathsOf(root);
   const path = paths[at % paths.length];
-  const node = path.reduce<Json>((value, key) => (value as Record<string, Json>)[key], root);
+  const node = getAt(root, path);
   let next: Json | undefined;
   switch (edit.op) {
     case 'replace':
@@ -283,8 +283,9 @@ function bytesOf(body: Json, raw: RawEdit, limitBytes: number): Buffer {
   }
 }
 
-const getAt = (root: Json, path: Path): Json =>
-  path.reduce<Json>((value, key) => (value as Record<string, Json>)[key], root);
+function getAt(root: Json, path: Path): Json {
+  return path.reduce<Json>((value, key) => (value as Record<string, Json>)[key], root);
+}
 
 // ---- headers ------------------------------------------------------------------------------------
 
