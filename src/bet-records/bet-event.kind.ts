@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { ClaimedEvent } from '../events/received-event.queue';
 import { ownsRow } from '../tenancy/tenant-scope';
 import { RecordStatus } from './bet-record.format';
@@ -32,16 +33,32 @@ export function betMoveOf(event: ClaimedEvent, gameTypes: ReadonlySet<string>): 
   return MOVES[event.eventType] ?? null;
 }
 
+const logger = new Logger('BetProjection');
+
 /**
- * Whether an outcome event may change a stored bet: not when the event came through a brand's key
- * that does not own the bet (a brand's key never touches another brand's bets, nor those a
- * team-wide key placed), nor when the bet already holds a later outcome (an outcome that waited
- * for its placement never overrides a newer one).
+ * Whether the event may touch this stored bet at all: a brand's key only its brand's bets, never
+ * another brand's nor those a team-wide key placed. Bet ids (`game.bet_id`) are unique per team, so
+ * the first placement of an id makes the bet; an event of another brand naming it changes nothing,
+ * which is logged, since its sender was answered long before (202).
+ */
+export function ownsBet(bet: { brand_id: number | string | null }, event: ClaimedEvent): boolean {
+  if (ownsRow(event, bet.brand_id)) return true;
+  logger.warn(
+    `Event ${event.externalEventId} of team ${event.teamId}: its game.bet_id names a bet placed ` +
+      "through another brand's key (or a team-wide key); it changes nothing of that bet",
+  );
+  return false;
+}
+
+/**
+ * Whether an outcome event may change a stored bet: not when its key does not own the bet
+ * (`ownsBet`), nor when the bet already holds a later outcome (an outcome that waited for its
+ * placement never overrides a newer one).
  */
 export function outcomeApplies(
   bet: { brand_id: number | string | null; settled_at: string | null },
   event: ClaimedEvent,
 ): boolean {
-  if (!ownsRow(event, bet.brand_id)) return false;
+  if (!ownsBet(bet, event)) return false;
   return bet.settled_at === null || event.eventTime >= bet.settled_at;
 }

@@ -4,6 +4,7 @@ import {
   betMoveOf,
   CASINO_GAME_TYPES,
   outcomeApplies,
+  ownsBet,
   type BetMove,
 } from '../bet-records/bet-event.kind';
 import {
@@ -72,7 +73,11 @@ export class BetProjection implements EventProcessor, OnModuleInit {
     for (const { event, move, ref } of moves) {
       const bet = await bets.get(ref);
       if (move.kind === 'placement') {
-        if (bet) continue;
+        if (bet) {
+          // A repeat of the placement, or a bet id another brand used (logged): the first made it.
+          ownsBet(bet, event);
+          continue;
+        }
         const playerId = playerIdOf(event.playerExternalId, event.teamId);
         if (await this.place(session, event, playerId, deltas)) placed.push(ref);
         bets.wrote(ref);

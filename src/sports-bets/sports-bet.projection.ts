@@ -3,6 +3,7 @@ import { RecordStatus, splitTeams, unitsToCents } from '../bet-records/bet-recor
 import {
   betMoveOf,
   outcomeApplies,
+  ownsBet,
   SPORTS_GAME_TYPES,
   type BetMove,
 } from '../bet-records/bet-event.kind';
@@ -61,7 +62,11 @@ export class SportsBetProjection implements EventProcessor, OnModuleInit {
     for (const { event, move, ref } of moves) {
       const bet = await bets.get(ref);
       if (move.kind === 'placement') {
-        if (bet) continue;
+        if (bet) {
+          // A repeat of the placement, or a bet id another brand used (logged): the first made it.
+          ownsBet(bet, event);
+          continue;
+        }
         await this.place(session, event, playerIdOf(event.playerExternalId, event.teamId), deltas);
         bets.wrote(ref);
         placed.push(ref);

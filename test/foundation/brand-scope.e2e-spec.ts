@@ -236,6 +236,27 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
     await get('Y', `/api/bet/${team.betId}`).expect(404);
   });
 
+  it("a game.bet_id that another brand placed: the first placement owns the bet; X's events change nothing of it (logged)", async () => {
+    const placement = betEvent('ev-x-round-y', 'round-y', 'LIVE_CASINO');
+    const win = {
+      ...placement,
+      event_id: 'ev-x-round-y-won',
+      event: { ...placement.event, type: 'BET_WON', amount: 90000 },
+    };
+    await post('X', '/api/v1/events/batch', { events: [placement, win] }).expect(200);
+    await t.app.get(EventProcessingWorker).drain();
+    const bet = (await get('Y', `/api/bet/${y.betId}`).expect(200)).body;
+    expect(bet).toMatchObject({ round_id: 'round-y', status: 0, bet_amount: '1000.00' });
+    expect((await get('X', '/api/bet/list').expect(200)).body.items).toEqual([
+      expect.objectContaining({ round_id: 'round-x' }),
+    ]);
+    const warnings = t.logs.find("names a bet placed through another brand's key");
+    expect(warnings.map((line) => line.msg)).toEqual([
+      expect.stringContaining('Event ev-x-round-y of team'),
+      expect.stringContaining('Event ev-x-round-y-won of team'),
+    ]);
+  });
+
   it("GET /api/sports-bet/list: each key sees its brand's sports bets, AML slips included", async () => {
     cover('GET /api/sports-bet/list');
     const betIds = async (who: Who) => {

@@ -164,6 +164,8 @@ describe('MaxBridge withdraw', () => {
       data: { fields },
     });
     const AMOUNT = 'amount must be an integer number of cents, at most 9007199254740991';
+    const TRANSACTION_ID =
+      'transaction_id must be a text of 1 to 64 characters, without spaces at either end';
 
     it.each([
       ['the amount as a string', { amount: '1500' }, wrongRequest({ amount: AMOUNT })],
@@ -213,17 +215,22 @@ describe('MaxBridge withdraw', () => {
       [
         'an empty transaction id',
         { transaction_id: ' ' },
-        wrongRequest({ transaction_id: 'transaction_id must be a text of 1 to 64 characters' }),
+        wrongRequest({ transaction_id: TRANSACTION_ID }),
       ],
       [
         'a transaction id of 65 characters',
         { transaction_id: 'x'.repeat(65) },
-        wrongRequest({ transaction_id: 'transaction_id must be a text of 1 to 64 characters' }),
+        wrongRequest({ transaction_id: TRANSACTION_ID }),
+      ],
+      [
+        'a transaction id with a trailing space (MariaDB would take it for another one)',
+        { transaction_id: 'desk-42-000017 ' },
+        wrongRequest({ transaction_id: TRANSACTION_ID }),
       ],
       [
         'a transaction id that is an object',
         { transaction_id: { id: 1 } },
-        wrongRequest({ transaction_id: 'transaction_id must be a text of 1 to 64 characters' }),
+        wrongRequest({ transaction_id: TRANSACTION_ID }),
       ],
     ])('%s: 99 WRONG_REQUEST naming the field', async (_case, overrides, expected) => {
       expect((await withdraw(request(userId, overrides))).body).toEqual(expected);

@@ -1427,6 +1427,25 @@ describe('POST /api/v1/events and /api/v1/events/batch: bad input', () => {
           { field: 'player.id', message: 'player_id must not begin or end with spaces' },
         ]),
       });
+      // The bet, its provider and its game are keys too: "R " would be another bet on SQLite and
+      // the same one on MariaDB (found by a hostile test: the second event FAILED there).
+      const spacedGame = await postEvent(
+        team,
+        groupedWithId(
+          'dup_space_3',
+          withField('game.bet_id', 'bet_456 '),
+          withField('game.provider', ' evolution'),
+          withField('game.id', 'game_789\t'),
+        ),
+      );
+      expect(answer(spacedGame)).toEqual({
+        status: 400,
+        body: validationFailed([
+          { field: 'game.id', message: 'game_id must not begin or end with spaces' },
+          { field: 'game.bet_id', message: 'game_bet_id must not begin or end with spaces' },
+          { field: 'game.provider', message: 'game_provider must not begin or end with spaces' },
+        ]),
+      });
       expect(await countRows(team)).toBe(1);
     });
 

@@ -34,7 +34,11 @@ export interface MonitorEvent {
 }
 
 export type FieldRule =
-  /** `key`: identifies a row (event, player), so no leading or trailing spaces. */
+  /**
+   * `key`: identifies a row (event, player, bet, provider, game), so no leading or trailing
+   * spaces: MySQL and MariaDB compare keys with trailing spaces ignored (PAD SPACE), SQLite does
+   * not, and "R " would be another bet on one database and the same bet on the other.
+   */
   | { type: 'string'; maxLength: number; key?: boolean }
   | { type: 'code'; lookup: LookupKind }
   | { type: 'country' }
@@ -194,7 +198,7 @@ export const EVENT_FIELDS: readonly EventField[] = [
     'id',
     'game_id',
     false,
-    { type: 'string', maxLength: 100 },
+    { type: 'string', maxLength: 100, key: true },
     "Game identifier (the operator's game code)",
     'game_789',
   ),
@@ -239,7 +243,7 @@ export const EVENT_FIELDS: readonly EventField[] = [
     'bet_id',
     'game_bet_id',
     false,
-    { type: 'string', maxLength: 100 },
+    { type: 'string', maxLength: 100, key: true },
     'The bet this event belongs to (placement, win, loss, refund...)',
     'bet_456',
   ),
@@ -248,7 +252,7 @@ export const EVENT_FIELDS: readonly EventField[] = [
     'provider',
     'game_provider',
     false,
-    { type: 'string', maxLength: 100 },
+    { type: 'string', maxLength: 100, key: true },
     'Game provider code (casino games)',
     'pragmatic',
   ),

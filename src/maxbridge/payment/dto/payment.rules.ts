@@ -49,6 +49,22 @@ export const IsShortText = (label: string, max: number) =>
     `${label} must be a text of 1 to ${max} characters`,
   );
 
+/**
+ * An identifier kept in a unique column: a short text without leading or trailing spaces, which
+ * MySQL and MariaDB ignore when they compare (PAD SPACE) and SQLite does not.
+ */
+export const IsKeyText = (label: string, max: number) =>
+  rule(
+    'isKeyText',
+    (v) =>
+      typeof v === 'string' &&
+      v.length > 0 &&
+      v.trim() === v &&
+      v.length <= max &&
+      !CONTROL_CHARACTER.test(v),
+    `${label} must be a text of 1 to ${max} characters, without spaces at either end`,
+  );
+
 export const IsIpAddress = (label: string) =>
   rule(
     'isIpAddress',

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsOptional } from 'class-validator';
 import {
   IsIpAddress,
+  IsKeyText,
   IsLanguageTag,
   IsPositiveId,
   IsShortText,
@@ -74,6 +75,6 @@ export class WithdrawRequestDto {
   @Transform(({ value }: { value: unknown }) =>
     Number.isSafeInteger(value) && (value as number) >= 0 ? String(value) : value,
   )
-  @IsShortText('transaction_id', 64)
+  @IsKeyText('transaction_id', 64)
   transaction_id: string;
 }
