@@ -1,8 +1,7 @@
 import Redis from 'ioredis';
 import { SqlDatabase } from '../../src/database/sql-database';
 import { requestHash } from '../../src/maxbridge/signing/request-hash';
-import { NONCE_STORE } from '../../src/maxbridge/signing/nonce-store';
-import { SqlNonceStore } from '../../src/maxbridge/signing/sql-nonce.store';
+import { NonceStore } from '../../src/maxbridge/signing/nonce.store';
 import { createWalletUser, newNonce, signedPost } from '../support/maxbridge';
 import { startTestApp, TEST_MAXBRIDGE_SECRET, type TestApp } from '../support/test-app';
 
@@ -102,7 +101,7 @@ describe('MaxBridge request signing', () => {
         nonce,
       ]),
     );
-    const store = t.app.get<SqlNonceStore>(NONCE_STORE);
+    const store = t.app.get(NonceStore);
     expect(await store.prune()).toBeGreaterThanOrEqual(1);
     const left = await database.select('SELECT 1 FROM maxbridge_nonces WHERE nonce = ?', [nonce]);
     expect(left).toEqual([]);

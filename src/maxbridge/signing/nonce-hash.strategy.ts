@@ -1,11 +1,11 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthStrategies, type AuthStrategy } from '../../common/auth/auth-scheme';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/config.module';
 import { MaxBridgeCode } from '../maxbridge-code';
 import { MaxBridgeError } from '../maxbridge.error';
-import { NONCE_STORE, type NonceStore } from './nonce-store';
+import { NonceStore } from './nonce.store';
 import { hashMatches } from './request-hash';
 
 /** A nonce: 1 to 128 visible ASCII characters (the seed's are digits). */
@@ -29,7 +29,7 @@ export class NonceHashStrategy implements AuthStrategy, OnModuleInit {
   constructor(
     private readonly strategies: AuthStrategies,
     @InjectConfig() private readonly config: AppConfig,
-    @Inject(NONCE_STORE) private readonly nonces: NonceStore,
+    private readonly nonces: NonceStore,
   ) {}
 
   onModuleInit(): void {

@@ -11,7 +11,7 @@ export class UsedNonceEntity {
   @Column(timestampColumn())
   expiresAt: Date;
 
-  /** The token of the group commit that claimed it last (see SqlNonceStore). */
+  /** The token of the group commit that claimed it last (see NonceStore). */
   @Column({ type: 'varchar', length: 16 })
   claim: string;
 }

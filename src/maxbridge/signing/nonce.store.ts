@@ -4,7 +4,6 @@ import { randomHex } from '../../common/random/random-pool';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
-import type { NonceStore } from './nonce-store';
 
 const PRUNE_EVERY_MS = 60_000;
 
@@ -14,14 +13,16 @@ interface Claim {
 }
 
 /**
- * In the database (`maxbridge_nonces`), shared by every instance: the primary key makes a nonce
+ * Used nonces, remembered for a while, in the database (`maxbridge_nonces`) and nowhere else (the
+ * seed's signature carries no time, so these claims are all that refuses a replay; Redis claims
+ * measured no faster), shared by every instance: the primary key makes a nonce
  * claimed once; an expired one may be claimed again, and expired rows are pruned every minute.
  * Claims arriving together are written together (group commit): one INSERT, one commit, for all
  * of them; each row carries the group's token, which tells the group's own rows from older ones.
  */
 @Injectable()
-export class SqlNonceStore implements NonceStore, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('SqlNonceStore');
+export class NonceStore implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('NonceStore');
   private readonly claims = new GroupCommit<Claim, boolean>((group) => this.claimAll(group), {
     maxItems: 500,
     concurrency: 2,
@@ -30,6 +31,7 @@ export class SqlNonceStore implements NonceStore, OnApplicationBootstrap, OnAppl
 
   constructor(private readonly database: SqlDatabase) {}
 
+  /** True the first time `nonce` is offered within `ttlSeconds`; false for a replay. */
   claim(nonce: string, ttlSeconds: number): Promise<boolean> {
     const expiresAt = MicroTime.fromMicros(MicroTime.now().micros + ttlSeconds * 1_000_000);
     return this.claims.submit({ nonce, expiresAt: expiresAt.toDatabaseText() });
