@@ -1,18 +1,18 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { CommonModule } from './common/common.module';
-import { BetsModule } from './bets/bets.module';
-import { SportsBetsModule } from './sports-bets/sports-bets.module';
+import { BetRecordsModule } from './bet-records/bet-records.module';
 import { BettingEventsModule } from './betting-events/betting-events.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { DetectionModule } from './detection/detection.module';
 import { EventsModule } from './events/events.module';
 import { LookupsModule } from './lookups/lookups.module';
 import { MaxBridgeModule } from './maxbridge/maxbridge.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { ProcessingModule } from './processing/processing.module';
 import { RedisModule } from './redis/redis.module';
 import { ApiKeyAuthModule } from './tenancy/api-key-auth.module';
+import { ENTITIES } from './entities';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -25,17 +25,16 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         // A service may start before its database does (compose, orchestrators): wait about 20 s.
-        DatabaseModule.forRoot(config, { connectAttempts: 10 }),
+        DatabaseModule.forRoot(config, { connectAttempts: 10, entities: ENTITIES }),
         RedisModule,
         CommonModule,
         ObservabilityModule,
         ApiKeyAuthModule,
         LookupsModule,
         EventsModule,
-        DetectionModule,
         BettingEventsModule,
-        BetsModule,
-        SportsBetsModule,
+        BetRecordsModule,
+        ProcessingModule,
         ...(config.maxbridge.enabled ? [MaxBridgeModule] : []),
         ...extraImports,
       ],

@@ -1,20 +1,44 @@
 import { Module } from '@nestjs/common';
-import { BetRecordCountsRepository } from './bet-record-counts.repository';
+import { EventsModule } from '../events/events.module';
+import { PlayersModule } from '../players/players.module';
 import { BetRecordsWire } from './bet-records.wire';
-import { CatalogRepository } from './catalog.repository';
-import { PendingSettlementsRepository } from './pending-settlements.repository';
+import { BetsController } from './casino/bets.controller';
+import { BetsRepository } from './casino/bets.repository';
+import { BetsService } from './casino/bets.service';
+import { CasinoBetProjection } from './casino/casino-bet.projection';
+import { BetRecordCountsRepository } from './projection/bet-record-counts.repository';
+import { CatalogRepository } from './projection/catalog.repository';
+import { PendingSettlementsRepository } from './projection/pending-settlements.repository';
+import { SlipProjection } from './sports/slip.projection';
+import { SportsBetWriter } from './sports/sports-bet.writer';
+import { SportsBetProjection } from './sports/sports-bet.projection';
+import { SportsBetsController } from './sports/sports-bets.controller';
+import { SportsBetsRepository } from './sports/sports-bets.repository';
+import { SportsBetsService } from './sports/sports-bets.service';
 
 /**
- * What the Bet Records API's two halves share (seed 002): its wire format, providers and games,
- * the counts behind list totals, and settlements waiting for their placement.
+ * The Bet Records API (seed 002): Live/Slots bets (`/api/bet/...`, `casino/`) and sports bets
+ * (`/api/sports-bet/...`, `sports/`), both filled by projections: of the monitor events (processing
+ * steps, `projection/`) and of the AML bet slips (SlipProjection, called by the AML API in its
+ * own transaction).
  */
 @Module({
+  imports: [EventsModule, PlayersModule],
+  controllers: [BetsController, SportsBetsController],
   providers: [
     BetRecordsWire,
     CatalogRepository,
     BetRecordCountsRepository,
     PendingSettlementsRepository,
+    BetsRepository,
+    BetsService,
+    CasinoBetProjection,
+    SportsBetsRepository,
+    SportsBetsService,
+    SportsBetWriter,
+    SportsBetProjection,
+    SlipProjection,
   ],
-  exports: [CatalogRepository, BetRecordCountsRepository, PendingSettlementsRepository],
+  exports: [CasinoBetProjection, SportsBetProjection, SlipProjection],
 })
 export class BetRecordsModule {}

@@ -14,13 +14,18 @@ import { normalizeCpf } from '../common/br/cpf';
 import { CurrentTenant } from '../tenancy/current-tenant.decorator';
 import type { Tenant } from '../tenancy/tenant';
 import { amlError, ApiInvalidParameter, BettingEventsApi } from './betting-events-api.decorator';
-import { toPlayerSlipsPage, toSlipDetail } from './betting-events.mapper';
+import { toEventStatus, toPlayerSlipsPage, toSlipDetail } from './betting-events.mapper';
 import { BettingEventsService } from './betting-events.service';
 import { BettingEventDto } from './dto/betting-event.dto';
 import * as examples from './dto/betting-event.examples';
 import { BettingEventsErrorDto } from './dto/betting-events-error.dto';
 import { PlayerSlipsParamsDto, PlayerSlipsQueryDto } from './dto/player-slips.query';
-import { BettingEventCreatedDto, PlayerSlipsPageDto, SlipDetailDto } from './dto/slip-view.dto';
+import {
+  BettingEventCreatedDto,
+  BettingEventStatusDto,
+  PlayerSlipsPageDto,
+  SlipDetailDto,
+} from './dto/slip-view.dto';
 import { BrandKeys } from '../tenancy/api-key-auth.decorator';
 
 @Controller('betting-events')
@@ -103,6 +108,38 @@ export class BettingEventsController {
     @Body() body: BettingEventDto,
   ): Promise<BettingEventCreatedDto> {
     return this.bettingEvents.record(tenant, body);
+  }
+
+  @Get(':id/status')
+  @BrandKeys('own-brand')
+  @ApiOperation({
+    summary: "A betting event's processing status",
+    description:
+      'After the 200 of `POST /betting-events`, each event goes through the processing pipeline ' +
+      "(the player's activity, then fraud and AML detection), in the order of arrival of its player's " +
+      "events of both APIs. RECEIVED while it waits, then PROCESSED, or FAILED after 3 attempts. A brand's " +
+      "key sees its brand's events only.",
+  })
+  @ApiParam({ name: 'id', example: 'evt_xyz789abc123', description: 'The id `POST` answered' })
+  @ApiOkResponse({
+    type: BettingEventStatusDto,
+    example: {
+      id: 'evt_xyz789abc123',
+      status: 'PROCESSED',
+      processed_at: '2026-02-07T06:19:00.681884Z',
+    },
+  })
+  @ApiNotFoundResponse({
+    description: "No event with this id for the key's team (for a brand's key: of its brand)",
+    type: BettingEventsErrorDto,
+    example: amlError(404, 'Betting event evt_unknown not found'),
+  })
+  async status(
+    @CurrentTenant() tenant: Tenant,
+    @Param('id') id: string,
+  ): Promise<BettingEventStatusDto> {
+    const status = await this.bettingEvents.status(tenant, id);
+    return toEventStatus(status);
   }
 
   @Get('slips/:bet_slip_id')

@@ -3,11 +3,13 @@ import type { BetLeg } from './betting-event';
 import type { PlayerSlipsPage } from './betting-events.service';
 import type {
   BetLegViewDto,
+  BettingEventStatusDto,
   BettingEventViewDto,
   PlayerSlipsPageDto,
   SlipDetailDto,
   SlipSummaryDto,
 } from './dto/slip-view.dto';
+import type { AmlEventStatus } from './storage/aml-processing.repository';
 import type { EventRecord, SlipRecord } from './storage/slip-queries.repository';
 
 const iso = (time: MicroTime | null) => time?.toIso() ?? null;
@@ -91,4 +93,8 @@ export function toPlayerSlipsPage(page: PlayerSlipsPage): PlayerSlipsPageDto {
     page_size: page.pageSize,
     items: page.items.map(toSlipSummary),
   };
+}
+
+export function toEventStatus(status: AmlEventStatus): BettingEventStatusDto {
+  return { id: status.publicId, status: status.status, processed_at: iso(status.processedAt) };
 }

@@ -3,12 +3,14 @@ import { RequestValidationError, ResourceNotFoundError } from '../common/errors/
 import { MicroTime } from '../common/time/micro-time';
 import { SqlDatabase } from '../database/sql-database';
 import { PlayersService } from '../players/players.service';
-import { SlipProjection } from '../sports-bets/slip.projection';
+import { ProcessingQueue } from '../processing/queue/processing-queue';
+import { SlipProjection } from '../bet-records/sports/slip.projection';
 import type { TenantScope } from '../tenancy/tenant-scope';
 import { contentHashOf, newPublicEventId, toBettingEvent } from './betting-event';
 import { checkEvent } from './consistency-checks';
 import { MAX_LEGS, type BettingEventDto } from './dto/betting-event.dto';
 import { foldSlip, type DerivedSlip } from './slip-fold';
+import { AmlProcessingRepository, type AmlEventStatus } from './storage/aml-processing.repository';
 import { BettingLogRepository, type LockedSlip } from './storage/betting-log.repository';
 import {
   SlipQueriesRepository,
@@ -28,7 +30,7 @@ export interface PlayerSlipsPage {
 /**
  * The AML Betting Events API: each event is appended to its slip's log, and the slip's state is
  * derived again from the whole log (and its sports bet record with it), in one transaction that
- * holds the slip's row lock.
+ * holds the slip's row lock and puts the event into the processing queue.
  */
 @Injectable()
 export class BettingEventsService {
@@ -38,6 +40,8 @@ export class BettingEventsService {
     private readonly log: BettingLogRepository,
     private readonly queries: SlipQueriesRepository,
     private readonly sportsBets: SlipProjection,
+    private readonly processing: AmlProcessingRepository,
+    private readonly queue: ProcessingQueue,
   ) {}
 
   /**
@@ -53,7 +57,7 @@ export class BettingEventsService {
     const contentHash = contentHashOf(dto);
     const repeat = await this.findRepeat(scope, event.slipRef, contentHash);
     if (repeat) return { id: repeat };
-    return this.database.transaction(async (session) => {
+    const stored = await this.database.transaction(async (session) => {
       // The slip's lock first, then the player's row: one order for every call, so that two calls
       // for one slip never hold the two crosswise.
       let slip = await this.log.lockSlip(session, scope, event.slipRef);
@@ -72,7 +76,7 @@ export class BettingEventsService {
         slip = (await this.log.lockSlip(session, scope, event.slipRef)) as LockedSlip;
       }
       const stored = await this.log.findEventByContent(session, slip.id, contentHash);
-      if (stored) return { id: stored };
+      if (stored) return { id: stored, queued: false };
 
       const log = await this.log.loadLog(session, slip.id);
       const before = log.length ? { taxId: slip.taxId, derived: foldSlip(log) } : null;
@@ -80,7 +84,7 @@ export class BettingEventsService {
       refuseOverfullSlip(event.slipRef, log.length, after);
       const checks = checkEvent(event, before, after);
       const publicId = newPublicEventId();
-      await this.log.appendEvent(session, {
+      const eventId = await this.log.appendEvent(session, {
         publicId,
         teamId,
         slipId: slip.id,
@@ -99,8 +103,26 @@ export class BettingEventsService {
         playerId: slip.playerId,
         slipRef: event.slipRef,
       });
-      return { id: publicId };
+      // Into processing with the rest: the bettor is the player its CPF resolved to.
+      await this.queue.enqueue(session, 'aml', [
+        {
+          eventId,
+          teamId,
+          playerKey: await this.players.externalIdOf(session, playerId),
+          receivedAt,
+        },
+      ]);
+      return { id: publicId, queued: true };
     });
+    if (stored.queued) this.queue.committed('aml', 1);
+    return { id: stored.id };
+  }
+
+  /** The processing status of an event of the scope. */
+  async status(scope: TenantScope, publicId: string): Promise<AmlEventStatus> {
+    const status = await this.processing.findStatusInScope(scope, publicId);
+    if (!status) throw new ResourceNotFoundError('Betting event', publicId);
+    return status;
   }
 
   /** The slip with its current legs and its whole event log. */

@@ -1,11 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
+import { CommonModule } from '../common/common.module';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { WalletModule } from '../maxbridge/wallet/wallet.module';
+import { ProcessingStreamsModule } from '../processing/processing-streams.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
+import { ENTITIES } from '../entities';
 
-/** What the administration commands need: the database, tenancy and the wallet; no HTTP server. */
+/**
+ * What the administration commands need: the database, tenancy, the wallet and the event streams
+ * (to requeue FAILED events); no HTTP server, no processing worker.
+ */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -13,9 +19,11 @@ export class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config, { connectAttempts: 1 }),
+        CommonModule,
+        DatabaseModule.forRoot(config, { connectAttempts: 1, entities: ENTITIES }),
         TenancyModule,
         WalletModule,
+        ProcessingStreamsModule,
       ],
     };
   }

@@ -1,5 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { MicroTime } from '../common/time/micro-time';
 import { DatabaseState } from '../database/database.module';
+import { FailedEvents } from '../processing/failed-events';
 import { PLANS } from '../tenancy/plan';
 import { ApiKeyView, TenancyService } from '../tenancy/tenancy.service';
 import { MAXBRIDGE_COMMANDS } from './maxbridge.commands';
@@ -39,6 +41,8 @@ export interface CommandOptions {
   path?: string;
   nonce?: string;
   url?: string;
+  // events
+  since?: string;
 }
 
 /** The string options of every command, for the argument parser. */
@@ -76,6 +80,7 @@ export const STRING_OPTIONS: readonly (keyof CommandOptions)[] = [
   'path',
   'nonce',
   'url',
+  'since',
 ];
 
 /** What a command printed: one JSON object with `--json`, lines of text otherwise. */
@@ -103,6 +108,17 @@ function id(options: CommandOptions, name: 'team' | 'brand'): number {
   if (!/^\d+$/.test(value) || Number(value) < 1)
     throw new UsageError(`--${name} must be a positive integer id`);
   return Number(value);
+}
+
+/** A time with its zone (`2026-02-01T00:00:00Z`). */
+function isoTime(value: string, name: keyof CommandOptions): MicroTime {
+  const millis = /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(millis)) {
+    throw new UsageError(
+      `--${name} must be an ISO 8601 time with its zone, e.g. 2026-02-01T00:00:00Z`,
+    );
+  }
+  return MicroTime.fromMicros(millis * 1000);
 }
 
 const keyLine = (key: ApiKeyView) =>
@@ -213,6 +229,22 @@ export const COMMANDS: Record<string, Command> = {
     async run(app, options) {
       const keys = await app.get(TenancyService).listApiKeys(id(options, 'team'));
       return { json: { keys }, text: keys.length ? keys.map(keyLine) : ['No keys.'] };
+    },
+  },
+  'events requeue-failed': {
+    usage: 'events requeue-failed [--since ISO-TIME]',
+    summary:
+      'Put FAILED events (monitor and AML) back into processing, all or those received since a time',
+    async run(app, options) {
+      const since = options.since === undefined ? null : isoTime(options.since, 'since');
+      const requeued = await app.get(FailedEvents).requeue(since);
+      return {
+        json: { requeued },
+        text: [
+          `Requeued ${requeued.monitor} monitor events and ${requeued.aml} AML betting events` +
+            (since ? ` received since ${since.toIso()}.` : '.'),
+        ],
+      };
     },
   },
   migrate: {

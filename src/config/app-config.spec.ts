@@ -26,7 +26,14 @@ describe('loadConfig', () => {
       trustProxy: false,
       demoTeamOnFirstStart: true,
       ingest: { groupCommitMaxEvents: 500, groupCommitConcurrency: 2, groupCommitLingerMs: -1 },
-      worker: { enabled: true, batchSize: 500, pollMs: 500 },
+      worker: {
+        enabled: true,
+        batchSize: 500,
+        pollMs: 500,
+        loops: 2,
+        leaseMs: 15000,
+        lagDegradedSeconds: 60,
+      },
       maxbridge: { enabled: false, hashSecrets: [], nonceTtlSeconds: 900 },
     });
   });

@@ -3,13 +3,11 @@ import { dirname } from 'node:path';
 import { format as mysqlFormat } from 'mysql2';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { MYSQL_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { TypeOrmLogger } from './typeorm-logger';
 
 const COMMON = {
-  entities: ENTITIES,
   namingStrategy: new SnakeNamingStrategy(),
   synchronize: false,
   migrationsRun: false,
@@ -21,11 +19,15 @@ const COMMON = {
 };
 
 /** DataSource options for the configured database. Schema changes come only from migrations. */
-export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function buildDataSourceOptions(
+  database: DatabaseConfig,
+  entities: DataSourceOptions['entities'],
+): DataSourceOptions {
   if (database.dialect === 'sqlite') {
     mkdirSync(dirname(database.path), { recursive: true });
     return {
       ...COMMON,
+      entities,
       type: 'better-sqlite3',
       database: database.path,
       migrations: SQLITE_MIGRATIONS,
@@ -39,6 +41,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
   }
   return {
     ...COMMON,
+    entities,
     type: database.dialect,
     url: database.url,
     migrations: MYSQL_MIGRATIONS,

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { AppDataSource } from './app-data-source';
 import type { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
@@ -17,12 +18,17 @@ export class DatabaseState {
 export interface DatabaseModuleOptions {
   /** Attempts to reach the database at start before giving up (2 s apart). */
   connectAttempts: number;
+  /** Every entity (src/entities.ts): this module imports no feature. */
+  entities: DataSourceOptions['entities'];
 }
 
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig, { connectAttempts }: DatabaseModuleOptions): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    { connectAttempts, entities }: DatabaseModuleOptions,
+  ): DynamicModule {
     const { database } = config;
     const logger = new Logger('Database');
     const state = new DatabaseState(database.dialect);
@@ -31,7 +37,7 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...buildDataSourceOptions(database),
+            ...buildDataSourceOptions(database, entities),
             retryAttempts: connectAttempts - 1,
             retryDelay: 2000,
           }),

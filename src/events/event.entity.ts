@@ -18,9 +18,9 @@ import type { EventStatus } from './event-status';
 @Entity('events')
 @Unique('uq_events_uuid', ['uuid'])
 @Unique('uq_events_team_external', ['teamId', 'externalEventId'])
-@Index('idx_events_status', ['status', 'id'])
+@Index('idx_events_team_player_time', ['teamId', 'playerExternalId', 'eventTime'])
 export class EventEntity {
-  /** Arrival order: the worker processes events by ascending id. */
+  /** Arrival order. */
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
@@ -136,4 +136,8 @@ export class EventEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   lastError: string | null;
+
+  /** Its processing partition (see processing/queue/partition.ts); 0 on rows older than the queue. */
+  @Column({ type: 'smallint', default: 0 })
+  partitionNo: number;
 }

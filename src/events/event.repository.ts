@@ -5,6 +5,9 @@ import { placeholders } from '../database/sql-dialect';
 import { MicroTime } from '../common/time/micro-time';
 import type { EventStatus } from './event-status';
 import type { ValidEvent } from './rules/event.validator';
+import type { MonitorStreamEvent } from './monitor-event';
+import { partitionOf } from '../processing/queue/partition';
+import type { QueueSource } from '../processing/queue/processing-queue';
 
 /** An event ready to be written: who sent it, when, and under which uuid. */
 export interface EventRowInput {
@@ -13,36 +16,6 @@ export interface EventRowInput {
   uuid: string;
   valid: ValidEvent;
   receivedAt: MicroTime;
-}
-
-/** A received event as the processing steps see it. */
-export interface ClaimedEvent {
-  id: string;
-  teamId: number;
-  brandId: number | null;
-  externalEventId: string;
-  eventType: string;
-  /** `YYYY-MM-DD HH:MM:SS.ffffff`, UTC. */
-  eventTime: string;
-  /** In currency units, as sent. */
-  amount: number;
-  currency: string;
-  balanceBefore: number | null;
-  balanceAfter: number | null;
-  playerExternalId: string;
-  playerPhone: string | null;
-  playerCountry: string | null;
-  playerKycLevel: number | null;
-  game: {
-    type: string | null;
-    id: string | null;
-    name: string | null;
-    sport: string | null;
-    competition: string | null;
-    odds: number | null;
-    betId: string | null;
-    provider: string | null;
-  };
 }
 
 type Num = string | number;
@@ -124,10 +97,11 @@ export const EVENT_INSERT_COLUMNS = [
   'status',
   'received_at',
   'failed_attempts',
+  'partition_no',
 ] as const;
 
 /**
- * Rows per INSERT: on SQLite, 500 x 32 bound values stays under its limit of 32,766; MySQL takes
+ * Rows per INSERT: on SQLite, 500 x 33 bound values stays under its limit of 32,766; MySQL takes
  * the values as literals in the statement, 1000 rows of about 500 bytes each.
  */
 const ROWS_PER_INSERT = { sqlite: 500, mysql: 1000 };
@@ -158,6 +132,14 @@ export class EventRepository {
       inserted += await session.execute(sql, params);
     }
     return inserted;
+  }
+
+  /** The SELECT of the queue rows of these new events (by uuid), for the processing queue. */
+  queueSourceOf(uuids: readonly string[]): QueueSource {
+    return {
+      sql: `SELECT partition_no, id AS event_id, team_id, received_at FROM events WHERE uuid IN (${placeholders(uuids.length)})`,
+      params: uuids,
+    };
   }
 
   /** Rows one INSERT statement of `insertNew` takes; more take several statements. */
@@ -199,23 +181,17 @@ export class EventRepository {
     return found;
   }
 
-  /** The oldest RECEIVED events no other transaction holds, locked until `session` ends. */
-  async claimReceived(session: SqlSession, limit: number): Promise<ClaimedEvent[]> {
-    const rows = await session.select<ClaimedRow>(
-      `${selectClaimed(session)} WHERE status = 'RECEIVED' ORDER BY id LIMIT ? ${session.dialect.skipLocked}`,
-      [limit],
-    );
-    return rows.map(toClaimedEvent);
-  }
-
   /** Stored events by row id, as the processing steps see them (in id order). */
-  async findForProcessing(session: SqlSession, ids: readonly string[]): Promise<ClaimedEvent[]> {
+  async findForProcessing(
+    session: SqlSession,
+    ids: readonly string[],
+  ): Promise<MonitorStreamEvent[]> {
     if (ids.length === 0) return [];
     const rows = await session.select<ClaimedRow>(
       `${selectClaimed(session)} WHERE id IN (${placeholders(ids.length)}) ORDER BY id`,
       ids,
     );
-    return rows.map(toClaimedEvent);
+    return rows.map(toMonitorEvent);
   }
 
   /** Returns how many of these RECEIVED events it marked. */
@@ -226,26 +202,40 @@ export class EventRepository {
     );
   }
 
-  /** One more failed attempt; FAILED at `maxAttempts`. Returns whether it is FAILED now. */
-  async recordFailure(
+  /** RECEIVED -> FAILED for good, with its reason and number of attempts. */
+  async markFailed(
     session: SqlSession,
     id: string,
-    reason: string,
-    maxAttempts: number,
+    failure: { reason: string; attempts: number },
     at: MicroTime,
-  ): Promise<boolean> {
-    // `status` and `processed_at` come first: MySQL evaluates assignments left to right.
+  ): Promise<void> {
     await session.execute(
-      `UPDATE events SET status = CASE WHEN failed_attempts + 1 >= ? THEN 'FAILED' ELSE status END, ` +
-        'processed_at = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE processed_at END, ' +
-        "failed_attempts = failed_attempts + 1, last_error = ? WHERE id = ? AND status = 'RECEIVED'",
-      [maxAttempts, maxAttempts, at.toDatabaseText(), reason.slice(0, 500), id],
+      "UPDATE events SET status = 'FAILED', processed_at = ?, failed_attempts = ?, last_error = ? " +
+        "WHERE id = ? AND status = 'RECEIVED'",
+      [at.toDatabaseText(), failure.attempts, failure.reason.slice(0, 500), id],
     );
-    const [row] = await session.select<{ status: string }>(
-      'SELECT status FROM events WHERE id = ?',
-      [id],
+  }
+
+  /**
+   * FAILED -> RECEIVED for the events received since `since` (all when null), and back into the
+   * processing queue through `enqueue`, given the SELECT of their queue rows. Returns how many.
+   */
+  async requeueFailed(
+    session: SqlSession,
+    since: MicroTime | null,
+    enqueue: (source: QueueSource) => Promise<number>,
+  ): Promise<number> {
+    const after = since ? ' AND received_at >= ?' : '';
+    const params = since ? [since.toDatabaseText()] : [];
+    const queued = await enqueue({
+      sql: `SELECT partition_no, id AS event_id, team_id, received_at FROM events WHERE status = 'FAILED'${after}`,
+      params,
+    });
+    await session.execute(
+      `UPDATE events SET status = 'RECEIVED', processed_at = NULL, failed_attempts = 0 WHERE status = 'FAILED'${after}`,
+      params,
     );
-    return row?.status === 'FAILED';
+    return queued;
   }
 
   /** The status of an event of the scope (a brand's key: only its brand's events). */
@@ -277,8 +267,9 @@ function selectClaimed({ dialect }: SqlSession): string {
   );
 }
 
-function toClaimedEvent(row: ClaimedRow): ClaimedEvent {
+function toMonitorEvent(row: ClaimedRow): MonitorStreamEvent {
   return {
+    stream: 'monitor',
     id: String(row.id),
     teamId: Number(row.team_id),
     brandId: numberOrNull(row.brand_id),
@@ -341,5 +332,6 @@ function rowValues({ teamId, brandId, uuid, valid, receivedAt }: EventRowInput):
     'RECEIVED',
     receivedAt.toDatabaseText(),
     0,
+    partitionOf(teamId, e.player_id),
   ];
 }

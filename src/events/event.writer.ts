@@ -5,7 +5,7 @@ import type { MicroTime } from '../common/time/micro-time';
 import { EventRepository, type EventRowInput, type StoredEventKey } from './event.repository';
 import { ownsRow } from '../tenancy/tenant-scope';
 import type { ValidEvent } from './rules/event.validator';
-import { ReceivedEventsSignal } from './received-events.signal';
+import { ProcessingQueue } from '../processing/queue/processing-queue';
 
 export interface PendingEvent {
   teamId: number;
@@ -25,7 +25,7 @@ export type WriteOutcome =
   | { kind: 'conflict'; uuid: string | null };
 
 /**
- * Writes events atomically (one statement when they fit in one, else one transaction), once each:
+ * Writes events atomically, with their entries in the processing queue, in one transaction, once each:
  * `event_id` is unique per team, in the table (a unique key) and within the call (the first of two
  * equal keys is written, the second answers like a repeat). Concurrent writers of one key are
  * settled by the unique key: the loser reads the winner's row and answers from it.
@@ -35,7 +35,7 @@ export class EventWriter {
   constructor(
     private readonly database: SqlDatabase,
     private readonly events: EventRepository,
-    private readonly received: ReceivedEventsSignal,
+    private readonly queue: ProcessingQueue,
   ) {}
 
   async write(pending: readonly PendingEvent[]): Promise<WriteOutcome[]> {
@@ -54,18 +54,19 @@ export class EventWriter {
       });
     });
 
-    // One statement is atomic by itself: a transaction is needed only for several.
-    const oneStatement = rows.length <= this.events.rowsPerInsert();
-    const run = oneStatement
-      ? this.database.autocommit.bind(this.database)
-      : this.database.transaction.bind(this.database);
-    const { inserted, winners } = await run(async (session: SqlSession) => {
+    // The rows and their queue entries commit together: an acknowledged event is always queued.
+    const { inserted, winners } = await this.database.transaction(async (session) => {
       const count = await this.events.insertNew(session, rows);
+      if (count > 0) {
+        const source = this.events.queueSourceOf(rows.map((row) => row.uuid));
+        const queued = await this.queue.enqueueSelected(session, 'monitor', source);
+        if (queued !== count) throw new Error(`Queued ${queued} of ${count} new events`);
+      }
       // Every row went in: each key's winner is our own row.
       if (count === rows.length) return { inserted: count, winners: null };
       return { inserted: count, winners: await this.storedRowsOf(session, rows) };
     });
-    if (inserted > 0) this.received.notify();
+    this.queue.committed('monitor', inserted);
 
     return pending.map((event, index) => {
       const key = keys[index];

@@ -1,26 +1,22 @@
 import { Module } from '@nestjs/common';
 import { LookupsModule } from '../lookups/lookups.module';
 import { MonitorApiModule } from '../monitor-api/monitor-api.module';
+import { ProcessingQueueModule } from '../processing/queue/processing-queue.module';
 import { EventRepository } from './event.repository';
 import { EventStatusService } from './event-status.service';
 import { EventWriter } from './event.writer';
 import { EventsController } from './events.controller';
 import { IngestService } from './ingest.service';
-import { ReceivedEventQueue } from './received-event.queue';
-import { ReceivedEventsSignal } from './received-events.signal';
+import { MonitorEventStream } from './monitor-event.stream';
 
-/** Monitor event ingestion (single, batch, status); the queue of received events for the worker. */
+/**
+ * Monitor event ingestion (single, batch, status). Stored events enter the processing queue in
+ * the same transaction; MonitorEventStream is how processing reads them and records their status.
+ */
 @Module({
-  imports: [MonitorApiModule, LookupsModule],
+  imports: [MonitorApiModule, LookupsModule, ProcessingQueueModule],
   controllers: [EventsController],
-  providers: [
-    EventRepository,
-    EventWriter,
-    IngestService,
-    EventStatusService,
-    ReceivedEventsSignal,
-    ReceivedEventQueue,
-  ],
-  exports: [ReceivedEventQueue],
+  providers: [EventRepository, EventWriter, IngestService, EventStatusService, MonitorEventStream],
+  exports: [MonitorEventStream],
 })
 export class EventsModule {}

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { HttpMetrics } from './http-metrics';
+import { ProcessingModule } from '../processing/processing.module';
+import { MetricsModule } from './metrics.module';
 import { OperationsController } from './operations.controller';
 
+/** `/health` and `/metrics`, for load balancers, orchestrators and Prometheus. */
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [TerminusModule.forRoot({ logger: false }), MetricsModule, ProcessingModule],
   controllers: [OperationsController],
-  providers: [HttpMetrics],
-  exports: [HttpMetrics],
 })
 export class ObservabilityModule {}

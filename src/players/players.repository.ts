@@ -129,6 +129,14 @@ export class PlayersRepository {
     );
   }
 
+  async findExternalId(session: SqlSession, id: number): Promise<string | null> {
+    const rows = await session.select<{ external_id: string }>(
+      'SELECT external_id FROM players WHERE id = ?',
+      [id],
+    );
+    return rows.length ? rows[0].external_id : null;
+  }
+
   /** Our ids of the team's players known by these external ids. */
   async idsByExternalId(
     session: SqlSession,

@@ -103,6 +103,13 @@ export class PlayersService {
     };
   }
 
+  /** The team's own id of one of our players. */
+  async externalIdOf(session: SqlSession, id: number): Promise<string> {
+    const externalId = await this.players.findExternalId(session, id);
+    if (externalId === null) throw new Error(`No player ${id}`);
+    return externalId;
+  }
+
   /** The id of the team's player with this CPF (11 digits), if there is one. */
   findIdByCpf(session: SqlSession, teamId: number, cpf: string): Promise<number | null> {
     return this.players.findIdByCpf(session, teamId, cpf);

@@ -1,8 +1,8 @@
-import { betKey } from '../../src/bet-records/batch-bets';
-import { PendingSettlementsRepository } from '../../src/bet-records/pending-settlements.repository';
-import { BetsRepository } from '../../src/bets/bets.repository';
+import { betKey } from '../../src/bet-records/projection/batch-bets';
+import { PendingSettlementsRepository } from '../../src/bet-records/projection/pending-settlements.repository';
+import { BetsRepository } from '../../src/bet-records/casino/bets.repository';
 import { SqlDatabase } from '../../src/database/sql-database';
-import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
+import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { dialectUnderTest } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -53,7 +53,7 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     for (const event of events) {
       await t.http.post('/api/v1/events').set('X-API-Key', team.apiKey).send(event).expect(202);
     }
-    await t.app.get(EventProcessingWorker).drain();
+    await t.app.get(ProcessingWorker).drain();
   };
   const get = (path: string, key = team.apiKey) => t.http.get(path).set('X-API-Key', key);
   const playerIdOf = async (externalId: string) =>
@@ -120,7 +120,7 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     await post(casinoEvent('s_cashout', 'CASHOUT', 800, { bet: 'cashout' }));
     await post(casinoEvent('s_jackpot', 'JACKPOT', 1_000_000, { bet: 'jackpot' }));
     await post(casinoEvent('s_refund', 'REFUND', 1000, { bet: 'refund' }));
-    await t.app.get(EventProcessingWorker).drain();
+    await t.app.get(ProcessingWorker).drain();
 
     const list = await get('/api/bet/list', other.apiKey).expect(200);
     const summary = list.body.items.map((b: Record<string, unknown>) => [
@@ -150,11 +150,11 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     await post(
       casinoEvent('s_early', 'BET_WON', 3000, { bet: 'early', time: '2026-04-06T10:20:00Z' }),
     );
-    await t.app.get(EventProcessingWorker).drain();
+    await t.app.get(ProcessingWorker).drain();
     expect((await get('/api/bet/list', other.apiKey).expect(200)).body.total).toBe(0);
 
     await post(casinoEvent('p_early', 'BET_PLACED', 1000, { bet: 'early' }));
-    await t.app.get(EventProcessingWorker).drain();
+    await t.app.get(ProcessingWorker).drain();
     const list = await get('/api/bet/list', other.apiKey).expect(200);
     expect(list.body.items).toEqual([
       expect.objectContaining({
@@ -179,7 +179,7 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
       for (const event of events) {
         await t.http.post('/api/v1/events').set('X-API-Key', other.apiKey).send(event).expect(202);
       }
-      await t.app.get(EventProcessingWorker).drain(); // one batch: up to 500 events
+      await t.app.get(ProcessingWorker).drain(); // one batch: up to 500 events
     };
     const at = (minute: number) => `2026-04-06T10:${String(minute).padStart(2, '0')}:00Z`;
     await send(
@@ -242,7 +242,7 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
       keyB,
       casinoEvent('w_b', 'BET_WON', 9000, { bet: 'late', time: '2026-04-06T10:50:00Z' }),
     );
-    await t.app.get(EventProcessingWorker).drain();
+    await t.app.get(ProcessingWorker).drain();
     const [bet] = (await get('/api/bet/list', other.apiKey).expect(200)).body.items;
     expect(bet).toMatchObject({
       brand_id: brandA,
@@ -266,7 +266,7 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
         .set('X-API-Key', other.apiKey)
         .send({ ...casinoEvent('e_player', 'DEPOSIT', 100), game: undefined })
         .expect(202);
-      await t.app.get(EventProcessingWorker).drain();
+      await t.app.get(ProcessingWorker).drain();
       const [player] = await db.select<{ id: number }>('SELECT id FROM players WHERE team_id = ?', [
         other.id,
       ]);
@@ -339,7 +339,7 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
         );
         if (i < 20) await post(key, casinoEvent(`s${i}`, 'BET_LOST', 0, { bet: `r${i}`, player }));
       }
-      await t.app.get(EventProcessingWorker).drain();
+      await t.app.get(ProcessingWorker).drain();
     });
 
     const list = (query: string, key = scoped.apiKey) =>

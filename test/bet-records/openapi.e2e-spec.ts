@@ -1,8 +1,8 @@
-import { BET_EXAMPLE, BET_PAGE_EXAMPLE } from '../../src/bets/dto/bet.examples';
+import { BET_EXAMPLE, BET_PAGE_EXAMPLE } from '../../src/bet-records/casino/dto/bet.examples';
 import {
   SPORTS_BET_DETAIL_EXAMPLE,
   SPORTS_BET_PAGE_EXAMPLE,
-} from '../../src/sports-bets/dto/sports-bet.examples';
+} from '../../src/bet-records/sports/dto/sports-bet.examples';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Parameter = { name: string; in: string; schema: Record<string, unknown> };

@@ -4,7 +4,7 @@ import {
   SINGLE_NEW_BET_EXAMPLE,
 } from '../../src/betting-events/dto/betting-event.examples';
 import { SqlDatabase } from '../../src/database/sql-database';
-import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
+import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { GROUPED_EVENT_EXAMPLE } from '../../src/events/dto/event.examples';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -141,7 +141,7 @@ describe('Bet Records: sports bets', () => {
     ]) {
       await t.http.post('/api/v1/events').set('X-API-Key', team.apiKey).send(body).expect(202);
     }
-    await t.app.get(EventProcessingWorker).drain();
+    await t.app.get(ProcessingWorker).drain();
     const [bet] = (await get(team, '/api/sports-bet/list').expect(200)).body.items;
     expect(bet).toEqual({
       id: expect.any(Number),
@@ -197,7 +197,7 @@ describe('Bet Records: sports bets', () => {
         await t.http.post('/api/v1/events').set('X-API-Key', team.apiKey).send(body).expect(202);
       }
       // One drain, one batch: the worker takes up to 500 events at a time.
-      await t.app.get(EventProcessingWorker).drain();
+      await t.app.get(ProcessingWorker).drain();
     };
     await send(
       event('a-won', 'a', 'BET_WON', 9000, '2026-02-03T16:40:00Z'),

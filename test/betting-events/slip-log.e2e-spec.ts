@@ -4,7 +4,7 @@ import {
   SINGLE_NEW_BET_EXAMPLE,
 } from '../../src/betting-events/dto/betting-event.examples';
 import { SqlDatabase } from '../../src/database/sql-database';
-import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
+import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { GROUPED_EVENT_EXAMPLE } from '../../src/events/dto/event.examples';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -282,7 +282,7 @@ describe('AML Betting Events: the slip log', () => {
         .set('X-API-Key', team.apiKey)
         .send(monitorEvent)
         .expect(202);
-      await t.app.get(EventProcessingWorker).drain();
+      await t.app.get(ProcessingWorker).drain();
       const [monitorPlayer] = await db.select<{ id: number }>(
         'SELECT id FROM players WHERE team_id = ?',
         [team.id],
@@ -319,7 +319,7 @@ describe('AML Betting Events: the slip log', () => {
         .set('X-API-Key', team.apiKey)
         .send(monitorEvent)
         .expect(202);
-      await t.app.get(EventProcessingWorker).drain();
+      await t.app.get(ProcessingWorker).drain();
       const players = await db.select<{ external_id: string; cpf: string; phone: string }>(
         'SELECT external_id, cpf, phone FROM players WHERE team_id = ?',
         [team.id],

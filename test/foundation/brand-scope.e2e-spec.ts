@@ -1,5 +1,5 @@
 import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
-import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
+import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { BRAND_KEYS_EXTENSION } from '../../src/tenancy/api-key-auth.decorator';
 import { FixtureRoutesModule } from '../support/fixture-routes.module';
 import { createTeam } from '../support/fixtures';
@@ -40,8 +40,14 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
   const keys = {} as Record<Who, string>;
   let brandY: number;
   /** Data written through Y's key and through the team-wide key. */
-  const y = {} as { eventUuid: string; betId: number; sportsBetId: number; slipBetId: number };
-  const team = {} as { eventUuid: string; betId: number };
+  const y = {} as {
+    eventUuid: string;
+    betId: number;
+    sportsBetId: number;
+    slipBetId: number;
+    amlEventId: string;
+  };
+  const team = {} as { eventUuid: string; betId: number; amlEventId: string };
   const covered = new Set<string>();
 
   const get = (who: Who, path: string) => t.http.get(path).set('X-API-Key', keys[who]);
@@ -63,10 +69,12 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
     y.eventUuid = await sent('Y', betEvent('ev-y-casino', 'round-y', 'LIVE_CASINO'));
     await sent('Y', betEvent('ev-y-sports', 'sports-y', 'SPORTS'));
     team.eventUuid = await sent('team', betEvent('ev-team-casino', 'round-team', 'LIVE_CASINO'));
-    await t.app.get(EventProcessingWorker).drain();
-    await post('Y', '/betting-events', newBet('slip-y')).expect(200);
+    await t.app.get(ProcessingWorker).drain();
+    y.amlEventId = (await post('Y', '/betting-events', newBet('slip-y')).expect(200)).body.id;
     await post('X', '/betting-events', newBet('slip-x')).expect(200);
-    await post('team', '/betting-events', newBet('slip-team')).expect(200);
+    team.amlEventId = (
+      await post('team', '/betting-events', newBet('slip-team')).expect(200)
+    ).body.id;
 
     const bets = (await get('team', '/api/bet/list').expect(200)).body.items;
     y.betId = bets.find((b: { round_id: string }) => b.round_id === 'round-y').id;
@@ -189,6 +197,18 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
     expect((await get('team', `/api/sports-bet/${y.slipBetId}`)).body.brand_id).toBe(brandY);
   });
 
+  it("GET /betting-events/{id}/status: Y's event for the team and Y, unknown to X", async () => {
+    cover('GET /betting-events/{id}/status');
+    const path = `/betting-events/${y.amlEventId}/status`;
+    const status = { id: y.amlEventId, status: 'RECEIVED', processed_at: null };
+    expect((await get('team', path).expect(200)).body).toEqual(status);
+    expect((await get('Y', path).expect(200)).body).toEqual(status);
+    expect((await get('X', path).expect(404)).body).toEqual({
+      error: { message: `Betting event ${y.amlEventId} not found`, status: 404 },
+    });
+    await get('Y', `/betting-events/${team.amlEventId}/status`).expect(404);
+  });
+
   it("GET /betting-events/slips/{bet_slip_id}: Y's slip for the team and Y, unknown to X", async () => {
     cover('GET /betting-events/slips/{bet_slip_id}');
     const teams = await get('team', '/betting-events/slips/slip-y').expect(200);
@@ -212,7 +232,7 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
 
   it("GET /api/bet/list: Y's bets for the team and Y; X sees none, even asking for Y's brand", async () => {
     cover('GET /api/bet/list');
-    await t.app.get(EventProcessingWorker).drain(); // X's batch placed round-x
+    await t.app.get(ProcessingWorker).drain(); // X's batch placed round-x
     const rounds = async (who: Who, query = '') => {
       const page = (await get(who, `/api/bet/list${query}`).expect(200)).body;
       return [page.total, page.items.map((b: { round_id: string }) => b.round_id).sort()];
@@ -244,7 +264,7 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
       event: { ...placement.event, type: 'BET_WON', amount: 90000 },
     };
     await post('X', '/api/v1/events/batch', { events: [placement, win] }).expect(200);
-    await t.app.get(EventProcessingWorker).drain();
+    await t.app.get(ProcessingWorker).drain();
     const bet = (await get('Y', `/api/bet/${y.betId}`).expect(200)).body;
     expect(bet).toMatchObject({ round_id: 'round-y', status: 0, bet_amount: '1000.00' });
     expect((await get('X', '/api/bet/list').expect(200)).body.items).toEqual([

@@ -205,6 +205,7 @@ describe('command line (npm run cli)', () => {
             'BetRecords1764000000000',
             'MaxBridgeWallet1764100000000',
             'SlipBrands1764200000000',
+            'ProcessingPipeline1764300000000',
           ],
         },
       });

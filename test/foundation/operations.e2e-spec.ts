@@ -13,11 +13,17 @@ describe('operations: health, metrics, request ids, security headers', () => {
 
   it('GET /health answers 200 when the database answers, without a key', async () => {
     const res = await t.http.get('/health').expect(200);
+    const processing = {
+      status: 'up',
+      backlog: expect.any(Number),
+      oldest_age_seconds: expect.any(Number),
+      limit_seconds: 60,
+    };
     expect(res.body).toEqual({
       status: 'ok',
-      info: { database: { status: 'up', responseTime: expect.any(Number) } },
+      info: { database: { status: 'up', responseTime: expect.any(Number) }, processing },
       error: {},
-      details: { database: { status: 'up', responseTime: expect.any(Number) } },
+      details: { database: { status: 'up', responseTime: expect.any(Number) }, processing },
     });
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
 import { SqlDatabase } from '../../src/database/sql-database';
-import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
+import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam } from '../support/fixtures';
 import { createWalletUser } from '../support/maxbridge';
 import { startTestApp, TEST_MAXBRIDGE_SECRET, type TestApp } from '../support/test-app';
@@ -67,7 +67,7 @@ describe('fuzz: every route of the OpenAPI document', () => {
         game: { type: 'LIVE_CASINO', id: 'g', bet_id: 'fuzz-round' },
       })
       .expect(202);
-    await t.app.get(EventProcessingWorker).drain();
+    await t.app.get(ProcessingWorker).drain();
     await t.http
       .post('/betting-events')
       .set('x-api-key', team.apiKey)

@@ -1,10 +1,9 @@
-import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { SqlDatabase } from '../../src/database/sql-database';
-import { DetectionModule } from '../../src/detection/detection.module';
-import { EventProcessingWorker } from '../../src/detection/event-processing.worker';
-import { EventProcessors } from '../../src/detection/event-processor';
-import { ReceivedEventQueue } from '../../src/events/received-event.queue';
+import { MonitorEventStream } from '../../src/events/monitor-event.stream';
+import { ProcessingPipeline } from '../../src/processing/processing-pipeline';
+import { ProcessingStepError } from '../../src/processing/processing-step';
+import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, TestTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { dialectUnderTest } from '../support/test-database';
@@ -35,35 +34,29 @@ const deposit = (
  */
 const deadlocked = new Set<string>();
 
-@Injectable()
-class PoisonStep implements OnModuleInit {
-  readonly name = 'poison';
-  constructor(private readonly processors: EventProcessors) {}
-  onModuleInit() {
-    this.processors.register({
-      name: this.name,
-      process: (_session, events) => {
-        const locked = events.find(
-          (e) => e.externalEventId.startsWith('deadlock-') && !deadlocked.has(e.id),
-        );
-        if (locked) {
-          deadlocked.add(locked.id);
-          const cause = Object.assign(new Error('Deadlock found when trying to get lock'), {
-            errno: 1213,
-          });
-          return Promise.reject(new QueryFailedError('INSERT INTO players ...', [], cause));
-        }
-        const poisoned = events.find((e) => e.externalEventId.startsWith('poison-'));
-        return poisoned
-          ? Promise.reject(new Error(`cannot digest ${poisoned.externalEventId}`))
-          : Promise.resolve();
-      },
-    });
-  }
+function poisonSteps(t: TestApp): void {
+  const pipeline = t.app.get(ProcessingPipeline);
+  const run = pipeline.run.bind(pipeline);
+  jest.spyOn(pipeline, 'run').mockImplementation((session, events) => {
+    const monitor = events.flatMap((e) => (e.stream === 'monitor' ? [e] : []));
+    const locked = monitor.find(
+      (e) => e.externalEventId.startsWith('deadlock-') && !deadlocked.has(e.id),
+    );
+    if (locked) {
+      deadlocked.add(locked.id);
+      const cause = Object.assign(new Error('Deadlock found when trying to get lock'), {
+        errno: 1213,
+      });
+      return Promise.reject(new QueryFailedError('INSERT INTO players ...', [], cause));
+    }
+    const poisoned = monitor.find((e) => e.externalEventId.startsWith('poison-'));
+    return poisoned
+      ? Promise.reject(
+          new ProcessingStepError('poison', new Error(`cannot digest ${poisoned.externalEventId}`)),
+        )
+      : run(session, events);
+  });
 }
-
-@Module({ imports: [DetectionModule], providers: [PoisonStep] })
-class PoisonModule {}
 
 async function statusOf(t: TestApp, team: TestTeam, uuid: string) {
   const { body } = await t.http
@@ -95,7 +88,8 @@ describe('event processing', () => {
     let team: TestTeam;
 
     beforeAll(async () => {
-      t = await startTestApp({ extraImports: [PoisonModule] });
+      t = await startTestApp();
+      poisonSteps(t);
     });
     afterAll(() => t.close());
     beforeEach(async () => {
@@ -104,7 +98,7 @@ describe('event processing', () => {
 
     const post = (body: object) =>
       t.http.post('/api/v1/events').set('X-API-Key', team.apiKey).send(body).expect(202);
-    const drain = () => t.app.get(EventProcessingWorker).drain();
+    const drain = () => t.app.get(ProcessingWorker).drain();
 
     it('shows the progression RECEIVED -> PROCESSED on the status route', async () => {
       const { body } = await post(deposit('p-1', 'pl-1'));
@@ -210,7 +204,7 @@ describe('event processing', () => {
       const team = await createTeam(t);
       // On MySQL the database is shared with earlier test files, whose events wait unprocessed:
       // clear that backlog first, so that the 2 s below measure the wake-up, not the backlog.
-      await t.app.get(EventProcessingWorker).drain();
+      await t.app.get(ProcessingWorker).drain();
       const { body } = await t.http
         .post('/api/v1/events')
         .set('X-API-Key', team.apiKey)
@@ -236,12 +230,13 @@ describe('event processing', () => {
       const apps = await Promise.all([1, 2, 3].map(() => startTestApp({ env })));
       try {
         const processedBy = apps.map((app) => {
-          const queue = app.app.get(ReceivedEventQueue);
-          const markProcessed = queue.markProcessed.bind(queue);
+          const stream = app.app.get(MonitorEventStream);
+          const markProcessed = stream.markProcessed.bind(stream);
           const counter = { events: 0 };
-          jest.spyOn(queue, 'markProcessed').mockImplementation(async (session, ids, at) => {
-            await markProcessed(session, ids, at);
+          jest.spyOn(stream, 'markProcessed').mockImplementation(async (session, ids, at) => {
+            const marked = await markProcessed(session, ids, at);
             counter.events += ids.length; // counted only when the marking went through
+            return marked;
           });
           return counter;
         });

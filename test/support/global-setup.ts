@@ -7,6 +7,7 @@ import { AppDataSource } from '../../src/database/app-data-source';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/run-migrations';
 import { SERVER_DB_URL } from './test-database';
+import { ENTITIES } from '../../src/entities';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -63,7 +64,9 @@ function buildIfStale(): void {
 
 async function migrateServerDatabase(url: string): Promise<void> {
   const dialect = url.startsWith('mariadb:') ? 'mariadb' : 'mysql';
-  const dataSource = new AppDataSource(buildDataSourceOptions({ dialect, url, poolSize: 2 }));
+  const dataSource = new AppDataSource(
+    buildDataSourceOptions({ dialect, url, poolSize: 2 }, ENTITIES),
+  );
   try {
     await dataSource.initialize();
   } catch (error) {

@@ -126,3 +126,21 @@ export class PlayerSlipsPageDto {
 export class BettingEventCreatedDto {
   @ApiProperty({ example: 'evt_xyz789abc123' }) id: string;
 }
+
+export class BettingEventStatusDto {
+  @ApiProperty({ example: 'evt_xyz789abc123' }) id: string;
+  @ApiProperty({
+    enum: ['RECEIVED', 'PROCESSED', 'FAILED'],
+    description:
+      'RECEIVED: stored, waiting for processing (player activity, detection); PROCESSED: done; ' +
+      'FAILED: processing gave up after 3 attempts (support requeues it once the cause is fixed)',
+  })
+  status: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-02-07T06:19:00.681884Z',
+    description: 'When processing ended (PROCESSED or FAILED); null while RECEIVED',
+  })
+  processed_at: string | null;
+}

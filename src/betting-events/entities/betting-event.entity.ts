@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { timestampColumn } from '../../database/columns';
+import { nullableTimestampColumn, timestampColumn } from '../../database/columns';
 import { PlayerEntity } from '../../players/player.entity';
 import { TeamEntity } from '../../tenancy/team.entity';
 import { BettingSlipEntity } from './betting-slip.entity';
@@ -107,4 +107,18 @@ export class BettingEventEntity {
 
   @Column(timestampColumn())
   receivedAt: Date;
+
+  /** RECEIVED (queued for processing), PROCESSED or FAILED. */
+  @Column({ type: 'varchar', length: 12, default: 'RECEIVED' })
+  status: string;
+
+  @Column(nullableTimestampColumn())
+  processedAt: Date | null;
+
+  /** Processing attempts that failed, once FAILED. */
+  @Column({ type: 'int', default: 0 })
+  failedAttempts: number;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
 }

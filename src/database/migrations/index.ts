@@ -4,12 +4,14 @@ import { Events1763800000000 as MysqlEvents } from './mysql/1763800000000-Events
 import { Foundation1763700000000 as MysqlFoundation } from './mysql/1763700000000-Foundation';
 import { MaxBridgeWallet1764100000000 as MysqlMaxBridgeWallet } from './mysql/1764100000000-MaxBridgeWallet';
 import { SlipBrands1764200000000 as MysqlSlipBrands } from './mysql/1764200000000-SlipBrands';
+import { ProcessingPipeline1764300000000 as MysqlProcessingPipeline } from './mysql/1764300000000-ProcessingPipeline';
 import { BettingEvents1763900000000 as SqliteBettingEvents } from './sqlite/1763900000000-BettingEvents';
 import { BetRecords1764000000000 as SqliteBetRecords } from './sqlite/1764000000000-BetRecords';
 import { Events1763800000000 as SqliteEvents } from './sqlite/1763800000000-Events';
 import { Foundation1763700000000 as SqliteFoundation } from './sqlite/1763700000000-Foundation';
 import { MaxBridgeWallet1764100000000 as SqliteMaxBridgeWallet } from './sqlite/1764100000000-MaxBridgeWallet';
 import { SlipBrands1764200000000 as SqliteSlipBrands } from './sqlite/1764200000000-SlipBrands';
+import { ProcessingPipeline1764300000000 as SqliteProcessingPipeline } from './sqlite/1764300000000-ProcessingPipeline';
 
 /** Migrations in order, one list per dialect. Add new ones at the end of both lists. */
 export const MYSQL_MIGRATIONS = [
@@ -19,6 +21,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlBetRecords,
   MysqlMaxBridgeWallet,
   MysqlSlipBrands,
+  MysqlProcessingPipeline,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -27,4 +30,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteBetRecords,
   SqliteMaxBridgeWallet,
   SqliteSlipBrands,
+  SqliteProcessingPipeline,
 ];

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { MicroTime } from '../../common/time/micro-time';
+import { SqlDatabase, type SqlSession } from '../../database/sql-database';
+import { placeholders } from '../../database/sql-dialect';
+import type { QueueEntry } from '../../processing/queue/processing-queue';
+import { scopeCondition, type TenantScope } from '../../tenancy/tenant-scope';
+import type { AmlBettingEvent } from '../aml-betting-event';
+
+type Num = number | string;
+
+interface EventRow {
+  id: Num;
+  public_id: string;
+  team_id: Num;
+  brand_id: Num | null;
+  player_id: Num;
+  player_external_id: string;
+  tax_id: string;
+  event_type: string;
+  event_date: string;
+  slip_ref: string;
+  bet_slip_state: string | null;
+  total_stake: Num;
+  total_odds: Num;
+  leg_count: Num;
+  last_player_balance: Num;
+  current_player_balance: Num;
+  is_live: Num | boolean | null;
+  is_free_bet: Num | boolean | null;
+  bonus_amount: Num | null;
+}
+
+export interface AmlEventStatus {
+  publicId: string;
+  status: string;
+  processedAt: MicroTime | null;
+}
+
+const flag = (value: Num | boolean | null) => (value === null ? null : Boolean(Number(value)));
+
+/** The processing side of `betting_events`: read for the steps, status, failures. */
+@Injectable()
+export class AmlProcessingRepository {
+  constructor(private readonly database: SqlDatabase) {}
+
+  async load(session: SqlSession, ids: readonly string[]): Promise<AmlBettingEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await session.select<EventRow>(
+      `SELECT e.id, e.public_id, e.team_id, s.brand_id, e.player_id, p.external_id AS player_external_id, e.tax_id, ` +
+        `e.event_type, ${session.dialect.timestampText('e.event_date')} AS event_date, s.slip_ref, e.bet_slip_state, ` +
+        'e.total_stake, e.total_odds, e.leg_count, e.last_player_balance, e.current_player_balance, e.is_live, ' +
+        'e.is_free_bet, e.bonus_amount FROM betting_events e JOIN betting_slips s ON s.id = e.slip_id ' +
+        `JOIN players p ON p.id = e.player_id WHERE e.id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return rows.map((row) => ({
+      stream: 'aml',
+      id: String(row.id),
+      publicId: row.public_id,
+      teamId: Number(row.team_id),
+      brandId: row.brand_id === null ? null : Number(row.brand_id),
+      playerId: Number(row.player_id),
+      playerExternalId: row.player_external_id,
+      taxId: row.tax_id,
+      eventType: row.event_type,
+      eventTime: row.event_date,
+      slipRef: row.slip_ref,
+      betSlipState: row.bet_slip_state,
+      totalStake: Number(row.total_stake),
+      totalOdds: Number(row.total_odds),
+      legCount: Number(row.leg_count),
+      lastPlayerBalance: Number(row.last_player_balance),
+      currentPlayerBalance: Number(row.current_player_balance),
+      isLive: flag(row.is_live),
+      isFreeBet: flag(row.is_free_bet),
+      bonusAmount: row.bonus_amount === null ? null : Number(row.bonus_amount),
+    }));
+  }
+
+  markProcessed(session: SqlSession, ids: readonly string[], at: MicroTime): Promise<number> {
+    return session.execute(
+      `UPDATE betting_events SET status = 'PROCESSED', processed_at = ? WHERE status = 'RECEIVED' AND id IN (${placeholders(ids.length)})`,
+      [at.toDatabaseText(), ...ids],
+    );
+  }
+
+  async markFailed(
+    session: SqlSession,
+    id: string,
+    failure: { reason: string; attempts: number },
+    at: MicroTime,
+  ): Promise<void> {
+    await session.execute(
+      "UPDATE betting_events SET status = 'FAILED', processed_at = ?, failed_attempts = ?, last_error = ? " +
+        "WHERE id = ? AND status = 'RECEIVED'",
+      [at.toDatabaseText(), failure.attempts, failure.reason.slice(0, 500), id],
+    );
+  }
+
+  /**
+   * FAILED -> RECEIVED for the events received since `since` (all when null). Returns them, for
+   * the caller to queue again.
+   */
+  async takeBackFailed(session: SqlSession, since: MicroTime | null): Promise<QueueEntry[]> {
+    const after = since ? ' AND e.received_at >= ?' : '';
+    const failed = await session.select<{
+      id: Num;
+      team_id: Num;
+      player: string;
+      received_at: string;
+    }>(
+      `SELECT e.id, e.team_id, p.external_id AS player, ${session.dialect.timestampText('e.received_at')} AS received_at ` +
+        `FROM betting_events e JOIN players p ON p.id = e.player_id WHERE e.status = 'FAILED'${after} ORDER BY e.id`,
+      since ? [since.toDatabaseText()] : [],
+    );
+    for (let start = 0; start < failed.length; start += 500) {
+      const chunk = failed.slice(start, start + 500);
+      await session.execute(
+        `UPDATE betting_events SET status = 'RECEIVED', processed_at = NULL, failed_attempts = 0 WHERE id IN (${placeholders(chunk.length)})`,
+        chunk.map((row) => row.id),
+      );
+    }
+    return failed.map((row) => ({
+      eventId: String(row.id),
+      teamId: Number(row.team_id),
+      playerKey: row.player,
+      receivedAt: MicroTime.fromDatabaseText(row.received_at),
+    }));
+  }
+
+  /** The processing status of an event of the scope (a brand's key: of its brand's slips). */
+  async findStatusInScope(scope: TenantScope, publicId: string): Promise<AmlEventStatus | null> {
+    const inScope = scopeCondition(scope, 's');
+    const [row] = await this.database.select<{
+      public_id: string;
+      status: string;
+      processed_at: string | null;
+    }>(
+      `SELECT e.public_id, e.status, ${this.database.dialect.timestampText('e.processed_at')} AS processed_at ` +
+        `FROM betting_events e JOIN betting_slips s ON s.id = e.slip_id WHERE e.public_id = ? AND ${inScope.sql}`,
+      [publicId, ...inScope.params],
+    );
+    if (!row) return null;
+    return {
+      publicId: row.public_id,
+      status: row.status,
+      processedAt: row.processed_at ? MicroTime.fromDatabaseText(row.processed_at) : null,
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  DeviceTypeEntity,
+  EventTypeEntity,
+  GameTypeEntity,
+  PaymentOperatorEntity,
+} from './lookups/lookup.entities';
+import { BettingEventLegEntity } from './betting-events/entities/betting-event-leg.entity';
+import { BettingEventEntity } from './betting-events/entities/betting-event.entity';
+import { BettingSlipLegEntity } from './betting-events/entities/betting-slip-leg.entity';
+import { BettingSlipEntity } from './betting-events/entities/betting-slip.entity';
+import { BetRecordCountEntity } from './bet-records/projection/bet-record-count.entity';
+import { GameEntity } from './bet-records/projection/game.entity';
+import { PendingSettlementEntity } from './bet-records/projection/pending-settlement.entity';
+import { ProviderEntity } from './bet-records/projection/provider.entity';
+import { BetEntity } from './bet-records/casino/bet.entity';
+import { SportsBetLineEntity } from './bet-records/sports/sports-bet-line.entity';
+import { SportsBetEntity } from './bet-records/sports/sports-bet.entity';
+import { EventEntity } from './events/event.entity';
+import { UsedNonceEntity } from './maxbridge/signing/used-nonce.entity';
+import { WalletAccountEntity } from './maxbridge/wallet/entities/wallet-account.entity';
+import { WalletDocumentEntity } from './maxbridge/wallet/entities/wallet-document.entity';
+import { WalletLedgerEntryEntity } from './maxbridge/wallet/entities/wallet-ledger-entry.entity';
+import { WalletUserStatusEntity } from './maxbridge/wallet/entities/wallet-user-status.entity';
+import { WalletUserEntity } from './maxbridge/wallet/entities/wallet-user.entity';
+import { PlayerEntity } from './players/player.entity';
+import { ProcessingPartitionEntity } from './processing/leases/processing-partition.entity';
+import { ProcessingWorkerEntity } from './processing/leases/processing-worker.entity';
+import { ProcessingQueueEntity } from './processing/queue/processing-queue.entity';
+import { EventMinuteCountEntity } from './processing/stats/event-minute-count.entity';
+import { ApiKeyEntity } from './tenancy/api-key.entity';
+import { BrandEntity } from './tenancy/brand.entity';
+import { TeamEntity } from './tenancy/team.entity';
+
+/**
+ * Every entity of the application, for the DataSource (app, CLI, migrations and drift check).
+ * Here, beside app.module.ts, because `database/` imports no feature: its callers hand it this list.
+ */
+export const ENTITIES = [
+  TeamEntity,
+  BrandEntity,
+  ApiKeyEntity,
+  EventTypeEntity,
+  GameTypeEntity,
+  DeviceTypeEntity,
+  PaymentOperatorEntity,
+  PlayerEntity,
+  EventEntity,
+  BettingSlipEntity,
+  BettingSlipLegEntity,
+  BettingEventEntity,
+  BettingEventLegEntity,
+  ProviderEntity,
+  GameEntity,
+  BetEntity,
+  SportsBetEntity,
+  SportsBetLineEntity,
+  BetRecordCountEntity,
+  PendingSettlementEntity,
+  WalletUserStatusEntity,
+  WalletUserEntity,
+  WalletAccountEntity,
+  WalletDocumentEntity,
+  WalletLedgerEntryEntity,
+  UsedNonceEntity,
+  ProcessingQueueEntity,
+  ProcessingPartitionEntity,
+  ProcessingWorkerEntity,
+  EventMinuteCountEntity,
+];

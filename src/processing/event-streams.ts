@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { AmlEventStream } from '../betting-events/aml-event.stream';
+import type { SqlSession } from '../database/sql-database';
+import { MonitorEventStream } from '../events/monitor-event.stream';
+import type { ProcessingEvent } from './processing-event';
+import { ProcessingStepError } from './processing-step';
+import type { EventStream, StreamName } from './queue/event-stream';
+import type { QueuedEvent } from './queue/processing-queue.repository';
+
+/** The streams that feed processing, by name, and the loading of a claimed batch from them. */
+@Injectable()
+export class EventStreams {
+  private readonly byName: Record<StreamName, EventStream<ProcessingEvent>>;
+
+  constructor(monitor: MonitorEventStream, aml: AmlEventStream) {
+    this.byName = { monitor, aml };
+  }
+
+  of(name: StreamName): EventStream<ProcessingEvent> {
+    return this.byName[name];
+  }
+
+  get all(): EventStream<ProcessingEvent>[] {
+    return Object.values(this.byName);
+  }
+
+  /** The claimed events, read from their streams, in queue order. */
+  async load(session: SqlSession, queued: readonly QueuedEvent[]): Promise<ProcessingEvent[]> {
+    const loaded = new Map<string, ProcessingEvent>();
+    for (const [name, ids] of idsByStream(queued)) {
+      for (const event of await this.of(name).load(session, ids)) {
+        loaded.set(`${name}:${event.id}`, event);
+      }
+    }
+    return queued.map((entry) => {
+      const event = loaded.get(`${entry.stream}:${entry.eventId}`);
+      // A queue row without its event would hold its partition forever: it fails like a step.
+      if (!event) {
+        throw new ProcessingStepError(
+          'load',
+          new Error(`No ${entry.stream} event ${entry.eventId}`),
+        );
+      }
+      return event;
+    });
+  }
+}
+
+export function idsByStream(queued: readonly QueuedEvent[]): Map<StreamName, string[]> {
+  const ids = new Map<StreamName, string[]>();
+  for (const entry of queued) {
+    const list = ids.get(entry.stream) ?? [];
+    list.push(entry.eventId);
+    ids.set(entry.stream, list);
+  }
+  return ids;
+}

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isTransientDatabaseError } from '../database/database-errors';
+import type { SqlSession } from '../database/sql-database';
+import type { ProcessingEvent } from './processing-event';
+import { PROCESSING_STEPS, ProcessingStepError, type ProcessingStep } from './processing-step';
+
+/** Runs the steps, in their listed order, over one batch of events. */
+@Injectable()
+export class ProcessingPipeline {
+  constructor(@Inject(PROCESSING_STEPS) private readonly steps: readonly ProcessingStep[]) {}
+
+  get stepNames(): string[] {
+    return this.steps.map((step) => step.name);
+  }
+
+  async run(session: SqlSession, events: readonly ProcessingEvent[]): Promise<void> {
+    for (const step of this.steps) {
+      try {
+        await step.process(session, events);
+      } catch (error) {
+        // A deadlock or a lost connection is not the events' fault: the transaction is retried
+        // (or processing pauses) without counting an attempt against them.
+        if (isTransientDatabaseError(error)) throw error;
+        throw new ProcessingStepError(step.name, error);
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { BetRecordsModule } from '../bet-records/bet-records.module';
+import { MetricsModule } from '../observability/metrics.module';
+import { PlayersModule } from '../players/players.module';
+import { BacklogMonitor } from './backlog-monitor';
+import { BatchProcessor } from './batch-processor';
+import { PartitionLeasesRepository } from './leases/partition-leases.repository';
+import { PlayerActivityStep } from './player-activity.step';
+import { ProcessingMetrics } from './processing-metrics';
+import { ProcessingPipeline } from './processing-pipeline';
+import { processingStepsProvider } from './processing-steps';
+import { ProcessingWorker } from './processing.worker';
+import { ProcessingStreamsModule } from './processing-streams.module';
+import { ProcessingQueueModule } from './queue/processing-queue.module';
+import { EventMinuteCountsRepository } from './stats/event-minute-counts.repository';
+
+/**
+ * Processing of both event streams (monitor events, AML betting events): the worker and its loops,
+ * partition leases, the ordered steps, the backlog and its metrics.
+ */
+@Module({
+  imports: [
+    ProcessingQueueModule,
+    MetricsModule,
+    ProcessingStreamsModule,
+    PlayersModule,
+    BetRecordsModule,
+  ],
+  providers: [
+    PlayerActivityStep,
+    processingStepsProvider,
+    ProcessingPipeline,
+    PartitionLeasesRepository,
+    EventMinuteCountsRepository,
+    BacklogMonitor,
+    ProcessingMetrics,
+    BatchProcessor,
+    ProcessingWorker,
+  ],
+  exports: [ProcessingWorker, BacklogMonitor, EventMinuteCountsRepository],
+})
+export class ProcessingModule {}
