@@ -3,6 +3,8 @@ import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import moduleEdges from './eslint/module-edges.mjs';
 
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/'] },
@@ -20,6 +22,24 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Module edges (ARCHITECTURE.md): see eslint/module-edges.mjs.
+    files: ['src/**/*.ts'],
+    plugins: { architecture: moduleEdges, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })],
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'architecture/module-edges': 'error',
+      // Type-only imports vanish at run time, so they make no cycle at start.
+      'import-x/no-cycle': [
+        'error',
+        { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false },
       ],
     },
   },

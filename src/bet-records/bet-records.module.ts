@@ -6,11 +6,13 @@ import { BetsController } from './casino/bets.controller';
 import { BetsRepository } from './casino/bets.repository';
 import { BetsService } from './casino/bets.service';
 import { CasinoBetProjection } from './casino/casino-bet.projection';
+import { CasinoBets } from './casino/casino-bets.kind';
 import { BetRecordCountsRepository } from './projection/bet-record-counts.repository';
 import { CatalogRepository } from './projection/catalog.repository';
 import { PendingSettlementsRepository } from './projection/pending-settlements.repository';
 import { SlipProjection } from './sports/slip.projection';
 import { SportsBetWriter } from './sports/sports-bet.writer';
+import { MonitorSportsBets } from './sports/monitor-sports-bets.kind';
 import { SportsBetProjection } from './sports/sports-bet.projection';
 import { SportsBetsController } from './sports/sports-bets.controller';
 import { SportsBetsRepository } from './sports/sports-bets.repository';
@@ -32,10 +34,12 @@ import { SportsBetsService } from './sports/sports-bets.service';
     PendingSettlementsRepository,
     BetsRepository,
     BetsService,
+    CasinoBets,
     CasinoBetProjection,
     SportsBetsRepository,
     SportsBetsService,
     SportsBetWriter,
+    MonitorSportsBets,
     SportsBetProjection,
     SlipProjection,
   ],

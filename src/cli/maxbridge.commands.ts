@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { requestHash } from '../maxbridge/signing/request-hash';
 import { DocumentStatus } from '../maxbridge/wallet/document-types';
 import { WalletAdminService } from '../maxbridge/wallet/wallet-admin.service';
-import { required, UsageError, type Command, type CommandOptions } from './commands';
+import { required, UsageError, type Command, type CommandOptions } from './command';
 
 function integer(options: CommandOptions, name: keyof CommandOptions, min = 0): number {
   const value = required(options, name);

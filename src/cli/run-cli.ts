@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import type { AppConfig } from '../config/app-config';
 import { TenancyError } from '../tenancy/tenancy.errors';
 import { CliModule } from './cli.module';
-import { COMMANDS, CommandOptions, STRING_OPTIONS, UsageError } from './commands';
+import { STRING_OPTIONS, UsageError, type CommandOptions } from './command';
+import { COMMANDS } from './commands';
 import { WalletAdminError } from '../maxbridge/wallet/wallet-admin.service';
 
 export interface CliIo {

@@ -12,8 +12,15 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/**
+ * A transaction met a concurrent write that it could only have seen by starting again (a row
+ * another transaction committed between this one's read and its write). Retried like a deadlock.
+ */
+export class ConcurrentWriteConflict extends Error {}
+
 /** True for a deadlock or a lock wait timeout: the transaction can simply run again. */
 export function isRetryableConflict(error: unknown): boolean {
+  if (error instanceof ConcurrentWriteConflict) return true;
   if (!(error instanceof QueryFailedError)) return false;
   const driverError = error.driverError as { code?: string; errno?: number };
   return (

@@ -2,15 +2,14 @@ import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { DestinationStream, Level, Logger as Pino } from 'pino';
+import { attachRootLogger, requestLoggerOf } from '../common/http/request-logger';
 import type { AppConfig } from '../config/app-config';
+
+export { requestLoggerOf } from '../common/http/request-logger';
 
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 /** The request being handled, for the lines written meanwhile by code that has no request. */
 const currentRequest = new AsyncLocalStorage<FastifyRequest>();
-const ROOT_LOGGER = Symbol('rootLogger');
-const REQUEST_LOGGER = Symbol('requestLogger');
-
-type LoggedRequest = FastifyRequest & { [ROOT_LOGGER]?: Pino; [REQUEST_LOGGER]?: Pino };
 
 /** JSON lines on standard output, written synchronously: in order, and not lost on exit. */
 export function createRootLogger(config: AppConfig, stream?: DestinationStream): Pino {
@@ -21,28 +20,19 @@ export function createRootLogger(config: AppConfig, stream?: DestinationStream):
 }
 
 /**
- * The request's own logger (it carries the `reqId`), once its first hook has run. Made when first
- * asked for: most requests write no line but the last one, and at `warn` not even that.
- */
-export function requestLoggerOf(request: FastifyRequest): Pino | undefined {
-  const logged = request as LoggedRequest;
-  return (logged[REQUEST_LOGGER] ??= logged[ROOT_LOGGER]?.child({ reqId: request.id }));
-}
-
-/**
  * One line per request (id, method, URL, route, status, duration; never headers, so never a
  * credential), and every log line written while handling it carries the same `reqId`.
  */
 export function installRequestLogging(fastify: FastifyInstance, root: Pino): void {
-  fastify.addHook('onRequest', (request: LoggedRequest, _reply, done) => {
-    request[ROOT_LOGGER] = root;
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    attachRootLogger(request, root);
     done();
   });
   // After body parsing: stream events would not carry an async context entered earlier.
   fastify.addHook('preValidation', (request, _reply, done) => {
     currentRequest.run(request, done);
   });
-  fastify.addHook('onResponse', (request: LoggedRequest, reply, done) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?')[0];
     if (!QUIET_PATHS.has(path)) {
       const status = reply.statusCode;

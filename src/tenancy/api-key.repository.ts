@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { SqlDatabase } from '../database/sql-database';
 import { ApiKeyEntity } from './api-key.entity';
-import type { Plan } from './plan';
+import type { Plan } from '../config/plan';
 import { requireTeamId } from './tenant-scope';
 
 export interface KeyWithTeam {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { timestampColumn } from '../database/columns';
-import type { Plan } from './plan';
+import type { Plan } from '../config/plan';
 
 /** A customer company: owns brands, API keys and all data sent with them. */
 @Entity('teams')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Plan } from './plan';
+import type { Plan } from '../config/plan';
 import { TeamEntity } from './team.entity';
 
 @Injectable()

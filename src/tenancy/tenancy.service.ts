@@ -7,7 +7,7 @@ import { ApiKeyRepository } from './api-key.repository';
 import { generateApiKey } from './api-key';
 import { BrandEntity } from './brand.entity';
 import { BrandRepository } from './brand.repository';
-import { DEFAULT_PLAN, isPlan, Plan, PLANS } from './plan';
+import { DEFAULT_PLAN, isPlan, Plan, PLANS } from '../config/plan';
 import { TeamEntity } from './team.entity';
 import { TeamRepository } from './team.repository';
 import { TenancyError, TenancyErrorCode } from './tenancy.errors';

@@ -1,4 +1,4 @@
-import type { Plan } from './plan';
+import type { Plan } from '../config/plan';
 import type { TenantScope } from './tenant-scope';
 
 /**

@@ -1,6 +1,6 @@
-import { betKey } from '../../src/bet-records/projection/batch-bets';
+import { betKey } from '../../src/bet-records/projection/bet-ref';
 import { PendingSettlementsRepository } from '../../src/bet-records/projection/pending-settlements.repository';
-import { BetsRepository } from '../../src/bet-records/casino/bets.repository';
+import { CasinoBets } from '../../src/bet-records/casino/casino-bets.kind';
 import { SqlDatabase } from '../../src/database/sql-database';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
@@ -259,7 +259,7 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     async () => {
       const other = await createTeam(t);
       const db = t.app.get(SqlDatabase);
-      const bets = t.app.get(BetsRepository);
+      const bets = t.app.get(CasinoBets);
       const pending = t.app.get(PendingSettlementsRepository);
       await t.http
         .post('/api/v1/events')
@@ -275,40 +275,48 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
       const placedGate = new Promise<void>((resolve) => (placed = resolve));
       const parkedGate = new Promise<void>((resolve) => (parked = resolve));
 
+      const ref = { teamId: other.id, betRef: 'race' };
+      const placement = {
+        stream: 'monitor' as const,
+        id: '0',
+        teamId: other.id,
+        brandId: null,
+        externalEventId: 'p_race',
+        eventType: 'BET_PLACED',
+        eventTime: '2026-04-06 10:29:00.000000',
+        amount: 1,
+        currency: 'XOF',
+        balanceBefore: null,
+        balanceAfter: null,
+        playerExternalId: 'e_player',
+        playerPhone: null,
+        playerCountry: null,
+        playerKycLevel: null,
+        game: {
+          type: 'LIVE_CASINO',
+          id: null,
+          name: null,
+          sport: null,
+          competition: null,
+          odds: null,
+          betId: 'race',
+          provider: null,
+        },
+      };
       const placing = db.transaction(async (session) => {
-        await bets.insert(session, {
-          teamId: other.id,
-          brandId: null,
-          playerId: Number(player.id),
-          providerId: null,
-          providerCode: null,
-          gameId: null,
-          gameCode: null,
-          transactionId: 'p_race',
-          roundId: 'race',
-          betAmount: 100,
-          balanceBefore: null,
-          balanceAfter: null,
-          createdAt: '2026-04-06 10:29:00.000000',
-        });
+        await bets.insertAll(session, [
+          { ref, placement, outcome: null, playerId: Number(player.id), providerId: null },
+        ]);
         placed();
         await parkedGate;
-        const waiting = await pending.takeAll(session, 'bet', [
-          { teamId: other.id, betRef: 'race' },
-        ]);
+        const waiting = await pending.takeAll(session, 'bet', [ref]);
         return waiting.get(betKey(other.id, 'race')) ?? [];
       });
       const parking = db.transaction(async (session) => {
-        await pending.add(session, {
-          teamId: other.id,
-          kind: 'bet',
-          betRef: 'race',
-          eventId: '1',
-          eventType: 'BET_WON',
-        });
+        await pending.addAll(session, 'bet', [{ ref, event: { id: '1', eventType: 'BET_WON' } }]);
         await placedGate;
         parked();
-        return bets.lockByRound(session, other.id, 'race');
+        return (await bets.lockAll(session, other.id, ['race']))[0] ?? null;
       });
       const [waiting, bet] = await Promise.all([placing, parking]);
       // One side saw the other (the loser of a deadlock was retried after the winner committed).

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Plan } from '../../src/tenancy/plan';
+import type { Plan } from '../../src/config/plan';
 import type { TestApp } from './test-app';
 
 export interface TestTeam {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordFilters } from '../dto/record-list.query';
 import { RecordListQueries } from '../record-list.queries';
-import { SqlDatabase, type SqlSession } from '../../database/sql-database';
-import { placeholders, type SqlDialect } from '../../database/sql-dialect';
-import { requireTeamId, type TenantScope } from '../../tenancy/tenant-scope';
+import { SqlDatabase } from '../../database/sql-database';
+import type { SqlDialect } from '../../database/sql-dialect';
+import type { TenantScope } from '../../tenancy/tenant-scope';
 
 type Num = string | number;
 
@@ -27,32 +27,6 @@ export interface BetRow {
   balance_after: Num | null;
   settled_at: string | null;
   created_at: string;
-}
-
-/** A new bet, from its placement. Amounts in cents. */
-export interface NewBet {
-  teamId: number;
-  brandId: number | null;
-  playerId: number;
-  providerId: number | null;
-  providerCode: string | null;
-  gameId: number | null;
-  gameCode: string | null;
-  transactionId: string;
-  roundId: string;
-  betAmount: number;
-  balanceBefore: number | null;
-  balanceAfter: number | null;
-  createdAt: string;
-}
-
-/** What a settlement or a refund changes. */
-export interface BetOutcome {
-  status: number;
-  payoutAmount: number;
-  resultType: number | null;
-  balanceAfter: number | null;
-  settledAt: string | null;
 }
 
 const COLUMNS =
@@ -85,69 +59,6 @@ export class BetsRepository {
 
   find(scope: TenantScope, id: string): Promise<BetRow | null> {
     return this.lists.find(scope, id);
-  }
-
-  /** The team's bet of this round, locked until the caller's transaction ends. */
-  async lockByRound(session: SqlSession, teamId: number, roundId: string): Promise<BetRow | null> {
-    const rows = await session.select<BetRow>(
-      `SELECT ${columnsOf('b', session.dialect)} FROM bets b WHERE b.team_id = ? AND b.round_id = ? ${session.dialect.forUpdate}`,
-      [requireTeamId(teamId), roundId],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** The team's bets of these rounds, locked until the caller's transaction ends. */
-  lockByRounds(
-    session: SqlSession,
-    teamId: number,
-    roundIds: readonly string[],
-  ): Promise<BetRow[]> {
-    return session.select<BetRow>(
-      `SELECT ${columnsOf('b', session.dialect)} FROM bets b WHERE b.team_id = ? ` +
-        `AND b.round_id IN (${placeholders(roundIds.length)}) ${session.dialect.forUpdate}`,
-      [requireTeamId(teamId), ...roundIds],
-    );
-  }
-
-  /** Inserts the bet unless its round is taken (by a concurrent placement); true when it did. */
-  async insert(session: SqlSession, bet: NewBet): Promise<boolean> {
-    const inserted = await session.execute(
-      `${session.dialect.insertIgnoring} INTO bets (` +
-        'team_id, brand_id, player_id, provider_id, provider_code, game_id, game_code, transaction_id, round_id, ' +
-        'bet_amount, payout_amount, status, result_type, balance_before, balance_after, settled_at, created_at) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, NULL, ?, ?, NULL, ?)',
-      [
-        requireTeamId(bet.teamId),
-        bet.brandId,
-        bet.playerId,
-        bet.providerId,
-        bet.providerCode,
-        bet.gameId,
-        bet.gameCode,
-        bet.transactionId,
-        bet.roundId,
-        bet.betAmount,
-        bet.balanceBefore,
-        bet.balanceAfter,
-        bet.createdAt,
-      ],
-    );
-    return inserted > 0;
-  }
-
-  async settle(session: SqlSession, id: Num, outcome: BetOutcome): Promise<void> {
-    await session.execute(
-      'UPDATE bets SET status = ?, payout_amount = ?, result_type = ?, balance_after = COALESCE(?, balance_after), ' +
-        'settled_at = ? WHERE id = ?',
-      [
-        outcome.status,
-        outcome.payoutAmount,
-        outcome.resultType,
-        outcome.balanceAfter,
-        outcome.settledAt,
-        id,
-      ],
-    );
   }
 }
 

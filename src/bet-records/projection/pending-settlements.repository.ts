@@ -1,21 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
-import { placeholders } from '../../database/sql-dialect';
+import { placeholders, valuesClause } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
-import { betKey, refsByTeam, type BetRef } from './batch-bets';
+import { betKey, refsByTeam, type BetRef } from './bet-ref';
 import type { RecordKind } from './bet-record-counts.repository';
+
+const ROWS_PER_INSERT = 500;
 
 /** Settlements processed before their placement, waiting for it (within the worker's transaction). */
 @Injectable()
 export class PendingSettlementsRepository {
-  async add(
+  /** The outcomes wait for their bets (an outcome already waiting is not added twice). */
+  async addAll(
     session: SqlSession,
-    wait: { teamId: number; kind: RecordKind; betRef: string; eventId: string; eventType: string },
+    kind: RecordKind,
+    outcomes: readonly { ref: BetRef; event: { id: string; eventType: string } }[],
   ): Promise<void> {
-    await session.execute(
-      `${session.dialect.insertIgnoring} INTO pending_settlements (team_id, kind, bet_ref, event_id, event_type) VALUES (?, ?, ?, ?, ?)`,
-      [requireTeamId(wait.teamId), wait.kind, wait.betRef, wait.eventId, wait.eventType],
-    );
+    for (let start = 0; start < outcomes.length; start += ROWS_PER_INSERT) {
+      const chunk = outcomes.slice(start, start + ROWS_PER_INSERT);
+      await session.execute(
+        `${session.dialect.insertIgnoring} INTO pending_settlements (team_id, kind, bet_ref, event_id, event_type) ` +
+          `VALUES ${valuesClause(5, chunk.length)}`,
+        chunk.flatMap(({ ref, event }) => [
+          requireTeamId(ref.teamId),
+          kind,
+          ref.betRef,
+          event.id,
+          event.eventType,
+        ]),
+      );
+    }
   }
 
   /**

@@ -3,15 +3,14 @@ import { BetRecordCountsRepository, CountDeltas } from '../projection/bet-record
 import type { SqlSession } from '../../database/sql-database';
 import {
   SportsBetsRepository,
-  type SportsBetSource,
   type SportsBetLine,
   type SportsBetRow,
   type SportsBetState,
 } from './sports-bets.repository';
 
 /**
- * Writes a sports bet's state for its projections, keeping the list counts exact, within the
- * projecting transaction.
+ * Writes an AML slip's sports bet (SlipProjection), keeping the list counts exact, within the
+ * AML API's transaction.
  */
 @Injectable()
 export class SportsBetWriter {
@@ -23,11 +22,6 @@ export class SportsBetWriter {
   /** The bet of this source and id, locked. */
   find(session: SqlSession, state: Pick<SportsBetState, 'teamId' | 'source' | 'betRef'>) {
     return this.sportsBets.lock(session, state.teamId, state.source, state.betRef);
-  }
-
-  /** The team's bets of this source and these ids that exist, locked. */
-  findAll(session: SqlSession, source: SportsBetSource, teamId: number, betRefs: string[]) {
-    return this.sportsBets.lockAll(session, teamId, source, betRefs);
   }
 
   /**
@@ -65,10 +59,6 @@ export class SportsBetWriter {
   /** Applies the count changes collected by `save`. */
   applyCounts(session: SqlSession, deltas: CountDeltas): Promise<void> {
     return this.counts.apply(session, deltas.byKey);
-  }
-
-  setLineStatus(session: SqlSession, existing: SportsBetRow, status: number): Promise<void> {
-    return this.sportsBets.setLineStatus(session, existing.id, status);
   }
 }
 

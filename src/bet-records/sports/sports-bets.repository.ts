@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordFilters } from '../dto/record-list.query';
 import { RecordListQueries } from '../record-list.queries';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
-import { placeholders, valuesClause, type SqlDialect } from '../../database/sql-dialect';
+import { valuesClause, type SqlDialect } from '../../database/sql-dialect';
 import { requireTeamId, type TenantScope } from '../../tenancy/tenant-scope';
 
 type Num = string | number;
@@ -163,20 +163,6 @@ export class SportsBetsRepository {
     return rows[0] ?? null;
   }
 
-  /** The team's bets of this source and these ids, locked until the caller's transaction ends. */
-  lockAll(
-    session: SqlSession,
-    teamId: number,
-    source: SportsBetSource,
-    betRefs: readonly string[],
-  ): Promise<SportsBetRow[]> {
-    return session.select<SportsBetRow>(
-      `SELECT ${columnsOf('s', session.dialect)} FROM sports_bets s WHERE s.team_id = ? AND s.source = ? ` +
-        `AND s.bet_ref IN (${placeholders(betRefs.length)}) ${session.dialect.forUpdate}`,
-      [requireTeamId(teamId), source, ...betRefs],
-    );
-  }
-
   /** Inserts the bet and its lines; returns its id. */
   async insert(session: SqlSession, bet: SportsBetState, lines: readonly SportsBetLine[]) {
     const id = await session.insert(
@@ -202,14 +188,6 @@ export class SportsBetsRepository {
     if (!lines) return;
     await session.execute('DELETE FROM sports_bet_lines WHERE sports_bet_id = ?', [id]);
     await this.insertLines(session, id, lines);
-  }
-
-  /** Sets the status of every line of the bet (a monitor settlement settles its one line). */
-  async setLineStatus(session: SqlSession, id: Num, status: number): Promise<void> {
-    await session.execute('UPDATE sports_bet_lines SET status = ? WHERE sports_bet_id = ?', [
-      status,
-      id,
-    ]);
   }
 
   private async insertLines(session: SqlSession, id: Num, lines: readonly SportsBetLine[]) {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { InternalError } from '../errors/app-error';
 import { toAppError } from '../errors/to-app-error';
-import { requestLoggerOf } from '../../observability/logging';
+import { requestLoggerOf } from '../http/request-logger';
 import type { WireFormat } from './wire-format';
 
 const logger = new Logger('Errors');

@@ -1,0 +1,520 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:processing [-- --backlog 60000 --seconds 10 --lag-seconds 20 --skip-build]`
+ *
+ * Event processing on MariaDB (DB_SERVER_URL, mariadb://root@127.0.0.1:3306 by default), measured
+ * in one run against what the same machine does at best (issue 14, point 4). The workload is
+ * bench/support/processing-workload.js: 20,000 players (300 of them behind half of the events),
+ * about 40 % bets placed, 35 % settled, 15 % deposits, 10 % withdrawals and bonuses.
+ *
+ *   R  single-event ingest: POST /api/v1/events, 64 connections, worker off (events/s); and again
+ *      without the (team, player, time) index of `events`, to say what that index costs.
+ *   D  drain: a backlog of --backlog events (stored through the batch endpoint, worker off), then
+ *      a service with its worker on (the default WORKER_* settings) and no load, until the queue is
+ *      empty (events/s).
+ *   C  raw ceiling: the very statements the worker sent to MariaDB for the same backlog (captured
+ *      with the general query log in a run of its own, on an identical copy of the backlog),
+ *      replayed by a bare mysql2 loop, one connection per worker loop, in the same order: the
+ *      database's and the driver's share of the work, none of the service's.
+ *   L  lag: the service with its worker on, single events paced at 30 % and then 50 % of R for
+ *      --lag-seconds each; the age of the oldest waiting event is sampled every 100 ms.
+ * Targets: D >= 1.0 x R (stretch 1.5 x), D >= 0.5 x C, p99 of the oldest age at 30 % <= 2 s.
+ * Each phase has its own database (bm_bench_proc_<run>_<phase>), dropped at the end. Writes
+ * bench/results/processing.md and .json.
+ */
+const autocannon = require('autocannon');
+const mysql = require('mysql2/promise');
+const { execFileSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { readFileSync, readdirSync, rmSync, existsSync } = require('node:fs');
+const { cpus, totalmem } = require('node:os');
+const { performance } = require('node:perf_hooks');
+const { setTimeout: sleep } = require('node:timers/promises');
+const { parseArgs } = require('node:util');
+const { workload } = require('./support/processing-workload');
+const {
+  ROOT,
+  startServer,
+  stopServer,
+  cpuSeconds,
+  gitState,
+  round1,
+  log,
+  buildService,
+  saveResults,
+} = require('./support/process');
+
+const { values: args } = parseArgs({
+  options: {
+    backlog: { type: 'string', default: '60000' },
+    seconds: { type: 'string', default: '10' },
+    'lag-seconds': { type: 'string', default: '20' },
+    connections: { type: 'string', default: '64' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+const BACKLOG = Number(args.backlog);
+const SECONDS = Number(args.seconds);
+const LAG_SECONDS = Number(args['lag-seconds']);
+const CONNECTIONS = Number(args.connections);
+const SERVER_URL = process.env.DB_SERVER_URL || 'mariadb://root@127.0.0.1:3306';
+const RUN = randomBytes(3).toString('hex');
+const PORT = 3931;
+const HIGH_LIMIT = '100000000';
+const LOG_FILE = `/tmp/bm_bench_processing_${RUN}.log`;
+
+// ---- databases and services -----------------------------------------------------------------
+
+async function admin() {
+  const server = new URL(SERVER_URL);
+  return mysql.createConnection({
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username || 'root'),
+    password: decodeURIComponent(server.password || ''),
+  });
+}
+
+/** A fresh database migrated by the service's CLI, with one enterprise team. */
+async function freshDatabase(root, phase) {
+  const name = `bm_bench_proc_${RUN}_${phase}`;
+  await root.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const env = { PATH: process.env.PATH, DB_URL: url.toString(), LOG_LEVEL: 'warn' };
+  execFileSync(process.execPath, ['dist/cli.js', 'migrate'], { cwd: ROOT, env });
+  const created = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        'dist/cli.js',
+        'team',
+        'create',
+        '--name',
+        `bench-${phase}`,
+        '--plan',
+        'enterprise',
+        '--json',
+      ],
+      { cwd: ROOT, env },
+    ).toString(),
+  );
+  return { name, url: url.toString(), apiKey: created.api_key, teamId: created.team.id };
+}
+
+function serviceEnv(db, worker) {
+  return {
+    DB_URL: db.url,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DEMO_TEAM: 'false',
+    WORKER_ENABLED: worker ? 'true' : 'false',
+    RATE_LIMIT_STANDARD: HIGH_LIMIT,
+    RATE_LIMIT_ENTERPRISE: HIGH_LIMIT,
+  };
+}
+
+const startService = (db, worker) =>
+  startServer('dist/main.js', serviceEnv(db, worker), {
+    healthUrl: `http://127.0.0.1:${PORT}/health`,
+  });
+
+/** The local MariaDB server process, to tell where CPU goes (null when it runs elsewhere). */
+function databaseServerPid() {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (name === 'mariadbd' || name === 'mysqld') return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
+/** CPU % (100 = one core) of the service and of mariadbd from now until the returned call. */
+function cpuMeter(serverPid) {
+  const mariadbPid = databaseServerPid();
+  const start = {
+    at: performance.now(),
+    server: serverPid ? cpuSeconds(serverPid) : null,
+    db: mariadbPid ? cpuSeconds(mariadbPid) : null,
+  };
+  return () => {
+    const wall = (performance.now() - start.at) / 1000;
+    const pct = (before, now) =>
+      before === null || now === null ? null : Math.round(((now - before) / wall) * 100);
+    return {
+      server: pct(start.server, serverPid ? cpuSeconds(serverPid) : null),
+      mariadb: pct(start.db, mariadbPid ? cpuSeconds(mariadbPid) : null),
+    };
+  };
+}
+
+/** `count` events of the workload stored through the batch endpoint, 1000 a request, in order. */
+async function fillBacklog(db, count, seed) {
+  const server = await startService(db, false);
+  try {
+    const events = workload(`b${seed}`, seed);
+    for (let sent = 0; sent < count; sent += 1000) {
+      const batch = Array.from({ length: Math.min(1000, count - sent) }, () => events.next());
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/events/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': db.apiKey },
+        body: JSON.stringify({ events: batch }),
+      });
+      const body = await res.json();
+      if (res.status !== 200 || body.data.failed_count !== 0) {
+        throw new Error(
+          `Backlog batch refused: ${res.status} ${JSON.stringify(body).slice(0, 300)}`,
+        );
+      }
+    }
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function queueLength(root, db) {
+  const [[row]] = await root.query(`SELECT COUNT(*) AS n FROM \`${db.name}\`.processing_queue`);
+  return Number(row.n);
+}
+
+// ---- measures -------------------------------------------------------------------------------
+
+/** R: single events, worker off, `CONNECTIONS` connections for SECONDS. */
+async function ingestRate(db, label) {
+  const server = await startService(db, false);
+  try {
+    const events = workload(`i${label}`, 7);
+    const run = (duration) =>
+      new Promise((resolve, reject) =>
+        autocannon(
+          {
+            url: `http://127.0.0.1:${PORT}`,
+            connections: CONNECTIONS,
+            duration,
+            headers: { 'x-api-key': db.apiKey, 'content-type': 'application/json' },
+            requests: [
+              {
+                method: 'POST',
+                path: '/api/v1/events',
+                setupRequest: (r) => ({ ...r, body: JSON.stringify(events.next()) }),
+              },
+            ],
+          },
+          (error, result) => (error ? reject(error) : resolve(result)),
+        ),
+      );
+    await run(2); // warm-up
+    const cpu = cpuMeter(server.child.pid);
+    const result = await run(SECONDS);
+    const rate = result['2xx'] / SECONDS;
+    log(`  ingest (${label}): ${Math.round(rate)} events/s, non-2xx ${result.non2xx}`);
+    return {
+      eventsPerSecond: Math.round(rate),
+      p99Ms: result.latency.p99,
+      non2xx: result.non2xx + result.errors,
+      cpu: cpu(),
+    };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+/** D: the worker alone drains the backlog; events/s from its start to an empty queue. */
+async function drain(root, db) {
+  const waiting = await queueLength(root, db);
+  const started = performance.now();
+  const server = await startService(db, true);
+  const cpu = cpuMeter(server.child.pid);
+  try {
+    while ((await queueLength(root, db)) > 0) {
+      if (performance.now() - started > 600_000) throw new Error('Drain took over 10 minutes');
+      await sleep(100);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const usage = cpu();
+    const [[check]] = await root.query(
+      `SELECT (SELECT COUNT(*) FROM \`${db.name}\`.events WHERE status = 'PROCESSED') AS processed, ` +
+        `(SELECT SUM(processed) FROM \`${db.name}\`.event_minute_counts) AS counted, ` +
+        `(SELECT SUM(events_count) FROM \`${db.name}\`.players) AS players`,
+    );
+    const exact =
+      Number(check.processed) === waiting &&
+      Number(check.counted) === waiting &&
+      Number(check.players) === waiting;
+    log(`  drain: ${waiting} events in ${round1(seconds)} s = ${Math.round(waiting / seconds)}/s`);
+    return {
+      events: waiting,
+      seconds: round1(seconds),
+      eventsPerSecond: Math.round(waiting / seconds),
+      exact,
+      cpu: usage,
+    };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+/**
+ * The worker's statements for the backlog of `db`, from MariaDB's general query log: per
+ * connection, in order, from its first statement on a processing table (what came before is the
+ * service starting).
+ */
+async function captureWorkerStatements(root, db) {
+  rmSync(LOG_FILE, { force: true });
+  const [[own]] = await root.query('SELECT CONNECTION_ID() AS id');
+  await root.query(`SET GLOBAL general_log_file = '${LOG_FILE}'`);
+  await root.query("SET GLOBAL log_output = 'FILE'");
+  await root.query('SET GLOBAL general_log = 1');
+  try {
+    await drain(root, db);
+  } finally {
+    await root.query('SET GLOBAL general_log = 0');
+  }
+  const byThread = new Map();
+  let last = null;
+  for (const line of readFileSync(LOG_FILE, 'utf8').split('\n')) {
+    const match = /^(?:\d{6}\s+\d{1,2}:\d{2}:\d{2})?\s+(\d+) (\w+)\t(.*)$/.exec(line);
+    if (!match) {
+      if (last && line) last.sql += `\n${line}`;
+      continue;
+    }
+    const [, thread, command, argument] = match;
+    last = null;
+    if (command !== 'Query' || Number(thread) === Number(own.id)) continue;
+    const statements = byThread.get(thread) ?? { started: false, list: [] };
+    if (!statements.started && /processing_(partitions|queue|workers)/.test(argument)) {
+      statements.started = true;
+    }
+    if (statements.started) {
+      last = { sql: argument };
+      statements.list.push(last);
+    }
+    byThread.set(thread, statements);
+  }
+  rmSync(LOG_FILE, { force: true });
+  return [...byThread.values()]
+    .map((thread) => thread.list.map((statement) => statement.sql))
+    .filter((list) => list.length > 0);
+}
+
+/** C: the captured statements replayed on an identical backlog, one connection per thread. */
+async function replay(db, threads) {
+  const url = new URL(db.url);
+  const connections = await Promise.all(
+    threads.map(() =>
+      mysql.createConnection({
+        host: url.hostname,
+        port: Number(url.port || 3306),
+        user: decodeURIComponent(url.username || 'root'),
+        password: decodeURIComponent(url.password || ''),
+        database: url.pathname.slice(1),
+        timezone: 'Z',
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+      }),
+    ),
+  );
+  const cpu = cpuMeter(null);
+  const started = performance.now();
+  await Promise.all(
+    threads.map(async (statements, i) => {
+      for (const sql of statements) await connections[i].query(sql);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const usage = cpu();
+  await Promise.all(connections.map((c) => c.end()));
+  const statements = threads.reduce((sum, list) => sum + list.length, 0);
+  log(`  ceiling: ${statements} statements in ${round1(seconds)} s`);
+  return { statements, connections: threads.length, seconds: round1(seconds), cpu: usage };
+}
+
+/** L: single events paced at `rate`/s for LAG_SECONDS, worker on; the oldest waiting age. */
+async function lag(root, db, rate, label) {
+  const server = await startService(db, true);
+  const events = workload(`l${label}`, 11);
+  const ages = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const [[row]] = await root.query(
+        `SELECT TIMESTAMPDIFF(MICROSECOND, received_at, UTC_TIMESTAMP(6)) AS age FROM \`${db.name}\`.processing_queue ORDER BY seq LIMIT 1`,
+      );
+      ages.push(row ? Number(row.age) / 1e6 : 0);
+      await sleep(100);
+    }
+  })();
+  const cpu = cpuMeter(server.child.pid);
+  try {
+    const result = await new Promise((resolve, reject) =>
+      autocannon(
+        {
+          url: `http://127.0.0.1:${PORT}`,
+          connections: CONNECTIONS,
+          overallRate: rate,
+          amount: Math.round(rate * LAG_SECONDS),
+          ignoreCoordinatedOmission: true,
+          headers: { 'x-api-key': db.apiKey, 'content-type': 'application/json' },
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/v1/events',
+              setupRequest: (r) => ({ ...r, body: JSON.stringify(events.next()) }),
+            },
+          ],
+        },
+        (error, done) => (error ? reject(error) : resolve(done)),
+      ),
+    );
+    sampling = false;
+    await sampler;
+    const usage = cpu();
+    const sorted = [...ages].sort((a, b) => a - b);
+    const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))];
+    const summary = {
+      askedPerSecond: Math.round(rate),
+      answered2xx: result['2xx'],
+      non2xx: result.non2xx + result.errors,
+      ingestP99Ms: result.latency.p99,
+      samples: ages.length,
+      oldestAgeP50Seconds: round1(sorted[Math.floor(sorted.length / 2)] * 100) / 100,
+      oldestAgeP99Seconds: round1(p99 * 100) / 100,
+      oldestAgeMaxSeconds: round1(sorted[sorted.length - 1] * 100) / 100,
+      waitingAtEnd: await queueLength(root, db),
+      cpu: usage,
+    };
+    log(`  lag at ${label}: p99 oldest ${summary.oldestAgeP99Seconds} s`);
+    return summary;
+  } finally {
+    sampling = false;
+    await sampler.catch(() => undefined);
+    await stopServer(server);
+  }
+}
+
+// ---- report ---------------------------------------------------------------------------------
+
+function report(r) {
+  const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+  const drainVsIngest = ratio(r.drain.eventsPerSecond, r.ingest.eventsPerSecond);
+  const ceilingRate = Math.round(r.backlog / r.ceiling.seconds);
+  const drainVsCeiling = ratio(r.drain.eventsPerSecond, ceilingRate);
+  const cpu = (c) => `${c.server ?? '–'} / ${c.mariadb ?? '–'}`;
+  const targets = [
+    ['drain ≥ 1.0 × single-event ingest (stretch 1.5 ×)', `${drainVsIngest} ×`, drainVsIngest >= 1],
+    ['drain ≥ 0.5 × raw ceiling', `${drainVsCeiling} ×`, drainVsCeiling >= 0.5],
+    [
+      'oldest waiting event, p99, ingest at 30 % of max ≤ 2 s',
+      `${r.lag30.oldestAgeP99Seconds} s`,
+      r.lag30.oldestAgeP99Seconds <= 2,
+    ],
+    [
+      'processing exact (every event once: statuses, minute counts, players)',
+      r.drain.exact ? 'yes' : 'NO',
+      r.drain.exact,
+    ],
+  ];
+  const text = [
+    '# Processing: draining the queue, against ingestion and a raw ceiling',
+    '',
+    `Run ${new Date().toISOString()} on ${cpus().length} cores (${cpus()[0].model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, code ${r.code}.`,
+    `MariaDB ${r.mariadb} on the same machine. Workload: bench/support/processing-workload.js (20,000 players, 300 of them behind half of the events; 40 % bets placed, 35 % settled, 15 % deposits, 10 % withdrawals and bonuses; 70 % casino, 30 % sports bets). One run; every figure below comes from it.`,
+    '',
+    '| measure | result | CPU % service / mariadbd |',
+    '|---|---|---|',
+    `| R. single-event ingest, POST /api/v1/events, ${CONNECTIONS} conn, worker off | ${r.ingest.eventsPerSecond} events/s (p99 ${r.ingest.p99Ms} ms) | ${cpu(r.ingest.cpu)} |`,
+    `| R'. the same without the (team, player, time) index of \`events\` | ${r.ingestNoIndex.eventsPerSecond} events/s: the index costs ${Math.round((1 - r.ingest.eventsPerSecond / r.ingestNoIndex.eventsPerSecond) * 100)} % | ${cpu(r.ingestNoIndex.cpu)} |`,
+    `| D. drain of a ${r.backlog}-event backlog, worker on (default WORKER_* settings), no load | ${r.drain.eventsPerSecond} events/s (${r.drain.seconds} s) | ${cpu(r.drain.cpu)} |`,
+    `| C. raw ceiling: the worker's own ${r.ceiling.statements} statements for the same backlog, replayed by mysql2 on ${r.ceiling.connections} connections | ${ceilingRate} events/s (${r.ceiling.seconds} s) | – / ${r.ceiling.cpu.mariadb ?? '–'} |`,
+    `| L30. worker on, single events paced at 30 % of R (${r.lag30.askedPerSecond}/s) for ${LAG_SECONDS} s | oldest waiting event p50 ${r.lag30.oldestAgeP50Seconds} s, p99 ${r.lag30.oldestAgeP99Seconds} s, max ${r.lag30.oldestAgeMaxSeconds} s; ${r.lag30.waitingAtEnd} waiting at the end | ${cpu(r.lag30.cpu)} |`,
+    `| L50. the same at 50 % of R (${r.lag50.askedPerSecond}/s) | oldest waiting event p50 ${r.lag50.oldestAgeP50Seconds} s, p99 ${r.lag50.oldestAgeP99Seconds} s, max ${r.lag50.oldestAgeMaxSeconds} s; ${r.lag50.waitingAtEnd} waiting at the end | ${cpu(r.lag50.cpu)} |`,
+    '',
+    '## Targets',
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...targets.map(
+      ([what, value, met]) => `| ${what} | ${value} | ${met ? 'met' : '**not met**'} |`,
+    ),
+    '',
+    '## How',
+    '',
+    '- Each phase runs on its own fresh database, migrated by `dist/cli.js migrate`, with one enterprise team; rate limits out of reach; `LOG_LEVEL=warn`; the service as `npm start` runs it.',
+    '- The backlogs of D and C are the same events in the same order (same seed, stored by the batch endpoint with the worker off), so the two databases hold identical rows and ids.',
+    "- C replays, per worker connection and in order, every statement that connection sent while draining (MariaDB's general query log, captured in a drain of its own that is not measured): claims, leases, the steps' reads and writes, commits. It is what the database and the driver must do for the same batches, with none of the service's own work.",
+    '- D is exact when every event is PROCESSED once: as many PROCESSED rows, processed minute counts and player event counts as events in the backlog.',
+    '- L: autocannon `overallRate` (bursts at the start of each second: pessimistic); the oldest waiting event is read from `processing_queue` every 100 ms.',
+    '',
+  ].join('\n');
+  return { text, drainVsIngest, drainVsCeiling, ceilingRate, targets };
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main() {
+  if (!args['skip-build']) buildService();
+  const root = await admin();
+  const dbs = [];
+  const fresh = async (phase) => {
+    const db = await freshDatabase(root, phase);
+    dbs.push(db);
+    return db;
+  };
+  try {
+    const [[about]] = await root.query('SELECT VERSION() AS v');
+    log('R: single-event ingest');
+    const ingestDb = await fresh('ingest');
+    const ingest = await ingestRate(ingestDb, 'with index');
+    await root.query(`DROP INDEX idx_events_team_player_time ON \`${ingestDb.name}\`.events`);
+    const ingestNoIndex = await ingestRate(ingestDb, 'without index');
+
+    log(`D: drain of ${BACKLOG} events`);
+    const drainDb = await fresh('drain');
+    await fillBacklog(drainDb, BACKLOG, 1);
+    const drained = await drain(root, drainDb);
+
+    log('C: capture the worker statements, then replay them');
+    const captureDb = await fresh('capture');
+    await fillBacklog(captureDb, BACKLOG, 1);
+    const threads = await captureWorkerStatements(root, captureDb);
+    const ceilingDb = await fresh('ceiling');
+    await fillBacklog(ceilingDb, BACKLOG, 1);
+    const ceiling = await replay(ceilingDb, threads);
+    if ((await queueLength(root, ceilingDb)) !== 0) {
+      throw new Error('The replayed statements left events in the queue: not the same backlog');
+    }
+
+    log('L: lag under load');
+    const lagDb = await fresh('lag');
+    const lag30 = await lag(root, lagDb, ingest.eventsPerSecond * 0.3, '30 %');
+    const lag50 = await lag(root, lagDb, ingest.eventsPerSecond * 0.5, '50 %');
+
+    const results = {
+      code: gitState(),
+      mariadb: about.v,
+      backlog: BACKLOG,
+      ingest,
+      ingestNoIndex,
+      drain: drained,
+      ceiling,
+      lag30,
+      lag50,
+    };
+    const { text, ...ratios } = report(results);
+    saveResults('processing', text, { ...results, ...ratios });
+  } finally {
+    for (const db of dbs) await root.query(`DROP DATABASE IF EXISTS \`${db.name}\``);
+    await root.end();
+    if (existsSync(LOG_FILE)) rmSync(LOG_FILE, { force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlSession } from '../../database/sql-database';
+import { placeholders, valuesClause } from '../../database/sql-dialect';
+import { requireTeamId } from '../../tenancy/tenant-scope';
+import { RecordStatus, splitTeams, unitsToCents } from '../bet-record.format';
+import { SPORTS_GAME_TYPES } from '../projection/bet-event.kind';
+import type { BetRecordKind, BetSettlement, NewBet } from '../projection/bet-record-kind';
+import { refsByTeam } from '../projection/bet-ref';
+import { caseUpdate } from '../projection/case-update';
+
+type Num = number | string;
+
+const BET_COLUMNS = [
+  'team_id',
+  'brand_id',
+  'player_id',
+  'provider_id',
+  'provider_code',
+  'source',
+  'bet_ref',
+  'odds',
+  'stake',
+  'payout',
+  'parlay',
+  'status',
+  'balance_before',
+  'balance_after',
+  'settled_at',
+  'created_at',
+];
+const LINE_COLUMNS = [
+  'sports_bet_id',
+  'position',
+  'line_id',
+  'event_name',
+  'league_name',
+  'market',
+  'home_name',
+  'away_name',
+  'odds',
+  'score',
+  'status',
+  'is_live',
+  'created_at',
+];
+const SETTLE_COLUMNS = [
+  { name: 'payout' },
+  { name: 'status' },
+  { name: 'balance_after', keepWhenNull: true },
+  { name: 'settled_at' },
+];
+/** Rows per statement: 16 bound values a row stays far under SQLite's 32,766. */
+const ROWS_PER_STATEMENT = 500;
+const SOURCE = 'monitor';
+
+const cents = (units: number | null) => (units === null ? null : unitsToCents(units));
+
+/**
+ * Sports bets (`sports_bets`, seed 002) from SPORTS and ESPORTS monitor events, as a kind of bet
+ * record: BET_PLACED makes a single bet (source `monitor`) with one line from the `game` fields
+ * (`game.name` as the event, split into home and away when it reads "A vs B"; `game.competition`
+ * as the league; `game.odds`); outcomes settle or cancel the bet and its line. (AML slips make
+ * sports bets too, through SlipProjection, in the AML API's own transaction.)
+ */
+@Injectable()
+export class MonitorSportsBets implements BetRecordKind {
+  readonly name = 'sports-bets';
+  readonly recordKind = 'sports';
+  readonly gameTypes = SPORTS_GAME_TYPES;
+
+  async lockAll(session: SqlSession, teamId: number, betRefs: readonly string[]) {
+    const rows = await session.select<{
+      bet_ref: string;
+      brand_id: Num | null;
+      provider_id: Num | null;
+      status: Num;
+      settled_at: string | null;
+    }>(
+      `SELECT bet_ref, brand_id, provider_id, status, ${session.dialect.timestampText('settled_at')} AS settled_at ` +
+        `FROM sports_bets WHERE team_id = ? AND source = ? AND bet_ref IN (${placeholders(betRefs.length)}) ` +
+        session.dialect.forUpdate,
+      [requireTeamId(teamId), SOURCE, ...betRefs],
+    );
+    return rows.map((row) => ({
+      betRef: row.bet_ref,
+      brandId: row.brand_id === null ? null : Number(row.brand_id),
+      providerId: row.provider_id === null ? null : Number(row.provider_id),
+      status: Number(row.status),
+      settledAt: row.settled_at,
+    }));
+  }
+
+  async insertAll(session: SqlSession, bets: readonly NewBet[]): Promise<number> {
+    let inserted = 0;
+    for (let start = 0; start < bets.length; start += ROWS_PER_STATEMENT) {
+      const chunk = bets.slice(start, start + ROWS_PER_STATEMENT);
+      const { sql, params } = session.dialect.bulkInsertSkippingDuplicates(
+        'sports_bets',
+        BET_COLUMNS,
+        chunk.map(betValues),
+        ['team_id', 'source', 'bet_ref'],
+      );
+      const count = await session.execute(sql, params);
+      inserted += count;
+      // A reference taken meanwhile: the engine starts again; its line must not go to that bet.
+      if (count !== chunk.length) return inserted;
+      await this.insertLines(session, chunk);
+    }
+    return inserted;
+  }
+
+  async settleAll(session: SqlSession, settlements: readonly BetSettlement[]): Promise<void> {
+    for (const { teamId, betRefs } of refsByTeam(settlements.map((s) => s.ref))) {
+      const ofTeam = new Map(
+        settlements.filter((s) => s.ref.teamId === teamId).map((s) => [s.ref.betRef, s]),
+      );
+      for (let start = 0; start < betRefs.length; start += ROWS_PER_STATEMENT) {
+        const refs = betRefs.slice(start, start + ROWS_PER_STATEMENT);
+        const rows = refs.map((betRef) => {
+          const { event, move } = ofTeam.get(betRef)!;
+          return {
+            key: betRef,
+            values: [
+              move.pays ? unitsToCents(event.amount) : 0,
+              move.status,
+              cents(event.balanceAfter),
+              event.eventTime,
+            ],
+          };
+        });
+        const scope = { sql: 'team_id = ? AND source = ?', params: [teamId, SOURCE] };
+        const bets = caseUpdate('sports_bets', 'bet_ref', SETTLE_COLUMNS, rows, scope);
+        await session.execute(bets.sql, bets.params);
+        // Each bet's one line takes the bet's status.
+        for (const status of [RecordStatus.Settled, RecordStatus.Cancelled, RecordStatus.Pending]) {
+          const ofStatus = refs.filter((ref) => ofTeam.get(ref)!.move.status === status);
+          if (ofStatus.length === 0) continue;
+          await session.execute(
+            'UPDATE sports_bet_lines SET status = ? WHERE sports_bet_id IN (SELECT id FROM sports_bets ' +
+              `WHERE team_id = ? AND source = ? AND bet_ref IN (${placeholders(ofStatus.length)}))`,
+            [status, teamId, SOURCE, ...ofStatus],
+          );
+        }
+      }
+    }
+  }
+
+  /** One line per bet, from the placement's `game` fields. */
+  private async insertLines(session: SqlSession, bets: readonly NewBet[]): Promise<void> {
+    const ids = new Map<string, string>();
+    for (const { teamId, betRefs } of refsByTeam(bets.map((bet) => bet.ref))) {
+      const rows = await session.select<{ id: Num; bet_ref: string }>(
+        `SELECT id, bet_ref FROM sports_bets WHERE team_id = ? AND source = ? AND bet_ref IN (${placeholders(betRefs.length)})`,
+        [teamId, SOURCE, ...betRefs],
+      );
+      for (const row of rows) ids.set(`${teamId}\u0000${row.bet_ref}`, String(row.id));
+    }
+    const values = bets.flatMap(({ ref, placement, outcome }) => {
+      const { game } = placement;
+      const { home, away } = splitTeams(game.name);
+      return [
+        ids.get(`${ref.teamId}\u0000${ref.betRef}`),
+        0,
+        game.id ?? ref.betRef,
+        game.name,
+        game.competition,
+        null,
+        home,
+        away,
+        game.odds,
+        null,
+        outcome?.move.status ?? RecordStatus.Pending,
+        0,
+        placement.eventTime,
+      ];
+    });
+    await session.execute(
+      `INSERT INTO sports_bet_lines (${LINE_COLUMNS.join(', ')}) VALUES ${valuesClause(LINE_COLUMNS.length, bets.length)}`,
+      values,
+    );
+  }
+}
+
+function betValues({ ref, placement, outcome, playerId, providerId }: NewBet): unknown[] {
+  return [
+    requireTeamId(ref.teamId),
+    placement.brandId,
+    playerId,
+    providerId,
+    placement.game.provider,
+    SOURCE,
+    ref.betRef,
+    placement.game.odds,
+    unitsToCents(placement.amount),
+    outcome?.move.pays ? unitsToCents(outcome.event.amount) : 0,
+    0,
+    outcome?.move.status ?? RecordStatus.Pending,
+    cents(placement.balanceBefore),
+    cents(outcome?.event.balanceAfter ?? null) ?? cents(placement.balanceAfter),
+    outcome?.event.eventTime ?? null,
+    placement.eventTime,
+  ];
+}
