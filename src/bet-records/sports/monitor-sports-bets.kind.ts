@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
-import { placeholders, valuesClause } from '../../database/sql-dialect';
+import { placeholders } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
 import { RecordStatus, splitTeams, unitsToCents } from '../bet-record.format';
 import { SPORTS_GAME_TYPES } from '../projection/bet-event.kind';
@@ -145,40 +145,47 @@ export class MonitorSportsBets implements BetRecordKind {
     }
   }
 
-  /** One line per bet, from the placement's `game` fields. */
+  /**
+   * One line per bet, from the placement's `game` fields, joined to its bet by reference in the
+   * statement itself (no read of the new ids first).
+   */
   private async insertLines(session: SqlSession, bets: readonly NewBet[]): Promise<void> {
-    const ids = new Map<string, string>();
-    for (const { teamId, betRefs } of refsByTeam(bets.map((bet) => bet.ref))) {
-      const rows = await session.select<{ id: Num; bet_ref: string }>(
-        `SELECT id, bet_ref FROM sports_bets WHERE team_id = ? AND source = ? AND bet_ref IN (${placeholders(betRefs.length)})`,
-        [teamId, SOURCE, ...betRefs],
+    for (const teamId of new Set(bets.map((bet) => bet.ref.teamId))) {
+      const ofTeam = bets.filter((bet) => bet.ref.teamId === teamId);
+      const values = ofTeam.map(() => LINE_VALUES).join(' UNION ALL ');
+      const inserted = await session.execute(
+        `INSERT INTO sports_bet_lines (${LINE_COLUMNS.join(', ')}) ` +
+          'SELECT s.id, 0, v.line_id, v.event_name, v.league_name, NULL, v.home_name, v.away_name, v.odds, NULL, ' +
+          `v.status, 0, v.created_at FROM (${values}) v ` +
+          'JOIN sports_bets s ON s.team_id = ? AND s.source = ? AND s.bet_ref = v.bet_ref',
+        [...ofTeam.flatMap(lineValues), teamId, SOURCE],
       );
-      for (const row of rows) ids.set(`${teamId}\u0000${row.bet_ref}`, String(row.id));
+      if (inserted !== ofTeam.length) {
+        throw new Error(`Inserted ${inserted} lines for ${ofTeam.length} new sports bets`);
+      }
     }
-    const values = bets.flatMap(({ ref, placement, outcome }) => {
-      const { game } = placement;
-      const { home, away } = splitTeams(game.name);
-      return [
-        ids.get(`${ref.teamId}\u0000${ref.betRef}`),
-        0,
-        game.id ?? ref.betRef,
-        game.name,
-        game.competition,
-        null,
-        home,
-        away,
-        game.odds,
-        null,
-        outcome?.move.status ?? RecordStatus.Pending,
-        0,
-        placement.eventTime,
-      ];
-    });
-    await session.execute(
-      `INSERT INTO sports_bet_lines (${LINE_COLUMNS.join(', ')}) VALUES ${valuesClause(LINE_COLUMNS.length, bets.length)}`,
-      values,
-    );
   }
+}
+
+/** A new bet's line, as a row of the derived table that insertLines joins to the bets. */
+const LINE_VALUES =
+  'SELECT ? AS bet_ref, ? AS line_id, ? AS event_name, ? AS league_name, ? AS home_name, ' +
+  '? AS away_name, ? AS odds, ? AS status, ? AS created_at';
+
+function lineValues({ ref, placement, outcome }: NewBet): unknown[] {
+  const { game } = placement;
+  const { home, away } = splitTeams(game.name);
+  return [
+    ref.betRef,
+    game.id ?? ref.betRef,
+    game.name,
+    game.competition,
+    home,
+    away,
+    game.odds,
+    outcome?.move.status ?? RecordStatus.Pending,
+    placement.eventTime,
+  ];
 }
 
 function betValues({ ref, placement, outcome, playerId, providerId }: NewBet): unknown[] {
