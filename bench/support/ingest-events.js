@@ -39,6 +39,7 @@ const INSERT_COLUMNS = [
   'status',
   'received_at',
   'failed_attempts',
+  'partition_no',
 ];
 
 /** Players cycle over this many ids, as a busy operator's would. */
@@ -122,7 +123,25 @@ function rowOf(event, teamId, hashSource, receivedAt) {
     'RECEIVED',
     receivedAt,
     0,
+    partitionOf(teamId, player.id),
   ];
+}
+
+/** The processing partition the service gives a player's events (src/processing/queue/partition.ts). */
+function partitionOf(teamId, playerId) {
+  return require('../../dist/processing/queue/partition.js').partitionOf(teamId, playerId);
+}
+
+/**
+ * The statement that queues the rows just inserted, in the same transaction, as the service does
+ * (EventRepository.queueSourceOf and ProcessingQueue.enqueueSelected): `uuids` placeholders.
+ */
+function queueStatement(uuids) {
+  return (
+    'INSERT INTO processing_queue (partition_no, stream, event_id, team_id, received_at) ' +
+    "SELECT q.partition_no, 'monitor', q.event_id, q.team_id, q.received_at FROM (SELECT partition_no, id AS event_id, " +
+    `team_id, received_at FROM events WHERE uuid IN (${new Array(uuids).fill('?').join(', ')})) q ORDER BY q.event_id`
+  );
 }
 
 /** `INSERT IGNORE INTO events (...) VALUES (?, ...), ...` for `rows` rows, as the service writes. */
@@ -157,6 +176,7 @@ function mysqlOptions(databaseUrl, connectionLimit) {
 
 module.exports = {
   INSERT_COLUMNS,
+  queueStatement,
   sampleEvent,
   databaseTime,
   rowOf,

@@ -1,14 +1,18 @@
 // Ceiling B of bench/ingest.js: how many event rows MariaDB takes per second when nothing but a
-// client feeds it. CEILING_CONNECTIONS connections each send `INSERT IGNORE INTO events ... VALUES
-// (...), ...` of CEILING_ROWS rows (autocommit, mysql2 formatting the values as the service's
-// driver does) back to back for CEILING_SECONDS; every row has its own uuid and external_event_id.
+// client feeds it. CEILING_CONNECTIONS connections each run, back to back for CEILING_SECONDS, the
+// service's transaction of a batch: `INSERT IGNORE INTO events ... VALUES (...), ...` of
+// CEILING_ROWS rows (mysql2 formatting the values as the service's driver does), then the
+// statement that queues them for processing, then COMMIT; every row has its own uuid and
+// external_event_id.
 // Prints one JSON line: rows inserted, elapsed seconds, rows/s, statement latencies, own CPU time.
 const { performance } = require('node:perf_hooks');
 const mysql = require('mysql2/promise');
 const {
+  INSERT_COLUMNS,
   databaseTime,
   insertStatement,
   mysqlOptions,
+  queueStatement,
   rowOf,
   sampleEvent,
 } = require('./ingest-events');
@@ -36,6 +40,8 @@ function values() {
 async function main() {
   const pool = mysql.createPool(mysqlOptions(process.env.DB_URL, connections));
   const sql = insertStatement(rowsPerStatement);
+  const queue = queueStatement(rowsPerStatement);
+  const columns = INSERT_COLUMNS.length;
   const latencies = [];
   let rows = 0;
   const cpuBefore = process.cpuUsage();
@@ -45,10 +51,19 @@ async function main() {
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
         const batch = values();
+        const uuids = batch.filter((_, i) => i % columns === 0);
         const sent = performance.now();
-        const [result] = await pool.query(sql, batch);
+        const connection = await pool.getConnection();
+        try {
+          await connection.query('START TRANSACTION');
+          const [result] = await connection.query(sql, batch);
+          await connection.query(queue, uuids);
+          await connection.query('COMMIT');
+          rows += result.affectedRows;
+        } finally {
+          connection.release();
+        }
         latencies.push(performance.now() - sent);
-        rows += result.affectedRows;
       }
     }),
   );

@@ -2,7 +2,8 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { normalizeCpf } from '../common/br/cpf';
 import { parseIsoTimestamp } from '../common/time/iso-timestamp';
 import { MicroTime } from '../common/time/micro-time';
-import { isWellFormed } from '../common/text/well-formed';
+import { MAX_AMOUNT_CENTS, MAX_ODDS } from '../common/money/limits';
+import { hasControlCharacters, isWellFormed } from '../common/text/well-formed';
 
 /**
  * The AML API's field rules used more than once, as class-validator decorators. Messages are the
@@ -51,7 +52,7 @@ export const IsCpf = (options?: ValidationOptions) =>
 export const IsCents = (
   message: string,
   min = 0,
-  max = Number.MAX_SAFE_INTEGER,
+  max = MAX_AMOUNT_CENTS,
   options?: ValidationOptions,
 ) =>
   ValidateBy(
@@ -61,21 +62,29 @@ export const IsCents = (
         validate: (value) =>
           absent(value) ||
           (Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max),
-        defaultMessage: () => message,
+        // An integer past the largest amount is told so; anything else gets the field's message.
+        defaultMessage: (args) =>
+          max === MAX_AMOUNT_CENTS && Number.isSafeInteger(args?.value) && args!.value > max
+            ? `${args!.property} must be at most ${max}`
+            : message,
       },
     },
     options,
   );
 
-/** Odds: a finite number above zero. */
+/** Odds: a number above zero, at most MAX_ODDS (1,000,000). */
 export const IsPositiveOdds = (options?: ValidationOptions) =>
   ValidateBy(
     {
       name: 'isPositiveOdds',
       validator: {
         validate: (value) =>
-          absent(value) || (typeof value === 'number' && Number.isFinite(value) && value > 0),
-        defaultMessage: () => SEED_MESSAGES.odds,
+          absent(value) ||
+          (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_ODDS),
+        defaultMessage: (args) =>
+          typeof args?.value === 'number' && args.value > MAX_ODDS
+            ? `Odds must be at most ${MAX_ODDS}`
+            : SEED_MESSAGES.odds,
       },
     },
     options,
@@ -157,9 +166,6 @@ export const IsText = (
     options,
   );
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-
 function textProblem(value: unknown, max: number, required: boolean, identifier: boolean) {
   if (value === undefined || value === null) return required ? 'is required' : null;
   if (typeof value !== 'string') return 'must be a string';
@@ -167,6 +173,6 @@ function textProblem(value: unknown, max: number, required: boolean, identifier:
   if (value.length > max) return `must be at most ${max} characters long`;
   if (!isWellFormed(value)) return 'must be well-formed Unicode text';
   if (identifier && value.trim() !== value) return 'must not begin or end with spaces';
-  if (identifier && CONTROL_CHARACTERS.test(value)) return 'must not contain control characters';
+  if (identifier && hasControlCharacters(value)) return 'must not contain control characters';
   return null;
 }

@@ -4,7 +4,7 @@ import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import { placeholders } from '../database/sql-dialect';
 import { MicroTime } from '../common/time/micro-time';
 import type { EventStatus } from './event-status';
-import type { ValidEvent } from './rules/event.validator';
+import type { ValidEvent } from './validation/event.validator';
 import type { MonitorStreamEvent } from './monitor-event';
 import { partitionOf } from '../processing/queue/partition';
 import type { QueueSource } from '../processing/queue/processing-queue';

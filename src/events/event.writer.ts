@@ -4,7 +4,7 @@ import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import type { MicroTime } from '../common/time/micro-time';
 import { EventRepository, type EventRowInput, type StoredEventKey } from './event.repository';
 import { ownsRow } from '../tenancy/tenant-scope';
-import type { ValidEvent } from './rules/event.validator';
+import type { ValidEvent } from './validation/event.validator';
 import { ProcessingQueue } from '../processing/queue/processing-queue';
 
 export interface PendingEvent {

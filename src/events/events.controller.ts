@@ -22,7 +22,7 @@ import { BatchResponseDto } from './dto/batch-result.dto';
 import { EventAcceptedResponseDto } from './dto/event-accepted.dto';
 import { EventStatusDto } from './dto/event-status.dto';
 import * as examples from './dto/event.examples';
-import { BATCH_BODY_SCHEMA, SINGLE_EVENT_BODY_SCHEMA } from './rules/event.openapi';
+import { BATCH_BODY_SCHEMA, SINGLE_EVENT_BODY_SCHEMA } from './validation/event.openapi';
 import { EventStatusService } from './event-status.service';
 import { toAcceptedResponse, toBatchResponse, toStatusResponse } from './events.mapper';
 import { IngestService } from './ingest.service';

@@ -6,8 +6,8 @@ import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { LookupsService } from '../lookups/lookups.service';
 import { monitorIssue } from '../monitor-api/monitor-field-messages';
-import { MAX_BATCH_EVENTS } from './rules/event-fields';
-import { EventValidator, type ValidEvent } from './rules/event.validator';
+import { MAX_BATCH_EVENTS } from './validation/event-fields';
+import { EventValidator, type ValidEvent } from './validation/event.validator';
 import { EventWriter, type PendingEvent, type WriteOutcome } from './event.writer';
 
 /** A single event accepted: stored now, or stored before with the same content. */

@@ -152,6 +152,26 @@ const CASES: [string, unknown, Record<string, string[]>][] = [
     { bet_slip_id: ['bet_slip_id must be at most 100 characters long'] },
   ],
   [
+    'total_odds 1e308 (it would show as a 309-digit string)',
+    withField('total_odds', 1e308),
+    { total_odds: ['Odds must be at most 1000000'] },
+  ],
+  [
+    "a leg's odds above 1,000,000",
+    withLeg('odds', 1_000_001),
+    { 'bet_legs[0].odds': ['Odds must be at most 1000000'] },
+  ],
+  [
+    'total_stake above the largest amount',
+    withField('total_stake', 9_000_000_000_000_001),
+    { total_stake: ['total_stake must be at most 9000000000000000'] },
+  ],
+  [
+    'current_player_balance above the largest amount',
+    withField('current_player_balance', 9_000_000_000_000_100),
+    { current_player_balance: ['current_player_balance must be at most 9000000000000000'] },
+  ],
+  [
     'bet_slip_id padded',
     withField('bet_slip_id', 'slip_single_123 '),
     { bet_slip_id: ['bet_slip_id must not begin or end with spaces'] },

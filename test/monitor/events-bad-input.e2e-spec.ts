@@ -1449,6 +1449,26 @@ describe('POST /api/v1/events and /api/v1/events/batch: bad input', () => {
       expect(await countRows(team)).toBe(1);
     });
 
+    it('refuses ids with control characters (NUL, the C0 range), as the AML API does', async () => {
+      const res = await postEvent(
+        team,
+        groupedWithId(
+          'ctl\u0000id',
+          withField('player.id', 'pl\u0007'),
+          withField('game.bet_id', 'bet\u001f456'),
+        ),
+      );
+      expect(answer(res)).toEqual({
+        status: 400,
+        body: validationFailed([
+          { field: 'event_id', message: 'external_event_id must not contain control characters' },
+          { field: 'player.id', message: 'player_id must not contain control characters' },
+          { field: 'game.bet_id', message: 'game_bet_id must not contain control characters' },
+        ]),
+      });
+      expect(await countRows(team)).toBe(0);
+    });
+
     it('refuses an event_id that is not Unicode text (MySQL would store it altered)', async () => {
       const res = await postEvent(team, groupedWithId('dup_\ud800'));
       expect(answer(res)).toEqual({

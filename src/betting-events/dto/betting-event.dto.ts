@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { MAX_AMOUNT_CENTS, MAX_ODDS } from '../../common/money/limits';
 import {
   ArrayNotEmpty,
   IsArray,
@@ -45,7 +46,7 @@ export class BetLegDto {
   @IsText('leg_id', 100, { required: true, identifier: true })
   leg_id: string;
 
-  @ApiProperty({ description: 'Odds of this selection, > 0', example: 1.85 })
+  @ApiProperty({ description: 'Odds of this selection, > 0', example: 1.85, maximum: MAX_ODDS })
   @IsDefined({ message: SEED_MESSAGES.odds })
   @IsPositiveOdds()
   odds: number;
@@ -105,6 +106,7 @@ export class BetLegDto {
 
   @ApiPropertyOptional({
     description: 'Won on this selection, in cents',
+    maximum: MAX_AMOUNT_CENTS,
     example: 18000,
     minimum: 0,
   })
@@ -170,12 +172,22 @@ export class BettingEventDto {
   @IsOneOf('event', BETTING_EVENT_TYPES)
   event: (typeof BETTING_EVENT_TYPES)[number];
 
-  @ApiProperty({ description: 'Balance before the event, in cents', example: 20000, minimum: 0 })
+  @ApiProperty({
+    description: 'Balance before the event, in cents',
+    example: 20000,
+    minimum: 0,
+    maximum: MAX_AMOUNT_CENTS,
+  })
   @IsDefined({ message: 'last_player_balance is required' })
   @IsCents('last_player_balance must be an integer number of cents, 0 or more')
   last_player_balance: number;
 
-  @ApiProperty({ description: 'Balance after the event, in cents', example: 25000, minimum: 0 })
+  @ApiProperty({
+    description: 'Balance after the event, in cents',
+    example: 25000,
+    minimum: 0,
+    maximum: MAX_AMOUNT_CENTS,
+  })
   @IsDefined({ message: 'current_player_balance is required' })
   @IsCents('current_player_balance must be an integer number of cents, 0 or more')
   current_player_balance: number;
@@ -201,12 +213,21 @@ export class BettingEventDto {
   @IsOneOf('bet_slip_state', BET_SLIP_STATES)
   bet_slip_state?: (typeof BET_SLIP_STATES)[number];
 
-  @ApiProperty({ description: 'Total staked, in cents, > 0', example: 5000, minimum: 1 })
+  @ApiProperty({
+    description: 'Total staked, in cents, > 0',
+    example: 5000,
+    minimum: 1,
+    maximum: MAX_AMOUNT_CENTS,
+  })
   @IsDefined({ message: SEED_MESSAGES.stake })
   @IsCents(SEED_MESSAGES.stake, 1)
   total_stake: number;
 
-  @ApiProperty({ description: 'Combined odds of the slip, > 0', example: 2.5 })
+  @ApiProperty({
+    description: 'Combined odds of the slip, > 0',
+    example: 2.5,
+    maximum: MAX_ODDS,
+  })
   @IsDefined({ message: SEED_MESSAGES.odds })
   @IsPositiveOdds()
   total_odds: number;
@@ -225,7 +246,12 @@ export class BettingEventDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() is_live?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() is_free_bet?: boolean;
 
-  @ApiPropertyOptional({ description: 'Bonus used, in cents', example: 1000, minimum: 0 })
+  @ApiPropertyOptional({
+    description: 'Bonus used, in cents',
+    example: 1000,
+    minimum: 0,
+    maximum: MAX_AMOUNT_CENTS,
+  })
   @IsOptional()
   @IsCents('bonus_amount must be an integer number of cents, 0 or more')
   bonus_amount?: number;

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import type { FieldIssue } from '../../common/errors/app-error';
 import { isIsoCountryAlpha3 } from '../../common/iso/countries';
 import { isIsoCurrency } from '../../common/iso/currencies';
-import { isWellFormed } from '../../common/text/well-formed';
+import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
 import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { MicroTime } from '../../common/time/micro-time';
 import type { LookupsService } from '../../lookups/lookups.service';
@@ -165,6 +165,9 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
         if (trimmed === '') return monitorIssue(prefix + path, 'notEmpty', { label });
         // Keys are compared with trailing spaces ignored on MySQL (PAD SPACE): refuse them.
         if (rule.key && trimmed !== value) return monitorIssue(prefix + path, 'padded', { label });
+        if (rule.key && hasControlCharacters(value)) {
+          return monitorIssue(prefix + path, 'control', { label });
+        }
         if (value.length > rule.maxLength)
           return monitorIssue(prefix + path, 'tooLong', { label, max: rule.maxLength });
         return null;

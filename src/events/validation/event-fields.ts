@@ -1,3 +1,4 @@
+import { MAX_AMOUNT_UNITS, MAX_ODDS } from '../../common/money/limits';
 import type { LookupKind } from '../../lookups/lookups.service';
 
 /**
@@ -64,7 +65,7 @@ export interface EventField {
 }
 
 /** Largest amount or balance: x 100 (`amount_cents`) still fits a JavaScript safe integer. */
-export const MAX_AMOUNT = 90_000_000_000_000;
+export const MAX_AMOUNT = MAX_AMOUNT_UNITS;
 const amount = { type: 'integer', min: 0, max: MAX_AMOUNT } as const;
 
 export const EVENT_GROUPS: Record<EventGroup, { required: boolean; description: string }> = {
@@ -234,7 +235,7 @@ export const EVENT_FIELDS: readonly EventField[] = [
     'odds',
     'game_odds',
     false,
-    { type: 'number', min: 1, max: 1_000_000 },
+    { type: 'number', min: 1, max: MAX_ODDS },
     'Betting odds (decimal, >= 1)',
     2.5,
   ),
