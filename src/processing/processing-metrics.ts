@@ -55,8 +55,11 @@ export class ProcessingMetrics implements OnModuleDestroy {
       labelNames: ['stream'],
       registers,
       async collect() {
-        const { byStream } = await backlog.current();
-        for (const stream of STREAM_NAMES) this.set({ stream }, byStream[stream]);
+        // The database out of reach: /metrics still answers, with the last values read.
+        const current = await backlog.current().catch(() => null);
+        for (const stream of STREAM_NAMES) {
+          if (current) this.set({ stream }, current.byStream[stream]);
+        }
       },
     });
     new Gauge({
@@ -64,7 +67,8 @@ export class ProcessingMetrics implements OnModuleDestroy {
       help: 'Seconds since the oldest event still waiting for processing was received (0: none waits)',
       registers,
       async collect() {
-        this.set((await backlog.current()).oldestAgeSeconds);
+        const current = await backlog.current().catch(() => null);
+        if (current) this.set(current.oldestAgeSeconds);
       },
     });
     for (const stream of STREAM_NAMES) {

@@ -37,6 +37,6 @@ import { EventMinuteCountsRepository } from './stats/event-minute-counts.reposit
     BatchProcessor,
     ProcessingWorker,
   ],
-  exports: [ProcessingWorker, BacklogMonitor, EventMinuteCountsRepository],
+  exports: [ProcessingWorker, BacklogMonitor],
 })
 export class ProcessingModule {}

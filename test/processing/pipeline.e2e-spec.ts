@@ -323,19 +323,31 @@ describe('per-player order with several loops', () => {
     // Arrival order (received_at, each request after the last one's answer) against the time each
     // event's batch committed: never earlier than the batch of an event of its player before it.
     const timestamp = (c: string) => t.app.get(SqlDatabase).dialect.timestampText(c);
-    const history = await rows<{ player: string; received_at: string; processed_at: string }>(
+    // The events of one batch request share their received_at: their row ids tell their order.
+    const history = await rows<{
+      id: number;
+      player: string;
+      received_at: string;
+      processed_at: string;
+    }>(
       t,
-      `SELECT player_external_id AS player, ${timestamp('received_at')} AS received_at, ${timestamp('processed_at')} AS processed_at ` +
+      `SELECT id, player_external_id AS player, ${timestamp('received_at')} AS received_at, ${timestamp('processed_at')} AS processed_at ` +
         'FROM events WHERE team_id = ? UNION ALL ' +
-        `SELECT p.external_id AS player, ${timestamp('e.received_at')} AS received_at, ${timestamp('e.processed_at')} AS processed_at ` +
+        `SELECT e.id, p.external_id AS player, ${timestamp('e.received_at')} AS received_at, ${timestamp('e.processed_at')} AS processed_at ` +
         'FROM betting_events e JOIN players p ON p.id = e.player_id WHERE e.team_id = ?',
       [team.id, team.id],
     );
-    const byPlayer = new Map<string, { received_at: string; processed_at: string }[]>();
+    const byPlayer = new Map<string, (typeof history)[number][]>();
     for (const row of history) byPlayer.set(row.player, [...(byPlayer.get(row.player) ?? []), row]);
     expect(byPlayer.size).toBe(players.length);
     for (const [player, events] of byPlayer) {
-      events.sort((a, b) => (a.received_at < b.received_at ? -1 : 1));
+      events.sort((a, b) =>
+        a.received_at !== b.received_at
+          ? a.received_at < b.received_at
+            ? -1
+            : 1
+          : Number(a.id) - Number(b.id),
+      );
       const outOfOrder = events.filter(
         (event, i) => i > 0 && event.processed_at < events[i - 1].processed_at,
       );
