@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MicroTime } from '../common/time/micro-time';
 import type { SqlSession } from '../database/sql-database';
 import type { EventStream } from '../processing/queue/event-stream';
-import { ProcessingQueue } from '../processing/queue/processing-queue';
+import { ProcessingQueue, type QueueEntry } from '../processing/queue/processing-queue';
 import type { AmlBettingEvent } from './aml-betting-event';
 import { AmlProcessingRepository } from './storage/aml-processing.repository';
 
@@ -16,8 +16,8 @@ export class AmlEventStream implements EventStream<AmlBettingEvent> {
     private readonly queue: ProcessingQueue,
   ) {}
 
-  load(session: SqlSession, ids: readonly string[]): Promise<AmlBettingEvent[]> {
-    return this.events.load(session, ids);
+  loadReceived(session: SqlSession, ids: readonly string[]): Promise<AmlBettingEvent[]> {
+    return this.events.loadReceived(session, ids);
   }
 
   markProcessed(session: SqlSession, ids: readonly string[], at: MicroTime): Promise<number> {
@@ -33,9 +33,9 @@ export class AmlEventStream implements EventStream<AmlBettingEvent> {
     return this.events.markFailed(session, id, failure, at);
   }
 
-  async requeueFailed(session: SqlSession, since: MicroTime | null): Promise<number> {
+  async requeueFailed(session: SqlSession, since: MicroTime | null): Promise<QueueEntry[]> {
     const failed = await this.events.takeBackFailed(session, since);
     await this.queue.enqueue(session, 'aml', failed);
-    return failed.length;
+    return failed;
   }
 }

@@ -7,7 +7,7 @@ import type { EventStatus } from './event-status';
 import type { ValidEvent } from './validation/event.validator';
 import type { MonitorStreamEvent } from './monitor-event';
 import { partitionOf } from '../processing/queue/partition';
-import type { QueueSource } from '../processing/queue/processing-queue';
+import type { QueueEntry, QueueSource } from '../processing/queue/processing-queue';
 
 /** An event ready to be written: who sent it, when, and under which uuid. */
 export interface EventRowInput {
@@ -217,25 +217,45 @@ export class EventRepository {
   }
 
   /**
-   * FAILED -> RECEIVED for the events received since `since` (all when null), and back into the
-   * processing queue through `enqueue`, given the SELECT of their queue rows. Returns how many.
+   * FAILED -> RECEIVED for the events received since `since` (all when null), locked first so
+   * that an event failing meanwhile is left alone. Returns them, for the caller to queue again.
    */
-  async requeueFailed(
-    session: SqlSession,
-    since: MicroTime | null,
-    enqueue: (source: QueueSource) => Promise<number>,
-  ): Promise<number> {
+  async takeBackFailed(session: SqlSession, since: MicroTime | null): Promise<QueueEntry[]> {
     const after = since ? ' AND received_at >= ?' : '';
-    const params = since ? [since.toDatabaseText()] : [];
-    const queued = await enqueue({
-      sql: `SELECT partition_no, id AS event_id, team_id, received_at FROM events WHERE status = 'FAILED'${after}`,
-      params,
-    });
-    await session.execute(
-      `UPDATE events SET status = 'RECEIVED', processed_at = NULL, failed_attempts = 0 WHERE status = 'FAILED'${after}`,
-      params,
+    const failed = await session.select<{
+      id: string | number;
+      team_id: string | number;
+      player_external_id: string;
+      received_at: string;
+    }>(
+      `SELECT id, team_id, player_external_id, ${session.dialect.timestampText('received_at')} AS received_at ` +
+        `FROM events WHERE status = 'FAILED'${after} ORDER BY id ${session.dialect.forUpdate}`,
+      since ? [since.toDatabaseText()] : [],
     );
-    return queued;
+    for (let start = 0; start < failed.length; start += KEYS_PER_SELECT) {
+      const ids = failed.slice(start, start + KEYS_PER_SELECT).map((row) => row.id);
+      await session.execute(
+        "UPDATE events SET status = 'RECEIVED', processed_at = NULL, failed_attempts = 0 " +
+          `WHERE status = 'FAILED' AND id IN (${placeholders(ids.length)})`,
+        ids,
+      );
+    }
+    return failed.map((row) => ({
+      eventId: String(row.id),
+      teamId: Number(row.team_id),
+      playerKey: row.player_external_id,
+      receivedAt: MicroTime.fromDatabaseText(row.received_at),
+    }));
+  }
+
+  /** RECEIVED events among these row ids, as the processing steps see them (in id order). */
+  async findReceived(session: SqlSession, ids: readonly string[]): Promise<MonitorStreamEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await session.select<ClaimedRow>(
+      `${selectClaimed(session)} WHERE id IN (${placeholders(ids.length)}) AND status = 'RECEIVED' ORDER BY id`,
+      ids,
+    );
+    return rows.map(toMonitorEvent);
   }
 
   /** The status of an event of the scope (a brand's key: only its brand's events). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MicroTime } from '../common/time/micro-time';
 import type { SqlSession } from '../database/sql-database';
 import type { EventStream } from '../processing/queue/event-stream';
-import { ProcessingQueue } from '../processing/queue/processing-queue';
+import { ProcessingQueue, type QueueEntry } from '../processing/queue/processing-queue';
 import { EventRepository } from './event.repository';
 import type { MonitorStreamEvent } from './monitor-event';
 
@@ -16,6 +16,11 @@ export class MonitorEventStream implements EventStream<MonitorStreamEvent> {
     private readonly queue: ProcessingQueue,
   ) {}
 
+  loadReceived(session: SqlSession, ids: readonly string[]): Promise<MonitorStreamEvent[]> {
+    return this.events.findReceived(session, ids);
+  }
+
+  /** Stored events by row id, whatever their status (a step that replays earlier events). */
   load(session: SqlSession, ids: readonly string[]): Promise<MonitorStreamEvent[]> {
     return this.events.findForProcessing(session, ids);
   }
@@ -33,9 +38,9 @@ export class MonitorEventStream implements EventStream<MonitorStreamEvent> {
     return this.events.markFailed(session, id, failure, at);
   }
 
-  requeueFailed(session: SqlSession, since: MicroTime | null): Promise<number> {
-    return this.events.requeueFailed(session, since, (source) =>
-      this.queue.enqueueSelected(session, 'monitor', source),
-    );
+  async requeueFailed(session: SqlSession, since: MicroTime | null): Promise<QueueEntry[]> {
+    const failed = await this.events.takeBackFailed(session, since);
+    await this.queue.enqueue(session, 'monitor', failed);
+    return failed;
   }
 }

@@ -19,7 +19,8 @@ export interface Backlog extends BacklogSample {
 @Injectable()
 export class BacklogMonitor {
   private readonly logger = new Logger('Backlog');
-  private sample: { at: number; value: Promise<BacklogSample> } | null = null;
+  private sample: { at: number; value: BacklogSample } | null = null;
+  private reading: Promise<BacklogSample> | null = null;
   private wasLagging = false;
 
   constructor(
@@ -27,14 +28,25 @@ export class BacklogMonitor {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
+  /**
+   * The backlog as last read, read again when older than `maxAgeMs`. One read at a time: while a
+   * count of a long queue runs (more than FRESH_WAIT_MS), callers get the previous sample rather
+   * than start another or wait for it.
+   */
   async current(maxAgeMs = 1000): Promise<Backlog> {
     const now = Date.now();
     if (!this.sample || now - this.sample.at > maxAgeMs) {
-      const value = this.queue.backlog();
-      this.sample = { at: now, value };
-      value.catch(() => (this.sample = null));
+      this.reading ??= this.queue
+        .backlog()
+        .then((value) => {
+          this.sample = { at: Date.now(), value };
+          return value;
+        })
+        .finally(() => (this.reading = null));
+      if (!this.sample) await this.reading;
+      else await Promise.race([this.reading.catch(() => undefined), sleep(FRESH_WAIT_MS)]);
     }
-    const sample = await this.sample.value;
+    const sample = this.sample!.value;
     const oldestAgeSeconds = sample.oldestReceivedAt
       ? Math.max(
           0,
@@ -56,3 +68,7 @@ export class BacklogMonitor {
     return { ...sample, oldestAgeSeconds, lagging };
   }
 }
+
+/** How long a caller waits for a fresh count before it takes the previous one. */
+const FRESH_WAIT_MS = 300;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { MicroTime } from '../common/time/micro-time';
-import { SqlDatabase } from '../database/sql-database';
+import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import { EventStreams, idsByStream } from './event-streams';
 import { PartitionLeasesRepository } from './leases/partition-leases.repository';
 import type { PartitionLeases } from './leases/partition-leases';
@@ -36,7 +36,7 @@ export class BatchProcessor {
     private readonly metrics: ProcessingMetrics,
   ) {}
 
-  /** Returns how many events it processed or failed for good. */
+  /** Returns how many queued events it handled (processed, failed for good, or dropped as stale). */
   async processNext(holder: PartitionLeases, limit: number): Promise<number> {
     try {
       return await this.processBatch(holder, limit);
@@ -54,19 +54,20 @@ export class BatchProcessor {
   private async processBatch(
     holder: PartitionLeases,
     limit: number,
-    claimed: (events: QueuedEvent[]) => void = () => undefined,
+    announce: (claimed: QueuedEvent[]) => void = () => undefined,
   ): Promise<number> {
     const started = performance.now();
     try {
-      const counts = await this.database.transaction(async (session) => {
+      const batch = await this.database.transaction(async (session) => {
         const held = await this.leases.lockHeld(session, holder.owner, holder.partitions);
         if (held.length < holder.partitions.length) {
           holder.lost(holder.partitions.filter((partition) => !held.includes(partition)));
         }
-        const queued = await this.queue.claim(session, held, limit);
-        claimed(queued);
-        if (queued.length === 0) return null;
-        const events = await this.streams.load(session, queued);
+        const claimed = await this.queue.claim(session, held, limit);
+        announce(claimed);
+        if (claimed.length === 0) return null;
+        const { events, waiting: queued, stale } = await this.streams.load(session, claimed);
+        if (stale.length > 0) await this.dropStale(session, stale);
         await this.pipeline.run(session, events);
         const now = MicroTime.now();
         await this.queue.remove(
@@ -76,24 +77,41 @@ export class BatchProcessor {
         const counts = idsByStream(queued);
         for (const [stream, ids] of counts) {
           const marked = await this.streams.of(stream).markProcessed(session, ids, now);
-          // The partitions are locked by this transaction: anything else is a bug to stop at.
+          // Read RECEIVED in this transaction, their partitions locked: only a writer outside the
+          // pipeline (an older version during an upgrade) can have changed one. The batch is
+          // rolled back; the next one finds that event no longer waiting.
           if (marked !== ids.length) {
             throw new Error(
               `Expected to mark ${ids.length} ${stream} events processed, marked ${marked}`,
             );
           }
         }
-        await this.minuteCounts.record(session, queued, 'processed', now);
-        return new Map([...counts].map(([stream, ids]) => [stream, ids.length]));
+        if (queued.length > 0) await this.minuteCounts.record(session, queued, 'processed', now);
+        return {
+          handled: claimed.length,
+          counts: new Map([...counts].map(([stream, ids]) => [stream, ids.length])),
+        };
       });
-      if (!counts) return 0;
+      if (!batch) return 0;
       this.metrics.observeBatch((performance.now() - started) / 1000, 'committed');
-      this.metrics.countProcessed(counts);
-      return [...counts.values()].reduce((sum, count) => sum + count, 0);
+      this.metrics.countProcessed(batch.counts);
+      return batch.handled;
     } catch (error) {
       this.metrics.observeBatch((performance.now() - started) / 1000, 'failed');
       throw error;
     }
+  }
+
+  /** Queue entries whose event no longer waits: dropped, never processed twice. */
+  private async dropStale(session: SqlSession, stale: readonly QueuedEvent[]): Promise<void> {
+    await this.queue.remove(
+      session,
+      stale.map((event) => event.seq),
+    );
+    this.logger.warn(
+      `${stale.length} queued events were no longer RECEIVED (processed elsewhere, by an older ` +
+        `version?); dropped from the queue: ${stale.map((e) => `${e.stream} ${e.eventId}`).join(', ')}`,
+    );
   }
 
   private async processOneByOne(holder: PartitionLeases, limit: number): Promise<number> {
@@ -104,30 +122,46 @@ export class BatchProcessor {
         if ((await this.processBatch(holder, 1, ([first]) => (event = first))) === 0) break;
       } catch (error) {
         if (!(error instanceof ProcessingStepError) || event === undefined) throw error;
-        await this.recordFailure(event, error.message);
+        await this.recordFailure(holder, event, error.message);
       }
       handled++;
     }
     return handled;
   }
 
-  /** One more failed attempt at the event; at the last one it is FAILED and leaves the queue. */
-  private async recordFailure(event: QueuedEvent, reason: string): Promise<void> {
-    const failed = await this.database.transaction(async (session) => {
+  /**
+   * One more failed attempt at the event, unless its partition was taken over meanwhile (then its
+   * new holder tries it); at the last attempt it is FAILED and leaves the queue. Attempts are a
+   * moment apart, so that a passing fault does not fail an event for good.
+   */
+  private async recordFailure(
+    holder: PartitionLeases,
+    event: QueuedEvent,
+    reason: string,
+  ): Promise<void> {
+    const attempts = await this.database.transaction(async (session) => {
+      const held = await this.leases.lockHeld(session, holder.owner, [event.partition]);
+      if (held.length === 0) return null;
       const attempts = await this.queue.countAttempt(session, event.seq);
-      if (attempts < MAX_PROCESSING_ATTEMPTS) return false;
+      if (attempts < MAX_PROCESSING_ATTEMPTS) return attempts;
       const now = MicroTime.now();
       await this.queue.remove(session, [event.seq]);
       await this.streams
         .of(event.stream)
         .markFailed(session, event.eventId, { reason, attempts }, now);
       await this.minuteCounts.record(session, [event], 'failed', now);
-      return true;
+      return attempts;
     });
+    if (attempts === null) return;
+    const failed = attempts >= MAX_PROCESSING_ATTEMPTS;
     if (failed) this.metrics.countFailed(event.stream);
-    this.logger.error(
-      `${event.stream} event ${event.eventId} of team ${event.teamId}: ${reason}` +
-        (failed ? ` (FAILED after ${MAX_PROCESSING_ATTEMPTS} attempts)` : ''),
-    );
+    const line = `${event.stream} event ${event.eventId} of team ${event.teamId}: ${reason}`;
+    if (failed) this.logger.error(`${line} (FAILED after ${MAX_PROCESSING_ATTEMPTS} attempts)`);
+    else this.logger.warn(`${line} (attempt ${attempts} of ${MAX_PROCESSING_ATTEMPTS})`);
+    if (!failed) await sleep(RETRY_PAUSE_MS * attempts);
   }
 }
+
+/** Pause before the next attempt at an event that failed, times the attempts so far. */
+const RETRY_PAUSE_MS = 50;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

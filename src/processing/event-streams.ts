@@ -3,7 +3,6 @@ import { AmlEventStream } from '../betting-events/aml-event.stream';
 import type { SqlSession } from '../database/sql-database';
 import { MonitorEventStream } from '../events/monitor-event.stream';
 import type { ProcessingEvent } from './processing-event';
-import { ProcessingStepError } from './processing-step';
 import type { EventStream, StreamName } from './queue/event-stream';
 import type { QueuedEvent } from './queue/processing-queue.repository';
 
@@ -24,25 +23,33 @@ export class EventStreams {
     return Object.values(this.byName);
   }
 
-  /** The claimed events, read from their streams, in queue order. */
-  async load(session: SqlSession, queued: readonly QueuedEvent[]): Promise<ProcessingEvent[]> {
+  /**
+   * The claimed events, read from their streams, in queue order; `stale`: the queue entries whose
+   * event is no longer waiting (see EventStream.loadReceived), to drop without processing them.
+   */
+  async load(
+    session: SqlSession,
+    queued: readonly QueuedEvent[],
+  ): Promise<{ events: ProcessingEvent[]; waiting: QueuedEvent[]; stale: QueuedEvent[] }> {
     const loaded = new Map<string, ProcessingEvent>();
     for (const [name, ids] of idsByStream(queued)) {
-      for (const event of await this.of(name).load(session, ids)) {
+      for (const event of await this.of(name).loadReceived(session, ids)) {
         loaded.set(`${name}:${event.id}`, event);
       }
     }
-    return queued.map((entry) => {
+    const events: ProcessingEvent[] = [];
+    const waiting: QueuedEvent[] = [];
+    const stale: QueuedEvent[] = [];
+    for (const entry of queued) {
       const event = loaded.get(`${entry.stream}:${entry.eventId}`);
-      // A queue row without its event would hold its partition forever: it fails like a step.
-      if (!event) {
-        throw new ProcessingStepError(
-          'load',
-          new Error(`No ${entry.stream} event ${entry.eventId}`),
-        );
+      if (event) {
+        events.push(event);
+        waiting.push(entry);
+      } else {
+        stale.push(entry);
       }
-      return event;
-    });
+    }
+    return { events, waiting, stale };
   }
 }
 

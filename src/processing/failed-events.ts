@@ -4,6 +4,7 @@ import { SqlDatabase } from '../database/sql-database';
 import { EventStreams } from './event-streams';
 import type { StreamName } from './queue/event-stream';
 import { ProcessingQueue } from './queue/processing-queue';
+import { EventMinuteCountsRepository } from './stats/event-minute-counts.repository';
 
 /** Putting FAILED events back into processing, once the cause of their failure is fixed. */
 @Injectable()
@@ -14,6 +15,7 @@ export class FailedEvents {
     private readonly database: SqlDatabase,
     private readonly streams: EventStreams,
     private readonly queue: ProcessingQueue,
+    private readonly minuteCounts: EventMinuteCountsRepository,
   ) {}
 
   /**
@@ -25,7 +27,10 @@ export class FailedEvents {
     const requeued = await this.database.transaction(async (session) => {
       const counts = { monitor: 0, aml: 0 };
       for (const stream of this.streams.all) {
-        counts[stream.name] = await stream.requeueFailed(session, since);
+        const events = await stream.requeueFailed(session, since);
+        counts[stream.name] = events.length;
+        // Counted as received when they failed; they will be again when processed.
+        await this.minuteCounts.unreceive(session, stream.name, events);
       }
       return counts;
     });

@@ -4,14 +4,15 @@ import { EventsModule } from '../events/events.module';
 import { EventStreams } from './event-streams';
 import { FailedEvents } from './failed-events';
 import { ProcessingQueueModule } from './queue/processing-queue.module';
+import { EventMinuteCountsRepository } from './stats/event-minute-counts.repository';
 
 /**
  * The streams that feed processing, without the worker: what the worker loads from, and what the
- * CLI needs to put FAILED events back into the queue.
+ * CLI needs to put FAILED events back into the queue (and keep the per-minute counts exact).
  */
 @Module({
   imports: [ProcessingQueueModule, EventsModule, BettingEventsModule],
-  providers: [EventStreams, FailedEvents],
-  exports: [EventStreams, FailedEvents],
+  providers: [EventStreams, FailedEvents, EventMinuteCountsRepository],
+  exports: [EventStreams, FailedEvents, EventMinuteCountsRepository],
 })
 export class ProcessingStreamsModule {}

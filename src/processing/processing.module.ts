@@ -12,7 +12,6 @@ import { processingStepsProvider } from './processing-steps';
 import { ProcessingWorker } from './processing.worker';
 import { ProcessingStreamsModule } from './processing-streams.module';
 import { ProcessingQueueModule } from './queue/processing-queue.module';
-import { EventMinuteCountsRepository } from './stats/event-minute-counts.repository';
 
 /**
  * Processing of both event streams (monitor events, AML betting events): the worker and its loops,
@@ -31,7 +30,6 @@ import { EventMinuteCountsRepository } from './stats/event-minute-counts.reposit
     processingStepsProvider,
     ProcessingPipeline,
     PartitionLeasesRepository,
-    EventMinuteCountsRepository,
     BacklogMonitor,
     ProcessingMetrics,
     BatchProcessor,

@@ -191,6 +191,39 @@ describe('the processing pipeline', () => {
     expect(after).toMatch(/^processing_batch_duration_seconds_count\{outcome="committed"\} [1-9]/m);
   });
 
+  it('drops a queued event that no longer waits (processed by an older version), never processing it twice', async () => {
+    await t.http
+      .post('/api/v1/events')
+      .set('X-API-Key', team.apiKey)
+      .send(deposit('stale-1', 'pl-stale'))
+      .expect(202);
+    // What an instance of the previous version does during an upgrade: its own worker marks it.
+    await rows(
+      t,
+      "UPDATE events SET status = 'PROCESSED' WHERE team_id = ? AND external_event_id = 'stale-1'",
+      [team.id],
+    );
+    await t.http
+      .post('/api/v1/events')
+      .set('X-API-Key', team.apiKey)
+      .send(deposit('fresh-1', 'pl-fresh'))
+      .expect(202);
+    await drain();
+    const queued = await rows<{ n: string }>(
+      t,
+      'SELECT COUNT(*) AS n FROM processing_queue WHERE team_id = ?',
+      [team.id],
+    );
+    expect(Number(queued[0].n)).toBe(0);
+    const players = await rows<{ external_id: string }>(
+      t,
+      'SELECT external_id FROM players WHERE team_id = ?',
+      [team.id],
+    );
+    expect(players.map((p) => p.external_id)).toEqual(['pl-fresh']);
+    expect(t.logs.find('no longer RECEIVED')[0]).toMatchObject({ level: 40 });
+  });
+
   it('fails an AML event after 3 attempts, then requeues it with the CLI and processes it', async () => {
     const pipeline = t.app.get(ProcessingPipeline);
     const run = pipeline.run.bind(pipeline);

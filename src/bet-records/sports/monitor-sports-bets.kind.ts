@@ -7,42 +7,10 @@ import { SPORTS_GAME_TYPES } from '../projection/bet-event.kind';
 import type { BetRecordKind, BetSettlement, NewBet } from '../projection/bet-record-kind';
 import { refsByTeam } from '../projection/bet-ref';
 import { caseUpdate } from '../projection/case-update';
+import { LINE_COLUMNS, STATE_COLUMNS, stateValues } from './sports-bets.repository';
 
 type Num = number | string;
 
-const BET_COLUMNS = [
-  'team_id',
-  'brand_id',
-  'player_id',
-  'provider_id',
-  'provider_code',
-  'source',
-  'bet_ref',
-  'odds',
-  'stake',
-  'payout',
-  'parlay',
-  'status',
-  'balance_before',
-  'balance_after',
-  'settled_at',
-  'created_at',
-];
-const LINE_COLUMNS = [
-  'sports_bet_id',
-  'position',
-  'line_id',
-  'event_name',
-  'league_name',
-  'market',
-  'home_name',
-  'away_name',
-  'odds',
-  'score',
-  'status',
-  'is_live',
-  'created_at',
-];
 const SETTLE_COLUMNS = [
   { name: 'payout' },
   { name: 'status' },
@@ -51,7 +19,7 @@ const SETTLE_COLUMNS = [
 ];
 /** Rows per statement: 16 bound values a row stays far under SQLite's 32,766. */
 const ROWS_PER_STATEMENT = 500;
-const SOURCE = 'monitor';
+const SOURCE = 'monitor' as const;
 
 const cents = (units: number | null) => (units === null ? null : unitsToCents(units));
 
@@ -96,7 +64,7 @@ export class MonitorSportsBets implements BetRecordKind {
       const chunk = bets.slice(start, start + ROWS_PER_STATEMENT);
       const { sql, params } = session.dialect.bulkInsertSkippingDuplicates(
         'sports_bets',
-        BET_COLUMNS,
+        STATE_COLUMNS,
         chunk.map(betValues),
         ['team_id', 'source', 'bet_ref'],
       );
@@ -189,22 +157,22 @@ function lineValues({ ref, placement, outcome }: NewBet): unknown[] {
 }
 
 function betValues({ ref, placement, outcome, playerId, providerId }: NewBet): unknown[] {
-  return [
-    requireTeamId(ref.teamId),
-    placement.brandId,
+  return stateValues({
+    teamId: requireTeamId(ref.teamId),
+    brandId: placement.brandId,
     playerId,
     providerId,
-    placement.game.provider,
-    SOURCE,
-    ref.betRef,
-    placement.game.odds,
-    unitsToCents(placement.amount),
-    outcome?.move.pays ? unitsToCents(outcome.event.amount) : 0,
-    0,
-    outcome?.move.status ?? RecordStatus.Pending,
-    cents(placement.balanceBefore),
-    cents(outcome?.event.balanceAfter ?? null) ?? cents(placement.balanceAfter),
-    outcome?.event.eventTime ?? null,
-    placement.eventTime,
-  ];
+    providerCode: placement.game.provider,
+    source: SOURCE,
+    betRef: ref.betRef,
+    odds: placement.game.odds,
+    stake: unitsToCents(placement.amount),
+    payout: outcome?.move.pays ? unitsToCents(outcome.event.amount) : 0,
+    parlay: 0,
+    status: outcome?.move.status ?? RecordStatus.Pending,
+    balanceBefore: cents(placement.balanceBefore),
+    balanceAfter: cents(outcome?.event.balanceAfter ?? null) ?? cents(placement.balanceAfter),
+    settledAt: outcome?.event.eventTime ?? null,
+    createdAt: placement.eventTime,
+  });
 }

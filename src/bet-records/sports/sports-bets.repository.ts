@@ -82,7 +82,8 @@ export interface SportsBetLine {
 const COLUMNS =
   'id, team_id, brand_id, player_id, provider_id, provider_code, bet_ref, odds, stake, payout, parlay, status, ' +
   'balance_before, balance_after';
-const STATE_COLUMNS = [
+/** The columns of a sports bet's state, in the order of stateValues. */
+export const STATE_COLUMNS = [
   'team_id',
   'brand_id',
   'player_id',
@@ -100,7 +101,8 @@ const STATE_COLUMNS = [
   'settled_at',
   'created_at',
 ];
-const LINE_COLUMNS = [
+/** The columns of a line. */
+export const LINE_COLUMNS = [
   'sports_bet_id',
   'position',
   'line_id',
@@ -213,7 +215,8 @@ export class SportsBetsRepository {
   }
 }
 
-function stateValues(bet: SportsBetState): unknown[] {
+/** A sports bet's state as the values of STATE_COLUMNS. */
+export function stateValues(bet: SportsBetState): unknown[] {
   return [
     requireTeamId(bet.teamId),
     bet.brandId,

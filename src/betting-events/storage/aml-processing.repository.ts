@@ -43,14 +43,15 @@ const flag = (value: Num | boolean | null) => (value === null ? null : Boolean(N
 export class AmlProcessingRepository {
   constructor(private readonly database: SqlDatabase) {}
 
-  async load(session: SqlSession, ids: readonly string[]): Promise<AmlBettingEvent[]> {
+  /** RECEIVED events among these row ids, as the processing steps see them. */
+  async loadReceived(session: SqlSession, ids: readonly string[]): Promise<AmlBettingEvent[]> {
     if (ids.length === 0) return [];
     const rows = await session.select<EventRow>(
       `SELECT e.id, e.public_id, e.team_id, s.brand_id, e.player_id, p.external_id AS player_external_id, e.tax_id, ` +
         `e.event_type, ${session.dialect.timestampText('e.event_date')} AS event_date, s.slip_ref, e.bet_slip_state, ` +
         'e.total_stake, e.total_odds, e.leg_count, e.last_player_balance, e.current_player_balance, e.is_live, ' +
         'e.is_free_bet, e.bonus_amount FROM betting_events e JOIN betting_slips s ON s.id = e.slip_id ' +
-        `JOIN players p ON p.id = e.player_id WHERE e.id IN (${placeholders(ids.length)})`,
+        `JOIN players p ON p.id = e.player_id WHERE e.id IN (${placeholders(ids.length)}) AND e.status = 'RECEIVED'`,
       ids,
     );
     return rows.map((row) => ({
@@ -98,8 +99,8 @@ export class AmlProcessingRepository {
   }
 
   /**
-   * FAILED -> RECEIVED for the events received since `since` (all when null). Returns them, for
-   * the caller to queue again.
+   * FAILED -> RECEIVED for the events received since `since` (all when null), locked first so
+   * that an event failing meanwhile is left alone. Returns them, for the caller to queue again.
    */
   async takeBackFailed(session: SqlSession, since: MicroTime | null): Promise<QueueEntry[]> {
     const after = since ? ' AND e.received_at >= ?' : '';
@@ -110,13 +111,15 @@ export class AmlProcessingRepository {
       received_at: string;
     }>(
       `SELECT e.id, e.team_id, p.external_id AS player, ${session.dialect.timestampText('e.received_at')} AS received_at ` +
-        `FROM betting_events e JOIN players p ON p.id = e.player_id WHERE e.status = 'FAILED'${after} ORDER BY e.id`,
+        `FROM betting_events e JOIN players p ON p.id = e.player_id WHERE e.status = 'FAILED'${after} ORDER BY e.id ` +
+        session.dialect.forUpdate,
       since ? [since.toDatabaseText()] : [],
     );
     for (let start = 0; start < failed.length; start += 500) {
       const chunk = failed.slice(start, start + 500);
       await session.execute(
-        `UPDATE betting_events SET status = 'RECEIVED', processed_at = NULL, failed_attempts = 0 WHERE id IN (${placeholders(chunk.length)})`,
+        "UPDATE betting_events SET status = 'RECEIVED', processed_at = NULL, failed_attempts = 0 " +
+          `WHERE status = 'FAILED' AND id IN (${placeholders(chunk.length)})`,
         chunk.map((row) => row.id),
       );
     }

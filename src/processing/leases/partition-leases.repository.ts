@@ -29,13 +29,19 @@ export class PartitionLeasesRepository {
     return Number(row.n);
   }
 
-  /** Extends the owner's leases to `until`; returns the partitions it holds. */
-  async renew(owner: string, until: number): Promise<number[]> {
+  /**
+   * Extends to `until` the leases of the partitions the owner believes it holds (by primary key:
+   * no other row is touched or waited for); returns those it still holds.
+   */
+  async renew(owner: string, held: readonly number[], until: number): Promise<number[]> {
     return this.database.autocommit(async (s) => {
-      await s.execute('UPDATE processing_partitions SET lease_expires_at = ? WHERE owner = ?', [
-        until,
-        owner,
-      ]);
+      if (held.length > 0) {
+        await s.execute(
+          'UPDATE processing_partitions SET lease_expires_at = ? ' +
+            `WHERE partition_no IN (${placeholders(held.length)}) AND owner = ?`,
+          [until, ...held, owner],
+        );
+      }
       const rows = await s.select<{ partition_no: Num }>(
         'SELECT partition_no FROM processing_partitions WHERE owner = ? ORDER BY partition_no',
         [owner],
@@ -66,14 +72,14 @@ export class PartitionLeasesRepository {
     });
   }
 
-  /** Gives partitions back (all of the owner's when `partitions` is omitted). */
-  async release(owner: string, partitions?: readonly number[]): Promise<void> {
-    const only = partitions ? ` AND partition_no IN (${placeholders(partitions.length)})` : '';
-    if (partitions?.length === 0) return;
+  /** Gives these partitions back (by primary key), those the owner still holds. */
+  async release(owner: string, partitions: readonly number[]): Promise<void> {
+    if (partitions.length === 0) return;
     await this.database.autocommit((s) =>
       s.execute(
-        `UPDATE processing_partitions SET owner = NULL, lease_expires_at = NULL WHERE owner = ?${only}`,
-        [owner, ...(partitions ?? [])],
+        'UPDATE processing_partitions SET owner = NULL, lease_expires_at = NULL ' +
+          `WHERE partition_no IN (${placeholders(partitions.length)}) AND owner = ?`,
+        [...partitions, owner],
       ),
     );
   }

@@ -35,7 +35,7 @@ export class PartitionLeases {
   async refresh(now = Date.now()): Promise<void> {
     const until = now + this.leaseMs;
     if (!this.greedy) await this.repository.heartbeat(this.owner, now);
-    let held = await this.repository.renew(this.owner, until);
+    let held = await this.repository.renew(this.owner, this.held, until);
     const share = this.greedy
       ? PARTITION_COUNT
       : Math.ceil(
@@ -61,8 +61,9 @@ export class PartitionLeases {
 
   /** Gives every partition back and leaves the live loops (a clean stop). */
   async release(): Promise<void> {
+    const held = this.held;
     this.held = [];
-    await this.repository.release(this.owner);
+    await this.repository.release(this.owner, held);
     if (!this.greedy) await this.repository.removeWorker(this.owner);
   }
 

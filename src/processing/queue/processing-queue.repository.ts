@@ -66,6 +66,7 @@ export class ProcessingQueueRepository {
 
   /** Takes processed (or failed) events out of the queue. Returns how many it removed. */
   remove(session: SqlSession, seqs: readonly string[]): Promise<number> {
+    if (seqs.length === 0) return Promise.resolve(0);
     return session.execute(
       `DELETE FROM processing_queue WHERE seq IN (${placeholders(seqs.length)})`,
       seqs,

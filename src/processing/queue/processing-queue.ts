@@ -6,6 +6,9 @@ import { partitionOf } from './partition';
 import type { StreamName } from './event-stream';
 import { ReceivedEventsSignal } from './received-events.signal';
 
+/** Rows per INSERT: 5 bound values a row stays far under SQLite's 32,766. */
+const ROWS_PER_INSERT = 1000;
+
 /** An event to queue: its row id in its stream's table, its team and player, its arrival. */
 export interface QueueEntry {
   eventId: string;
@@ -45,18 +48,20 @@ export class ProcessingQueue {
     stream: StreamName,
     events: readonly QueueEntry[],
   ): Promise<void> {
-    if (events.length === 0) return;
-    await session.execute(
-      'INSERT INTO processing_queue (partition_no, stream, event_id, team_id, received_at) VALUES ' +
-        valuesClause(5, events.length),
-      events.flatMap((event) => [
-        partitionOf(event.teamId, event.playerKey),
-        stream,
-        event.eventId,
-        event.teamId,
-        event.receivedAt.toDatabaseText(),
-      ]),
-    );
+    for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
+      const chunk = events.slice(start, start + ROWS_PER_INSERT);
+      await session.execute(
+        'INSERT INTO processing_queue (partition_no, stream, event_id, team_id, received_at) VALUES ' +
+          valuesClause(5, chunk.length),
+        chunk.flatMap((event) => [
+          partitionOf(event.teamId, event.playerKey),
+          stream,
+          event.eventId,
+          event.teamId,
+          event.receivedAt.toDatabaseText(),
+        ]),
+      );
+    }
   }
 
   /** After the commit: `count` new events of `stream` wait (wakes this instance's worker). */

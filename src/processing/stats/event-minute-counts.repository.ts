@@ -36,32 +36,33 @@ export class EventMinuteCountsRepository {
     outcome: 'processed' | 'failed',
     at: MicroTime,
   ): Promise<void> {
-    const deltas = new Map<string, MinuteDelta>();
-    const add = (
-      teamId: number,
-      stream: string,
-      minute: string,
-      column: 'received' | typeof outcome,
-    ) => {
-      const key = `${teamId}/${stream}/${minute}`;
-      const delta = deltas.get(key) ?? {
-        teamId,
-        stream,
-        minute,
-        received: 0,
-        processed: 0,
-        failed: 0,
-      };
-      delta[column]++;
-      deltas.set(key, delta);
-    };
+    const deltas = new MinuteDeltas();
     const endedMinute = minuteOf(at.toDatabaseText());
     for (const event of events) {
-      add(event.teamId, event.stream, minuteOf(event.receivedAt), 'received');
-      add(event.teamId, event.stream, endedMinute, outcome);
+      deltas.add(event.teamId, event.stream, minuteOf(event.receivedAt), 'received', 1);
+      deltas.add(event.teamId, event.stream, endedMinute, outcome, 1);
     }
+    await this.apply(session, deltas);
+  }
+
+  /** Requeued events: no longer counted as received until they are processed again. */
+  async unreceive(
+    session: SqlSession,
+    stream: string,
+    events: readonly { teamId: number; receivedAt: MicroTime }[],
+  ): Promise<void> {
+    const deltas = new MinuteDeltas();
+    for (const event of events) {
+      const minute = minuteOf(event.receivedAt.toDatabaseText());
+      deltas.add(event.teamId, stream, minute, 'received', -1);
+    }
+    await this.apply(session, deltas);
+  }
+
+  private async apply(session: SqlSession, deltas: MinuteDeltas): Promise<void> {
+    if (deltas.byKey.size === 0) return;
     // One order for every writer: no two batches lock the same rows crosswise.
-    const rows = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+    const rows = [...deltas.byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
     const sql = session.dialect.upsert(
       'event_minute_counts',
       ['team_id', 'stream', 'minute', 'received', 'processed', 'failed'],
@@ -99,6 +100,31 @@ export class EventMinuteCountsRepository {
       processed: Number(row.processed),
       failed: Number(row.failed),
     }));
+  }
+}
+
+/** Count changes by team, stream and minute. */
+class MinuteDeltas {
+  readonly byKey = new Map<string, MinuteDelta>();
+
+  add(
+    teamId: number,
+    stream: string,
+    minute: string,
+    column: 'received' | 'processed' | 'failed',
+    delta: number,
+  ): void {
+    const key = `${teamId}/${stream}/${minute}`;
+    const row = this.byKey.get(key) ?? {
+      teamId,
+      stream,
+      minute,
+      received: 0,
+      processed: 0,
+      failed: 0,
+    };
+    row[column] += delta;
+    this.byKey.set(key, row);
   }
 }
 

@@ -6,20 +6,13 @@ const PARTITIONS = 64;
 const CHUNK = 1000;
 
 /**
- * Puts the events that wait for processing into the new processing queue, in arrival order: the
- * monitor events still RECEIVED, then every AML betting event (none was processed before), each
- * in the partition of its team and player (see src/processing/queue/partition.ts).
+ * Puts the events that wait for processing into the new processing queue, each in the partition
+ * of its team and player (see src/processing/queue/partition.ts): every AML betting event (none
+ * was processed before; the older stream first), then the monitor events still RECEIVED (the old
+ * worker's backlog). `insertIgnoring` (INSERT IGNORE, INSERT OR IGNORE) makes a second run after
+ * an interrupted one queue only what is missing.
  */
-export async function queueWaitingEvents(q: QueryRunner): Promise<void> {
-  for (let after = 0; ; ) {
-    const rows = (await q.query(
-      "SELECT id, team_id, player_external_id AS player, received_at FROM events WHERE status = 'RECEIVED' AND id > ? ORDER BY id LIMIT ?",
-      [after, CHUNK],
-    )) as WaitingRow[];
-    if (rows.length === 0) break;
-    await enqueue(q, 'monitor', rows);
-    after = Number(rows[rows.length - 1].id);
-  }
+export async function queueWaitingEvents(q: QueryRunner, insertIgnoring: string): Promise<void> {
   for (let after = 0; ; ) {
     const rows = (await q.query(
       'SELECT e.id, e.team_id, p.external_id AS player, e.received_at FROM betting_events e ' +
@@ -27,7 +20,16 @@ export async function queueWaitingEvents(q: QueryRunner): Promise<void> {
       [after, CHUNK],
     )) as WaitingRow[];
     if (rows.length === 0) break;
-    await enqueue(q, 'aml', rows);
+    await enqueue(q, insertIgnoring, 'aml', rows);
+    after = Number(rows[rows.length - 1].id);
+  }
+  for (let after = 0; ; ) {
+    const rows = (await q.query(
+      "SELECT id, team_id, player_external_id AS player, received_at FROM events WHERE status = 'RECEIVED' AND id > ? ORDER BY id LIMIT ?",
+      [after, CHUNK],
+    )) as WaitingRow[];
+    if (rows.length === 0) break;
+    await enqueue(q, insertIgnoring, 'monitor', rows);
     after = Number(rows[rows.length - 1].id);
   }
 }
@@ -39,7 +41,12 @@ interface WaitingRow {
   received_at: string | Date;
 }
 
-async function enqueue(q: QueryRunner, stream: string, rows: WaitingRow[]): Promise<void> {
+async function enqueue(
+  q: QueryRunner,
+  insertIgnoring: string,
+  stream: string,
+  rows: WaitingRow[],
+): Promise<void> {
   const values = rows.flatMap((row) => [
     bucketOf(`${Number(row.team_id)}\u0000${row.player}`, PARTITIONS),
     stream,
@@ -48,7 +55,7 @@ async function enqueue(q: QueryRunner, stream: string, rows: WaitingRow[]): Prom
     row.received_at,
   ]);
   await q.query(
-    'INSERT INTO processing_queue (partition_no, stream, event_id, team_id, received_at) VALUES ' +
+    `${insertIgnoring} INTO processing_queue (partition_no, stream, event_id, team_id, received_at) VALUES ` +
       rows.map(() => '(?, ?, ?, ?, ?)').join(', '),
     values,
   );

@@ -39,7 +39,7 @@ export class ProcessingPipeline1764300000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "idx_events_team_player_time" ON "events" ("team_id", "player_external_id", "event_time")`,
     );
-    await queueWaitingEvents(q);
+    await queueWaitingEvents(q, 'INSERT OR IGNORE');
   }
 
   public async down(q: QueryRunner): Promise<void> {
