@@ -38,7 +38,6 @@ const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { readFileSync, readdirSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
@@ -50,6 +49,7 @@ const {
   startServer,
   stopServer,
   cpuSeconds,
+  databaseServerPid,
   gitState,
   peakRssMiB,
   median,
@@ -208,20 +208,6 @@ function runInsertCeiling(database, teamId, idPrefix) {
       else resolve(JSON.parse(output));
     });
   });
-}
-
-/** The local MariaDB server process, to tell where CPU goes (null when it runs elsewhere). */
-function databaseServerPid() {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      if (name === 'mariadbd' || name === 'mysqld') return Number(entry);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return null;
 }
 
 // ---- database -----------------------------------------------------------------------------

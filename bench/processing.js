@@ -27,7 +27,7 @@ const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
 const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { readFileSync, readdirSync, rmSync, existsSync } = require('node:fs');
+const { readFileSync, rmSync, existsSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
@@ -38,6 +38,7 @@ const {
   startServer,
   stopServer,
   cpuSeconds,
+  databaseServerPid,
   gitState,
   round1,
   log,
@@ -122,20 +123,6 @@ const startService = (db, worker) =>
   startServer('dist/main.js', serviceEnv(db, worker), {
     healthUrl: `http://127.0.0.1:${PORT}/health`,
   });
-
-/** The local MariaDB server process, to tell where CPU goes (null when it runs elsewhere). */
-function databaseServerPid() {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      if (name === 'mariadbd' || name === 'mysqld') return Number(entry);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return null;
-}
 
 /** CPU % (100 = one core) of the service and of mariadbd from now until the returned call. */
 function cpuMeter(serverPid) {

@@ -2,7 +2,7 @@
 // would, stop it, read the CPU time and peak memory of a process from /proc, say which code was
 // measured, and the small sums the results tables need.
 const { execFileSync, spawn } = require('node:child_process');
-const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 
@@ -103,6 +103,20 @@ function peakRssMiB(pid) {
   }
 }
 
+/** The local MariaDB (or MySQL) server process, to tell where CPU goes; null when it runs elsewhere. */
+function databaseServerPid() {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (name === 'mariadbd' || name === 'mysqld') return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
 /** The commit measured, and whether src/ had changes not committed yet. */
 function gitState() {
   try {
@@ -133,6 +147,7 @@ module.exports = {
   stopServer,
   cpuSeconds,
   peakRssMiB,
+  databaseServerPid,
   gitState,
   median,
   round1,

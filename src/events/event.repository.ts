@@ -8,6 +8,9 @@ import type { ValidEvent } from './validation/event.validator';
 import type { MonitorStreamEvent } from './monitor-event';
 import { partitionOf } from '../processing/queue/partition';
 import type { QueueEntry, QueueSource } from '../processing/queue/processing-queue';
+import { eventStatusStatements } from '../processing/queue/event-status.statements';
+
+const EVENT_STATUS = eventStatusStatements('events');
 
 /** An event ready to be written: who sent it, when, and under which uuid. */
 export interface EventRowInput {
@@ -194,12 +197,10 @@ export class EventRepository {
     return rows.map(toMonitorEvent);
   }
 
-  /** Returns how many of these RECEIVED events it marked. */
+  /** RECEIVED -> PROCESSED; returns how many of these events it marked. */
   markProcessed(session: SqlSession, ids: readonly string[], at: MicroTime): Promise<number> {
-    return session.execute(
-      `UPDATE events SET status = 'PROCESSED', processed_at = ? WHERE status = 'RECEIVED' AND id IN (${placeholders(ids.length)})`,
-      [at.toDatabaseText(), ...ids],
-    );
+    const { sql, params } = EVENT_STATUS.processed(ids, at);
+    return session.execute(sql, params);
   }
 
   /** RECEIVED -> FAILED for good, with its reason and number of attempts. */
@@ -209,11 +210,8 @@ export class EventRepository {
     failure: { reason: string; attempts: number },
     at: MicroTime,
   ): Promise<void> {
-    await session.execute(
-      "UPDATE events SET status = 'FAILED', processed_at = ?, failed_attempts = ?, last_error = ? " +
-        "WHERE id = ? AND status = 'RECEIVED'",
-      [at.toDatabaseText(), failure.attempts, failure.reason.slice(0, 500), id],
-    );
+    const { sql, params } = EVENT_STATUS.failed(id, failure, at);
+    await session.execute(sql, params);
   }
 
   /**

@@ -5,6 +5,9 @@ import { placeholders } from '../../database/sql-dialect';
 import type { QueueEntry } from '../../processing/queue/processing-queue';
 import { scopeCondition, type TenantScope } from '../../tenancy/tenant-scope';
 import type { AmlBettingEvent } from '../aml-betting-event';
+import { eventStatusStatements } from '../../processing/queue/event-status.statements';
+
+const AML_EVENT_STATUS = eventStatusStatements('betting_events');
 
 type Num = number | string;
 
@@ -78,24 +81,21 @@ export class AmlProcessingRepository {
     }));
   }
 
+  /** RECEIVED -> PROCESSED; returns how many of these events it marked. */
   markProcessed(session: SqlSession, ids: readonly string[], at: MicroTime): Promise<number> {
-    return session.execute(
-      `UPDATE betting_events SET status = 'PROCESSED', processed_at = ? WHERE status = 'RECEIVED' AND id IN (${placeholders(ids.length)})`,
-      [at.toDatabaseText(), ...ids],
-    );
+    const { sql, params } = AML_EVENT_STATUS.processed(ids, at);
+    return session.execute(sql, params);
   }
 
+  /** RECEIVED -> FAILED for good, with its reason and number of attempts. */
   async markFailed(
     session: SqlSession,
     id: string,
     failure: { reason: string; attempts: number },
     at: MicroTime,
   ): Promise<void> {
-    await session.execute(
-      "UPDATE betting_events SET status = 'FAILED', processed_at = ?, failed_attempts = ?, last_error = ? " +
-        "WHERE id = ? AND status = 'RECEIVED'",
-      [at.toDatabaseText(), failure.attempts, failure.reason.slice(0, 500), id],
-    );
+    const { sql, params } = AML_EVENT_STATUS.failed(id, failure, at);
+    await session.execute(sql, params);
   }
 
   /**
