@@ -393,9 +393,9 @@ async function lag(root, db, rate, label) {
       non2xx: result.non2xx + result.errors,
       ingestP99Ms: result.latency.p99,
       samples: ages.length,
-      oldestAgeP50Seconds: round1(sorted[Math.floor(sorted.length / 2)] * 100) / 100,
-      oldestAgeP99Seconds: round1(p99 * 100) / 100,
-      oldestAgeMaxSeconds: round1(sorted[sorted.length - 1] * 100) / 100,
+      oldestAgeP50Seconds: millis(sorted[Math.floor(sorted.length / 2)]),
+      oldestAgeP99Seconds: millis(p99),
+      oldestAgeMaxSeconds: millis(sorted[sorted.length - 1]),
       waitingAtEnd: await queueLength(root, db),
       cpu: usage,
     };
@@ -407,6 +407,9 @@ async function lag(root, db, rate, label) {
     await stopServer(server);
   }
 }
+
+/** Seconds to the millisecond, without the binary fractions that print as 0.052000000000000005. */
+const millis = (seconds) => Number(seconds.toFixed(3));
 
 // ---- report ---------------------------------------------------------------------------------
 
@@ -468,6 +471,7 @@ function report(r) {
 // ---- main -----------------------------------------------------------------------------------
 
 async function main() {
+  const code = gitState(); // what the build below (dist/) is made of
   if (!args['skip-build']) buildService();
   const root = await admin();
   const dbs = [];
@@ -524,7 +528,7 @@ async function main() {
     const lag50 = await lag(root, lagDb, ingest.eventsPerSecond * 0.5, '50 %');
 
     const results = {
-      code: gitState(),
+      code,
       mariadb: about.v,
       backlog: BACKLOG,
       ingest,
