@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AuthStrategies } from './common/auth/auth-scheme';
@@ -32,7 +32,7 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   // Filled once the application exists; Fastify only calls frameworkErrors after that.
-  const late: { wires?: WireFormatRegistry } = {};
+  const late: { wires?: WireFormatRegistry; metrics?: HttpMetrics; logger?: Pino } = {};
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -43,13 +43,26 @@ export async function createApp(
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     // Requests Fastify refuses before routing (a URL with broken %-encoding): the API's own shape.
+    // Fastify's hooks do not run for them: they are logged and counted here.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      const issue = { field: 'url', constraint: 'url', message: `Malformed URL: ${error.message}` };
+      const message = `Malformed URL: ${shorten(error.message, MAX_ECHOED_URL)}`;
+      const issue = { field: 'url', constraint: 'url', message };
       sendError(
         late.wires!.forPath(request.url.split('?')[0]),
         new RequestValidationError([issue]),
         request,
         reply,
+      );
+      const seconds = reply.elapsedTime / 1000;
+      late.metrics?.observe(request.method, 'malformed', reply.statusCode, seconds);
+      late.logger?.warn(
+        {
+          req: { method: request.method, url: shorten(request.url, MAX_ECHOED_URL) },
+          route: null,
+          res: { statusCode: reply.statusCode },
+          reason: error.message.slice(0, 500),
+        },
+        'request completed',
       );
     },
   });
@@ -64,6 +77,8 @@ export async function createApp(
     },
   );
   late.wires = app.get(WireFormatRegistry);
+  late.metrics = app.get(HttpMetrics);
+  late.logger = rootLogger;
 
   const fastify = app.getHttpAdapter().getInstance();
   const strategies = app.get(AuthStrategies);
@@ -97,6 +112,12 @@ export async function closeApp(app: NestFastifyApplication): Promise<void> {
  * hook is synchronous for every other route: a promise per request there would add a pause that
  * breaks the grouping of single events on SQLite, where writes never yield to the event loop.
  */
+/** How much of a malformed URL an answer or a log line repeats. */
+const MAX_ECHOED_URL = 200;
+
+const shorten = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+
 function installBodyVerification(fastify: FastifyInstance, strategies: AuthStrategies): void {
   fastify.addHook('preValidation', (request, _reply, done) => {
     if (!strategies.verifiesBody(request)) return done();

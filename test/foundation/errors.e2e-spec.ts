@@ -164,6 +164,31 @@ describe('bad input and failures on the monitor API', () => {
     });
   });
 
+  it('logs and counts a malformed URL, and repeats at most 200 characters of it', async () => {
+    const count = async () =>
+      Number(
+        /^http_requests_total\{method="GET",route="malformed",status="400"\} (\d+)$/m.exec(
+          (await t.http.get('/metrics').expect(200)).text,
+        )?.[1] ?? 0,
+      );
+    const before = await count();
+    const long = `/api/v1/events/${'a'.repeat(5000)}/status`;
+    const res = await t.http.get(long).set('X-API-Key', team.apiKey).expect(400);
+    const [detail] = res.body.error.details as { message: string }[];
+    expect(detail.message).toMatch(/^Malformed URL: .{1,200}… \(\d+ characters\)$/);
+    await t.http.get('/betting-events/%ZZ/status').set('X-API-Key', team.apiKey).expect(400);
+    expect(await count()).toBe(before + 2);
+    const lines = t.logs
+      .find('request completed')
+      .filter((line) => (line.res as { statusCode: number }).statusCode === 400 && line.reason);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines[lines.length - 1]).toMatchObject({
+      level: 40,
+      req: { method: 'GET', url: '/betting-events/%ZZ/status' },
+      route: null,
+    });
+  });
+
   it('answers an unknown route under /api/v1 with 404 in the monitor envelope', async () => {
     const res = await t.http
       .get('/api/v1/no-such-thing?x=1')
