@@ -30,6 +30,10 @@ export function formatTime(databaseText: string | null): string | null {
 /** Minor units of an amount in currency units (monitor events), exact below 9e13 units. */
 export const unitsToCents = (units: number): number => units * 100;
 
+/** unitsToCents, keeping null (an amount the event did not give). */
+export const unitsToCentsOrNull = (units: number | null): number | null =>
+  units === null ? null : unitsToCents(units);
+
 /** Status codes of both kinds of records. */
 export const RecordStatus = { Pending: 0, Settled: 1, Cancelled: 2 } as const;
 export type RecordStatus = (typeof RecordStatus)[keyof typeof RecordStatus];

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
-import { placeholders } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
-import { unitsToCents } from '../bet-record.format';
+import { unitsToCents, unitsToCentsOrNull as cents } from '../bet-record.format';
 import { CASINO_GAME_TYPES } from '../projection/bet-event.kind';
 import type { BetRecordKind, BetSettlement, NewBet } from '../projection/bet-record-kind';
-import { refsByTeam } from '../projection/bet-ref';
 import { caseUpdate } from '../projection/case-update';
 import { CatalogRepository } from '../projection/catalog.repository';
-
-type Num = number | string;
+import { lockStoredBets, settlementChunks } from '../projection/stored-bets';
 
 const INSERT_COLUMNS = [
   'team_id',
@@ -40,8 +37,6 @@ const SETTLE_COLUMNS = [
 /** Rows per statement: 17 bound values a row stays far under SQLite's 32,766. */
 const ROWS_PER_STATEMENT = 500;
 
-const cents = (units: number | null) => (units === null ? null : unitsToCents(units));
-
 /**
  * Live/Slots bets (`bets`, seed 002) as a kind of bet record: BET_PLACED of a CASINO, LIVE_CASINO,
  * VIRTUAL, LOTTERY or POKER game opens the bet (its amount the stake, its event id the
@@ -56,25 +51,8 @@ export class CasinoBets implements BetRecordKind {
 
   constructor(private readonly catalog: CatalogRepository) {}
 
-  async lockAll(session: SqlSession, teamId: number, roundIds: readonly string[]) {
-    const rows = await session.select<{
-      round_id: string;
-      brand_id: Num | null;
-      provider_id: Num | null;
-      status: Num;
-      settled_at: string | null;
-    }>(
-      `SELECT round_id, brand_id, provider_id, status, ${session.dialect.timestampText('settled_at')} AS settled_at ` +
-        `FROM bets WHERE team_id = ? AND round_id IN (${placeholders(roundIds.length)}) ${session.dialect.forUpdate}`,
-      [requireTeamId(teamId), ...roundIds],
-    );
-    return rows.map((row) => ({
-      betRef: row.round_id,
-      brandId: row.brand_id === null ? null : Number(row.brand_id),
-      providerId: row.provider_id === null ? null : Number(row.provider_id),
-      status: Number(row.status),
-      settledAt: row.settled_at,
-    }));
+  lockAll(session: SqlSession, teamId: number, roundIds: readonly string[]) {
+    return lockStoredBets(session, { table: 'bets', refColumn: 'round_id' }, teamId, roundIds);
   }
 
   async insertAll(session: SqlSession, bets: readonly NewBet[]): Promise<number> {
@@ -119,30 +97,22 @@ export class CasinoBets implements BetRecordKind {
   }
 
   async settleAll(session: SqlSession, settlements: readonly BetSettlement[]): Promise<void> {
-    for (const { teamId, betRefs } of refsByTeam(settlements.map((s) => s.ref))) {
-      const ofTeam = new Map(
-        settlements.filter((s) => s.ref.teamId === teamId).map((s) => [s.ref.betRef, s]),
-      );
-      for (let start = 0; start < betRefs.length; start += ROWS_PER_STATEMENT) {
-        const rows = betRefs.slice(start, start + ROWS_PER_STATEMENT).map((roundId) => {
-          const { event, move } = ofTeam.get(roundId)!;
-          return {
-            key: roundId,
-            values: [
-              move.status,
-              move.pays ? unitsToCents(event.amount) : 0,
-              move.resultType,
-              cents(event.balanceAfter),
-              event.eventTime,
-            ],
-          };
-        });
-        const { sql, params } = caseUpdate('bets', 'round_id', SETTLE_COLUMNS, rows, {
-          sql: 'team_id = ?',
-          params: [teamId],
-        });
-        await session.execute(sql, params);
-      }
+    for (const { teamId, chunk } of settlementChunks(settlements, ROWS_PER_STATEMENT)) {
+      const rows = chunk.map(({ ref, event, move }) => ({
+        key: ref.betRef,
+        values: [
+          move.status,
+          move.pays ? unitsToCents(event.amount) : 0,
+          move.resultType,
+          cents(event.balanceAfter),
+          event.eventTime,
+        ],
+      }));
+      const { sql, params } = caseUpdate('bets', 'round_id', SETTLE_COLUMNS, rows, {
+        sql: 'team_id = ?',
+        params: [teamId],
+      });
+      await session.execute(sql, params);
     }
   }
 }

@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
-import { RecordStatus, splitTeams, unitsToCents } from '../bet-record.format';
+import {
+  RecordStatus,
+  splitTeams,
+  unitsToCents,
+  unitsToCentsOrNull as cents,
+} from '../bet-record.format';
 import { SPORTS_GAME_TYPES } from '../projection/bet-event.kind';
 import type { BetRecordKind, BetSettlement, NewBet } from '../projection/bet-record-kind';
-import { refsByTeam } from '../projection/bet-ref';
 import { caseUpdate } from '../projection/case-update';
+import { lockStoredBets, settlementChunks } from '../projection/stored-bets';
 import { LINE_COLUMNS, STATE_COLUMNS, stateValues } from './sports-bets.repository';
-
-type Num = number | string;
 
 const SETTLE_COLUMNS = [
   { name: 'payout' },
@@ -21,7 +24,11 @@ const SETTLE_COLUMNS = [
 const ROWS_PER_STATEMENT = 500;
 const SOURCE = 'monitor' as const;
 
-const cents = (units: number | null) => (units === null ? null : unitsToCents(units));
+const SPORTS_BETS_OF_MONITOR = {
+  table: 'sports_bets',
+  refColumn: 'bet_ref',
+  scope: { sql: 'source = ?', params: [SOURCE] },
+};
 
 /**
  * Sports bets (`sports_bets`, seed 002) from SPORTS and ESPORTS monitor events, as a kind of bet
@@ -36,26 +43,8 @@ export class MonitorSportsBets implements BetRecordKind {
   readonly recordKind = 'sports';
   readonly gameTypes = SPORTS_GAME_TYPES;
 
-  async lockAll(session: SqlSession, teamId: number, betRefs: readonly string[]) {
-    const rows = await session.select<{
-      bet_ref: string;
-      brand_id: Num | null;
-      provider_id: Num | null;
-      status: Num;
-      settled_at: string | null;
-    }>(
-      `SELECT bet_ref, brand_id, provider_id, status, ${session.dialect.timestampText('settled_at')} AS settled_at ` +
-        `FROM sports_bets WHERE team_id = ? AND source = ? AND bet_ref IN (${placeholders(betRefs.length)}) ` +
-        session.dialect.forUpdate,
-      [requireTeamId(teamId), SOURCE, ...betRefs],
-    );
-    return rows.map((row) => ({
-      betRef: row.bet_ref,
-      brandId: row.brand_id === null ? null : Number(row.brand_id),
-      providerId: row.provider_id === null ? null : Number(row.provider_id),
-      status: Number(row.status),
-      settledAt: row.settled_at,
-    }));
+  lockAll(session: SqlSession, teamId: number, betRefs: readonly string[]) {
+    return lockStoredBets(session, SPORTS_BETS_OF_MONITOR, teamId, betRefs);
   }
 
   async insertAll(session: SqlSession, bets: readonly NewBet[]): Promise<number> {
@@ -78,37 +67,28 @@ export class MonitorSportsBets implements BetRecordKind {
   }
 
   async settleAll(session: SqlSession, settlements: readonly BetSettlement[]): Promise<void> {
-    for (const { teamId, betRefs } of refsByTeam(settlements.map((s) => s.ref))) {
-      const ofTeam = new Map(
-        settlements.filter((s) => s.ref.teamId === teamId).map((s) => [s.ref.betRef, s]),
-      );
-      for (let start = 0; start < betRefs.length; start += ROWS_PER_STATEMENT) {
-        const refs = betRefs.slice(start, start + ROWS_PER_STATEMENT);
-        const rows = refs.map((betRef) => {
-          const { event, move } = ofTeam.get(betRef)!;
-          return {
-            key: betRef,
-            values: [
-              move.pays ? unitsToCents(event.amount) : 0,
-              move.status,
-              cents(event.balanceAfter),
-              event.eventTime,
-            ],
-          };
-        });
-        const scope = { sql: 'team_id = ? AND source = ?', params: [teamId, SOURCE] };
-        const bets = caseUpdate('sports_bets', 'bet_ref', SETTLE_COLUMNS, rows, scope);
-        await session.execute(bets.sql, bets.params);
-        // Each bet's one line takes the bet's status.
-        for (const status of [RecordStatus.Settled, RecordStatus.Cancelled, RecordStatus.Pending]) {
-          const ofStatus = refs.filter((ref) => ofTeam.get(ref)!.move.status === status);
-          if (ofStatus.length === 0) continue;
-          await session.execute(
-            'UPDATE sports_bet_lines SET status = ? WHERE sports_bet_id IN (SELECT id FROM sports_bets ' +
-              `WHERE team_id = ? AND source = ? AND bet_ref IN (${placeholders(ofStatus.length)}))`,
-            [status, teamId, SOURCE, ...ofStatus],
-          );
-        }
+    for (const { teamId, chunk } of settlementChunks(settlements, ROWS_PER_STATEMENT)) {
+      const rows = chunk.map(({ ref, event, move }) => ({
+        key: ref.betRef,
+        values: [
+          move.pays ? unitsToCents(event.amount) : 0,
+          move.status,
+          cents(event.balanceAfter),
+          event.eventTime,
+        ],
+      }));
+      const scope = { sql: 'team_id = ? AND source = ?', params: [teamId, SOURCE] };
+      const bets = caseUpdate('sports_bets', 'bet_ref', SETTLE_COLUMNS, rows, scope);
+      await session.execute(bets.sql, bets.params);
+      // Each bet's one line takes the bet's status.
+      for (const status of [RecordStatus.Settled, RecordStatus.Cancelled, RecordStatus.Pending]) {
+        const ofStatus = chunk.filter((s) => s.move.status === status).map((s) => s.ref.betRef);
+        if (ofStatus.length === 0) continue;
+        await session.execute(
+          'UPDATE sports_bet_lines SET status = ? WHERE sports_bet_id IN (SELECT id FROM sports_bets ' +
+            `WHERE team_id = ? AND source = ? AND bet_ref IN (${placeholders(ofStatus.length)}))`,
+          [status, teamId, SOURCE, ...ofStatus],
+        );
       }
     }
   }
