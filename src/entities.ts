@@ -15,6 +15,19 @@ import { ProviderEntity } from './bet-records/projection/provider.entity';
 import { BetEntity } from './bet-records/casino/bet.entity';
 import { SportsBetLineEntity } from './bet-records/sports/sports-bet-line.entity';
 import { SportsBetEntity } from './bet-records/sports/sports-bet.entity';
+import { AlertAuditEntity } from './detection/alerts/alert-audit.entity';
+import { AlertHitEntity } from './detection/alerts/alert-hit.entity';
+import { AlertEntity } from './detection/alerts/alert.entity';
+import { PlayerRiskEntity } from './detection/risk/player-risk.entity';
+import { RuleHitCountEntity } from './detection/settings/rule-hit-count.entity';
+import { RuleSettingVersionEntity } from './detection/settings/rule-setting-version.entity';
+import { RuleSettingEntity } from './detection/settings/rule-setting.entity';
+import { ShadowHitEntity } from './detection/settings/shadow-hit.entity';
+import { IdentifierAllowlistEntity } from './detection/state/identifier-allowlist.entity';
+import { IdentifierSightingEntity } from './detection/state/identifier-sighting.entity';
+import { MarketPositionEntity } from './detection/state/market-position.entity';
+import { PlayerHourTotalEntity } from './detection/state/player-hour-total.entity';
+import { DetectionPlayerStateEntity } from './detection/state/player-state.entity';
 import { EventEntity } from './events/event.entity';
 import { UsedNonceEntity } from './maxbridge/signing/used-nonce.entity';
 import { WalletAccountEntity } from './maxbridge/wallet/entities/wallet-account.entity';
@@ -66,4 +79,17 @@ export const ENTITIES = [
   ProcessingPartitionEntity,
   ProcessingWorkerEntity,
   EventMinuteCountEntity,
+  DetectionPlayerStateEntity,
+  IdentifierSightingEntity,
+  IdentifierAllowlistEntity,
+  MarketPositionEntity,
+  PlayerHourTotalEntity,
+  RuleSettingEntity,
+  RuleSettingVersionEntity,
+  RuleHitCountEntity,
+  ShadowHitEntity,
+  AlertEntity,
+  AlertHitEntity,
+  AlertAuditEntity,
+  PlayerRiskEntity,
 ];

@@ -1,3 +1,5 @@
+import type { CheckCode } from './consistency-checks';
+
 /** An AML betting event as the processing steps see it: one call of `POST /betting-events`. */
 export interface AmlBettingEvent {
   readonly stream: 'aml';
@@ -28,4 +30,18 @@ export interface AmlBettingEvent {
   isLive: boolean | null;
   isFreeBet: boolean | null;
   bonusAmount: number | null;
+  /** The consistency checks it failed at ingestion (see consistency-checks.ts). */
+  checks: CheckCode[];
+  /** Its selections, as sent. */
+  legs: AmlLeg[];
+  /** The slip's events received before this one, oldest first. */
+  earlier: { eventType: string; betSlipState: string | null }[];
+}
+
+/** One selection of an AML event: what OPPOSITE_SIDES compares across bettors. */
+export interface AmlLeg {
+  sportEventRef: string | null;
+  marketRef: string | null;
+  selectionRef: string | null;
+  odds: number;
 }

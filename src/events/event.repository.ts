@@ -46,6 +46,10 @@ interface ClaimedRow {
   odds: number | null;
   bet_ref: string | null;
   provider_code: string | null;
+  uuid: string;
+  operator_code: string | null;
+  ip_address: string | null;
+  session_id: string | null;
 }
 
 const numberOrNull = (value: Num | null) => (value === null ? null : Number(value));
@@ -61,6 +65,8 @@ export interface StoredEventKey {
 }
 
 export interface EventStatusRow {
+  /** Row id. */
+  id: string;
   uuid: string;
   status: EventStatus;
   processedAt: MicroTime | null;
@@ -260,16 +266,18 @@ export class EventRepository {
   async findStatusInScope(scope: TenantScope, uuid: string): Promise<EventStatusRow | null> {
     const inScope = scopeCondition(scope);
     const [row] = await this.database.select<{
+      id: number | string;
       uuid: string;
       status: EventStatus;
       processed_at: string | null;
     }>(
-      `SELECT uuid, status, ${this.database.dialect.timestampText('processed_at')} AS processed_at ` +
+      `SELECT id, uuid, status, ${this.database.dialect.timestampText('processed_at')} AS processed_at ` +
         `FROM events WHERE uuid = ? AND ${inScope.sql}`,
       [uuid, ...inScope.params],
     );
     if (!row) return null;
     return {
+      id: String(row.id),
       uuid: row.uuid,
       status: row.status,
       processedAt: row.processed_at ? MicroTime.fromDatabaseText(row.processed_at) : null,
@@ -281,7 +289,8 @@ function selectClaimed({ dialect }: SqlSession): string {
   return (
     `SELECT id, team_id, brand_id, external_event_id, event_type, ${dialect.timestampText('event_time')} AS event_time, ` +
     'amount, currency, balance_before, balance_after, player_external_id, player_phone, player_country, player_kyc_level, ' +
-    'game_type, game_code, game_name, sport, competition, odds, bet_ref, provider_code FROM events'
+    'game_type, game_code, game_name, sport, competition, odds, bet_ref, provider_code, uuid, operator_code, ' +
+    'ip_address, session_id FROM events'
   );
 }
 
@@ -312,6 +321,10 @@ function toMonitorEvent(row: ClaimedRow): MonitorStreamEvent {
       betId: row.bet_ref,
       provider: row.provider_code,
     },
+    uuid: row.uuid,
+    operator: row.operator_code,
+    ipAddress: row.ip_address,
+    sessionId: row.session_id,
   };
 }
 

@@ -3,7 +3,7 @@ import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
 import type { BatchResponseDto } from './dto/batch-result.dto';
 import type { EventAcceptedResponseDto } from './dto/event-accepted.dto';
 import type { EventStatusDto } from './dto/event-status.dto';
-import type { EventStatusRow } from './event.repository';
+import type { EventStatusView } from './event-status.service';
 import type { AcceptedEvent, BatchEntry } from './ingest.service';
 
 /** The Betting Monitor API's success bodies of the ingestion routes (seed 000). */
@@ -44,6 +44,11 @@ export function toBatchResponse(entries: BatchEntry[], language: Language): Batc
   };
 }
 
-export function toStatusResponse(row: EventStatusRow): EventStatusDto {
-  return { uuid: row.uuid, status: row.status, processed_at: row.processedAt?.toIso() ?? null };
+export function toStatusResponse(row: EventStatusView): EventStatusDto {
+  return {
+    uuid: row.uuid,
+    status: row.status,
+    processed_at: row.processedAt?.toIso() ?? null,
+    alerts: row.alerts,
+  };
 }

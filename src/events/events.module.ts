@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DetectionModule } from '../detection/detection.module';
 import { LookupsModule } from '../lookups/lookups.module';
 import { MonitorApiModule } from '../monitor-api/monitor-api.module';
 import { ProcessingQueueModule } from '../processing/queue/processing-queue.module';
@@ -14,7 +15,7 @@ import { MonitorEventStream } from './monitor-event.stream';
  * the same transaction; MonitorEventStream is how processing reads them and records their status.
  */
 @Module({
-  imports: [MonitorApiModule, LookupsModule, ProcessingQueueModule],
+  imports: [MonitorApiModule, LookupsModule, ProcessingQueueModule, DetectionModule],
   controllers: [EventsController],
   providers: [EventRepository, EventWriter, IngestService, EventStatusService, MonitorEventStream],
   exports: [MonitorEventStream],

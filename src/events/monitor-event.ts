@@ -28,4 +28,10 @@ export interface MonitorStreamEvent {
     betId: string | null;
     provider: string | null;
   };
+  /** The `uuid` answered at ingestion. */
+  uuid: string;
+  /** `metadata.operator`: the payment operator's code. */
+  operator: string | null;
+  ipAddress: string | null;
+  sessionId: string | null;
 }

@@ -33,6 +33,11 @@ export class LookupsService implements OnModuleInit {
     return this.codes[kind].has(code);
   }
 
+  /** A payment operator's country (ISO alpha-3); null when it has none or is unknown. */
+  operatorCountry(code: string): string | null {
+    return this.tables.operators.find((operator) => operator.code === code)?.country ?? null;
+  }
+
   codesOf(kind: LookupKind): string[] {
     return [...this.codes[kind]];
   }

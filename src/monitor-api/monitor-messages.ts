@@ -18,6 +18,7 @@ export interface MonitorMessages {
     existingRef: string | null,
     reason: ConflictReason,
   ): string;
+  illegalMove(resource: string, id: string, from: string, to: string): string;
   internal(errorId: string): string;
 }
 
@@ -43,6 +44,7 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
         ? `${resource} ${id} is already used by another brand of your team`
         : `${resource} ${id} was already received with different content` +
           (existingRef ? ` (uuid ${existingRef})` : ''),
+    illegalMove: (resource, id, from, to) => `${resource} ${id} cannot move from ${from} to ${to}`,
     internal: (errorId) => `Internal server error (error id ${errorId})`,
   },
   fr: {
@@ -67,6 +69,8 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
         ? `${resource} ${id} est déjà utilisé par une autre marque de votre équipe`
         : `${resource} ${id} déjà reçu avec un contenu différent` +
           (existingRef ? ` (uuid ${existingRef})` : ''),
+    illegalMove: (resource, id, from, to) =>
+      `${resource} ${id} ne peut pas passer de ${from} à ${to}`,
     internal: (errorId) => `Erreur interne du serveur (identifiant ${errorId})`,
   },
 };

@@ -95,7 +95,9 @@ export class MonitorWire implements WireFormat, OnModuleInit {
       case 'conflict':
         return [
           MonitorErrorCode.Conflict,
-          t.conflict(error.resource, error.id, error.existingRef, error.reason),
+          error.transition
+            ? t.illegalMove(error.resource, error.id, error.transition.from, error.transition.to)
+            : t.conflict(error.resource, error.id, error.existingRef, error.reason),
         ];
       case 'internal':
         return [

@@ -150,4 +150,55 @@ export class PlayersRepository {
     );
     return new Map(rows.map((r) => [r.external_id, Number(r.id)]));
   }
+
+  /** A team's player by external id or by CPF, as its profile shows it. */
+  async findProfile(
+    session: { select: SqlSession['select']; dialect: SqlSession['dialect'] },
+    teamId: number,
+    key: { externalId: string } | { cpf: string },
+  ): Promise<PlayerProfile | null> {
+    const { dialect } = session;
+    const [column, value] = 'cpf' in key ? ['cpf', key.cpf] : ['external_id', key.externalId];
+    const [row] = await session.select<{
+      id: number | string;
+      external_id: string;
+      cpf: string | null;
+      phone: string | null;
+      country: string | null;
+      kyc_level: number | null;
+      first_seen_at: string;
+      last_seen_at: string;
+      events_count: number | string;
+    }>(
+      'SELECT id, external_id, cpf, phone, country, kyc_level, ' +
+        `${dialect.timestampText('first_seen_at')} AS first_seen_at, ${dialect.timestampText('last_seen_at')} AS last_seen_at, ` +
+        `events_count FROM players WHERE team_id = ? AND ${column} = ?`,
+      [requireTeamId(teamId), value],
+    );
+    if (!row) return null;
+    return {
+      id: Number(row.id),
+      externalId: row.external_id,
+      cpf: row.cpf,
+      phone: row.phone,
+      country: row.country,
+      kycLevel: row.kyc_level === null ? null : Number(row.kyc_level),
+      firstSeenAt: row.first_seen_at,
+      lastSeenAt: row.last_seen_at,
+      eventsCount: Number(row.events_count),
+    };
+  }
+}
+
+/** A player as the risk view shows it; times as `YYYY-MM-DD HH:MM:SS.ffffff`. */
+export interface PlayerProfile {
+  id: number;
+  externalId: string;
+  cpf: string | null;
+  phone: string | null;
+  country: string | null;
+  kycLevel: number | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  eventsCount: number;
 }

@@ -3,7 +3,10 @@ import { formatCpf } from '../common/br/cpf';
 import { MicroTime } from '../common/time/micro-time';
 import { isUniqueViolation } from '../database/database-errors';
 import type { SqlSession } from '../database/sql-database';
-import { PlayersRepository, type PlayerActivity } from './players.repository';
+import { PlayersRepository, type PlayerActivity, type PlayerProfile } from './players.repository';
+import { SqlDatabase } from '../database/sql-database';
+
+export type { PlayerProfile } from './players.repository';
 
 /** One event's view of its player. */
 export interface PlayerSighting {
@@ -19,7 +22,10 @@ export interface PlayerSighting {
 /** Players, known by each team's own id and by our integer id. */
 @Injectable()
 export class PlayersService {
-  constructor(private readonly players: PlayersRepository) {}
+  constructor(
+    private readonly players: PlayersRepository,
+    private readonly database: SqlDatabase,
+  ) {}
 
   /**
    * Creates or updates the players of these sightings (in order: later values win), within the
@@ -108,6 +114,14 @@ export class PlayersService {
     const externalId = await this.players.findExternalId(session, id);
     if (externalId === null) throw new Error(`No player ${id}`);
     return externalId;
+  }
+
+  /** A team's player by its external id or its CPF (11 digits); null when there is none. */
+  profileOf(
+    teamId: number,
+    key: { externalId: string } | { cpf: string },
+  ): Promise<PlayerProfile | null> {
+    return this.players.findProfile(this.database, teamId, key);
   }
 
   /** The id of the team's player with this CPF (11 digits), if there is one. */

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { CasinoBetProjection } from '../bet-records/casino/casino-bet.projection';
 import { SportsBetProjection } from '../bet-records/sports/sports-bet.projection';
+import { DetectionStep } from '../detection/detection.step';
 import { PlayerActivityStep } from './player-activity.step';
 import { PROCESSING_STEPS, type ProcessingStep } from './processing-step';
 
@@ -8,9 +9,14 @@ import { PROCESSING_STEPS, type ProcessingStep } from './processing-step';
  * The processing steps, in the order they run over each batch:
  * 1. player activity: the projections and the rules need the player row;
  * 2. the bet-record projections (Live/Slots bets, sports bets) of the Bet Records API;
- * 3. detection (fraud and AML rules, alerts) plugs in here, after the projections.
+ * 3. detection: the fraud and AML rules over the player's state, alerts, risk scores.
  */
-export const ORDERED_STEPS = [PlayerActivityStep, CasinoBetProjection, SportsBetProjection];
+export const ORDERED_STEPS = [
+  PlayerActivityStep,
+  CasinoBetProjection,
+  SportsBetProjection,
+  DetectionStep,
+];
 
 export const processingStepsProvider: Provider = {
   provide: PROCESSING_STEPS,

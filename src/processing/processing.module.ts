@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BetRecordsModule } from '../bet-records/bet-records.module';
+import { DetectionModule } from '../detection/detection.module';
 import { MetricsModule } from '../observability/metrics.module';
 import { PlayersModule } from '../players/players.module';
 import { BacklogMonitor } from './backlog-monitor';
@@ -24,6 +25,7 @@ import { ProcessingQueueModule } from './queue/processing-queue.module';
     ProcessingStreamsModule,
     PlayersModule,
     BetRecordsModule,
+    DetectionModule,
   ],
   providers: [
     PlayerActivityStep,

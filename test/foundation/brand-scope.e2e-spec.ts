@@ -97,7 +97,12 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
   it("GET /api/v1/events/{uuid}/status: Y's event for the team and Y, unknown to X", async () => {
     cover('GET /api/v1/events/{uuid}/status');
     const path = `/api/v1/events/${y.eventUuid}/status`;
-    const status = { uuid: y.eventUuid, status: 'PROCESSED', processed_at: expect.any(String) };
+    const status = {
+      uuid: y.eventUuid,
+      status: 'PROCESSED',
+      processed_at: expect.any(String),
+      alerts: [],
+    };
     expect((await get('team', path).expect(200)).body).toEqual(status);
     expect((await get('Y', path).expect(200)).body).toEqual(status);
     expect((await get('X', path).expect(404)).body).toEqual({
@@ -296,6 +301,46 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
     expect((await get('X', path).expect(404)).body).toEqual({
       detail: `Sports bet ${y.sportsBetId} not found`,
     });
+  });
+
+  it('detection routes (rules, allowlist, alerts, players) serve team-wide keys only: 403 for a brand key', async () => {
+    const routes: [string, string, string, object?][] = [
+      ['GET /api/v1/rules', 'GET', '/api/v1/rules'],
+      ['GET /api/v1/rules/{code}', 'GET', '/api/v1/rules/LARGE_TRANSACTION'],
+      ['GET /api/v1/rules/{code}/versions', 'GET', '/api/v1/rules/LARGE_TRANSACTION/versions'],
+      ['PUT /api/v1/rules/{code}', 'PUT', '/api/v1/rules/LARGE_TRANSACTION', { mode: 'on' }],
+      ['GET /api/v1/allowlist', 'GET', '/api/v1/allowlist'],
+      ['POST /api/v1/allowlist', 'POST', '/api/v1/allowlist', { kind: 'ip', value: '10.0.0.1' }],
+      ['DELETE /api/v1/allowlist/{kind}/{value}', 'DELETE', '/api/v1/allowlist/ip/10.0.0.1'],
+      ['GET /api/v1/alerts', 'GET', '/api/v1/alerts'],
+      ['GET /api/v1/alerts/{id}', 'GET', '/api/v1/alerts/00000000-0000-4000-8000-000000000000'],
+      [
+        'PATCH /api/v1/alerts/{id}',
+        'PATCH',
+        '/api/v1/alerts/00000000-0000-4000-8000-000000000000',
+        { status: 'ACKNOWLEDGED' },
+      ],
+      ['GET /api/v1/players', 'GET', '/api/v1/players'],
+      ['GET /api/v1/players/cpf/{cpf}', 'GET', '/api/v1/players/cpf/01234567890'],
+      ['GET /api/v1/players/{external_id}', 'GET', '/api/v1/players/pl-unknown'],
+    ];
+    for (const [route, method, path, body] of routes) {
+      cover(route);
+      const send = (who: Who) => {
+        const request = t.http[method.toLowerCase() as 'get'](path).set('X-API-Key', keys[who]);
+        return body ? request.send(body) : request;
+      };
+      for (const who of ['X', 'Y'] as Who[]) {
+        const refused = await send(who);
+        expect([route, refused.status, refused.body.error?.code]).toEqual([
+          route,
+          403,
+          'FORBIDDEN',
+        ]);
+      }
+      const served = await send('team');
+      expect([route, served.status < 500, served.status !== 403]).toEqual([route, true, true]);
+    }
   });
 
   it('covers every X-API-Key route of the OpenAPI document, each saying what brand keys may do', async () => {

@@ -206,6 +206,7 @@ describe('command line (npm run cli)', () => {
             'MaxBridgeWallet1764100000000',
             'SlipBrands1764200000000',
             'ProcessingPipeline1764300000000',
+            'Detection1764400000000',
           ],
         },
       });

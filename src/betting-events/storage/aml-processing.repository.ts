@@ -4,7 +4,8 @@ import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
 import type { QueueEntry } from '../../processing/queue/processing-queue';
 import { scopeCondition, type TenantScope } from '../../tenancy/tenant-scope';
-import type { AmlBettingEvent } from '../aml-betting-event';
+import type { AmlBettingEvent, AmlLeg } from '../aml-betting-event';
+import type { CheckCode } from '../consistency-checks';
 import { eventStatusStatements } from '../../processing/queue/event-status.statements';
 
 const AML_EVENT_STATUS = eventStatusStatements('betting_events');
@@ -31,6 +32,8 @@ interface EventRow {
   is_live: Num | boolean | null;
   is_free_bet: Num | boolean | null;
   bonus_amount: Num | null;
+  slip_id: Num;
+  checks: string;
 }
 
 export interface AmlEventStatus {
@@ -53,10 +56,15 @@ export class AmlProcessingRepository {
       `SELECT e.id, e.public_id, e.team_id, s.brand_id, e.player_id, p.external_id AS player_external_id, e.tax_id, ` +
         `e.event_type, ${session.dialect.timestampText('e.event_date')} AS event_date, s.slip_ref, e.bet_slip_state, ` +
         'e.total_stake, e.total_odds, e.leg_count, e.last_player_balance, e.current_player_balance, e.is_live, ' +
-        'e.is_free_bet, e.bonus_amount FROM betting_events e JOIN betting_slips s ON s.id = e.slip_id ' +
+        'e.is_free_bet, e.bonus_amount, e.slip_id, e.checks FROM betting_events e JOIN betting_slips s ON s.id = e.slip_id ' +
         `JOIN players p ON p.id = e.player_id WHERE e.id IN (${placeholders(ids.length)}) AND e.status = 'RECEIVED'`,
       ids,
     );
+    const legs = await this.legsOf(
+      session,
+      rows.map((row) => String(row.id)),
+    );
+    const earlier = await this.earlierEventsOf(session, rows);
     return rows.map((row) => ({
       stream: 'aml',
       id: String(row.id),
@@ -78,7 +86,73 @@ export class AmlProcessingRepository {
       isLive: flag(row.is_live),
       isFreeBet: flag(row.is_free_bet),
       bonusAmount: row.bonus_amount === null ? null : Number(row.bonus_amount),
+      checks: (JSON.parse(row.checks) as { code: CheckCode }[]).map((check) => check.code),
+      legs: legs.get(String(row.id)) ?? [],
+      earlier: earlier.get(String(row.id)) ?? [],
     }));
+  }
+
+  private async legsOf(
+    session: SqlSession,
+    ids: readonly string[],
+  ): Promise<Map<string, AmlLeg[]>> {
+    const byEvent = new Map<string, AmlLeg[]>();
+    if (ids.length === 0) return byEvent;
+    const rows = await session.select<{
+      event_id: Num;
+      sport_event_ref: string | null;
+      market_ref: string | null;
+      selection_ref: string | null;
+      odds: Num;
+    }>(
+      'SELECT event_id, sport_event_ref, market_ref, selection_ref, odds FROM betting_event_legs ' +
+        `WHERE event_id IN (${placeholders(ids.length)}) ORDER BY event_id, position`,
+      ids,
+    );
+    for (const row of rows) {
+      const key = String(row.event_id);
+      const legs = byEvent.get(key) ?? [];
+      legs.push({
+        sportEventRef: row.sport_event_ref,
+        marketRef: row.market_ref,
+        selectionRef: row.selection_ref,
+        odds: Number(row.odds),
+      });
+      byEvent.set(key, legs);
+    }
+    return byEvent;
+  }
+
+  /** For each event, the events of its slip received before it (by row id), oldest first. */
+  private async earlierEventsOf(
+    session: SqlSession,
+    events: readonly EventRow[],
+  ): Promise<Map<string, AmlBettingEvent['earlier']>> {
+    const earlier = new Map<string, AmlBettingEvent['earlier']>();
+    const slipIds = [...new Set(events.map((event) => String(event.slip_id)))];
+    if (slipIds.length === 0) return earlier;
+    const log = await session.select<{
+      id: Num;
+      slip_id: Num;
+      event_type: string;
+      bet_slip_state: string | null;
+    }>(
+      'SELECT id, slip_id, event_type, bet_slip_state FROM betting_events ' +
+        `WHERE slip_id IN (${placeholders(slipIds.length)}) ORDER BY id`,
+      slipIds,
+    );
+    for (const event of events) {
+      earlier.set(
+        String(event.id),
+        log
+          .filter(
+            (row) =>
+              String(row.slip_id) === String(event.slip_id) && BigInt(row.id) < BigInt(event.id),
+          )
+          .map((row) => ({ eventType: row.event_type, betSlipState: row.bet_slip_state })),
+      );
+    }
+    return earlier;
   }
 
   /** RECEIVED -> PROCESSED; returns how many of these events it marked. */

@@ -113,9 +113,10 @@ export class ResourceNotFoundError extends AppError {
 /**
  * Why an id the caller chose is taken: by a resource with other content (an idempotency key
  * reused for another body), or by one of another brand of the caller's team, which a brand's key
- * may neither see nor change (the answer names nothing of it).
+ * may neither see nor change (the answer names nothing of it); or the resource's state does not
+ * allow the change asked for (`transition`: an alert cannot go from RESOLVED to ACKNOWLEDGED).
  */
-export type ConflictReason = 'other_content' | 'other_brand';
+export type ConflictReason = 'other_content' | 'other_brand' | 'state';
 
 export class ConflictError extends AppError {
   readonly kind = 'conflict';
@@ -125,12 +126,20 @@ export class ConflictError extends AppError {
     /** The id under which the existing resource is known to the caller, when there is one. */
     readonly existingRef: string | null = null,
     readonly reason: ConflictReason = 'other_content',
+    readonly transition: { from: string; to: string } | null = null,
   ) {
     super(
       reason === 'other_brand'
         ? `${resource} ${id} belongs to another brand`
-        : `${resource} ${id} already exists with other content`,
+        : reason === 'state'
+          ? `${resource} ${id} cannot move from ${transition?.from} to ${transition?.to}`
+          : `${resource} ${id} already exists with other content`,
     );
+  }
+
+  /** The resource's state does not allow this move. */
+  static ofState(resource: string, id: string, from: string, to: string): ConflictError {
+    return new ConflictError(resource, id, null, 'state', { from, to });
   }
 
   /** The id is another brand's: nothing of that resource may be named. */

@@ -5,6 +5,8 @@ import { Foundation1763700000000 as MysqlFoundation } from './mysql/176370000000
 import { MaxBridgeWallet1764100000000 as MysqlMaxBridgeWallet } from './mysql/1764100000000-MaxBridgeWallet';
 import { SlipBrands1764200000000 as MysqlSlipBrands } from './mysql/1764200000000-SlipBrands';
 import { ProcessingPipeline1764300000000 as MysqlProcessingPipeline } from './mysql/1764300000000-ProcessingPipeline';
+import { Detection1764400000000 as MysqlDetection } from './mysql/1764400000000-Detection';
+import { Detection1764400000000 as SqliteDetection } from './sqlite/1764400000000-Detection';
 import { BettingEvents1763900000000 as SqliteBettingEvents } from './sqlite/1763900000000-BettingEvents';
 import { BetRecords1764000000000 as SqliteBetRecords } from './sqlite/1764000000000-BetRecords';
 import { Events1763800000000 as SqliteEvents } from './sqlite/1763800000000-Events';
@@ -22,6 +24,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlMaxBridgeWallet,
   MysqlSlipBrands,
   MysqlProcessingPipeline,
+  MysqlDetection,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -31,4 +34,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteMaxBridgeWallet,
   SqliteSlipBrands,
   SqliteProcessingPipeline,
+  SqliteDetection,
 ];

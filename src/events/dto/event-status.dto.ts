@@ -22,4 +22,28 @@ export class EventStatusDto {
     example: '2026-01-31T12:00:05.000000Z',
   })
   processed_at: string | null;
+
+  @ApiProperty({
+    type: () => [EventAlertDto],
+    description:
+      'The alerts this event raised or joined (empty until it is processed, and when no rule fired)',
+  })
+  alerts: EventAlertDto[];
+}
+
+export class EventAlertDto {
+  @ApiProperty({
+    description: 'The alert’s uuid (GET /api/v1/alerts/{id})',
+    example: '0d5f1c9e-8a51-4a4f-9b55-31c1c1e0f3a2',
+  })
+  id: string;
+
+  @ApiProperty({ example: 'RAPID_DEPOSITS' })
+  rule: string;
+
+  @ApiProperty({ enum: ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'], example: 'MEDIUM' })
+  severity: string;
+
+  @ApiProperty({ enum: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'FALSE_POSITIVE'], example: 'OPEN' })
+  status: string;
 }

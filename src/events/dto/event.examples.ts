@@ -94,4 +94,12 @@ export const STATUS_EXAMPLE = {
   uuid: '550e8400-e29b-41d4-a716-446655440000',
   status: 'PROCESSED',
   processed_at: '2026-01-31T12:00:05.000000Z',
+  alerts: [
+    {
+      id: '0d5f1c9e-8a51-4a4f-9b55-31c1c1e0f3a2',
+      rule: 'LARGE_TRANSACTION',
+      severity: 'MEDIUM',
+      status: 'OPEN',
+    },
+  ],
 };

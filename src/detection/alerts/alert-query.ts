@@ -1,0 +1,136 @@
+import { RequestValidationError, type FieldIssue } from '../../common/errors/app-error';
+import { MicroTime } from '../../common/time/micro-time';
+import { SEVERITIES } from '../engine/rule-settings';
+import { ALERT_STATUSES } from './alert-status';
+import type { AlertFilters, AlertSort } from './alerts.repository';
+
+export interface AlertQuery {
+  filters: AlertFilters;
+  sort: { by: AlertSort; descending: boolean };
+  page: number;
+  size: number;
+}
+
+const SORTS: Record<string, AlertSort> = {
+  created_at: 'created_at',
+  last_hit_at: 'last_hit_at',
+  severity: 'severity',
+};
+
+const KNOWN = [
+  'status',
+  'severity',
+  'rule',
+  'player',
+  'assignee',
+  'from',
+  'to',
+  'sort',
+  'page',
+  'size',
+];
+
+const issue = (field: string, message: string): FieldIssue => ({
+  field,
+  constraint: 'detection',
+  message,
+});
+
+/** Page and size as every list of the monitor API takes them: page >= 1, 1 <= size <= 100. */
+export function parsePage(
+  query: Record<string, unknown>,
+  issues: FieldIssue[],
+): { page: number; size: number } {
+  const number = (name: string, fallback: number, min: number, max: number) => {
+    const raw = query[name];
+    if (raw === undefined) return fallback;
+    const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+    if (!(value >= min && value <= max)) {
+      issues.push(issue(name, `${name} must be an integer from ${min} to ${max}`));
+      return fallback;
+    }
+    return value;
+  };
+  return { page: number('page', 1, 1, 1_000_000), size: number('size', 20, 1, 100) };
+}
+
+export function unknownParameters(
+  query: Record<string, unknown>,
+  known: readonly string[],
+  issues: FieldIssue[],
+): void {
+  for (const name of Object.keys(query)) {
+    if (!known.includes(name)) {
+      issues.push(
+        issue(name, `unknown query parameter ${name}; expected one of ${known.join(', ')}`),
+      );
+    }
+  }
+}
+
+/**
+ * `GET /alerts` filters: `status`, `severity`, `rule` (comma-separated lists), `player`,
+ * `assignee`, `from` and `to` (ISO times, on the creation time), `sort` (`created_at`,
+ * `last_hit_at` or `severity`; `-` before it for descending, the default), `page`, `size`.
+ */
+export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
+  const issues: FieldIssue[] = [];
+  unknownParameters(query, KNOWN, issues);
+  const text = (name: string): string | undefined => {
+    const raw = query[name];
+    if (raw === undefined) return undefined;
+    if (typeof raw !== 'string' || raw === '' || raw.length > 200) {
+      issues.push(issue(name, `${name} must be given once, as text of 1 to 200 characters`));
+      return undefined;
+    }
+    return raw;
+  };
+  const list = (name: string, allowed?: readonly string[]): string[] | undefined => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    const values = raw.split(',').map((v) => v.trim());
+    for (const value of values) {
+      if (allowed ? !allowed.includes(value) : !/^[A-Z][A-Z0-9_]{1,39}$/.test(value)) {
+        issues.push(
+          issue(
+            name,
+            `invalid ${name} ${value}${allowed ? `; expected ${allowed.join(', ')}` : ''}`,
+          ),
+        );
+      }
+    }
+    return values;
+  };
+  const time = (name: string): string | undefined => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    const ms =
+      /^\d{4}-\d{2}-\d{2}T/.test(raw) && /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : NaN;
+    if (Number.isNaN(ms)) {
+      issues.push(
+        issue(name, `${name} must be an ISO 8601 time with a zone, such as 2026-01-31T00:00:00Z`),
+      );
+      return undefined;
+    }
+    return MicroTime.fromMicros(ms * 1000).toDatabaseText();
+  };
+  const filters: AlertFilters = {
+    statuses: list('status', ALERT_STATUSES),
+    severities: list('severity', SEVERITIES),
+    rules: list('rule'),
+    playerExternalId: text('player'),
+    assignee: text('assignee'),
+    from: time('from'),
+    to: time('to'),
+  };
+  const sortText = text('sort') ?? '-created_at';
+  const descending = sortText.startsWith('-');
+  const by = SORTS[descending ? sortText.slice(1) : sortText];
+  if (!by)
+    issues.push(
+      issue('sort', 'sort must be created_at, last_hit_at or severity, with - for descending'),
+    );
+  const { page, size } = parsePage(query, issues);
+  if (issues.length > 0) throw new RequestValidationError(issues);
+  return { filters, sort: { by: by ?? 'created_at', descending }, page, size };
+}

@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { MicroTime } from '../../common/time/micro-time';
+import type { SqlSession } from '../../database/sql-database';
+import { partitionOf } from '../../processing/queue/partition';
+import type { Finding } from '../engine/evaluate';
+import { MICROS } from '../engine/player-state';
+import { higherOf, type Severity } from '../engine/rule-settings';
+import { RuleSettingsRepository } from '../settings/rule-settings.repository';
+import { AlertsRepository, type AlertHitRow, type AuditRow } from './alerts.repository';
+
+/** What a batch's findings changed: for the risk scores and, later, the webhooks. */
+export interface RecordedAlerts {
+  created: string[];
+  joined: string[];
+  /** Players whose alerts changed, by team. */
+  players: { teamId: number; playerId: number }[];
+}
+
+/** An alert the batch is writing: existing (id known) or new. */
+interface Pending {
+  id: string | null;
+  uuid: string;
+  teamId: number;
+  playerId: number;
+  ruleCode: string;
+  ruleVersion: number;
+  severity: Severity;
+  lastHitAt: number;
+  firstHitAt: number;
+  findings: Finding[];
+}
+
+const text = (micros: number) => MicroTime.fromMicros(micros).toDatabaseText();
+
+/**
+ * Turns a batch's findings into alerts, in the worker's transaction: a finding joins the
+ * player's OPEN or ACKNOWLEDGED alert of its rule whose last hit is within the rule's cooldown,
+ * or opens a new alert. Shadow findings are recorded, never alerts. Hits are counted per day.
+ */
+@Injectable()
+export class AlertRecorder {
+  constructor(
+    private readonly alerts: AlertsRepository,
+    private readonly settings: RuleSettingsRepository,
+  ) {}
+
+  async record(session: SqlSession, findings: readonly Finding[]): Promise<RecordedAlerts> {
+    const result: RecordedAlerts = { created: [], joined: [], players: [] };
+    if (findings.length === 0) return result;
+    const now = MicroTime.now().toDatabaseText();
+    await this.countHits(session, findings, now.slice(0, 10));
+    await this.recordShadow(
+      session,
+      findings.filter((f) => f.mode === 'shadow'),
+      now,
+    );
+    const alerting = findings.filter((f) => f.mode === 'on');
+    if (alerting.length === 0) return result;
+
+    const pending = await this.assign(session, alerting);
+    const hits: AlertHitRow[] = [];
+    const audit: AuditRow[] = [];
+    for (const alert of pending) {
+      const latest = alert.findings[alert.findings.length - 1];
+      const reason = JSON.stringify(latest.figures);
+      if (
+        alert.id !== null &&
+        (await this.alerts.join(session, alert.id, {
+          count: alert.findings.length,
+          lastHitAt: text(alert.lastHitAt),
+          reason,
+          severity: alert.severity,
+          now,
+        }))
+      ) {
+        result.joined.push(alert.uuid);
+      } else {
+        alert.id = await this.alerts.insert(session, {
+          uuid: alert.id === null ? alert.uuid : randomUUID(),
+          teamId: alert.teamId,
+          playerId: alert.playerId,
+          ruleCode: alert.ruleCode,
+          ruleVersion: alert.ruleVersion,
+          severity: alert.severity,
+          reason,
+          hitCount: alert.findings.length,
+          firstHitAt: text(alert.firstHitAt),
+          lastHitAt: text(alert.lastHitAt),
+          now,
+        });
+        result.created.push(alert.uuid);
+        audit.push({
+          alertId: alert.id,
+          at: now,
+          actorKind: 'rule',
+          actorId: `${alert.ruleCode}@${alert.ruleVersion}`,
+          action: 'created',
+          fromStatus: null,
+          toStatus: 'OPEN',
+          assignee: null,
+          note: null,
+        });
+      }
+      for (const finding of alert.findings) {
+        hits.push({
+          alertId: alert.id,
+          teamId: alert.teamId,
+          stream: finding.event.stream,
+          eventId: finding.event.id,
+          eventRef: finding.event.ref,
+          eventTime: text(finding.event.at),
+          severity: finding.severity,
+          figures: JSON.stringify(finding.figures),
+          createdAt: now,
+        });
+      }
+      result.players.push({ teamId: alert.teamId, playerId: alert.playerId });
+    }
+    await this.alerts.insertHits(session, hits);
+    await this.alerts.insertAudit(session, audit);
+    return result;
+  }
+
+  /** Each finding's alert: the player's active one of the rule within the cooldown, or a new one. */
+  private async assign(session: SqlSession, findings: readonly Finding[]): Promise<Pending[]> {
+    const byTeam = new Map<number, Set<number>>();
+    for (const f of findings) {
+      byTeam.set(f.event.teamId, (byTeam.get(f.event.teamId) ?? new Set()).add(f.event.playerId));
+    }
+    const current = new Map<string, Pending>();
+    for (const [teamId, players] of byTeam) {
+      for (const alert of await this.alerts.activeFor(session, teamId, [...players])) {
+        const key = `${teamId}|${alert.playerId}|${alert.ruleCode}`;
+        const known = current.get(key);
+        const lastHitAt = MicroTime.fromDatabaseText(alert.lastHitAt).micros;
+        if (known && known.lastHitAt >= lastHitAt) continue;
+        current.set(key, {
+          id: alert.id,
+          uuid: alert.uuid,
+          teamId,
+          playerId: alert.playerId,
+          ruleCode: alert.ruleCode,
+          ruleVersion: alert.ruleVersion,
+          severity: alert.severity as Severity,
+          lastHitAt,
+          firstHitAt: MicroTime.fromDatabaseText(alert.firstHitAt).micros,
+          findings: [],
+        });
+      }
+    }
+    const touched: Pending[] = [];
+    for (const finding of findings) {
+      const { event, rule } = finding;
+      const key = `${event.teamId}|${event.playerId}|${rule.code}`;
+      let alert = current.get(key);
+      const cooldown = finding.cooldownHours * MICROS.HOUR;
+      if (!alert || event.at - alert.lastHitAt > cooldown) {
+        alert = {
+          id: null,
+          uuid: randomUUID(),
+          teamId: event.teamId,
+          playerId: event.playerId,
+          ruleCode: rule.code,
+          ruleVersion: finding.version,
+          severity: finding.severity,
+          lastHitAt: event.at,
+          firstHitAt: event.at,
+          findings: [],
+        };
+        current.set(key, alert);
+      }
+      if (alert.findings.length === 0) touched.push(alert);
+      alert.findings.push(finding);
+      alert.severity = higherOf(alert.severity, finding.severity);
+      alert.lastHitAt = Math.max(alert.lastHitAt, event.at);
+      alert.firstHitAt = Math.min(alert.firstHitAt, event.at);
+    }
+    return touched;
+  }
+
+  private async countHits(
+    session: SqlSession,
+    findings: readonly Finding[],
+    day: string,
+  ): Promise<void> {
+    const counts = new Map<
+      string,
+      { teamId: number; ruleCode: string; day: string; mode: string; shard: number; hits: number }
+    >();
+    for (const f of findings) {
+      const shard = partitionOf(f.event.teamId, f.event.playerExternalId);
+      const key = `${f.event.teamId}|${f.rule.code}|${f.mode}|${shard}`;
+      const count = counts.get(key) ?? {
+        teamId: f.event.teamId,
+        ruleCode: f.rule.code,
+        day,
+        mode: f.mode,
+        shard,
+        hits: 0,
+      };
+      count.hits++;
+      counts.set(key, count);
+    }
+    await this.settings.countHits(
+      session,
+      [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c),
+    );
+  }
+
+  private async recordShadow(
+    session: SqlSession,
+    findings: readonly Finding[],
+    now: string,
+  ): Promise<void> {
+    await this.settings.recordShadowHits(
+      session,
+      findings.map((f) => ({
+        teamId: f.event.teamId,
+        ruleCode: f.rule.code,
+        ruleVersion: f.version,
+        playerId: f.event.playerId,
+        stream: f.event.stream,
+        eventRef: f.event.ref,
+        eventTime: text(f.event.at),
+        severity: f.severity,
+        figures: JSON.stringify(f.figures),
+        createdAt: now,
+      })),
+    );
+  }
+}

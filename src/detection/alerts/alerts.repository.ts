@@ -1,0 +1,418 @@
+import { Injectable } from '@nestjs/common';
+import { SqlDatabase, type SqlSession } from '../../database/sql-database';
+import { placeholders } from '../../database/sql-dialect';
+import { requireTeamId } from '../../tenancy/tenant-scope';
+import type { AlertStatus } from './alert-status';
+
+type Num = number | string;
+
+/** An alert as stored, times as `YYYY-MM-DD HH:MM:SS.ffffff`. */
+export interface AlertRecord {
+  id: string;
+  uuid: string;
+  teamId: number;
+  playerId: number;
+  playerExternalId: string;
+  ruleCode: string;
+  ruleVersion: number;
+  severity: string;
+  status: AlertStatus;
+  assignee: string | null;
+  /** The latest hit's figures, JSON. */
+  reason: string;
+  hitCount: number;
+  firstHitAt: string;
+  lastHitAt: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface NewAlert {
+  uuid: string;
+  teamId: number;
+  playerId: number;
+  ruleCode: string;
+  ruleVersion: number;
+  severity: string;
+  reason: string;
+  hitCount: number;
+  firstHitAt: string;
+  lastHitAt: string;
+  now: string;
+}
+
+export interface AlertHitRow {
+  alertId: string;
+  teamId: number;
+  stream: string;
+  eventId: string;
+  eventRef: string;
+  eventTime: string;
+  severity: string;
+  figures: string;
+  createdAt: string;
+}
+
+export interface AuditRow {
+  alertId: string;
+  at: string;
+  actorKind: string;
+  actorId: string;
+  action: 'created' | 'updated';
+  fromStatus: string | null;
+  toStatus: string | null;
+  assignee: string | null;
+  note: string | null;
+}
+
+export interface AlertFilters {
+  statuses?: string[];
+  severities?: string[];
+  rules?: string[];
+  playerExternalId?: string;
+  assignee?: string;
+  from?: string;
+  to?: string;
+}
+
+export type AlertSort = 'created_at' | 'last_hit_at' | 'severity';
+
+interface AlertRow {
+  id: Num;
+  uuid: string;
+  team_id: Num;
+  player_id: Num;
+  external_id: string;
+  rule_code: string;
+  rule_version: Num;
+  severity: string;
+  status: AlertStatus;
+  assignee: string | null;
+  reason: string;
+  hit_count: Num;
+  first_hit_at: string;
+  last_hit_at: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+const toRecord = (row: AlertRow): AlertRecord => ({
+  id: String(row.id),
+  uuid: row.uuid,
+  teamId: Number(row.team_id),
+  playerId: Number(row.player_id),
+  playerExternalId: row.external_id,
+  ruleCode: row.rule_code,
+  ruleVersion: Number(row.rule_version),
+  severity: row.severity,
+  status: row.status,
+  assignee: row.assignee,
+  reason: row.reason,
+  hitCount: Number(row.hit_count),
+  firstHitAt: row.first_hit_at,
+  lastHitAt: row.last_hit_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  closedAt: row.closed_at,
+});
+
+const SEVERITY_RANK =
+  "CASE a.severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END";
+
+/** Alerts, their hits and their audit trail. Every read is scoped to a team. */
+@Injectable()
+export class AlertsRepository {
+  constructor(private readonly database: SqlDatabase) {}
+
+  private columns({ dialect }: { dialect: SqlDatabase['dialect'] }): string {
+    const t = (c: string) => `${dialect.timestampText(`a.${c}`)} AS ${c}`;
+    return (
+      'a.id, a.uuid, a.team_id, a.player_id, p.external_id, a.rule_code, a.rule_version, a.severity, a.status, ' +
+      `a.assignee, a.reason, a.hit_count, ${t('first_hit_at')}, ${t('last_hit_at')}, ${t('created_at')}, ` +
+      `${t('updated_at')}, ${t('closed_at')} FROM alerts a JOIN players p ON p.id = a.player_id`
+    );
+  }
+
+  /** The players' OPEN or ACKNOWLEDGED alerts. */
+  async activeFor(
+    session: Pick<SqlSession, 'select' | 'dialect'>,
+    teamId: number,
+    playerIds: readonly number[],
+  ): Promise<AlertRecord[]> {
+    if (playerIds.length === 0) return [];
+    const rows = await session.select<AlertRow>(
+      `SELECT ${this.columns(session)} WHERE a.team_id = ? AND a.player_id IN (${placeholders(playerIds.length)}) ` +
+        "AND a.status IN ('OPEN', 'ACKNOWLEDGED')",
+      [requireTeamId(teamId), ...playerIds],
+    );
+    return rows.map(toRecord);
+  }
+
+  async insert(session: SqlSession, alert: NewAlert): Promise<string> {
+    return session.insert(
+      'INSERT INTO alerts (uuid, team_id, player_id, rule_code, rule_version, severity, status, assignee, reason, ' +
+        "hit_count, first_hit_at, last_hit_at, created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', NULL, ?, ?, ?, ?, ?, ?, NULL)",
+      [
+        alert.uuid,
+        requireTeamId(alert.teamId),
+        alert.playerId,
+        alert.ruleCode,
+        alert.ruleVersion,
+        alert.severity,
+        alert.reason,
+        alert.hitCount,
+        alert.firstHitAt,
+        alert.lastHitAt,
+        alert.now,
+        alert.now,
+      ],
+    );
+  }
+
+  /**
+   * Adds hits to an alert that is still OPEN or ACKNOWLEDGED; false when an analyst closed it
+   * meanwhile (the hits then open a new alert).
+   */
+  async join(
+    session: SqlSession,
+    id: string,
+    hits: { count: number; lastHitAt: string; reason: string; severity: string; now: string },
+  ): Promise<boolean> {
+    const changed = await session.execute(
+      'UPDATE alerts SET hit_count = hit_count + ?, last_hit_at = ?, reason = ?, severity = ?, updated_at = ? ' +
+        "WHERE id = ? AND status IN ('OPEN', 'ACKNOWLEDGED')",
+      [hits.count, hits.lastHitAt, hits.reason, hits.severity, hits.now, id],
+    );
+    return changed > 0;
+  }
+
+  async insertHits(session: SqlSession, hits: readonly AlertHitRow[]): Promise<void> {
+    if (hits.length === 0) return;
+    const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    await session.execute(
+      'INSERT INTO alert_hits (alert_id, team_id, stream, event_id, event_ref, event_time, severity, figures, created_at) ' +
+        `VALUES ${hits.map(() => row).join(', ')}`,
+      hits.flatMap((h) => [
+        h.alertId,
+        requireTeamId(h.teamId),
+        h.stream,
+        h.eventId,
+        h.eventRef,
+        h.eventTime,
+        h.severity,
+        h.figures,
+        h.createdAt,
+      ]),
+    );
+  }
+
+  async insertAudit(session: SqlSession, rows: readonly AuditRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    await session.execute(
+      'INSERT INTO alert_audit (alert_id, at, actor_kind, actor_id, action, from_status, to_status, assignee, note) ' +
+        `VALUES ${rows.map(() => row).join(', ')}`,
+      rows.flatMap((r) => [
+        r.alertId,
+        r.at,
+        r.actorKind,
+        r.actorId,
+        r.action,
+        r.fromStatus,
+        r.toStatus,
+        r.assignee,
+        r.note,
+      ]),
+    );
+  }
+
+  async findByUuid(
+    teamId: number,
+    uuid: string,
+    session?: SqlSession,
+  ): Promise<AlertRecord | null> {
+    const on = session ?? this.database;
+    const [row] = await on.select<AlertRow>(
+      `SELECT ${this.columns(on)} WHERE a.team_id = ? AND a.uuid = ? ${session ? session.dialect.forUpdate : ''}`,
+      [requireTeamId(teamId), uuid],
+    );
+    return row ? toRecord(row) : null;
+  }
+
+  /** Changes an alert that is still in `fromStatus`; false when it moved meanwhile. */
+  async update(
+    session: SqlSession,
+    id: string,
+    fromStatus: string,
+    change: { status: string; assignee: string | null; closedAt: string | null; now: string },
+  ): Promise<boolean> {
+    return (
+      (await session.execute(
+        'UPDATE alerts SET status = ?, assignee = ?, closed_at = ?, updated_at = ? WHERE id = ? AND status = ?',
+        [change.status, change.assignee, change.closedAt, change.now, id, fromStatus],
+      )) > 0
+    );
+  }
+
+  async page(
+    teamId: number,
+    filters: AlertFilters,
+    sort: { by: AlertSort; descending: boolean },
+    page: { offset: number; limit: number },
+  ): Promise<{ items: AlertRecord[]; total: number }> {
+    const where: string[] = ['a.team_id = ?'];
+    const params: unknown[] = [requireTeamId(teamId)];
+    const anyOf = (column: string, values?: string[]) => {
+      if (!values?.length) return;
+      where.push(`${column} IN (${placeholders(values.length)})`);
+      params.push(...values);
+    };
+    anyOf('a.status', filters.statuses);
+    anyOf('a.severity', filters.severities);
+    anyOf('a.rule_code', filters.rules);
+    if (filters.playerExternalId !== undefined) {
+      where.push('p.external_id = ?');
+      params.push(filters.playerExternalId);
+    }
+    if (filters.assignee !== undefined) {
+      where.push('a.assignee = ?');
+      params.push(filters.assignee);
+    }
+    if (filters.from !== undefined) {
+      where.push('a.created_at >= ?');
+      params.push(filters.from);
+    }
+    if (filters.to !== undefined) {
+      where.push('a.created_at < ?');
+      params.push(filters.to);
+    }
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.database.select<{ total: Num }>(
+      `SELECT COUNT(*) AS total FROM alerts a JOIN players p ON p.id = a.player_id WHERE ${condition}`,
+      params,
+    );
+    const direction = sort.descending ? 'DESC' : 'ASC';
+    const order = sort.by === 'severity' ? SEVERITY_RANK : `a.${sort.by}`;
+    const rows = await this.database.select<AlertRow>(
+      `SELECT ${this.columns(this.database)} WHERE ${condition} ORDER BY ${order} ${direction}, a.id ${direction} ` +
+        `LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`,
+      params,
+    );
+    return { items: rows.map(toRecord), total: Number(total) };
+  }
+
+  /** The alert's latest hits, newest first, and how many it has. */
+  async hitsOf(
+    alertId: string,
+    limit: number,
+  ): Promise<{ items: (AlertHitRow & { id: string })[]; total: number }> {
+    const { dialect } = this.database;
+    const [{ total }] = await this.database.select<{ total: Num }>(
+      'SELECT COUNT(*) AS total FROM alert_hits WHERE alert_id = ?',
+      [alertId],
+    );
+    const rows = await this.database.select<{
+      id: Num;
+      alert_id: Num;
+      team_id: Num;
+      stream: string;
+      event_id: Num;
+      event_ref: string;
+      event_time: string;
+      severity: string;
+      figures: string;
+      created_at: string;
+    }>(
+      `SELECT id, alert_id, team_id, stream, event_id, event_ref, ${dialect.timestampText('event_time')} AS event_time, ` +
+        `severity, figures, ${dialect.timestampText('created_at')} AS created_at FROM alert_hits ` +
+        `WHERE alert_id = ? ORDER BY id DESC LIMIT ${Number(limit)}`,
+      [alertId],
+    );
+    return {
+      total: Number(total),
+      items: rows.map((r) => ({
+        id: String(r.id),
+        alertId: String(r.alert_id),
+        teamId: Number(r.team_id),
+        stream: r.stream,
+        eventId: String(r.event_id),
+        eventRef: r.event_ref,
+        eventTime: r.event_time,
+        severity: r.severity,
+        figures: r.figures,
+        createdAt: r.created_at,
+      })),
+    };
+  }
+
+  /** The alert's audit trail, oldest first. */
+  async auditOf(alertId: string): Promise<AuditRow[]> {
+    const { dialect } = this.database;
+    const rows = await this.database.select<{
+      alert_id: Num;
+      at: string;
+      actor_kind: string;
+      actor_id: string;
+      action: AuditRow['action'];
+      from_status: string | null;
+      to_status: string | null;
+      assignee: string | null;
+      note: string | null;
+    }>(
+      `SELECT alert_id, ${dialect.timestampText('at')} AS at, actor_kind, actor_id, action, from_status, to_status, ` +
+        'assignee, note FROM alert_audit WHERE alert_id = ? ORDER BY id',
+      [alertId],
+    );
+    return rows.map((r) => ({
+      alertId: String(r.alert_id),
+      at: r.at,
+      actorKind: r.actor_kind,
+      actorId: r.actor_id,
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      assignee: r.assignee,
+      note: r.note,
+    }));
+  }
+
+  /** Alerts an event raised or joined: their uuid, rule and status. */
+  async raisedBy(
+    teamId: number,
+    stream: string,
+    eventId: string,
+  ): Promise<{ uuid: string; ruleCode: string; severity: string; status: string }[]> {
+    const rows = await this.database.select<{
+      uuid: string;
+      rule_code: string;
+      severity: string;
+      status: string;
+    }>(
+      'SELECT DISTINCT a.uuid, a.rule_code, a.severity, a.status FROM alert_hits h JOIN alerts a ON a.id = h.alert_id ' +
+        'WHERE h.stream = ? AND h.event_id = ? AND a.team_id = ? ORDER BY a.rule_code',
+      [stream, eventId, requireTeamId(teamId)],
+    );
+    return rows.map((r) => ({
+      uuid: r.uuid,
+      ruleCode: r.rule_code,
+      severity: r.severity,
+      status: r.status,
+    }));
+  }
+
+  /** Every alert of a player (for its risk), newest first. */
+  async ofPlayer(
+    session: SqlSession | null,
+    teamId: number,
+    playerId: number,
+  ): Promise<AlertRecord[]> {
+    const on = session ?? this.database;
+    const rows = await on.select<AlertRow>(
+      `SELECT ${this.columns(on)} WHERE a.team_id = ? AND a.player_id = ? ORDER BY a.id DESC`,
+      [requireTeamId(teamId), playerId],
+    );
+    return rows.map(toRecord);
+  }
+}

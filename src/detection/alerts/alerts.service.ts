@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ConflictError,
+  RequestValidationError,
+  ResourceNotFoundError,
+  type FieldIssue,
+} from '../../common/errors/app-error';
+import type { TextLanguage } from '../../common/i18n/language';
+import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
+import { MicroTime } from '../../common/time/micro-time';
+import { SqlDatabase } from '../../database/sql-database';
+import type { Rule } from '../engine/rule';
+import { PlayerRiskService } from '../risk/player-risk.service';
+import { RuleSettingsService } from '../settings/rule-settings.service';
+import { parseAlertQuery } from './alert-query';
+import { ALERT_STATUSES, canMove, isClosed, type AlertStatus } from './alert-status';
+import { alertDetail, alertSummary, type AlertDetail, type AlertSummary } from './alert.view';
+import { AlertsRepository } from './alerts.repository';
+
+/** Who changed an alert: an API key, or (later) a dashboard user. */
+export interface AlertActor {
+  kind: 'key' | 'user';
+  id: string;
+}
+
+/** Events embedded in an alert; the total says how many it has. */
+const EMBEDDED_EVENTS = 100;
+
+const issue = (field: string, message: string): FieldIssue => ({
+  field,
+  constraint: 'detection',
+  message,
+});
+
+/** Alerts of a team: the queue analysts work, each alert's detail, and its lifecycle. */
+@Injectable()
+export class AlertsService {
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly alerts: AlertsRepository,
+    private readonly settings: RuleSettingsService,
+    private readonly risk: PlayerRiskService,
+  ) {}
+
+  async list(
+    teamId: number,
+    query: Record<string, unknown>,
+    language: TextLanguage,
+  ): Promise<{ items: AlertSummary[]; total: number; page: number; page_size: number }> {
+    const q = parseAlertQuery(query);
+    const { items, total } = await this.alerts.page(teamId, q.filters, q.sort, {
+      offset: (q.page - 1) * q.size,
+      limit: q.size,
+    });
+    return {
+      items: items.map((alert) => alertSummary(alert, this.ruleOf(alert.ruleCode), language)),
+      total,
+      page: q.page,
+      page_size: q.size,
+    };
+  }
+
+  async get(teamId: number, uuid: string, language: TextLanguage): Promise<AlertDetail> {
+    const alert = await this.alerts.findByUuid(teamId, uuid);
+    if (!alert) throw new ResourceNotFoundError('Alert', uuid);
+    const [hits, audit] = await Promise.all([
+      this.alerts.hitsOf(alert.id, EMBEDDED_EVENTS),
+      this.alerts.auditOf(alert.id),
+    ]);
+    return alertDetail(alert, this.ruleOf(alert.ruleCode), hits, audit, language);
+  }
+
+  /**
+   * `PATCH /alerts/:id`: a status move (OPEN -> ACKNOWLEDGED -> RESOLVED or FALSE_POSITIVE, or
+   * OPEN straight to either), an assignee (`null` unassigns), a note; any subset. Each change is
+   * an entry of the audit trail. The player's risk follows at once (a FALSE_POSITIVE adds nothing).
+   */
+  async update(
+    teamId: number,
+    uuid: string,
+    body: unknown,
+    actor: AlertActor,
+    language: TextLanguage,
+  ): Promise<AlertDetail> {
+    const change = this.validate(body);
+    await this.database.transaction(async (session) => {
+      const alert = await this.alerts.findByUuid(teamId, uuid, session);
+      if (!alert) throw new ResourceNotFoundError('Alert', uuid);
+      const to = change.status ?? alert.status;
+      if (to !== alert.status && !canMove(alert.status, to)) {
+        throw ConflictError.ofState('Alert', uuid, alert.status, to);
+      }
+      const assignee = change.assignee === undefined ? alert.assignee : change.assignee;
+      const now = MicroTime.now().toDatabaseText();
+      const moved = await this.alerts.update(session, alert.id, alert.status, {
+        status: to,
+        assignee,
+        closedAt: isClosed(to) ? (alert.closedAt ?? now) : null,
+        now,
+      });
+      if (!moved) throw ConflictError.ofState('Alert', uuid, alert.status, to);
+      await this.alerts.insertAudit(session, [
+        {
+          alertId: alert.id,
+          at: now,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          action: 'updated',
+          fromStatus: alert.status,
+          toStatus: to,
+          assignee,
+          note: change.note ?? null,
+        },
+      ]);
+      if (to !== alert.status) {
+        const rules = (await this.settings.effectiveRules(session, [teamId])).get(teamId)!;
+        await this.risk.refresh(session, teamId, [alert.playerId], rules);
+      }
+    });
+    return this.get(teamId, uuid, language);
+  }
+
+  private validate(body: unknown): {
+    status?: AlertStatus;
+    assignee?: string | null;
+    note?: string;
+  } {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+    }
+    const fields = body as Record<string, unknown>;
+    const issues: FieldIssue[] = [];
+    for (const key of Object.keys(fields)) {
+      if (!['status', 'assignee', 'note'].includes(key)) {
+        issues.push(issue(key, `unknown field ${key}; expected status, assignee or note`));
+      }
+    }
+    if (Object.keys(fields).length === 0) {
+      issues.push(issue('body', 'send at least one of status, assignee, note'));
+    }
+    if ('status' in fields && !ALERT_STATUSES.includes(fields.status as AlertStatus)) {
+      issues.push(issue('status', `status must be one of ${ALERT_STATUSES.join(', ')}`));
+    }
+    const text = (name: string, max: number, nullable: boolean) => {
+      if (!(name in fields)) return;
+      const value = fields[name];
+      if (value === null && nullable) return;
+      const controls =
+        typeof value === 'string' &&
+        hasControlCharacters(value.replace(/[\n\r\t]/g, name === 'note' ? '' : '\n'));
+      if (
+        typeof value !== 'string' ||
+        value.trim() === '' ||
+        value.length > max ||
+        controls ||
+        !isWellFormed(value)
+      ) {
+        issues.push(
+          issue(
+            name,
+            `${name} must be text of 1 to ${max} characters without control characters${nullable ? ', or null' : ''}`,
+          ),
+        );
+      }
+    };
+    text('assignee', 100, true);
+    text('note', 2000, false);
+    if (issues.length > 0) throw new RequestValidationError(issues);
+    return fields as { status?: AlertStatus; assignee?: string | null; note?: string };
+  }
+
+  private ruleOf(code: string): Rule {
+    return this.settings.ruleOf(code);
+  }
+}

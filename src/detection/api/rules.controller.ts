@@ -1,0 +1,143 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { TextLanguage } from '../../common/i18n/language';
+import { RequestTextLanguage } from '../../common/i18n/request-language.decorator';
+import { MonitorApi } from '../../monitor-api/monitor-api.decorator';
+import { ApiKeyAuth, BrandKeys } from '../../tenancy/api-key-auth.decorator';
+import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
+import type { Tenant } from '../../tenancy/tenant';
+import { isoOf } from '../alerts/alert.view';
+import type { Figures } from '../engine/rule';
+import { AllowlistService } from '../settings/allowlist.service';
+import { RuleSettingsService } from '../settings/rule-settings.service';
+import { ruleView, versionView } from '../settings/rule.view';
+import { DetectionDocs } from './detection.docs';
+
+const ok = <T>(data: T) => ({ success: true as const, data });
+
+@Controller('api/v1')
+@MonitorApi('Betting Monitor: rules')
+@ApiKeyAuth()
+@BrandKeys('refused')
+export class RulesController {
+  constructor(
+    private readonly settings: RuleSettingsService,
+    private readonly allowlist: AllowlistService,
+  ) {}
+
+  @Get('rules')
+  @ApiOperation(DetectionDocs.listRules)
+  async list(@CurrentTenant() tenant: Tenant, @RequestTextLanguage() language: TextLanguage) {
+    const rules = await this.settings.rulesOf(tenant.teamId);
+    return ok({
+      items: rules.map((rule) => ruleView(rule, language)),
+      total: rules.length,
+      page: 1,
+      page_size: rules.length,
+    });
+  }
+
+  @Get('rules/:code')
+  @ApiOperation(DetectionDocs.getRule)
+  @ApiParam({ name: 'code', example: 'RAPID_DEPOSITS' })
+  async get(
+    @CurrentTenant() tenant: Tenant,
+    @Param('code') code: string,
+    @RequestTextLanguage() language: TextLanguage,
+  ) {
+    const [rule, activity] = await Promise.all([
+      this.settings.ruleFor(tenant.teamId, code),
+      this.settings.activityOf(tenant.teamId, code),
+    ]);
+    return ok({
+      ...ruleView(rule, language),
+      hits_by_day: activity.hitsByDay,
+      shadow_hits: activity.shadowHits.map((hit) => ({
+        player: { external_id: hit.playerExternalId },
+        stream: hit.stream,
+        event_id: hit.eventRef,
+        event_time: isoOf(hit.eventTime),
+        severity: hit.severity,
+        rule_version: hit.ruleVersion,
+        reason: {
+          code: activity.rule.code,
+          parameters: JSON.parse(hit.figures) as Figures,
+          text: activity.rule.reason(JSON.parse(hit.figures) as Figures, language),
+        },
+        detected_at: isoOf(hit.createdAt),
+      })),
+    });
+  }
+
+  @Put('rules/:code')
+  @ApiOperation(DetectionDocs.putRule)
+  @ApiParam({ name: 'code', example: 'RAPID_DEPOSITS' })
+  @ApiBody(DetectionDocs.putRuleBody)
+  async put(
+    @CurrentTenant() tenant: Tenant,
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @RequestTextLanguage() language: TextLanguage,
+  ) {
+    const rule = await this.settings.update(tenant.teamId, code, body, {
+      kind: 'key',
+      id: String(tenant.apiKeyId),
+    });
+    return ok(ruleView(rule, language));
+  }
+
+  @Get('rules/:code/versions')
+  @ApiOperation(DetectionDocs.ruleVersions)
+  @ApiParam({ name: 'code', example: 'RAPID_DEPOSITS' })
+  async versions(@CurrentTenant() tenant: Tenant, @Param('code') code: string) {
+    const versions = await this.settings.versionsOf(tenant.teamId, code);
+    return ok({
+      items: versions.map(versionView),
+      total: versions.length,
+      page: 1,
+      page_size: versions.length,
+    });
+  }
+
+  @Get('allowlist')
+  @ApiOperation(DetectionDocs.listAllowlist)
+  async listAllowlist(@CurrentTenant() tenant: Tenant, @Query() query: Record<string, unknown>) {
+    return ok(await this.allowlist.list(tenant.teamId, query));
+  }
+
+  @Post('allowlist')
+  @ApiOperation(DetectionDocs.addAllowlist)
+  @ApiBody(DetectionDocs.addAllowlistBody)
+  async addAllowlist(
+    @CurrentTenant() tenant: Tenant,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { created, entry } = await this.allowlist.add(tenant.teamId, body);
+    reply.status(created ? 201 : 200);
+    return ok(entry);
+  }
+
+  @Delete('allowlist/:kind/:value')
+  @HttpCode(204)
+  @ApiOperation(DetectionDocs.removeAllowlist)
+  async removeAllowlist(
+    @CurrentTenant() tenant: Tenant,
+    @Param('kind') kind: string,
+    @Param('value') value: string,
+  ): Promise<void> {
+    await this.allowlist.remove(tenant.teamId, kind, value);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { MetricsRegistry } from '../observability/metrics-registry';
+import type { Finding } from './engine/evaluate';
+
+/**
+ * Detection in `/metrics`: what each rule costs (evaluation time), what it finds (by mode), the
+ * rules that threw, and alerts opened or joined. Counted as batches are evaluated: a batch rolled
+ * back and retried counts again.
+ */
+@Injectable()
+export class DetectionMetrics {
+  private readonly ruleSeconds: Counter<'rule'>;
+  private readonly findings: Counter<'rule' | 'mode'>;
+  private readonly failures: Counter<'rule'>;
+  private readonly alerts: Counter<'action'>;
+
+  constructor({ registry }: MetricsRegistry) {
+    const registers = [registry];
+    this.ruleSeconds = new Counter({
+      name: 'detection_rule_seconds_total',
+      help: 'Time spent evaluating each rule (its share of the detection step)',
+      labelNames: ['rule'],
+      registers,
+    });
+    this.findings = new Counter({
+      name: 'detection_hits_total',
+      help: 'Rule hits, by rule and mode (on: alerts; shadow: recorded only)',
+      labelNames: ['rule', 'mode'],
+      registers,
+    });
+    this.failures = new Counter({
+      name: 'detection_rule_failures_total',
+      help: 'Rules that threw on an event (the event is retried, then FAILED with the rule named)',
+      labelNames: ['rule'],
+      registers,
+    });
+    this.alerts = new Counter({
+      name: 'detection_alerts_total',
+      help: 'Alerts opened (created) or joined by a later hit (joined)',
+      labelNames: ['action'],
+      registers,
+    });
+  }
+
+  observeRuleTimes(seconds: ReadonlyMap<string, number>): void {
+    for (const [rule, s] of seconds) this.ruleSeconds.inc({ rule }, s);
+  }
+
+  countFindings(findings: readonly Finding[]): void {
+    for (const f of findings) this.findings.inc({ rule: f.rule.code, mode: f.mode });
+  }
+
+  countFailure(rule: string): void {
+    this.failures.inc({ rule });
+  }
+
+  countAlerts(created: number, joined: number): void {
+    if (created > 0) this.alerts.inc({ action: 'created' }, created);
+    if (joined > 0) this.alerts.inc({ action: 'joined' }, joined);
+  }
+}

@@ -1,0 +1,98 @@
+import { performance } from 'node:perf_hooks';
+import type { DetectionEvent } from './detection-event';
+import { COOLDOWN_PARAMETER, type ParameterSpecs } from './parameters';
+import { applyEvent, emptyPlayerState, type PlayerState } from './player-state';
+import type { CrossPlayerFacts, Figures, Rule, RuleHit } from './rule';
+import { quieterOf, raised, type RuleMode, type Severity } from './rule-settings';
+
+/** Every parameter of a rule, the cooldown every rule has included. */
+export const parameterSpecsOf = (rule: Rule): ParameterSpecs => ({
+  ...rule.parameters,
+  cooldown_hours: COOLDOWN_PARAMETER,
+});
+
+/** A rule as a team runs it: its version, mode, severity and effective parameters. */
+export interface EffectiveRule {
+  rule: Rule;
+  version: number;
+  mode: RuleMode;
+  severity: Severity;
+  parameters: Record<string, unknown>;
+}
+
+/** A hit as the engine records it: an alert's (mode `on`) or a shadow hit's. */
+export interface Finding {
+  event: DetectionEvent;
+  rule: Rule;
+  version: number;
+  mode: Exclude<RuleMode, 'off'>;
+  severity: Severity;
+  figures: Figures;
+  cooldownHours: number;
+}
+
+/** A rule threw on an event: the event is retried, then FAILED with the rule named. */
+export class RuleFailure extends Error {
+  constructor(
+    readonly ruleCode: string,
+    readonly event: DetectionEvent,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `rule ${ruleCode} failed on ${event.stream} event ${event.ref}: ` +
+        (cause instanceof Error ? cause.message : String(cause)),
+    );
+  }
+}
+
+/**
+ * Runs the team's rules (those not `off`) over the events, in order, each against its player's
+ * state before it; then folds the event into that state. `states` holds the players' states and
+ * receives the new ones. Pure but for `states`: the step loads and stores around it.
+ */
+export function evaluateEvents(
+  events: readonly DetectionEvent[],
+  states: Map<number, PlayerState>,
+  rulesOf: (teamId: number) => readonly EffectiveRule[],
+  facts: CrossPlayerFacts,
+  /** Receives each rule's evaluation time, in seconds, when given. */
+  ruleSeconds?: Map<string, number>,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const event of events) {
+    const state = states.get(event.playerId) ?? emptyPlayerState();
+    const next = applyEvent(state, event);
+    for (const effective of rulesOf(event.teamId)) {
+      if (effective.mode === 'off') continue;
+      const { rule } = effective;
+      const context = { parameters: effective.parameters as never, state, facts };
+      const started = ruleSeconds ? performance.now() : 0;
+      try {
+        const found = rule.evaluate(event, context);
+        const hits: RuleHit[] = found === null ? [] : Array.isArray(found) ? found : [found];
+        rule.remember?.(event, next, { ...context, hits });
+        for (const hit of hits) {
+          const mode = quieterOf(effective.mode, hit.mode ?? 'on');
+          if (mode === 'off') continue;
+          findings.push({
+            event,
+            rule,
+            version: effective.version,
+            mode,
+            severity: hit.raised ? raised(effective.severity) : effective.severity,
+            figures: hit.figures,
+            cooldownHours: effective.parameters.cooldown_hours as number,
+          });
+        }
+      } catch (error) {
+        throw new RuleFailure(rule.code, event, error);
+      }
+      if (ruleSeconds) {
+        const spent = (performance.now() - started) / 1000;
+        ruleSeconds.set(rule.code, (ruleSeconds.get(rule.code) ?? 0) + spent);
+      }
+    }
+    states.set(event.playerId, next);
+  }
+  return findings;
+}

@@ -1,0 +1,155 @@
+import { ISO_CURRENCIES } from '../../common/iso/currencies';
+import { MAX_AMOUNT_CENTS } from '../../common/money/limits';
+import { RULE_MODES, type RuleMode } from './rule-settings';
+
+/**
+ * A rule's parameters: each declared with its kind, bounds and default, in the rule's file.
+ * `GET /api/v1/rules` shows them; `PUT /api/v1/rules/:code` patches them (JSON merge patch).
+ */
+export type ParameterSpec =
+  | {
+      /** Minor units per currency; a rule is skipped for a currency it has no amount for. */
+      kind: 'money';
+      default: Readonly<Record<string, number>>;
+      description: string;
+    }
+  | {
+      kind: 'integer';
+      unit: 'count' | 'minutes' | 'hours' | 'days';
+      min: number;
+      max: number;
+      default: number;
+      description: string;
+    }
+  | { kind: 'number'; min: number; max: number; default: number; description: string }
+  | {
+      /** A mode per key (SHARED_IDENTIFIER's per identifier kind), never louder than the rule's. */
+      kind: 'modes';
+      keys: readonly string[];
+      default: Readonly<Record<string, RuleMode>>;
+      description: string;
+    };
+
+export type ParameterSpecs = Readonly<Record<string, ParameterSpec>>;
+
+/** Effective values: the defaults with the team's overrides merged in. */
+export type ParameterValues<S extends ParameterSpecs> = {
+  [K in keyof S]: S[K] extends { kind: 'money' }
+    ? Readonly<Record<string, number>>
+    : S[K] extends { kind: 'modes' }
+      ? Readonly<Record<string, RuleMode>>
+      : number;
+};
+
+/** What a team stores: only what it changed (a money or modes map: only the keys it changed). */
+export type ParameterOverrides = Record<string, number | Record<string, number | string>>;
+
+/** Every rule has a cooldown: later hits join an open alert whose last hit is this recent. */
+export const COOLDOWN_PARAMETER: ParameterSpec = {
+  kind: 'integer',
+  unit: 'hours',
+  min: 1,
+  max: 720,
+  default: 24,
+  description: 'Hits within this many hours of an open alert’s last hit join that alert',
+};
+
+const CURRENCIES = new Set(ISO_CURRENCIES.map((currency) => currency.code));
+
+export function effectiveParameters(
+  specs: ParameterSpecs,
+  overrides: ParameterOverrides,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const override = overrides[name];
+    if (spec.kind === 'money' || spec.kind === 'modes') {
+      values[name] = { ...spec.default, ...((override as object | undefined) ?? {}) };
+    } else {
+      values[name] = override ?? spec.default;
+    }
+  }
+  return values;
+}
+
+/** One invalid parameter: `field` is its path in the request body. */
+export interface ParameterIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * Applies a JSON merge patch (RFC 7396) to a team's overrides: `null` returns a parameter (or
+ * one currency, one key) to its default. Returns the new overrides, or the issues found.
+ */
+export function patchParameters(
+  specs: ParameterSpecs,
+  current: ParameterOverrides,
+  patch: unknown,
+): { overrides: ParameterOverrides } | { issues: ParameterIssue[] } {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+    return { issues: [{ field: 'parameters', message: 'parameters must be an object' }] };
+  }
+  const issues: ParameterIssue[] = [];
+  const next: ParameterOverrides = structuredClone(current);
+  for (const [name, value] of Object.entries(patch as Record<string, unknown>)) {
+    const field = `parameters.${name}`;
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
+    if (!spec) {
+      issues.push({ field, message: `unknown parameter ${name}` });
+      continue;
+    }
+    if (value === null) {
+      delete next[name];
+      continue;
+    }
+    if (spec.kind === 'money' || spec.kind === 'modes') {
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        issues.push({ field, message: `${name} must be an object` });
+        continue;
+      }
+      const map = { ...((next[name] as Record<string, number | string> | undefined) ?? {}) };
+      for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+        const issue =
+          spec.kind === 'money' ? moneyIssue(key, entry) : modeIssue(spec.keys, key, entry);
+        if (issue) issues.push({ field: `${field}.${key}`, message: issue });
+        else if (entry === null) delete map[key];
+        else map[key] = entry as number | string;
+      }
+      if (Object.keys(map).length > 0) next[name] = map;
+      else delete next[name];
+      continue;
+    }
+    const issue = numberIssue(spec, value);
+    if (issue) issues.push({ field, message: issue });
+    else next[name] = value as number;
+  }
+  return issues.length > 0 ? { issues } : { overrides: next };
+}
+
+function moneyIssue(currency: string, amount: unknown): string | null {
+  if (!CURRENCIES.has(currency)) return `${currency} is not an ISO 4217 currency code`;
+  if (amount === null) return null;
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 1) {
+    return 'must be a positive integer amount in minor units';
+  }
+  return amount > MAX_AMOUNT_CENTS ? `must be at most ${MAX_AMOUNT_CENTS}` : null;
+}
+
+function modeIssue(keys: readonly string[], key: string, mode: unknown): string | null {
+  if (!keys.includes(key)) return `unknown key ${key}; expected one of ${keys.join(', ')}`;
+  if (mode === null) return null;
+  return RULE_MODES.includes(mode as RuleMode) ? null : `must be one of ${RULE_MODES.join(', ')}`;
+}
+
+function numberIssue(
+  spec: Extract<ParameterSpec, { kind: 'integer' | 'number' }>,
+  value: unknown,
+): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+  if (spec.kind === 'integer' && !Number.isInteger(value)) return 'must be an integer';
+  if (value < spec.min || value > spec.max) {
+    return `must be from ${spec.min} to ${spec.max}`;
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+import type { TextLanguage } from '../../common/i18n/language';
+
+/** A text in each language alert reasons and rule titles are written in. */
+export type Texts = Readonly<Record<TextLanguage, string>>;
+
+const LOCALES: Record<TextLanguage, string> = { en: 'en-US', fr: 'fr-FR', 'pt-BR': 'pt-BR' };
+
+/** Minor units as major units with their currency: 2,400,000 XOF; 2 400 000 XOF; 2.400.000 XOF. */
+export function money(cents: number, currency: string, language: TextLanguage): string {
+  const amount = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(
+    cents / 100,
+  );
+  return `${amount} ${currency}`;
+}
+
+export function count(n: number, language: TextLanguage): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(n);
+}
+
+/** 38 min, 2 h 05, 3 d: the span between two event times, short. */
+export function span(micros: number, language: TextLanguage): string {
+  const minutes = Math.round(micros / 60_000_000);
+  const day = language === 'en' ? 'd' : 'j';
+  const dayText = language === 'pt-BR' ? 'd' : day;
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) {
+    const rest = minutes % 60;
+    return rest === 0
+      ? `${Math.floor(minutes / 60)} h`
+      : `${Math.floor(minutes / 60)} h ${String(rest).padStart(2, '0')}`;
+  }
+  return `${Math.round(minutes / 1440)} ${dayText}`;
+}
+
+/** 80% in English, 80 % in French and Portuguese. */
+export const percent = (ratio: number, language: TextLanguage): string =>
+  `${count(Math.round(ratio * 1000) / 10, language)}${language === 'en' ? '%' : ' %'}`;

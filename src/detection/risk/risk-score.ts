@@ -1,0 +1,146 @@
+import type { TextLanguage } from '../../common/i18n/language';
+import { MICROS } from '../engine/player-state';
+import type { Severity } from '../engine/rule-settings';
+import { count } from '../engine/texts';
+
+/** Points an alert adds, by severity, before decay. */
+export const SEVERITY_POINTS: Readonly<Record<Severity, number>> = {
+  LOW: 5,
+  MEDIUM: 12,
+  HIGH: 25,
+  CRITICAL: 40,
+};
+/** An alert's points halve every this many days after its last hit. */
+export const HALF_LIFE_DAYS = 30;
+/** A RESOLVED alert still says something happened: half its points. FALSE_POSITIVE: none. */
+export const RESOLVED_SHARE = 0.5;
+export const LINKED_PLAYER_POINTS = 5;
+export const LINKED_PLAYERS_CAP = 15;
+export const LOW_KYC_POINTS = 10;
+/** Levels: LOW below 30, MEDIUM below 60, HIGH from 60. */
+export const LEVELS = { MEDIUM: 30, HIGH: 60 } as const;
+
+export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH';
+
+export interface RiskAlert {
+  uuid: string;
+  ruleCode: string;
+  severity: Severity;
+  status: string;
+  /** µs. */
+  lastHitAt: number;
+}
+
+export interface RiskInputs {
+  alerts: readonly RiskAlert[];
+  /** Other players sharing an identifier of a kind SHARED_IDENTIFIER alerts on. */
+  linkedPlayers: number;
+  kycLevel: number | null;
+  /** Withdrawals within 30 days. */
+  recentWithdrawals: number;
+  /** µs. */
+  now: number;
+}
+
+export type RiskFactor =
+  | {
+      factor: 'alert';
+      points: number;
+      alert_id: string;
+      rule: string;
+      severity: Severity;
+      status: string;
+      base_points: number;
+      decay: number;
+      age_days: number;
+    }
+  | { factor: 'linked_players'; points: number; players: number }
+  | {
+      factor: 'low_kyc_withdrawals';
+      points: number;
+      kyc_level: number | null;
+      withdrawals: number;
+    };
+
+export interface RiskScore {
+  score: number;
+  level: RiskLevel;
+  factors: RiskFactor[];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * A player's risk, 0..100, explained factor by factor: each alert's severity points halving
+ * every HALF_LIFE_DAYS after its last hit (half for RESOLVED, none for FALSE_POSITIVE), players
+ * linked by a shared identifier, and withdrawals at a KYC level below 2.
+ */
+export function riskScore(inputs: RiskInputs): RiskScore {
+  const factors: RiskFactor[] = [];
+  for (const alert of inputs.alerts) {
+    if (alert.status === 'FALSE_POSITIVE') continue;
+    const ageDays = Math.max(0, (inputs.now - alert.lastHitAt) / MICROS.DAY);
+    const decay =
+      Math.pow(0.5, ageDays / HALF_LIFE_DAYS) * (alert.status === 'RESOLVED' ? RESOLVED_SHARE : 1);
+    const base = SEVERITY_POINTS[alert.severity];
+    const points = round1(base * decay);
+    if (points <= 0) continue;
+    factors.push({
+      factor: 'alert',
+      points,
+      alert_id: alert.uuid,
+      rule: alert.ruleCode,
+      severity: alert.severity,
+      status: alert.status,
+      base_points: base,
+      decay: Math.round(decay * 1000) / 1000,
+      age_days: Math.floor(ageDays),
+    });
+  }
+  if (inputs.linkedPlayers > 0) {
+    factors.push({
+      factor: 'linked_players',
+      points: Math.min(LINKED_PLAYERS_CAP, LINKED_PLAYER_POINTS * inputs.linkedPlayers),
+      players: inputs.linkedPlayers,
+    });
+  }
+  if ((inputs.kycLevel ?? 0) < 2 && inputs.recentWithdrawals > 0) {
+    factors.push({
+      factor: 'low_kyc_withdrawals',
+      points: LOW_KYC_POINTS,
+      kyc_level: inputs.kycLevel,
+      withdrawals: inputs.recentWithdrawals,
+    });
+  }
+  factors.sort((a, b) => b.points - a.points);
+  const score = Math.min(100, Math.round(factors.reduce((sum, f) => sum + f.points, 0)));
+  return { score, level: levelOf(score), factors };
+}
+
+export const levelOf = (score: number): RiskLevel =>
+  score >= LEVELS.HIGH ? 'HIGH' : score >= LEVELS.MEDIUM ? 'MEDIUM' : 'LOW';
+
+/** One factor in words, in the reader's language. */
+export function describeFactor(f: RiskFactor, language: TextLanguage): string {
+  const n = (x: number) => count(x, language);
+  switch (f.factor) {
+    case 'alert':
+      return {
+        en: `${f.rule} alert (${f.severity}, ${f.status}), last hit ${f.age_days} days ago: ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
+        fr: `Alerte ${f.rule} (${f.severity}, ${f.status}), dernier déclenchement il y a ${f.age_days} jours : ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
+        'pt-BR': `Alerta ${f.rule} (${f.severity}, ${f.status}), último disparo há ${f.age_days} dias: ${n(f.base_points)} pontos × ${n(f.decay)} = ${n(f.points)}`,
+      }[language];
+    case 'linked_players':
+      return {
+        en: `Shares an identifier with ${f.players} other player(s): ${n(f.points)} points`,
+        fr: `Partage un identifiant avec ${f.players} autre(s) joueur(s) : ${n(f.points)} points`,
+        'pt-BR': `Compartilha um identificador com ${f.players} outro(s) jogador(es): ${n(f.points)} pontos`,
+      }[language];
+    case 'low_kyc_withdrawals':
+      return {
+        en: `${f.withdrawals} withdrawal(s) in 30 days at KYC level ${f.kyc_level ?? 'unknown'}: ${n(f.points)} points`,
+        fr: `${f.withdrawals} retrait(s) en 30 jours avec un niveau KYC ${f.kyc_level ?? 'inconnu'} : ${n(f.points)} points`,
+        'pt-BR': `${f.withdrawals} saque(s) em 30 dias com nível de KYC ${f.kyc_level ?? 'desconhecido'}: ${n(f.points)} pontos`,
+      }[language];
+  }
+}

@@ -1,0 +1,83 @@
+import { MICROS } from '../engine/player-state';
+import { defineRule } from '../engine/rule';
+import { money } from '../engine/texts';
+
+/**
+ * A hedge across accounts: different bettors of the team covering other selections of one
+ * event and market (AML single bets, whose legs carry event, market and selection ids) within
+ * the window, with comparable stakes. Raised when the bettors share an identifier.
+ */
+export const oppositeSides = defineRule({
+  code: 'OPPOSITE_SIDES',
+  title: {
+    en: 'Opposite sides of one market across accounts',
+    fr: 'Positions opposées sur un même marché entre comptes',
+    'pt-BR': 'Lados opostos de um mesmo mercado entre contas',
+  },
+  severity: 'HIGH',
+  reference:
+    'Collusion and laundering through matched bets: Portaria SPA/MF 1.143/2024 (bets that guarantee a result across bettors); UKGC AML guidance',
+  parameters: {
+    window_minutes: {
+      kind: 'integer',
+      unit: 'minutes',
+      min: 1,
+      max: 1440,
+      default: 60,
+      description: 'Bets within this many minutes of each other count',
+    },
+    stake_ratio: {
+      kind: 'number',
+      min: 1,
+      max: 10,
+      default: 2,
+      description: 'Stakes are comparable when the larger is at most this many times the smaller',
+    },
+  },
+  evaluate(event, { parameters, facts }) {
+    if (event.type !== 'BET_PLACED' || !event.aml || event.aml.legs.length !== 1) return null;
+    const window = parameters.window_minutes * MICROS.MINUTE;
+    const comparable = (stake: number) =>
+      Math.max(stake, event.amountCents) <=
+      parameters.stake_ratio * Math.min(stake, event.amountCents);
+    const opposing = facts
+      .opposing(event)
+      .filter((bet) => Math.abs(bet.at - event.at) <= window && comparable(bet.stakeCents));
+    if (opposing.length === 0) return null;
+    const leg = event.aml.legs[0];
+    const linked = opposing.some((bet) => bet.linked);
+    return {
+      raised: linked,
+      figures: {
+        sport_event: leg.sportEventRef,
+        market: leg.marketRef,
+        selection: leg.selectionRef,
+        stake: event.amountCents,
+        currency: event.currency,
+        linked,
+        others: opposing.slice(0, 50).map((bet) => ({
+          player: bet.playerExternalId,
+          selection: bet.selectionRef,
+          stake: bet.stakeCents,
+          linked: bet.linked,
+        })),
+      },
+    };
+  },
+  reason(f, language) {
+    const others = f.others as { player: string; selection: string; stake: number }[];
+    const list = others
+      .slice(0, 5)
+      .map((o) => `${o.player} (${o.selection}, ${money(o.stake, f.currency as string, language)})`)
+      .join(', ');
+    const stake = money(f.stake as number, f.currency as string, language);
+    switch (language) {
+      case 'fr':
+        return `Mise de ${stake} sur ${f.selection} (événement ${f.sport_event}, marché ${f.market}) face à ${list}${f.linked ? ' ; comptes liés par un identifiant partagé' : ''}`;
+      case 'pt-BR':
+        return `Aposta de ${stake} em ${f.selection} (evento ${f.sport_event}, mercado ${f.market}) contra ${list}${f.linked ? '; contas ligadas por um identificador compartilhado' : ''}`;
+      default:
+        return `Stake of ${stake} on ${f.selection} (event ${f.sport_event}, market ${f.market}) against ${list}${f.linked ? '; accounts linked by a shared identifier' : ''}`;
+    }
+  },
+});

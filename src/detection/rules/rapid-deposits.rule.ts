@@ -1,0 +1,65 @@
+import { MICROS, within } from '../engine/player-state';
+import { defineRule } from '../engine/rule';
+import { count, money, span } from '../engine/texts';
+
+/** N deposits (of one currency) within a window. */
+export const rapidDeposits = defineRule({
+  code: 'RAPID_DEPOSITS',
+  title: {
+    en: 'Rapid succession of deposits',
+    fr: 'Dépôts rapprochés',
+    'pt-BR': 'Depósitos em sequência rápida',
+  },
+  severity: 'MEDIUM',
+  reference:
+    'Unusual frequency of deposits: Portaria SPA/MF 1.143/2024 (splitting of deposits); GIABA typologies (mobile-money layering)',
+  parameters: {
+    count: {
+      kind: 'integer',
+      unit: 'count',
+      min: 2,
+      max: 100,
+      default: 5,
+      description: 'Deposits within the window that make a hit, this one included',
+    },
+    window_minutes: {
+      kind: 'integer',
+      unit: 'minutes',
+      min: 1,
+      max: 1440,
+      default: 60,
+      description: 'The window, in minutes, ending at the deposit',
+    },
+  },
+  evaluate(event, { parameters, state }) {
+    if (event.type !== 'DEPOSIT') return null;
+    const since = event.at - parameters.window_minutes * MICROS.MINUTE;
+    const earlier = within(state.deposits, event.currency, since).filter((d) => d.at <= event.at);
+    if (earlier.length + 1 < parameters.count) return null;
+    const first = Math.min(event.at, ...earlier.map((d) => d.at));
+    return {
+      figures: {
+        count: earlier.length + 1,
+        total: earlier.reduce((sum, d) => sum + d.cents, event.amountCents),
+        currency: event.currency,
+        span_minutes: Math.round((event.at - first) / MICROS.MINUTE),
+        min_count: parameters.count,
+        window_minutes: parameters.window_minutes,
+      },
+    };
+  },
+  reason(f, language) {
+    const total = money(f.total as number, f.currency as string, language);
+    const elapsed = span((f.span_minutes as number) * MICROS.MINUTE, language);
+    const window = span((f.window_minutes as number) * MICROS.MINUTE, language);
+    const n = count(f.count as number, language);
+    switch (language) {
+      case 'fr':
+        return `${n} dépôts pour un total de ${total} en ${elapsed} ; seuil ${f.min_count} en ${window}`;
+      case 'pt-BR':
+        return `${n} depósitos somando ${total} em ${elapsed}; limite ${f.min_count} em ${window}`;
+      default:
+        return `${n} deposits totalling ${total} in ${elapsed}; threshold ${f.min_count} in ${window}`;
+    }
+  },
+});

@@ -1,0 +1,104 @@
+import { IDENTIFIER_KINDS } from '../engine/detection-event';
+import { MICROS } from '../engine/player-state';
+import { defineRule, type RuleHit } from '../engine/rule';
+
+const shareKey = (kind: string, value: string) => `${kind}:${value}`;
+
+/**
+ * Multi-accounting: one IP address, phone or session id used by `min_players` or more players
+ * of the team within the window. Reported again when more players join, or once the last report
+ * is older than the window; allowlisted
+ * identifiers (a shop's IP, a test phone) are skipped. IPs start in shadow: West African mobile
+ * data runs behind carrier-grade NAT, where one IP serves many honest players.
+ */
+export const sharedIdentifier = defineRule({
+  code: 'SHARED_IDENTIFIER',
+  title: {
+    en: 'Identifier shared by several players',
+    fr: 'Identifiant partagé par plusieurs joueurs',
+    'pt-BR': 'Identificador compartilhado por vários jogadores',
+  },
+  severity: 'MEDIUM',
+  reference:
+    'Multiple or third-party accounts: Portaria SPA/MF 1.143/2024 (use of third-party accounts); GIABA typologies (nominee accounts)',
+  parameters: {
+    min_players: {
+      kind: 'integer',
+      unit: 'count',
+      min: 2,
+      max: 1000,
+      default: 3,
+      description: 'Players using one identifier within the window that make a hit',
+    },
+    window_hours: {
+      kind: 'integer',
+      unit: 'hours',
+      min: 1,
+      max: 24 * 30,
+      default: 24,
+      description: 'Uses of the identifier within this many hours count',
+    },
+    modes: {
+      kind: 'modes',
+      keys: IDENTIFIER_KINDS,
+      default: { ip: 'shadow', phone: 'on', session: 'on' },
+      description:
+        'Mode per identifier kind, never louder than the rule’s: IPs start in shadow (carrier-grade NAT)',
+    },
+  },
+  evaluate(event, { parameters, state, facts }) {
+    const hits: RuleHit[] = [];
+    for (const { kind, value } of event.identifiers) {
+      const mode = parameters.modes[kind] ?? 'on';
+      if (mode === 'off') continue;
+      const shared = facts.sharing(event.teamId, kind, value);
+      if (!shared || shared.allowlisted || shared.players < parameters.min_players) continue;
+      const reported = state.reportedShares[shareKey(kind, value)];
+      const window = parameters.window_hours * MICROS.HOUR;
+      if (reported && reported.players >= shared.players && reported.at >= event.at - window) {
+        continue;
+      }
+      hits.push({
+        mode,
+        figures: {
+          kind,
+          value,
+          players: shared.players,
+          others: (shared.others ?? [])
+            .filter((other) => other !== event.playerExternalId)
+            .slice(0, 50),
+          min_players: parameters.min_players,
+          window_hours: parameters.window_hours,
+        },
+      });
+    }
+    return hits;
+  },
+  remember(event, next, { hits }) {
+    for (const { figures } of hits) {
+      next.reportedShares[shareKey(figures.kind as string, figures.value as string)] = {
+        players: figures.players as number,
+        at: event.at,
+      };
+    }
+  },
+  reason(f, language) {
+    const others = f.others as string[];
+    const shown = others.slice(0, 5).join(', ');
+    const more = (f.players as number) - 1 - Math.min(5, others.length);
+    const names = shown === '' ? '' : more > 0 ? ` (${shown} +${more})` : ` (${shown})`;
+    const kind = {
+      en: { ip: 'IP address', phone: 'Phone', session: 'Session' },
+      fr: { ip: 'Adresse IP', phone: 'Téléphone', session: 'Session' },
+      'pt-BR': { ip: 'Endereço IP', phone: 'Telefone', session: 'Sessão' },
+    }[language][f.kind as 'ip' | 'phone' | 'session'];
+    switch (language) {
+      case 'fr':
+        return `${kind} ${f.value} utilisé(e) par ${f.players} joueurs en ${f.window_hours} h${names} ; seuil ${f.min_players}`;
+      case 'pt-BR':
+        return `${kind} ${f.value} usado por ${f.players} jogadores em ${f.window_hours} h${names}; limite ${f.min_players}`;
+      default:
+        return `${kind} ${f.value} used by ${f.players} players in ${f.window_hours} h${names}; threshold ${f.min_players}`;
+    }
+  },
+});

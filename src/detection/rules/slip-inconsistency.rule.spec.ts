@@ -1,0 +1,50 @@
+import { amlEvent, detect, expected, monitorEvent, reasons, rulesFor } from '../engine/testing';
+import { slipInconsistency } from './slip-inconsistency.rule';
+
+const rules = rulesFor(slipInconsistency);
+
+describe('SLIP_INCONSISTENCY', () => {
+  it('fires on the AML API’s odds and amount-won checks', () => {
+    const event = amlEvent({
+      type: 'BET_WON',
+      aml: {
+        eventType: 'result',
+        slipRef: 'slip-9',
+        checks: ['balance_mismatch', 'total_odds_mismatch', 'amount_won_mismatch'],
+      },
+    });
+    expect(detect([event], rules).findings).toEqual([
+      expected(slipInconsistency, event, {
+        checks: ['total_odds_mismatch', 'amount_won_mismatch'],
+        slip: 'slip-9',
+      }),
+    ]);
+  });
+
+  it('fires on one of them', () => {
+    const event = amlEvent({ aml: { checks: ['total_odds_mismatch'] } });
+    expect(detect([event], rules).findings.map((f) => f.figures)).toEqual([
+      { checks: ['total_odds_mismatch'], slip: 'slip-1' },
+    ]);
+  });
+
+  it('stays quiet on the other checks, on a clean slip and on monitor events', () => {
+    const events = [
+      amlEvent({ aml: { checks: ['balance_mismatch', 'player_mismatch', 'out_of_order'] } }),
+      amlEvent(),
+      monitorEvent({ type: 'BET_PLACED', odds: 1.5 }),
+    ];
+    expect(detect(events, rules).findings).toEqual([]);
+  });
+
+  it('gives its reason in each language', () => {
+    const event = amlEvent({ aml: { checks: ['total_odds_mismatch', 'amount_won_mismatch'] } });
+    const [hit] = detect([event], rules).findings;
+    expect(reasons(slipInconsistency, hit.figures)).toEqual({
+      en: 'Slip slip-1: total odds, amount won not matching the legs (more than 1% apart)',
+      fr: 'Ticket slip-1 : cote totale, montant gagné incohérent(s) avec les sélections (écart de plus de 1 %)',
+      'pt-BR':
+        'Bilhete slip-1: odd total, valor ganho inconsistente(s) com as seleções (diferença acima de 1 %)',
+    });
+  });
+});

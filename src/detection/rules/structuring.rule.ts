@@ -1,0 +1,94 @@
+import { thresholdFor, LARGE_AMOUNT_CENTS } from '../engine/money-thresholds';
+import { MICROS, within } from '../engine/player-state';
+import { defineRule } from '../engine/rule';
+import { money, percent, span } from '../engine/texts';
+
+/**
+ * Deposits (or withdrawals) kept just under the threshold: several within the window, each from
+ * `lower_share` of it up to (not including) it, whose sum passes it.
+ */
+export const structuring = defineRule({
+  code: 'STRUCTURING',
+  title: {
+    en: 'Structuring below the threshold',
+    fr: 'Fractionnement sous le seuil',
+    'pt-BR': 'Fracionamento abaixo do limite',
+  },
+  severity: 'HIGH',
+  reference:
+    'Splitting deposits or withdrawals to stay under a threshold: Portaria SPA/MF 1.143/2024; UKGC AML guidance (structuring); GIABA typologies',
+  parameters: {
+    threshold: {
+      kind: 'money',
+      default: LARGE_AMOUNT_CENTS,
+      description: 'The threshold the amounts are kept under (minor units)',
+    },
+    lower_share: {
+      kind: 'number',
+      min: 0.5,
+      max: 0.99,
+      default: 0.8,
+      description: 'An amount counts from this share of the threshold up to the threshold',
+    },
+    count: {
+      kind: 'integer',
+      unit: 'count',
+      min: 2,
+      max: 50,
+      default: 2,
+      description: 'Such amounts within the window that make a hit, this one included',
+    },
+    window_hours: {
+      kind: 'integer',
+      unit: 'hours',
+      min: 1,
+      max: 72,
+      default: 24,
+      description: 'The window, in hours, ending at the event',
+    },
+  },
+  evaluate(event, { parameters, state }) {
+    if (event.type !== 'DEPOSIT' && event.type !== 'WITHDRAWAL') return null;
+    const threshold = thresholdFor(parameters.threshold, event.currency);
+    if (threshold === undefined) return null;
+    // Amounts are whole minor units: the smallest that reaches the share, float error aside.
+    const lower = Math.ceil(threshold * parameters.lower_share - 1e-6);
+    const justUnder = (cents: number) => cents >= lower && cents < threshold;
+    if (!justUnder(event.amountCents)) return null;
+    const moves = event.type === 'DEPOSIT' ? state.deposits : state.withdrawals;
+    const since = event.at - parameters.window_hours * MICROS.HOUR;
+    const earlier = within(moves, event.currency, since).filter(
+      (m) => m.at <= event.at && justUnder(m.cents),
+    );
+    const total = earlier.reduce((sum, m) => sum + m.cents, event.amountCents);
+    if (earlier.length + 1 < parameters.count || total <= threshold) return null;
+    const first = Math.min(event.at, ...earlier.map((m) => m.at));
+    return {
+      figures: {
+        type: event.type,
+        count: earlier.length + 1,
+        total,
+        currency: event.currency,
+        threshold,
+        span_minutes: Math.round((event.at - first) / MICROS.MINUTE),
+        lower_share: parameters.lower_share,
+      },
+    };
+  },
+  reason(f, language) {
+    const total = money(f.total as number, f.currency as string, language);
+    const threshold = money(f.threshold as number, f.currency as string, language);
+    const elapsed = span((f.span_minutes as number) * MICROS.MINUTE, language);
+    const pct = percent(f.lower_share as number, language);
+    const all = percent(1, language);
+    const deposits = f.type === 'DEPOSIT';
+    switch (language) {
+      case 'fr':
+        return `${f.count} ${deposits ? 'dépôts' : 'retraits'} entre ${pct} et ${all} du seuil de ${threshold}, pour un total de ${total} en ${elapsed}`;
+      case 'pt-BR':
+        return `${f.count} ${deposits ? 'depósitos' : 'saques'} entre ${pct} e ${all} do limite de ${threshold}, somando ${total} em ${elapsed}`;
+      default:
+        return `${f.count} ${deposits ? 'deposits' : 'withdrawals'} each between ${pct} and ${all} of the ${threshold} threshold, totalling ${total} in ${elapsed}`;
+    }
+  },
+});

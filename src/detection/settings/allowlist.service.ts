@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import {
+  RequestValidationError,
+  ResourceNotFoundError,
+  type FieldIssue,
+} from '../../common/errors/app-error';
+import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
+import { MicroTime } from '../../common/time/micro-time';
+import { SqlDatabase } from '../../database/sql-database';
+import { parsePage, unknownParameters } from '../alerts/alert-query';
+import { isoOf } from '../alerts/alert.view';
+import { IDENTIFIER_KINDS, type IdentifierKind } from '../engine/detection-event';
+import { IdentifiersRepository } from '../state/identifiers.repository';
+
+const issue = (field: string, message: string): FieldIssue => ({
+  field,
+  constraint: 'detection',
+  message,
+});
+
+const view = (e: { kind: string; value: string; note: string | null; createdAt: string }) => ({
+  kind: e.kind,
+  value: e.value,
+  note: e.note,
+  created_at: isoOf(e.createdAt),
+});
+
+/**
+ * Identifiers a team shares honestly (a shop's IP, a test phone): SHARED_IDENTIFIER skips them
+ * and they link no players in risk scores. Applies to events processed after the change.
+ */
+@Injectable()
+export class AllowlistService {
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly identifiers: IdentifiersRepository,
+  ) {}
+
+  async list(teamId: number, query: Record<string, unknown>) {
+    const issues: FieldIssue[] = [];
+    unknownParameters(query, ['page', 'size'], issues);
+    const { page, size } = parsePage(query, issues);
+    if (issues.length > 0) throw new RequestValidationError(issues);
+    const { items, total } = await this.identifiers.allowlistPage(
+      this.database,
+      teamId,
+      (page - 1) * size,
+      size,
+    );
+    return { items: items.map(view), total, page, page_size: size };
+  }
+
+  /** Adds an identifier; answers it, and whether it was new. */
+  async add(teamId: number, body: unknown) {
+    const entry = this.validate(body);
+    const created = await this.database.transaction((session) =>
+      this.identifiers.allow(session, { teamId, ...entry, now: MicroTime.now().toDatabaseText() }),
+    );
+    const stored = await this.identifiers.findAllowed(
+      this.database,
+      teamId,
+      entry.kind,
+      entry.value,
+    );
+    return { created, entry: view(stored!) };
+  }
+
+  async remove(teamId: number, kind: string, value: string): Promise<void> {
+    const removed = await this.database.transaction((session) =>
+      this.identifiers.disallow(session, teamId, kind, value),
+    );
+    if (!removed) throw new ResourceNotFoundError('Allowlisted identifier', `${kind}:${value}`);
+  }
+
+  private validate(body: unknown): { kind: IdentifierKind; value: string; note: string | null } {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+    }
+    const fields = body as Record<string, unknown>;
+    const issues: FieldIssue[] = [];
+    for (const key of Object.keys(fields)) {
+      if (!['kind', 'value', 'note'].includes(key))
+        issues.push(issue(key, `unknown field ${key}; expected kind, value or note`));
+    }
+    if (!IDENTIFIER_KINDS.includes(fields.kind as IdentifierKind)) {
+      issues.push(issue('kind', `kind must be one of ${IDENTIFIER_KINDS.join(', ')}`));
+    }
+    const text = (name: string, max: number, required: boolean) => {
+      const value = fields[name];
+      if (value === undefined || value === null) {
+        if (required) issues.push(issue(name, `${name} is required`));
+        return;
+      }
+      if (
+        typeof value !== 'string' ||
+        value.trim() === '' ||
+        value !== (name === 'value' ? value.trim() : value) ||
+        value.length > max ||
+        hasControlCharacters(value) ||
+        !isWellFormed(value)
+      ) {
+        issues.push(
+          issue(
+            name,
+            `${name} must be text of 1 to ${max} characters, without control characters${name === 'value' ? ' or surrounding spaces' : ''}`,
+          ),
+        );
+      }
+    };
+    text('value', 100, true);
+    text('note', 200, false);
+    if (issues.length > 0) throw new RequestValidationError(issues);
+    return {
+      kind: fields.kind as IdentifierKind,
+      value: fields.value as string,
+      note: (fields.note as string | undefined) ?? null,
+    };
+  }
+}

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlSession } from '../../database/sql-database';
+import { placeholders } from '../../database/sql-dialect';
+import { requireTeamId } from '../../tenancy/tenant-scope';
+
+export interface Sighting {
+  teamId: number;
+  kind: string;
+  value: string;
+  playerId: number;
+  /** Event times of the first and last sighting, `YYYY-MM-DD HH:MM:SS.ffffff`. */
+  firstAt: string;
+  lastAt: string;
+}
+
+/**
+ * Which players used which identifier (IP, phone, session id), and the identifiers a team
+ * allowlisted. A row per player and identifier: the count of an identifier's players is a read,
+ * never a lock, so workers of different players do not wait for each other.
+ */
+@Injectable()
+export class IdentifiersRepository {
+  /** Records the sightings (one per player and identifier: the caller folds the batch's). */
+  async recordSightings(session: SqlSession, sightings: readonly Sighting[]): Promise<void> {
+    if (sightings.length === 0) return;
+    const { dialect } = session;
+    const sql = dialect.upsert(
+      'identifier_sightings',
+      ['team_id', 'kind', 'value', 'player_id', 'first_seen_at', 'last_seen_at'],
+      sightings.length,
+      ['team_id', 'kind', 'value', 'player_id'],
+      {
+        first_seen_at: (old, offered) =>
+          dialect.least(old('first_seen_at'), offered('first_seen_at')),
+        last_seen_at: (old, offered) =>
+          dialect.greatest(old('last_seen_at'), offered('last_seen_at')),
+      },
+    );
+    await session.execute(
+      sql,
+      sightings.flatMap((s) => [
+        requireTeamId(s.teamId),
+        s.kind,
+        s.value,
+        s.playerId,
+        s.firstAt,
+        s.lastAt,
+      ]),
+    );
+  }
+
+  /** Players per identifier of one kind seen since `since` (their last sighting). */
+  async countPlayers(
+    session: SqlSession,
+    teamId: number,
+    kind: string,
+    values: readonly string[],
+    since: string,
+  ): Promise<Map<string, number>> {
+    if (values.length === 0) return new Map();
+    const rows = await session.select<{ value: string; players: number | string }>(
+      'SELECT value, COUNT(*) AS players FROM identifier_sightings WHERE team_id = ? AND kind = ? ' +
+        `AND value IN (${placeholders(values.length)}) AND last_seen_at >= ? GROUP BY value`,
+      [requireTeamId(teamId), kind, ...values, since],
+    );
+    return new Map(rows.map((row) => [row.value, Number(row.players)]));
+  }
+
+  /** External ids of the identifier's players seen since `since`, latest first. */
+  async playersOf(
+    session: SqlSession,
+    teamId: number,
+    kind: string,
+    value: string,
+    since: string,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await session.select<{ external_id: string }>(
+      'SELECT p.external_id FROM identifier_sightings s JOIN players p ON p.id = s.player_id ' +
+        'WHERE s.team_id = ? AND s.kind = ? AND s.value = ? AND s.last_seen_at >= ? ' +
+        `ORDER BY s.last_seen_at DESC, s.player_id LIMIT ${Number(limit)}`,
+      [requireTeamId(teamId), kind, value, since],
+    );
+    return rows.map((row) => row.external_id);
+  }
+
+  /** Of `others`, the players that share any identifier with `playerId`. */
+  async linkedTo(
+    session: SqlSession,
+    teamId: number,
+    playerId: number,
+    others: readonly number[],
+  ): Promise<Set<number>> {
+    if (others.length === 0) return new Set();
+    const rows = await session.select<{ player_id: number | string }>(
+      'SELECT DISTINCT b.player_id FROM identifier_sightings a JOIN identifier_sightings b ' +
+        'ON b.team_id = a.team_id AND b.kind = a.kind AND b.value = a.value ' +
+        `WHERE a.team_id = ? AND a.player_id = ? AND b.player_id IN (${placeholders(others.length)})`,
+      [requireTeamId(teamId), playerId, ...others],
+    );
+    return new Set(rows.map((row) => Number(row.player_id)));
+  }
+
+  /** Players sharing an identifier with this one (not allowlisted), with what they share. */
+  async linkedPlayers(
+    session: Pick<SqlSession, 'select' | 'dialect'>,
+    teamId: number,
+    playerId: number,
+    limit: number,
+  ): Promise<{ externalId: string; kind: string; value: string; lastSeenAt: string }[]> {
+    const rows = await session.select<{
+      external_id: string;
+      kind: string;
+      value: string;
+      last_seen_at: string;
+    }>(
+      `SELECT p.external_id, b.kind, b.value, ${session.dialect.timestampText('b.last_seen_at')} AS last_seen_at ` +
+        'FROM identifier_sightings a JOIN identifier_sightings b ' +
+        'ON b.team_id = a.team_id AND b.kind = a.kind AND b.value = a.value AND b.player_id <> a.player_id ' +
+        'JOIN players p ON p.id = b.player_id ' +
+        'LEFT JOIN identifier_allowlist l ON l.team_id = a.team_id AND l.kind = a.kind AND l.value = a.value ' +
+        'WHERE a.team_id = ? AND a.player_id = ? AND l.team_id IS NULL ' +
+        `ORDER BY b.last_seen_at DESC LIMIT ${Number(limit)}`,
+      [requireTeamId(teamId), playerId],
+    );
+    return rows.map((row) => ({
+      externalId: row.external_id,
+      kind: row.kind,
+      value: row.value,
+      lastSeenAt: row.last_seen_at,
+    }));
+  }
+
+  /** Which of these identifiers the team allowlisted, as `kind:value`. */
+  async allowlisted(
+    session: SqlSession,
+    teamId: number,
+    identifiers: readonly { kind: string; value: string }[],
+  ): Promise<Set<string>> {
+    if (identifiers.length === 0) return new Set();
+    const values = [...new Set(identifiers.map((i) => i.value))];
+    const rows = await session.select<{ kind: string; value: string }>(
+      `SELECT kind, value FROM identifier_allowlist WHERE team_id = ? AND value IN (${placeholders(values.length)})`,
+      [requireTeamId(teamId), ...values],
+    );
+    return new Set(rows.map((row) => `${row.kind}:${row.value}`));
+  }
+
+  /** Adds an identifier to the team's allowlist; false when it was there already. */
+  async allow(
+    session: SqlSession,
+    entry: { teamId: number; kind: string; value: string; note: string | null; now: string },
+  ): Promise<boolean> {
+    return (
+      (await session.execute(
+        `${session.dialect.insertIgnoring} INTO identifier_allowlist (team_id, kind, value, note, created_at) VALUES (?, ?, ?, ?, ?)`,
+        [requireTeamId(entry.teamId), entry.kind, entry.value, entry.note, entry.now],
+      )) > 0
+    );
+  }
+
+  async disallow(
+    session: SqlSession,
+    teamId: number,
+    kind: string,
+    value: string,
+  ): Promise<boolean> {
+    return (
+      (await session.execute(
+        'DELETE FROM identifier_allowlist WHERE team_id = ? AND kind = ? AND value = ?',
+        [requireTeamId(teamId), kind, value],
+      )) > 0
+    );
+  }
+
+  async allowlistPage(
+    session: Pick<SqlSession, 'select' | 'dialect'>,
+    teamId: number,
+    offset: number,
+    limit: number,
+  ): Promise<{
+    items: { kind: string; value: string; note: string | null; createdAt: string }[];
+    total: number;
+  }> {
+    const [{ total }] = await session.select<{ total: number | string }>(
+      'SELECT COUNT(*) AS total FROM identifier_allowlist WHERE team_id = ?',
+      [requireTeamId(teamId)],
+    );
+    const rows = await session.select<{
+      kind: string;
+      value: string;
+      note: string | null;
+      created_at: string;
+    }>(
+      `SELECT kind, value, note, ${session.dialect.timestampText('created_at')} AS created_at FROM identifier_allowlist ` +
+        `WHERE team_id = ? ORDER BY created_at DESC, kind, value LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+      [requireTeamId(teamId)],
+    );
+    return {
+      total: Number(total),
+      items: rows.map((r) => ({
+        kind: r.kind,
+        value: r.value,
+        note: r.note,
+        createdAt: r.created_at,
+      })),
+    };
+  }
+
+  async findAllowed(
+    session: Pick<SqlSession, 'select' | 'dialect'>,
+    teamId: number,
+    kind: string,
+    value: string,
+  ): Promise<{ kind: string; value: string; note: string | null; createdAt: string } | null> {
+    const [row] = await session.select<{
+      kind: string;
+      value: string;
+      note: string | null;
+      created_at: string;
+    }>(
+      `SELECT kind, value, note, ${session.dialect.timestampText('created_at')} AS created_at FROM identifier_allowlist ` +
+        'WHERE team_id = ? AND kind = ? AND value = ?',
+      [requireTeamId(teamId), kind, value],
+    );
+    return row
+      ? { kind: row.kind, value: row.value, note: row.note, createdAt: row.created_at }
+      : null;
+  }
+}
