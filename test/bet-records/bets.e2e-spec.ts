@@ -292,6 +292,10 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
         playerPhone: null,
         playerCountry: null,
         playerKycLevel: null,
+        uuid: '00000000-0000-4000-8000-000000000000',
+        operator: null,
+        ipAddress: null,
+        sessionId: null,
         game: {
           type: 'LIVE_CASINO',
           id: null,
