@@ -68,7 +68,7 @@ export class PlayerRiskRepository {
       last_hit_at: string;
     }>(
       `SELECT player_id, uuid, rule_code, severity, status, ${session.dialect.timestampText('last_hit_at')} AS last_hit_at ` +
-        `FROM alerts WHERE team_id = ? AND player_id IN (${placeholders(playerIds.length)}) AND status <> 'FALSE_POSITIVE'`,
+        `FROM alerts WHERE team_id = ? AND player_id IN (${placeholders(playerIds.length)}) AND status <> 'FALSE_POSITIVE' ORDER BY id`,
       [requireTeamId(teamId), ...playerIds],
     );
     for (const row of rows) {

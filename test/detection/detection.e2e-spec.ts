@@ -1,0 +1,724 @@
+import { DataSource } from 'typeorm';
+import { largeTransaction } from '../../src/detection/rules/large-transaction.rule';
+import { ProcessingWorker } from '../../src/processing/processing.worker';
+import { createTeam, type TestTeam } from '../support/fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Detection through the HTTP API (issue 15): an alert's lifecycle and audit trail, a player's
+ * risk explained factor by factor, shadow mode, versioned rule settings, and bad input. The
+ * rule pack's firing and near-miss cases are in rule-pack.e2e-spec.ts.
+ */
+
+/** An ISO time `minutes` ago, and the same as the API writes it (microseconds). */
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const micro = (iso: string) => iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+const ISO = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+const UUID = expect.stringMatching(
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+);
+
+interface Move {
+  id: string;
+  player: string;
+  type: string;
+  amount: number;
+  at: string;
+  player_extra?: object;
+  metadata?: object;
+}
+
+const event = (m: Move) => ({
+  event_id: m.id,
+  player: { id: m.player, ...m.player_extra },
+  event: { type: m.type, timestamp: m.at, amount: m.amount, currency: 'XOF' },
+  ...(m.metadata ? { metadata: m.metadata } : {}),
+});
+
+describe('detection', () => {
+  let t: TestApp;
+  let team: TestTeam;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    team = await createTeam(t);
+  });
+
+  const drain = () => t.app.get(ProcessingWorker).drain();
+  const send = async (m: Move) =>
+    (await t.http.post('/api/v1/events').set('X-API-Key', team.apiKey).send(event(m)).expect(202))
+      .body.data.uuid as string;
+  const get = (path: string, key = team.apiKey, language = 'en') =>
+    t.http.get(path).set('X-API-Key', key).set('Accept-Language', language);
+  const patch = (path: string, body: object) =>
+    t.http.patch(path).set('X-API-Key', team.apiKey).send(body);
+  const put = (path: string, body: object) =>
+    t.http.put(path).set('X-API-Key', team.apiKey).send(body);
+  const alertsOf = async (query: string) =>
+    (await get(`/api/v1/alerts?${query}`).expect(200)).body.data as {
+      items: { id: string; status: string; hit_count: number; rule: { version: number } }[];
+      total: number;
+    };
+  const keyId = async () =>
+    String(
+      (
+        (await t.app
+          .get(DataSource)
+          .query('SELECT id FROM api_keys WHERE team_id = ?', [team.id])) as { id: number }[]
+      )[0].id,
+    );
+
+  it('keeps an alert’s history: raised by its rule version, then every change with its author and note', async () => {
+    const at = minutesAgo(30);
+    const uuid = await send({
+      id: 'a-1',
+      player: 'p-audit',
+      type: 'DEPOSIT',
+      amount: 1_500_000,
+      at,
+    });
+    await drain();
+    const [raised] = (await alertsOf('rule=LARGE_TRANSACTION&player=p-audit')).items;
+    await patch(`/api/v1/alerts/${raised.id}`, {
+      status: 'ACKNOWLEDGED',
+      assignee: 'aminata.diallo',
+      note: 'Calling the player',
+    }).expect(200);
+    const resolved = await patch(`/api/v1/alerts/${raised.id}`, {
+      status: 'RESOLVED',
+      note: 'Salary: payslips received',
+    }).expect(200);
+
+    const reason = {
+      code: 'LARGE_TRANSACTION',
+      parameters: { type: 'DEPOSIT', amount: 150_000_000, currency: 'XOF', threshold: 100_000_000 },
+      text: 'Deposit of 1,500,000 XOF; threshold 1,000,000 XOF',
+    };
+    const key = await keyId();
+    expect(resolved.body).toEqual({
+      success: true,
+      data: {
+        id: raised.id,
+        status: 'RESOLVED',
+        severity: 'MEDIUM',
+        rule: { code: 'LARGE_TRANSACTION', title: 'Large deposit or withdrawal', version: 1 },
+        player: { external_id: 'p-audit' },
+        reason,
+        assignee: 'aminata.diallo',
+        hit_count: 1,
+        first_hit_at: micro(at),
+        last_hit_at: micro(at),
+        created_at: ISO,
+        updated_at: ISO,
+        closed_at: ISO,
+        events: {
+          total: 1,
+          items: [
+            {
+              stream: 'monitor',
+              event_id: uuid,
+              event_time: micro(at),
+              severity: 'MEDIUM',
+              reason,
+              detected_at: ISO,
+            },
+          ],
+        },
+        history: [
+          {
+            at: ISO,
+            actor: { kind: 'rule', id: 'LARGE_TRANSACTION@1' },
+            action: 'created',
+            from_status: null,
+            to_status: 'OPEN',
+            assignee: null,
+            note: null,
+          },
+          {
+            at: ISO,
+            actor: { kind: 'key', id: key },
+            action: 'updated',
+            from_status: 'OPEN',
+            to_status: 'ACKNOWLEDGED',
+            assignee: 'aminata.diallo',
+            note: 'Calling the player',
+          },
+          {
+            at: ISO,
+            actor: { kind: 'key', id: key },
+            action: 'updated',
+            from_status: 'ACKNOWLEDGED',
+            to_status: 'RESOLVED',
+            assignee: 'aminata.diallo',
+            note: 'Salary: payslips received',
+          },
+        ],
+      },
+    });
+    expect((await get(`/api/v1/alerts/${raised.id}`).expect(200)).body).toEqual(resolved.body);
+
+    // A closed alert does not move back; the answer says why, in the reader's language.
+    expect(
+      (await patch(`/api/v1/alerts/${raised.id}`, { status: 'ACKNOWLEDGED' }).expect(409)).body,
+    ).toEqual({
+      success: false,
+      error: {
+        code: 'CONFLICT',
+        message: `Alert ${raised.id} cannot move from RESOLVED to ACKNOWLEDGED`,
+      },
+    });
+
+    // A hit after RESOLVED opens a new alert; a later hit within the cooldown joins it.
+    await send({
+      id: 'a-2',
+      player: 'p-audit',
+      type: 'DEPOSIT',
+      amount: 2_000_000,
+      at: minutesAgo(20),
+    });
+    await drain();
+    await send({
+      id: 'a-3',
+      player: 'p-audit',
+      type: 'DEPOSIT',
+      amount: 2_500_000,
+      at: minutesAgo(10),
+    });
+    await drain();
+    const after = await alertsOf('rule=LARGE_TRANSACTION&player=p-audit');
+    expect(after.items.map((a) => [a.status, a.hit_count])).toEqual([
+      ['OPEN', 2],
+      ['RESOLVED', 1],
+    ]);
+    // The event's status names the alert it joined.
+    const status = await get(`/api/v1/events/${uuid}/status`).expect(200);
+    expect(status.body.alerts).toEqual([
+      { id: raised.id, rule: 'LARGE_TRANSACTION', severity: 'MEDIUM', status: 'RESOLVED' },
+    ]);
+  });
+
+  it('explains a player’s risk factor by factor, and a FALSE_POSITIVE stops counting', async () => {
+    const kyc = { kyc_level: 1 };
+    const deposited = minutesAgo(40);
+    const withdrawn = minutesAgo(30);
+    await send({
+      id: 'r-1',
+      player: 'p-risk',
+      type: 'DEPOSIT',
+      amount: 1_500_000,
+      at: deposited,
+      player_extra: kyc,
+    });
+    await send({
+      id: 'r-2',
+      player: 'p-risk',
+      type: 'WITHDRAWAL',
+      amount: 1_500_000,
+      at: withdrawn,
+      player_extra: kyc,
+    });
+    await drain();
+
+    const view = (await get('/api/v1/players/p-risk').expect(200)).body;
+    const alertOf = (rule: string) =>
+      view.data.open_alerts.find((a: { rule: { code: string } }) => a.rule.code === rule)
+        .id as string;
+    const totals = {
+      currency: 'XOF',
+      deposits: { count: 1, amount: 150_000_000 },
+      withdrawals: { count: 1, amount: 150_000_000 },
+      stakes: { count: 0, amount: 0 },
+      wins: { count: 0, amount: 0 },
+    };
+    const alertFactor = (rule: string, severity: string, points: number) => ({
+      factor: 'alert',
+      points,
+      alert_id: alertOf(rule),
+      rule,
+      severity,
+      status: 'OPEN',
+      base_points: points,
+      decay: 1,
+      age_days: 0,
+      description: `${rule} alert (${severity}, OPEN), last hit 0 days ago: ${points} points × 1 = ${points}`,
+    });
+    expect(view).toEqual({
+      success: true,
+      data: {
+        external_id: 'p-risk',
+        cpf: null,
+        profile: {
+          phone: null,
+          country: null,
+          kyc_level: 1,
+          first_seen_at: micro(deposited),
+          last_seen_at: micro(withdrawn),
+          events_count: 2,
+        },
+        counters: { '24h': [totals], '7d': [totals], '30d': [totals] },
+        open_alerts: expect.any(Array),
+        linked_players: [],
+        risk: {
+          score: 72,
+          level: 'HIGH',
+          factors: [
+            alertFactor('MINIMAL_PLAY_WITHDRAWAL', 'HIGH', 25),
+            alertFactor('LOW_KYC_LARGE_WITHDRAWAL', 'HIGH', 25),
+            alertFactor('LARGE_TRANSACTION', 'MEDIUM', 12),
+            {
+              factor: 'low_kyc_withdrawals',
+              points: 10,
+              kyc_level: 1,
+              withdrawals: 1,
+              description: '1 withdrawal(s) in 30 days at KYC level 1: 10 points',
+            },
+          ],
+        },
+      },
+    });
+    expect(
+      view.data.open_alerts.map((a: { rule: { code: string }; hit_count: number }) => [
+        a.rule.code,
+        a.hit_count,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['LARGE_TRANSACTION', 2],
+        ['MINIMAL_PLAY_WITHDRAWAL', 1],
+        ['LOW_KYC_LARGE_WITHDRAWAL', 1],
+      ]),
+    );
+    expect(view.data.open_alerts).toHaveLength(3);
+
+    // In French, the same factors in words.
+    const fr = (await get('/api/v1/players/p-risk', team.apiKey, 'fr').expect(200)).body;
+    expect(fr.data.risk.factors[3].description).toBe(
+      '1 retrait(s) en 30 jours avec un niveau KYC 1 : 10 points',
+    );
+
+    // The analyst clears one alert as a false positive: it adds nothing from now on.
+    await patch(`/api/v1/alerts/${alertOf('MINIMAL_PLAY_WITHDRAWAL')}`, {
+      status: 'FALSE_POSITIVE',
+      note: 'Deposit by mistake, refunded',
+    }).expect(200);
+    const cleared = (await get('/api/v1/players/p-risk').expect(200)).body.data.risk;
+    expect([
+      cleared.score,
+      cleared.level,
+      cleared.factors.map((f: { rule?: string; factor: string }) => f.rule ?? f.factor),
+    ]).toEqual([
+      47,
+      'MEDIUM',
+      ['LOW_KYC_LARGE_WITHDRAWAL', 'LARGE_TRANSACTION', 'low_kyc_withdrawals'],
+    ]);
+    // The list by risk reads the stored score, refreshed by that change.
+    expect((await get('/api/v1/players').expect(200)).body).toEqual({
+      success: true,
+      data: {
+        items: [{ external_id: 'p-risk', risk: { score: 47, level: 'MEDIUM' }, computed_at: ISO }],
+        total: 1,
+        page: 1,
+        page_size: 20,
+      },
+    });
+    expect((await get('/api/v1/players?level=HIGH').expect(200)).body.data.total).toBe(0);
+  });
+
+  it('records shadow hits without alerting: shared IPs by default, and a rule set to shadow', async () => {
+    const ip = { ip_address: '41.82.1.1' };
+    for (const [i, minutes] of [
+      [1, 50],
+      [2, 40],
+      [3, 30],
+    ]) {
+      await send({
+        id: `ip-${i}`,
+        player: `ip-${i}`,
+        type: 'DEPOSIT',
+        amount: 1000,
+        at: minutesAgo(minutes),
+        metadata: ip,
+      });
+      await drain();
+    }
+    expect((await alertsOf('rule=SHARED_IDENTIFIER')).total).toBe(0);
+    const rule = (await get('/api/v1/rules/SHARED_IDENTIFIER').expect(200)).body.data;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(rule.hits_by_day).toEqual([{ day: today, on: 0, shadow: 1 }]);
+    expect(rule.shadow_hits).toEqual([
+      {
+        player: { external_id: 'ip-3' },
+        stream: 'monitor',
+        event_id: UUID,
+        event_time: ISO,
+        severity: 'MEDIUM',
+        rule_version: 1,
+        reason: {
+          code: 'SHARED_IDENTIFIER',
+          parameters: {
+            kind: 'ip',
+            value: '41.82.1.1',
+            players: 3,
+            others: ['ip-2', 'ip-1'],
+            min_players: 3,
+            window_hours: 24,
+          },
+          text: 'IP address 41.82.1.1 used by 3 players in 24 h (ip-2, ip-1); threshold 3',
+        },
+        detected_at: ISO,
+      },
+    ]);
+
+    // The team turns IPs on: the next player on that IP raises an alert naming the others.
+    await put('/api/v1/rules/SHARED_IDENTIFIER', { parameters: { modes: { ip: 'on' } } }).expect(
+      200,
+    );
+    await send({
+      id: 'ip-4',
+      player: 'ip-4',
+      type: 'DEPOSIT',
+      amount: 1000,
+      at: minutesAgo(20),
+      metadata: ip,
+    });
+    await drain();
+    const [alert] = (await get('/api/v1/alerts?rule=SHARED_IDENTIFIER').expect(200)).body.data
+      .items;
+    expect([alert.player.external_id, alert.rule.version, alert.reason.parameters.others]).toEqual([
+      'ip-4',
+      2,
+      ['ip-3', 'ip-2', 'ip-1'],
+    ]);
+    // The linked players show on the player's view.
+    const linked = (await get('/api/v1/players/ip-4').expect(200)).body.data.linked_players;
+    expect(linked.map((l: { external_id: string }) => l.external_id)).toEqual([
+      'ip-3',
+      'ip-2',
+      'ip-1',
+    ]);
+    expect(linked[0].shared).toEqual([{ kind: 'ip', value: '41.82.1.1' }]);
+
+    // A whole rule in shadow: evaluated and counted, no alert.
+    await put('/api/v1/rules/LARGE_TRANSACTION', { mode: 'shadow' }).expect(200);
+    await send({
+      id: 's-1',
+      player: 'p-shadow',
+      type: 'DEPOSIT',
+      amount: 5_000_000,
+      at: minutesAgo(5),
+    });
+    await drain();
+    expect((await alertsOf('rule=LARGE_TRANSACTION')).total).toBe(0);
+    const large = (await get('/api/v1/rules/LARGE_TRANSACTION').expect(200)).body.data;
+    expect([large.mode, large.version, large.hits_by_day]).toEqual([
+      'shadow',
+      2,
+      [{ day: today, on: 0, shadow: 1 }],
+    ]);
+    expect(
+      large.shadow_hits.map((h: { player: { external_id: string } }) => h.player.external_id),
+    ).toEqual(['p-shadow']);
+  });
+
+  it('an allowlisted identifier is not reported', async () => {
+    await put('/api/v1/rules/SHARED_IDENTIFIER', { parameters: { modes: { ip: 'on' } } }).expect(
+      200,
+    );
+    const created = await t.http
+      .post('/api/v1/allowlist')
+      .set('X-API-Key', team.apiKey)
+      .send({ kind: 'ip', value: '196.1.95.1', note: 'Dakar Plateau shop' })
+      .expect(201);
+    expect(created.body).toEqual({
+      success: true,
+      data: { kind: 'ip', value: '196.1.95.1', note: 'Dakar Plateau shop', created_at: ISO },
+    });
+    await t.http
+      .post('/api/v1/allowlist')
+      .set('X-API-Key', team.apiKey)
+      .send({ kind: 'ip', value: '196.1.95.1' })
+      .expect(200);
+    for (const i of [1, 2, 3]) {
+      await send({
+        id: `shop-${i}`,
+        player: `shop-${i}`,
+        type: 'DEPOSIT',
+        amount: 1000,
+        at: minutesAgo(10 - i),
+        metadata: { ip_address: '196.1.95.1' },
+      });
+    }
+    await drain();
+    expect((await alertsOf('rule=SHARED_IDENTIFIER')).total).toBe(0);
+    expect(
+      (await get('/api/v1/rules/SHARED_IDENTIFIER').expect(200)).body.data.hits_by_day,
+    ).toEqual([]);
+    expect((await get('/api/v1/allowlist').expect(200)).body.data.total).toBe(1);
+    await t.http
+      .delete('/api/v1/allowlist/ip/196.1.95.1')
+      .set('X-API-Key', team.apiKey)
+      .expect(204);
+    await t.http
+      .delete('/api/v1/allowlist/ip/196.1.95.1')
+      .set('X-API-Key', team.apiKey)
+      .expect(404);
+  });
+
+  it('versions rule settings: each change with its author, applied to events processed after it', async () => {
+    const changed = await put('/api/v1/rules/RAPID_DEPOSITS', {
+      severity: 'HIGH',
+      parameters: { count: 3 },
+    }).expect(200);
+    expect(changed.body.data).toEqual(
+      expect.objectContaining({
+        code: 'RAPID_DEPOSITS',
+        mode: 'on',
+        severity: 'HIGH',
+        version: 2,
+        updated_at: ISO,
+      }),
+    );
+    expect(changed.body.data.parameters.count).toEqual({
+      kind: 'integer',
+      unit: 'count',
+      value: 3,
+      default: 5,
+      min: 2,
+      max: 100,
+      description: 'Deposits within the window that make a hit, this one included',
+    });
+    for (const i of [1, 2, 3]) {
+      await send({
+        id: `v-${i}`,
+        player: 'p-version',
+        type: 'DEPOSIT',
+        amount: 1000,
+        at: minutesAgo(10 - i),
+      });
+    }
+    await drain();
+    const [alert] = (await get('/api/v1/alerts?rule=RAPID_DEPOSITS').expect(200)).body.data.items;
+    expect([alert.severity, alert.rule.version, alert.reason.text]).toEqual([
+      'HIGH',
+      2,
+      '3 deposits totalling 3,000 XOF in 2 min; threshold 3 in 1 h',
+    ]);
+
+    await put('/api/v1/rules/RAPID_DEPOSITS', { parameters: { count: null } }).expect(200);
+    const key = await keyId();
+    expect((await get('/api/v1/rules/RAPID_DEPOSITS/versions').expect(200)).body).toEqual({
+      success: true,
+      data: {
+        items: [
+          {
+            version: 3,
+            mode: 'on',
+            severity: 'HIGH',
+            parameters: {},
+            author: { kind: 'key', id: key },
+            created_at: ISO,
+          },
+          {
+            version: 2,
+            mode: 'on',
+            severity: 'HIGH',
+            parameters: { count: 3 },
+            author: { kind: 'key', id: key },
+            created_at: ISO,
+          },
+          {
+            version: 1,
+            mode: 'on',
+            severity: 'MEDIUM',
+            parameters: {},
+            author: null,
+            created_at: null,
+          },
+        ],
+        total: 3,
+        page: 1,
+        page_size: 3,
+      },
+    });
+    const rules = (await get('/api/v1/rules').expect(200)).body.data;
+    expect(rules.items.map((r: { code: string }) => r.code)).toHaveLength(16);
+    const rapid = rules.items.find((r: { code: string }) => r.code === 'RAPID_DEPOSITS');
+    expect([rapid.version, rapid.parameters.count.value, rapid.reference]).toEqual([
+      3,
+      5,
+      expect.stringContaining('Portaria SPA/MF 1.143/2024'),
+    ]);
+    const shared = rules.items.find((r: { code: string }) => r.code === 'SHARED_IDENTIFIER');
+    expect(shared.parameters.modes.value).toEqual({ ip: 'shadow', phone: 'on', session: 'on' });
+  });
+
+  it('refuses bad rule settings with a 400 naming each field, and changes nothing', async () => {
+    const invalid = (body: object, code = 'RAPID_DEPOSITS') =>
+      put(`/api/v1/rules/${code}`, body).expect(400);
+    expect((await invalid({ mode: 'sometimes', severity: 'URGENT', extra: 1 })).body).toEqual({
+      success: false,
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'Validation failed',
+        details: [
+          { field: 'extra', message: 'unknown field extra; expected mode, severity or parameters' },
+          { field: 'mode', message: 'mode must be one of off, shadow, on' },
+          { field: 'severity', message: 'severity must be one of LOW, MEDIUM, HIGH, CRITICAL' },
+        ],
+      },
+    });
+    expect(
+      (await invalid({ parameters: { count: 1, window_minutes: 'x', nope: 3 } })).body.error
+        .details,
+    ).toEqual([
+      { field: 'parameters.count', message: 'must be from 2 to 100' },
+      { field: 'parameters.window_minutes', message: 'must be a number' },
+      { field: 'parameters.nope', message: 'unknown parameter nope' },
+    ]);
+    expect(
+      (await invalid({ parameters: { threshold: { XOF: -5, ZZZ: 100 } } }, 'LARGE_TRANSACTION'))
+        .body.error.details,
+    ).toEqual([
+      {
+        field: 'parameters.threshold.XOF',
+        message: 'must be a positive integer amount in minor units',
+      },
+      { field: 'parameters.threshold.ZZZ', message: 'ZZZ is not an ISO 4217 currency code' },
+    ]);
+    expect(
+      (await invalid({ parameters: { modes: { fax: 'on' } } }, 'SHARED_IDENTIFIER')).body.error
+        .details,
+    ).toEqual([
+      {
+        field: 'parameters.modes.fax',
+        message: 'unknown key fax; expected one of ip, phone, session',
+      },
+    ]);
+    expect((await invalid({})).body.error.details).toEqual([
+      { field: 'body', message: 'send at least one of mode, severity, parameters' },
+    ]);
+    expect((await put('/api/v1/rules/NO_SUCH_RULE', { mode: 'on' }).expect(404)).body).toEqual({
+      success: false,
+      error: { code: 'NOT_FOUND', message: 'Rule NO_SUCH_RULE not found' },
+    });
+    const rapid = (await get('/api/v1/rules/RAPID_DEPOSITS').expect(200)).body.data;
+    expect([rapid.version, rapid.mode, rapid.severity]).toEqual([1, 'on', 'MEDIUM']);
+  });
+
+  it('answers bad queries with a 400 in the monitor shape, and another team’s alert or player with a 404', async () => {
+    await send({
+      id: 'x-1',
+      player: 'p-mine',
+      type: 'DEPOSIT',
+      amount: 1_500_000,
+      at: minutesAgo(5),
+    });
+    await drain();
+    const [alert] = (await alertsOf('player=p-mine')).items;
+    const other = await createTeam(t);
+    const notFound = (resource: string, id: string) => ({
+      success: false,
+      error: { code: 'NOT_FOUND', message: `${resource} ${id} not found` },
+    });
+    expect((await get(`/api/v1/alerts/${alert.id}`, other.apiKey).expect(404)).body).toEqual(
+      notFound('Alert', alert.id),
+    );
+    await t.http
+      .patch(`/api/v1/alerts/${alert.id}`)
+      .set('X-API-Key', other.apiKey)
+      .send({ status: 'RESOLVED' })
+      .expect(404);
+    expect((await get('/api/v1/players/p-mine', other.apiKey).expect(404)).body).toEqual(
+      notFound('Player', 'p-mine'),
+    );
+    expect((await get('/api/v1/players/cpf/123', other.apiKey).expect(404)).body).toEqual(
+      notFound('Player', '123'),
+    );
+    expect((await get('/api/v1/alerts', other.apiKey).expect(200)).body.data.total).toBe(0);
+
+    const details = async (query: string) =>
+      (await get(`/api/v1/alerts?${query}`).expect(400)).body.error.details as { field: string }[];
+    expect(await details('colour=red')).toEqual([
+      {
+        field: 'colour',
+        message:
+          'unknown query parameter colour; expected one of status, severity, rule, player, assignee, from, to, sort, page, size',
+      },
+    ]);
+    expect((await details('page=0')).map((d) => d.field)).toEqual(['page']);
+    expect((await details('size=101')).map((d) => d.field)).toEqual(['size']);
+    expect(
+      (await details('status=CLOSED&severity=low&sort=colour&from=yesterday')).map((d) => d.field),
+    ).toEqual(['status', 'severity', 'from', 'sort']);
+    expect(
+      (await get('/api/v1/players?min_score=101').expect(400)).body.error.details.map(
+        (d: { field: string }) => d.field,
+      ),
+    ).toEqual(['min_score']);
+    expect(
+      (await patch(`/api/v1/alerts/${alert.id}`, { status: 'DONE', colour: 'red' }).expect(400))
+        .body.error.details,
+    ).toEqual([
+      { field: 'colour', message: 'unknown field colour; expected status, assignee or note' },
+      {
+        field: 'status',
+        message: 'status must be one of OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE',
+      },
+    ]);
+    // A page past the end is empty, not an error.
+    expect((await get('/api/v1/alerts?page=99').expect(200)).body.data).toEqual({
+      items: [],
+      total: 1,
+      page: 99,
+      page_size: 20,
+    });
+  });
+
+  it('a rule that throws fails only its event, after retries, naming the rule; /metrics counts it', async () => {
+    const evaluate = largeTransaction.evaluate.bind(largeTransaction);
+    const spy = jest.spyOn(largeTransaction, 'evaluate').mockImplementation((e, context) => {
+      if (e.playerExternalId === 'p-boom') throw new Error('boom');
+      return evaluate(e, context);
+    });
+    try {
+      const boom = await send({
+        id: 'b-1',
+        player: 'p-boom',
+        type: 'DEPOSIT',
+        amount: 1000,
+        at: minutesAgo(5),
+      });
+      const fine = await send({
+        id: 'b-2',
+        player: 'p-fine',
+        type: 'DEPOSIT',
+        amount: 1_500_000,
+        at: minutesAgo(5),
+      });
+      await drain();
+      expect((await get(`/api/v1/events/${boom}/status`).expect(200)).body.status).toBe('FAILED');
+      expect((await get(`/api/v1/events/${fine}/status`).expect(200)).body).toEqual(
+        expect.objectContaining({
+          status: 'PROCESSED',
+          alerts: [expect.objectContaining({ rule: 'LARGE_TRANSACTION' })],
+        }),
+      );
+      const [row] = (await t.app
+        .get(DataSource)
+        .query('SELECT last_error FROM events WHERE uuid = ?', [boom])) as {
+        last_error: string;
+      }[];
+      expect(row.last_error).toContain(
+        `rule LARGE_TRANSACTION failed on monitor event ${boom}: boom`,
+      );
+      const metrics = (await t.http.get('/metrics').expect(200)).text;
+      expect(metrics).toMatch(/^detection_rule_failures_total\{rule="LARGE_TRANSACTION"\} [3-9]/m);
+      expect(metrics).toMatch(/^detection_rule_seconds_total\{rule="RAPID_DEPOSITS"\} \d/m);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
