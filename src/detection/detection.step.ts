@@ -35,11 +35,20 @@ export class DetectionStep implements ProcessingStep {
     private readonly metrics: DetectionMetrics,
   ) {}
 
-  async process(session: SqlSession, events: readonly ProcessingEvent[]): Promise<void> {
+  async process(session: SqlSession, batch: readonly ProcessingEvent[]): Promise<void> {
+    let events = batch;
     if (events.length === 0) return;
     const teamIds = [...new Set(events.map((e) => e.teamId))];
     const rules = await this.settings.effectiveRules(session, teamIds);
     const rulesOf = (teamId: number) => rules.get(teamId) ?? [];
+    // A team with every rule off has no detection at all: no state, no sightings, no counters.
+    const detecting = new Set(
+      teamIds.filter((teamId) => rulesOf(teamId).some((rule) => rule.mode !== 'off')),
+    );
+    if (detecting.size < teamIds.length) {
+      events = events.filter((e) => detecting.has(e.teamId));
+      if (events.length === 0) return;
+    }
     const idOf = await this.players.idsOf(
       session,
       events

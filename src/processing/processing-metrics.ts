@@ -16,6 +16,7 @@ export class ProcessingMetrics implements OnModuleDestroy {
   private readonly processed: Counter<'stream'>;
   private readonly failed: Counter<'stream'>;
   private readonly batchSeconds: Histogram<'outcome'>;
+  private readonly stepSeconds: Counter<'step'>;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -47,6 +48,12 @@ export class ProcessingMetrics implements OnModuleDestroy {
       help: 'Time of one processing transaction (claim, steps, commit), by outcome (committed, failed)',
       labelNames: ['outcome'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.stepSeconds = new Counter({
+      name: 'processing_step_seconds_total',
+      help: 'Time spent in each processing step (player-activity, projections, detection), batches rolled back included',
+      labelNames: ['step'],
       registers,
     });
     new Gauge({
@@ -89,6 +96,10 @@ export class ProcessingMetrics implements OnModuleDestroy {
 
   countFailed(stream: StreamName): void {
     this.failed.inc({ stream });
+  }
+
+  observeStep(step: string, seconds: number): void {
+    this.stepSeconds.inc({ step }, seconds);
   }
 
   observeBatch(seconds: number, outcome: 'committed' | 'failed'): void {

@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { isTransientDatabaseError } from '../database/database-errors';
 import type { SqlSession } from '../database/sql-database';
 import type { ProcessingEvent } from './processing-event';
+import { ProcessingMetrics } from './processing-metrics';
 import { PROCESSING_STEPS, ProcessingStepError, type ProcessingStep } from './processing-step';
 
 /** Runs the steps, in their listed order, over one batch of events. */
 @Injectable()
 export class ProcessingPipeline {
-  constructor(@Inject(PROCESSING_STEPS) private readonly steps: readonly ProcessingStep[]) {}
+  constructor(
+    @Inject(PROCESSING_STEPS) private readonly steps: readonly ProcessingStep[],
+    private readonly metrics: ProcessingMetrics,
+  ) {}
 
   get stepNames(): string[] {
     return this.steps.map((step) => step.name);
@@ -15,8 +20,10 @@ export class ProcessingPipeline {
 
   async run(session: SqlSession, events: readonly ProcessingEvent[]): Promise<void> {
     for (const step of this.steps) {
+      const started = performance.now();
       try {
         await step.process(session, events);
+        this.metrics.observeStep(step.name, (performance.now() - started) / 1000);
       } catch (error) {
         // A deadlock or a lost connection is not the events' fault: the transaction is retried
         // (or processing pauses) without counting an attempt against them.
