@@ -28,6 +28,7 @@ import { IdentifierSightingEntity } from './detection/state/identifier-sighting.
 import { MarketPositionEntity } from './detection/state/market-position.entity';
 import { PlayerHourTotalEntity } from './detection/state/player-hour-total.entity';
 import { DetectionPlayerStateEntity } from './detection/state/player-state.entity';
+import { DetectionSecondLookEntity } from './detection/state/second-look.entity';
 import { EventEntity } from './events/event.entity';
 import { UsedNonceEntity } from './maxbridge/signing/used-nonce.entity';
 import { WalletAccountEntity } from './maxbridge/wallet/entities/wallet-account.entity';
@@ -84,6 +85,7 @@ export const ENTITIES = [
   IdentifierAllowlistEntity,
   MarketPositionEntity,
   PlayerHourTotalEntity,
+  DetectionSecondLookEntity,
   RuleSettingEntity,
   RuleSettingVersionEntity,
   RuleHitCountEntity,

@@ -24,6 +24,7 @@ import { DetectionStateRepository } from './state/detection-state.repository';
 import { IdentifiersRepository } from './state/identifiers.repository';
 import { MarketPositionsRepository } from './state/market-positions.repository';
 import { PlayerTotalsRepository } from './state/player-totals.repository';
+import { SecondLooksRepository } from './state/second-looks.repository';
 
 /**
  * Fraud and AML detection: the rule pack and its step in processing, the team's rule settings,
@@ -42,6 +43,7 @@ import { PlayerTotalsRepository } from './state/player-totals.repository';
     IdentifiersRepository,
     MarketPositionsRepository,
     PlayerTotalsRepository,
+    SecondLooksRepository,
     CrossPlayerFactsLoader,
     AlertsRepository,
     AlertRecorder,

@@ -38,12 +38,36 @@ export class BatchProcessor {
 
   /** Returns how many queued events it handled (processed, failed for good, or dropped as stale). */
   async processNext(holder: PartitionLeases, limit: number): Promise<number> {
+    let handled: number;
     try {
-      return await this.processBatch(holder, limit);
+      handled = await this.processBatch(holder, limit);
     } catch (error) {
       if (!(error instanceof ProcessingStepError)) throw error;
       this.logger.warn(`${error.message}; retrying the batch event by event`);
-      return this.processOneByOne(holder, limit);
+      handled = await this.processOneByOne(holder, limit);
+    }
+    if (handled > 0 || holder.takeOverNoticed()) await this.settle(holder);
+    return handled;
+  }
+
+  /**
+   * The steps' work for after their batches committed, in a transaction of its own on the
+   * partitions the loop still holds. When it fails, the work stays for the next time: processing
+   * goes on.
+   */
+  private async settle(holder: PartitionLeases): Promise<void> {
+    if (!this.pipeline.settles) return;
+    try {
+      await this.database.transaction(async (session) => {
+        const held = await this.leases.lockHeld(session, holder.owner, holder.partitions);
+        if (held.length > 0) await this.pipeline.settle(session, held);
+      });
+    } catch (error) {
+      this.metrics.countSettleFailure();
+      this.logger.error(
+        `Work left after a batch (settle) failed; it stays for the next batch: ${(error as Error).message}`,
+        (error as Error).stack,
+      );
     }
   }
 

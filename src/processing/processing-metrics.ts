@@ -17,6 +17,7 @@ export class ProcessingMetrics implements OnModuleDestroy {
   private readonly failed: Counter<'stream'>;
   private readonly batchSeconds: Histogram<'outcome'>;
   private readonly stepSeconds: Counter<'step'>;
+  private readonly settleFailures: Counter;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -54,6 +55,11 @@ export class ProcessingMetrics implements OnModuleDestroy {
       name: 'processing_step_seconds_total',
       help: 'Time spent in each processing step (player-activity, projections, detection), batches rolled back included',
       labelNames: ['step'],
+      registers,
+    });
+    this.settleFailures = new Counter({
+      name: 'processing_settle_failures_total',
+      help: 'Failures of the work steps leave for after a batch (detection second looks); it is retried after the next batch',
       registers,
     });
     new Gauge({
@@ -96,6 +102,10 @@ export class ProcessingMetrics implements OnModuleDestroy {
 
   countFailed(stream: StreamName): void {
     this.failed.inc({ stream });
+  }
+
+  countSettleFailure(): void {
+    this.settleFailures.inc();
   }
 
   observeStep(step: string, seconds: number): void {

@@ -14,6 +14,21 @@ export class ProcessingPipeline {
     private readonly metrics: ProcessingMetrics,
   ) {}
 
+  /** Whether a step leaves work for after its batches commit. */
+  get settles(): boolean {
+    return this.steps.some((step) => step.settle);
+  }
+
+  /** The steps' work left for after their batches committed, on these locked partitions. */
+  async settle(session: SqlSession, partitions: readonly number[]): Promise<void> {
+    for (const step of this.steps) {
+      if (!step.settle) continue;
+      const started = performance.now();
+      await step.settle(session, partitions);
+      this.metrics.observeStep(`${step.name}:settle`, (performance.now() - started) / 1000);
+    }
+  }
+
   get stepNames(): string[] {
     return this.steps.map((step) => step.name);
   }

@@ -10,6 +10,12 @@ import type { ProcessingEvent } from './processing-event';
 export interface ProcessingStep {
   readonly name: string;
   process(session: SqlSession, events: readonly ProcessingEvent[]): Promise<void>;
+  /**
+   * Work the step left, in its batches, for after they committed (detection's second look at
+   * other players' data), run by the loop holding `partitions`, locked in `session`: right after
+   * each of its batches, and when it takes partitions over (a crashed holder's leftovers).
+   */
+  settle?(session: SqlSession, partitions: readonly number[]): Promise<void>;
 }
 
 /** The ordered steps (see processing-steps.ts). */

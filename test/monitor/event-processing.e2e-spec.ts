@@ -63,7 +63,7 @@ async function statusOf(t: TestApp, team: TestTeam, uuid: string) {
     .get(`/api/v1/events/${uuid}/status`)
     .set('X-API-Key', team.apiKey)
     .expect(200);
-  return body as { uuid: string; status: string; processed_at: string | null };
+  return body as { uuid: string; status: string; processed_at: string | null; alerts: object[] };
 }
 
 async function playersOf(t: TestApp, teamId: number) {
@@ -106,6 +106,7 @@ describe('event processing', () => {
         uuid: body.data.uuid,
         status: 'RECEIVED',
         processed_at: null,
+        alerts: [],
       });
       const before = Date.now();
       expect(await drain()).toBeGreaterThanOrEqual(1);
@@ -114,6 +115,7 @@ describe('event processing', () => {
         uuid: body.data.uuid,
         status: 'PROCESSED',
         processed_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+        alerts: [],
       });
       expect(Date.parse(status.processed_at!)).toBeGreaterThanOrEqual(before - 5);
     });
@@ -181,6 +183,7 @@ describe('event processing', () => {
         uuid: poison.body.data.uuid,
         status: 'FAILED',
         processed_at: expect.any(String),
+        alerts: [],
       });
       const [row] = (await t.app
         .get(DataSource)

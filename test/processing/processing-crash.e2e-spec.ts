@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
 import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
+import { evaluateEvents } from '../../src/detection/engine/evaluate';
+import { fakeFacts, monitorEvent, rulesFor } from '../../src/detection/engine/testing';
+import { RULE_PACK } from '../../src/detection/rules/rule-pack';
 import { createTeam } from '../support/fixtures';
 import { spawnService, waitForOutput, type ServiceProcess } from '../support/service-process';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -10,7 +13,9 @@ import { dialectUnderTest, workerDatabaseUrl } from '../support/test-database';
  * the second one, a process of its own, is killed with SIGKILL in the middle of the drain. Its
  * uncommitted batches roll back with its connections, its partitions are taken over when their
  * leases expire, and every event ends PROCESSED once: no projection, no player activity, no
- * minute count counted twice or missed. Needs a database server that two processes share.
+ * minute count counted twice or missed, and every rule hit once: the alerts hold what the rule
+ * engine finds in the same events processed without a crash. Needs a database server that two
+ * processes share.
  */
 const PLAYERS = 100;
 const STEPS = 30; // events per player: 5 cycles of placement, win, deposit, placement, loss, withdrawal
@@ -188,6 +193,57 @@ function eventOf(step: number, player: number) {
       expect(
         await count('SELECT SUM(received) AS n FROM event_minute_counts WHERE team_id = ?'),
       ).toBe(total);
+
+      // Detection: every hit once. The engine, run over the same monitor events without a crash,
+      // finds what the alerts hold, rule by rule and player by player.
+      const expectedHits = new Map<string, number>();
+      type Body = (typeof events)[number] & { game?: { bet_id: string; odds?: number } };
+      const findings = evaluateEvents(
+        (events as Body[]).map((body, i) =>
+          monitorEvent({
+            id: String(i),
+            playerId: Number(body.player.id.slice(1)),
+            playerExternalId: body.player.id,
+            type: body.event.type,
+            at: Date.parse(body.event.timestamp) * 1000,
+            amountCents: body.event.amount * 100,
+            betRef: body.game?.bet_id ?? null,
+            odds: body.game?.odds ?? null,
+          }),
+        ),
+        new Map(),
+        () => rulesFor(RULE_PACK),
+        fakeFacts(),
+      );
+      for (const f of findings.filter((finding) => finding.mode === 'on')) {
+        const key = `${f.event.playerExternalId} ${f.rule.code}`;
+        expectedHits.set(key, (expectedHits.get(key) ?? 0) + 1);
+      }
+      expect(expectedHits.size).toBeGreaterThan(0);
+      const stored = (await db.query(
+        'SELECT p.external_id, a.rule_code, SUM(a.hit_count) AS hits, ' +
+          '(SELECT COUNT(*) FROM alert_hits h JOIN alerts b ON b.id = h.alert_id ' +
+          '  WHERE b.player_id = a.player_id AND b.rule_code = a.rule_code) AS rows_stored ' +
+          'FROM alerts a JOIN players p ON p.id = a.player_id ' +
+          'WHERE a.team_id = ? AND p.cpf IS NULL GROUP BY p.external_id, a.rule_code, a.player_id',
+        [team.id],
+      )) as { external_id: string; rule_code: string; hits: string; rows_stored: string }[];
+      expect(
+        new Map(stored.map((r) => [`${r.external_id} ${r.rule_code}`, Number(r.hits)])),
+      ).toEqual(expectedHits);
+      expect(stored.filter((r) => Number(r.rows_stored) !== Number(r.hits))).toEqual([]);
+      expect(
+        await count(
+          'SELECT COUNT(*) AS n FROM (SELECT h.alert_id FROM alert_hits h WHERE h.team_id = ? ' +
+            'GROUP BY h.alert_id, h.stream, h.event_id HAVING COUNT(*) > 1) twice',
+        ),
+      ).toBe(0);
+      // No second look is left behind by the killed instance.
+      expect(
+        await count(
+          `SELECT COUNT(*) AS n FROM detection_second_looks WHERE events LIKE CONCAT('%"teamId":', ?, ',%')`,
+        ),
+      ).toBe(0);
     }, 120_000);
   },
 );

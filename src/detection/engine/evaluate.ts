@@ -57,11 +57,16 @@ export function evaluateEvents(
   facts: CrossPlayerFacts,
   /** Receives each rule's evaluation time, in seconds, when given. */
   ruleSeconds?: Map<string, number>,
+  /**
+   * `false` for a second look (events already folded into the states): the rules run against
+   * the state as it is, and only their `remember` changes it.
+   */
+  fold = true,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const event of events) {
     const state = states.get(event.playerId) ?? emptyPlayerState();
-    const next = applyEvent(state, event);
+    const next = fold ? applyEvent(state, event) : structuredClone(state);
     for (const effective of rulesOf(event.teamId)) {
       if (effective.mode === 'off') continue;
       const { rule } = effective;

@@ -38,6 +38,7 @@ describe('applyEvent', () => {
       balances: {},
       lowOddsBets: [],
       reportedShares: {},
+      reportedOpposing: {},
     });
   });
 

@@ -22,6 +22,7 @@ export const RETENTION = {
 const MAX_ENTRIES = 120;
 const MAX_FLAGGED_BETS = 50;
 const MAX_REPORTED_SHARES = 100;
+const MAX_REPORTED_OPPOSING = 50;
 
 /** A deposit, withdrawal or bonus: time, minor units, currency, and the stakes before it. */
 export interface Movement {
@@ -67,6 +68,8 @@ export interface PlayerState {
    * event time): reported again when more players join, or once the report is out of the window.
    */
   reportedShares: Record<string, { players: number; at: number }>;
+  /** Per AML single bet (its event ref), the opposing bets OPPOSITE_SIDES last reported. */
+  reportedOpposing: Record<string, number>;
 }
 
 export const emptyPlayerState = (): PlayerState => ({
@@ -81,6 +84,7 @@ export const emptyPlayerState = (): PlayerState => ({
   balances: {},
   lowOddsBets: [],
   reportedShares: {},
+  reportedOpposing: {},
 });
 
 export const dayOf = (micros: number) => Math.floor(micros / DAY);
@@ -163,6 +167,10 @@ function prune(state: PlayerState, now: number): PlayerState {
     .sort(([, a], [, b]) => a.at - b.at)
     .slice(-MAX_REPORTED_SHARES);
   state.reportedShares = Object.fromEntries(shares);
+  const opposing = Object.keys(state.reportedOpposing);
+  for (const ref of opposing.slice(0, Math.max(0, opposing.length - MAX_REPORTED_OPPOSING))) {
+    delete state.reportedOpposing[ref];
+  }
   const firstDay = dayOf(now) - RETENTION.settledDays;
   for (const day of Object.keys(state.settledByDay)) {
     if (Number(day) < firstDay) delete state.settledByDay[day];

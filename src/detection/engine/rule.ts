@@ -69,6 +69,12 @@ export interface Rule<S extends ParameterSpecs = ParameterSpecs> {
   /** The regulatory situation it serves, short. */
   readonly reference: string;
   readonly parameters: S;
+  /**
+   * For a rule that reads other players' data (`facts`): whether this event does. Such events
+   * get a second look right after their batch commits, on what concurrent batches committed
+   * meanwhile (two players' events processed at once never see each other in their own batches).
+   */
+  readonly crossPlayer?: (event: DetectionEvent) => boolean;
   evaluate(
     event: DetectionEvent,
     context: RuleContext<ParameterValues<S>>,

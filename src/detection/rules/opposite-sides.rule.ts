@@ -1,5 +1,10 @@
 import { MICROS } from '../engine/player-state';
+import type { DetectionEvent } from '../engine/detection-event';
 import { defineRule } from '../engine/rule';
+
+/** An AML single bet: its one leg names the event, market and selection it covers. */
+const isSingleBet = (event: DetectionEvent) =>
+  event.type === 'BET_PLACED' && event.aml?.legs.length === 1;
 import { money } from '../engine/texts';
 
 /**
@@ -34,8 +39,9 @@ export const oppositeSides = defineRule({
       description: 'Stakes are comparable when the larger is at most this many times the smaller',
     },
   },
-  evaluate(event, { parameters, facts }) {
-    if (event.type !== 'BET_PLACED' || !event.aml || event.aml.legs.length !== 1) return null;
+  crossPlayer: isSingleBet,
+  evaluate(event, { parameters, state, facts }) {
+    if (!isSingleBet(event)) return null;
     const window = parameters.window_minutes * MICROS.MINUTE;
     const comparable = (stake: number) =>
       Math.max(stake, event.amountCents) <=
@@ -43,8 +49,9 @@ export const oppositeSides = defineRule({
     const opposing = facts
       .opposing(event)
       .filter((bet) => Math.abs(bet.at - event.at) <= window && comparable(bet.stakeCents));
-    if (opposing.length === 0) return null;
-    const leg = event.aml.legs[0];
+    // Reported already with as many opposing bets (its batch, then its second look).
+    if (opposing.length <= (state.reportedOpposing[event.ref] ?? 0)) return null;
+    const leg = event.aml!.legs[0];
     const linked = opposing.some((bet) => bet.linked);
     return {
       raised: linked,
@@ -63,6 +70,11 @@ export const oppositeSides = defineRule({
         })),
       },
     };
+  },
+  remember(event, next, { hits }) {
+    for (const { figures } of hits) {
+      next.reportedOpposing[event.ref] = (figures.others as unknown[]).length;
+    }
   },
   reason(f, language) {
     const others = f.others as { player: string; selection: string; stake: number }[];

@@ -46,6 +46,7 @@ export const sharedIdentifier = defineRule({
         'Mode per identifier kind, never louder than the rule’s: IPs start in shadow (carrier-grade NAT)',
     },
   },
+  crossPlayer: (event) => event.identifiers.length > 0,
   evaluate(event, { parameters, state, facts }) {
     const hits: RuleHit[] = [];
     for (const { kind, value } of event.identifiers) {

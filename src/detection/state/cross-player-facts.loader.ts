@@ -44,11 +44,13 @@ export class CrossPlayerFactsLoader {
     events: readonly DetectionEvent[],
     states: ReadonlyMap<number, PlayerState>,
     rulesOf: (teamId: number) => readonly EffectiveRule[],
+    /** `false` for a second look: the events' sightings and positions are stored already. */
+    record = true,
   ): Promise<CrossPlayerFacts> {
     const ruleOf = (teamId: number, code: string) =>
       rulesOf(teamId).find((r) => r.rule.code === code && r.mode !== 'off');
-    const sharing = await this.loadSharing(session, events, states, ruleOf);
-    const opposing = await this.loadOpposing(session, events, ruleOf);
+    const sharing = await this.loadSharing(session, events, states, ruleOf, record);
+    const opposing = await this.loadOpposing(session, events, ruleOf, record);
     return {
       sharing: (teamId, kind, value) => sharing.get(`${teamId}|${kind}|${value}`),
       opposing: (event) => opposing.get(event.id) ?? [],
@@ -61,6 +63,7 @@ export class CrossPlayerFactsLoader {
     events: readonly DetectionEvent[],
     states: ReadonlyMap<number, PlayerState>,
     ruleOf: (teamId: number, code: string) => EffectiveRule | undefined,
+    record: boolean,
   ): Promise<Map<string, SharedIdentifier>> {
     const sightings = new Map<string, FoldedSighting>();
     for (const event of events) {
@@ -86,10 +89,12 @@ export class CrossPlayerFactsLoader {
     const rows = [...sightings.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, s]) => s);
-    await this.identifiers.recordSightings(
-      session,
-      rows.map((s) => ({ ...s, firstAt: text(s.from), lastAt: text(s.to) })),
-    );
+    if (record) {
+      await this.identifiers.recordSightings(
+        session,
+        rows.map((s) => ({ ...s, firstAt: text(s.from), lastAt: text(s.to) })),
+      );
+    }
     return this.countSharing(session, rows, states, ruleOf);
   }
 
@@ -160,6 +165,7 @@ export class CrossPlayerFactsLoader {
     session: SqlSession,
     events: readonly DetectionEvent[],
     ruleOf: (teamId: number, code: string) => EffectiveRule | undefined,
+    record: boolean,
   ): Promise<Map<string, OpposingBet[]>> {
     const singles: { event: DetectionEvent; position: MarketPosition }[] = [];
     for (const event of events) {
@@ -186,10 +192,12 @@ export class CrossPlayerFactsLoader {
         },
       });
     }
-    await this.positions.record(
-      session,
-      singles.map((s) => s.position),
-    );
+    if (record) {
+      await this.positions.record(
+        session,
+        singles.map((s) => s.position),
+      );
+    }
     const opposing = new Map<string, OpposingBet[]>();
     for (const { event, position } of singles) {
       if (!ruleOf(event.teamId, 'OPPOSITE_SIDES')) continue;

@@ -13,6 +13,7 @@ export class PartitionLeases {
   private readonly logger = new Logger('PartitionLeases');
   private held: number[] = [];
   private refreshedAt = 0;
+  private tookOver = false;
 
   constructor(
     readonly owner: string,
@@ -48,6 +49,7 @@ export class PartitionLeases {
     } else if (held.length < share) {
       const taken = await this.repository.acquire(this.owner, share - held.length, now, until);
       if (taken.length > 0) {
+        this.tookOver = true;
         this.logger.debug(`${this.owner} took partitions ${taken.join(', ')}`);
         held = [...held, ...taken].sort((a, b) => a - b);
       }
@@ -57,6 +59,13 @@ export class PartitionLeases {
     }
     this.held = held;
     this.refreshedAt = now;
+  }
+
+  /** Whether the loop took partitions since last asked (their holder may have left work). */
+  takeOverNoticed(): boolean {
+    const tookOver = this.tookOver;
+    this.tookOver = false;
+    return tookOver;
   }
 
   /** Gives every partition back and leaves the live loops (a clean stop). */

@@ -51,9 +51,13 @@ export class Detection1764400000000 implements MigrationInterface {
     await q.query(
       `CREATE TABLE IF NOT EXISTS \`player_hour_totals\` (\`player_id\` int NOT NULL, \`hour\` datetime NOT NULL, \`currency\` varchar(3) NOT NULL, \`team_id\` int NOT NULL, \`deposits\` int NOT NULL DEFAULT '0', \`deposit_cents\` bigint NOT NULL DEFAULT '0', \`withdrawals\` int NOT NULL DEFAULT '0', \`withdrawal_cents\` bigint NOT NULL DEFAULT '0', \`bets\` int NOT NULL DEFAULT '0', \`stake_cents\` bigint NOT NULL DEFAULT '0', \`wins\` int NOT NULL DEFAULT '0', \`win_cents\` bigint NOT NULL DEFAULT '0', PRIMARY KEY (\`player_id\`, \`hour\`, \`currency\`)) ${TABLE_OPTIONS}`,
     );
+    await q.query(
+      `CREATE TABLE IF NOT EXISTS \`detection_second_looks\` (\`id\` bigint NOT NULL AUTO_INCREMENT, \`partition_no\` smallint NOT NULL, \`events\` text NOT NULL, \`created_at\` datetime(6) NOT NULL, INDEX \`idx_detection_second_looks_partition\` (\`partition_no\`, \`id\`), PRIMARY KEY (\`id\`)) ${TABLE_OPTIONS}`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE `detection_second_looks`');
     await q.query('DROP TABLE `player_hour_totals`');
     await q.query('DROP TABLE `detection_player_states`');
     await q.query('DROP TABLE `market_positions`');

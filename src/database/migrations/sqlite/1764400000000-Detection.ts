@@ -64,9 +64,16 @@ export class Detection1764400000000 implements MigrationInterface {
     await q.query(
       `CREATE TABLE "player_hour_totals" ("player_id" integer NOT NULL, "hour" datetime NOT NULL, "currency" varchar(3) NOT NULL, "team_id" integer NOT NULL, "deposits" integer NOT NULL DEFAULT (0), "deposit_cents" bigint NOT NULL DEFAULT (0), "withdrawals" integer NOT NULL DEFAULT (0), "withdrawal_cents" bigint NOT NULL DEFAULT (0), "bets" integer NOT NULL DEFAULT (0), "stake_cents" bigint NOT NULL DEFAULT (0), "wins" integer NOT NULL DEFAULT (0), "win_cents" bigint NOT NULL DEFAULT (0), PRIMARY KEY ("player_id", "hour", "currency"))`,
     );
+    await q.query(
+      `CREATE TABLE "detection_second_looks" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "partition_no" smallint NOT NULL, "events" text NOT NULL, "created_at" datetime(6) NOT NULL)`,
+    );
+    await q.query(
+      `CREATE INDEX "idx_detection_second_looks_partition" ON "detection_second_looks" ("partition_no", "id")`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE "detection_second_looks"');
     await q.query('DROP TABLE "player_hour_totals"');
     await q.query('DROP TABLE "detection_player_states"');
     await q.query('DROP TABLE "market_positions"');

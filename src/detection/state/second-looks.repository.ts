@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlSession } from '../../database/sql-database';
+import { placeholders } from '../../database/sql-dialect';
+import { partitionOf } from '../../processing/queue/partition';
+import type { DetectionEvent } from '../engine/detection-event';
+
+/** Events a row holds at most: the JSON stays far below a TEXT column's 64 KiB. */
+const EVENTS_PER_ROW = 50;
+
+/** Events waiting for their second look, by processing partition. */
+@Injectable()
+export class SecondLooksRepository {
+  async add(session: SqlSession, events: readonly DetectionEvent[], now: string): Promise<void> {
+    if (events.length === 0) return;
+    const byPartition = new Map<number, DetectionEvent[]>();
+    for (const event of events) {
+      const partition = partitionOf(event.teamId, event.playerExternalId);
+      byPartition.set(partition, [...(byPartition.get(partition) ?? []), event]);
+    }
+    const rows: unknown[][] = [];
+    for (const [partition, list] of [...byPartition].sort(([a], [b]) => a - b)) {
+      for (let start = 0; start < list.length; start += EVENTS_PER_ROW) {
+        rows.push([partition, JSON.stringify(list.slice(start, start + EVENTS_PER_ROW)), now]);
+      }
+    }
+    await session.execute(
+      `INSERT INTO detection_second_looks (partition_no, events, created_at) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+      rows.flat(),
+    );
+  }
+
+  /** The waiting events of these partitions (held and locked by the caller), oldest first. */
+  async waiting(
+    session: SqlSession,
+    partitions: readonly number[],
+  ): Promise<{ ids: string[]; events: DetectionEvent[] }> {
+    if (partitions.length === 0) return { ids: [], events: [] };
+    const rows = await session.select<{ id: string | number; events: string }>(
+      `SELECT id, events FROM detection_second_looks WHERE partition_no IN (${placeholders(partitions.length)}) ORDER BY id`,
+      partitions,
+    );
+    return {
+      ids: rows.map((row) => String(row.id)),
+      events: rows.flatMap((row) => JSON.parse(row.events) as DetectionEvent[]),
+    };
+  }
+
+  async remove(session: SqlSession, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await session.execute(
+      `DELETE FROM detection_second_looks WHERE id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+  }
+}
