@@ -8,6 +8,7 @@ import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
 import { AlertsService } from '../alerts/alerts.service';
 import { DetectionDocs } from './detection.docs';
+import { DetectionResponses } from './detection.responses';
 
 const ok = <T>(data: T) => ({ success: true as const, data });
 
@@ -20,6 +21,7 @@ export class AlertsController {
 
   @Get()
   @ApiOperation(DetectionDocs.listAlerts)
+  @DetectionResponses.listAlerts()
   async list(
     @CurrentTenant() tenant: Tenant,
     @Query() query: Record<string, unknown>,
@@ -30,6 +32,7 @@ export class AlertsController {
 
   @Get(':id')
   @ApiOperation(DetectionDocs.getAlert)
+  @DetectionResponses.getAlert()
   @ApiParam({ name: 'id', description: 'The alert’s uuid' })
   async get(
     @CurrentTenant() tenant: Tenant,
@@ -43,6 +46,7 @@ export class AlertsController {
   @ApiOperation(DetectionDocs.patchAlert)
   @ApiParam({ name: 'id', description: 'The alert’s uuid' })
   @ApiBody(DetectionDocs.patchAlertBody)
+  @DetectionResponses.patchAlert()
   async patch(
     @CurrentTenant() tenant: Tenant,
     @Param('id') id: string,

@@ -8,6 +8,7 @@ import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
 import { PlayerViewService } from '../risk/player-view.service';
 import { DetectionDocs } from './detection.docs';
+import { DetectionResponses } from './detection.responses';
 
 const ok = <T>(data: T) => ({ success: true as const, data });
 
@@ -20,12 +21,14 @@ export class PlayersController {
 
   @Get()
   @ApiOperation(DetectionDocs.listPlayers)
+  @DetectionResponses.listPlayers()
   async list(@CurrentTenant() tenant: Tenant, @Query() query: Record<string, unknown>) {
     return ok(await this.players.list(tenant.teamId, query));
   }
 
   @Get('cpf/:cpf')
   @ApiOperation(DetectionDocs.getPlayerByCpf)
+  @DetectionResponses.getPlayerByCpf()
   @ApiParam({
     name: 'cpf',
     description: 'The bettor’s CPF, 11 digits, bare or formatted',
@@ -41,6 +44,7 @@ export class PlayersController {
 
   @Get(':external_id')
   @ApiOperation(DetectionDocs.getPlayer)
+  @DetectionResponses.getPlayer()
   @ApiParam({
     name: 'external_id',
     description: 'Your player id (`player.id` of your events)',

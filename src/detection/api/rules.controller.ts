@@ -24,6 +24,7 @@ import { AllowlistService } from '../settings/allowlist.service';
 import { RuleSettingsService } from '../settings/rule-settings.service';
 import { ruleView, versionView } from '../settings/rule.view';
 import { DetectionDocs } from './detection.docs';
+import { DetectionResponses } from './detection.responses';
 
 const ok = <T>(data: T) => ({ success: true as const, data });
 
@@ -39,6 +40,7 @@ export class RulesController {
 
   @Get('rules')
   @ApiOperation(DetectionDocs.listRules)
+  @DetectionResponses.listRules()
   async list(@CurrentTenant() tenant: Tenant, @RequestTextLanguage() language: TextLanguage) {
     const rules = await this.settings.rulesOf(tenant.teamId);
     return ok({
@@ -51,6 +53,7 @@ export class RulesController {
 
   @Get('rules/:code')
   @ApiOperation(DetectionDocs.getRule)
+  @DetectionResponses.getRule()
   @ApiParam({ name: 'code', example: 'RAPID_DEPOSITS' })
   async get(
     @CurrentTenant() tenant: Tenant,
@@ -85,6 +88,7 @@ export class RulesController {
   @ApiOperation(DetectionDocs.putRule)
   @ApiParam({ name: 'code', example: 'RAPID_DEPOSITS' })
   @ApiBody(DetectionDocs.putRuleBody)
+  @DetectionResponses.putRule()
   async put(
     @CurrentTenant() tenant: Tenant,
     @Param('code') code: string,
@@ -100,6 +104,7 @@ export class RulesController {
 
   @Get('rules/:code/versions')
   @ApiOperation(DetectionDocs.ruleVersions)
+  @DetectionResponses.ruleVersions()
   @ApiParam({ name: 'code', example: 'RAPID_DEPOSITS' })
   async versions(@CurrentTenant() tenant: Tenant, @Param('code') code: string) {
     const versions = await this.settings.versionsOf(tenant.teamId, code);
@@ -113,6 +118,7 @@ export class RulesController {
 
   @Get('allowlist')
   @ApiOperation(DetectionDocs.listAllowlist)
+  @DetectionResponses.listAllowlist()
   async listAllowlist(@CurrentTenant() tenant: Tenant, @Query() query: Record<string, unknown>) {
     return ok(await this.allowlist.list(tenant.teamId, query));
   }
@@ -120,6 +126,7 @@ export class RulesController {
   @Post('allowlist')
   @ApiOperation(DetectionDocs.addAllowlist)
   @ApiBody(DetectionDocs.addAllowlistBody)
+  @DetectionResponses.addAllowlist()
   async addAllowlist(
     @CurrentTenant() tenant: Tenant,
     @Body() body: unknown,
@@ -133,6 +140,7 @@ export class RulesController {
   @Delete('allowlist/:kind/:value')
   @HttpCode(204)
   @ApiOperation(DetectionDocs.removeAllowlist)
+  @DetectionResponses.removeAllowlist()
   async removeAllowlist(
     @CurrentTenant() tenant: Tenant,
     @Param('kind') kind: string,
