@@ -8,7 +8,8 @@
 // - phones: each player has its own, except 1 % of players (occasional ones), in rings of 3
 //   sharing one phone (multi-accounting: the rings raise alerts);
 // - sessions: one per player and hour of event time.
-// Balances follow each player's own events (a player starts at 50,000 XOF); 1 event in 500
+// Balances follow each player's own events (a player starts at 20,000,000 XOF, so that no
+// balance goes below zero in the longest phase); 1 event in 500
 // carries a balance off by 1,000 XOF (BALANCE_MISMATCH has something to find).
 
 const PLAYERS = 20_000;
@@ -63,7 +64,7 @@ function workload(prefix, seed = 1) {
   };
   /** The balance moves of one event, with 1 in 500 off by 1,000 XOF. */
   const move = (playerId, delta) => {
-    const before = balances.get(playerId) ?? 50_000;
+    const before = balances.get(playerId) ?? 20_000_000;
     const after = before + delta;
     balances.set(playerId, after);
     const off = rand() < 0.002 ? 1000 : 0;

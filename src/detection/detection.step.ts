@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MicroTime } from '../common/time/micro-time';
 import type { SqlSession } from '../database/sql-database';
-import { PlayersService } from '../players/players.service';
 import type { ProcessingEvent } from '../processing/processing-event';
 import type { ProcessingStep } from '../processing/processing-step';
 import { AlertRecorder } from './alerts/alert-recorder';
@@ -14,7 +13,8 @@ import { RuleSettingsService } from './settings/rule-settings.service';
 import { CrossPlayerFactsLoader } from './state/cross-player-facts.loader';
 import { DetectionStateRepository } from './state/detection-state.repository';
 import { PlayerTotalsRepository } from './state/player-totals.repository';
-import { SecondLooksRepository } from './state/second-looks.repository';
+import { SecondLooksRepository, type SecondLook } from './state/second-looks.repository';
+import type { CrossPlayerFacts } from './engine/rule';
 
 type RulesOf = (teamId: number) => readonly EffectiveRule[];
 
@@ -34,7 +34,6 @@ export class DetectionStep implements ProcessingStep {
   private readonly logger = new Logger('Detection');
 
   constructor(
-    private readonly players: PlayersService,
     private readonly settings: RuleSettingsService,
     private readonly states: DetectionStateRepository,
     private readonly facts: CrossPlayerFactsLoader,
@@ -48,39 +47,48 @@ export class DetectionStep implements ProcessingStep {
   async process(session: SqlSession, batch: readonly ProcessingEvent[]): Promise<void> {
     const { events, rulesOf } = await this.detecting(session, batch);
     if (events.length === 0) return;
-    const idOf = await this.players.idsOf(
-      session,
-      events
-        .filter((e) => e.stream === 'monitor')
-        .map((e) => ({ teamId: e.teamId, externalId: e.playerExternalId })),
-    );
-    const detected = events.map((e) =>
-      toDetectionEvent(e, e.stream === 'monitor' ? idOf(e.playerExternalId, e.teamId) : e.playerId),
-    );
-    const states = await this.states.load(session, playerIdsOf(detected));
+    const { detected, states } = await this.playersOf(session, events);
     const facts = await this.facts.load(session, detected, states, rulesOf);
     const findings = this.evaluate(detected, states, rulesOf, facts, true);
+    for (const { playerId, key, at } of facts.recorded) {
+      const state = states.get(playerId)!;
+      state.recordedSightings[key] = Math.max(state.recordedSightings[key] ?? 0, at);
+    }
     const now = MicroTime.now().toDatabaseText();
     await this.states.save(session, statesOf(detected, states), now);
     await this.totals.add(session, detected);
-    await this.secondLooks.add(
-      session,
-      detected.filter((e) =>
-        crossPlayerRules(rulesOf(e.teamId)).some((r) => r.rule.crossPlayer!(e)),
-      ),
-      now,
-    );
+    await this.secondLooks.add(session, secondLooksOf(detected, rulesOf, facts), now);
     await this.record(session, findings, rulesOf, states);
   }
 
   /** The second look at the events of these partitions whose batches committed. */
   async settle(session: SqlSession, partitions: readonly number[]): Promise<void> {
-    const { ids, events } = await this.secondLooks.waiting(session, partitions);
+    const { ids, looks } = await this.secondLooks.waiting(session, partitions);
     if (ids.length === 0) return;
     const rules = await this.settings.effectiveRules(session, [
-      ...new Set(events.map((e) => e.teamId)),
+      ...new Set(looks.map((look) => look.event.teamId)),
     ]);
     const rulesOf: RulesOf = (teamId) => crossPlayerRules(rules.get(teamId) ?? []);
+    // Only what a concurrent batch may have changed is looked at again: an identifier with more
+    // players now than its batch counted, or an opposing bet (single bets are few).
+    const counts = await this.facts.countShares(
+      session,
+      looks.map((look) => look.event),
+      rulesOf,
+    );
+    const events = looks
+      .filter(
+        (look) =>
+          look.event.aml !== null ||
+          Object.entries(look.shares).some(
+            ([key, seen]) => (counts.get(`${look.event.teamId}|${key}`) ?? 0) > seen,
+          ),
+      )
+      .map((look) => look.event);
+    if (events.length === 0) {
+      await this.secondLooks.remove(session, ids);
+      return;
+    }
     const states = await this.states.load(session, playerIdsOf(events));
     const facts = await this.facts.load(session, events, states, rulesOf, false);
     const findings: Finding[] = [];
@@ -98,6 +106,36 @@ export class DetectionStep implements ProcessingStep {
       await this.record(session, findings, (teamId) => rules.get(teamId) ?? [], states);
     }
     await this.secondLooks.remove(session, ids);
+  }
+
+  /**
+   * The events as the rules see them, and their players' states: monitor players by external id
+   * (with their ids, in the same read), AML bettors by the id their event carries.
+   */
+  private async playersOf(session: SqlSession, events: readonly ProcessingEvent[]) {
+    const ids = new Map<string, number>();
+    const states = new Map<number, PlayerState>();
+    const byTeam = new Map<number, Set<string>>();
+    for (const e of events) {
+      if (e.stream === 'monitor') {
+        byTeam.set(e.teamId, (byTeam.get(e.teamId) ?? new Set()).add(e.playerExternalId));
+      }
+    }
+    for (const [teamId, externalIds] of byTeam) {
+      const found = await this.states.loadByExternalIds(session, teamId, [...externalIds]);
+      for (const [externalId, id] of found.ids) ids.set(`${teamId}|${externalId}`, id);
+      for (const [id, state] of found.states) states.set(id, state);
+    }
+    const bettors = [...new Set(events.flatMap((e) => (e.stream === 'aml' ? [e.playerId] : [])))];
+    for (const [id, state] of await this.states.load(session, bettors)) states.set(id, state);
+    const detected = events.map((e) => {
+      if (e.stream === 'aml') return toDetectionEvent(e, e.playerId);
+      const id = ids.get(`${e.teamId}|${e.playerExternalId}`);
+      if (id === undefined)
+        throw new Error(`Player ${e.playerExternalId} of team ${e.teamId} is not recorded`);
+      return toDetectionEvent(e, id);
+    });
+    return { detected, states };
   }
 
   /** The batch's events of teams with a rule that is not off, and each team's rules. */
@@ -147,6 +185,35 @@ export class DetectionStep implements ProcessingStep {
     this.metrics.countFindings(findings);
     this.metrics.countAlerts(recorded.created.length, recorded.joined.length);
   }
+}
+
+/**
+ * The events that get a second look, each with what its batch counted of other players: one
+ * per player and set of identifiers (the latest), every AML event on its own.
+ */
+function secondLooksOf(
+  events: readonly DetectionEvent[],
+  rulesOf: RulesOf,
+  facts: CrossPlayerFacts,
+): SecondLook[] {
+  const looks = new Map<string, SecondLook>();
+  for (const event of events) {
+    if (!crossPlayerRules(rulesOf(event.teamId)).some((r) => r.rule.crossPlayer!(event))) continue;
+    // The identifiers the batch counted (SHARED_IDENTIFIER not off for their kind).
+    const shares: Record<string, number> = {};
+    for (const i of event.identifiers) {
+      const shared = facts.sharing(event.teamId, i.kind, i.value);
+      if (shared) shares[`${i.kind}|${i.value}`] = shared.players;
+    }
+    if (!event.aml && Object.keys(shares).length === 0) continue;
+    const key = event.aml
+      ? `aml|${event.id}`
+      : `${event.playerId}|${Object.keys(shares).join('|')}`;
+    const known = looks.get(key);
+    if (known && known.event.at > event.at) continue;
+    looks.set(key, { event, shares });
+  }
+  return [...looks.values()];
 }
 
 const crossPlayerRules = (rules: readonly EffectiveRule[]) =>

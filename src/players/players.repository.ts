@@ -32,27 +32,62 @@ const COLUMNS = [
 
 @Injectable()
 export class PlayersRepository {
-  /** Creates the players not seen yet and folds the activity into the others, in one statement. */
+  /**
+   * Folds the activity into the players known already and creates the others. The known ones
+   * are written by their primary key: an upsert on the (team, external id) key would take
+   * next-key locks on that index, and two workers writing players of one team would queue on
+   * each other's gaps for as long as their transactions last.
+   */
   async upsertActivity(
     session: SqlSession,
     activity: readonly PlayerActivity[],
     now: string,
   ): Promise<void> {
     if (activity.length === 0) return;
-    for (const a of activity) requireTeamId(a.teamId);
-    const { dialect } = session;
-    const sql = dialect.upsert('players', COLUMNS, activity.length, ['team_id', 'external_id'], {
-      phone: (old, offered) => `COALESCE(${offered('phone')}, ${old('phone')})`,
-      country: (old, offered) => `COALESCE(${offered('country')}, ${old('country')})`,
-      kyc_level: (old, offered) => `COALESCE(${offered('kyc_level')}, ${old('kyc_level')})`,
-      first_seen_at: (old, offered) =>
-        dialect.least(old('first_seen_at'), offered('first_seen_at')),
-      last_seen_at: (old, offered) =>
-        dialect.greatest(old('last_seen_at'), offered('last_seen_at')),
-      events_count: (old, offered) => `${old('events_count')} + ${offered('events_count')}`,
-      updated_at: (_old, offered) => offered('updated_at'),
-    });
-    const values = activity.flatMap((a) => [
+    const ids = new Map<string, number>();
+    const byTeam = new Map<number, string[]>();
+    for (const a of activity) {
+      byTeam.set(requireTeamId(a.teamId), [...(byTeam.get(a.teamId) ?? []), a.externalId]);
+    }
+    for (const [teamId, externalIds] of byTeam) {
+      for (const [externalId, id] of await this.idsByExternalId(session, teamId, externalIds)) {
+        ids.set(`${teamId}\u0000${externalId}`, id);
+      }
+    }
+    const idOf = (a: PlayerActivity) => ids.get(`${a.teamId}\u0000${a.externalId}`);
+    const known = activity.filter((a) => idOf(a) !== undefined);
+    const unknown = activity.filter((a) => idOf(a) === undefined);
+    if (known.length > 0) {
+      const sql = session.dialect.upsert(
+        'players',
+        ['id', ...COLUMNS],
+        known.length,
+        ['id'],
+        this.foldActivity(session),
+      );
+      await session.execute(
+        sql,
+        known.flatMap((a) => [idOf(a), ...this.values(a, now)]),
+      );
+    }
+    if (unknown.length > 0) {
+      // New players, or one a concurrent writer (an AML event's CPF) has just created.
+      const sql = session.dialect.upsert(
+        'players',
+        COLUMNS,
+        unknown.length,
+        ['team_id', 'external_id'],
+        this.foldActivity(session),
+      );
+      await session.execute(
+        sql,
+        unknown.flatMap((a) => this.values(a, now)),
+      );
+    }
+  }
+
+  private values(a: PlayerActivity, now: string): unknown[] {
+    return [
       a.teamId,
       a.externalId,
       a.phone,
@@ -63,8 +98,22 @@ export class PlayersRepository {
       a.eventsCount,
       now,
       now,
-    ]);
-    await session.execute(sql, values);
+    ];
+  }
+
+  /** How a row already stored takes in new activity. */
+  private foldActivity({ dialect }: SqlSession) {
+    return {
+      phone: (old, offered) => `COALESCE(${offered('phone')}, ${old('phone')})`,
+      country: (old, offered) => `COALESCE(${offered('country')}, ${old('country')})`,
+      kyc_level: (old, offered) => `COALESCE(${offered('kyc_level')}, ${old('kyc_level')})`,
+      first_seen_at: (old, offered) =>
+        dialect.least(old('first_seen_at'), offered('first_seen_at')),
+      last_seen_at: (old, offered) =>
+        dialect.greatest(old('last_seen_at'), offered('last_seen_at')),
+      events_count: (old, offered) => `${old('events_count')} + ${offered('events_count')}`,
+      updated_at: (_old, offered) => offered('updated_at'),
+    } satisfies Parameters<SqlSession['dialect']['upsert']>[4];
   }
 
   async findIdByCpf(session: SqlSession, teamId: number, cpf: string): Promise<number | null> {

@@ -8,14 +8,17 @@ import { PROCESSING_STEPS, type ProcessingStep } from './processing-step';
 /**
  * The processing steps, in the order they run over each batch:
  * 1. player activity: the projections and the rules need the player row;
- * 2. the bet-record projections (Live/Slots bets, sports bets) of the Bet Records API;
- * 3. detection: the fraud and AML rules over the player's state, alerts, risk scores.
+ * 2. detection: the fraud and AML rules over the player's state, alerts, risk scores;
+ * 3. the bet-record projections (Live/Slots bets, sports bets) of the Bet Records API.
+ * Detection runs before the projections, though it reads nothing of theirs, because the
+ * projections update rows that every loop shares (the per-team record counts): locked from
+ * their update to the commit, so the shorter what follows them, the less the other loops wait.
  */
 export const ORDERED_STEPS = [
   PlayerActivityStep,
+  DetectionStep,
   CasinoBetProjection,
   SportsBetProjection,
-  DetectionStep,
 ];
 
 export const processingStepsProvider: Provider = {

@@ -69,6 +69,11 @@ describe('detection: the second look at other players, after concurrent batches'
         batches.processNext(single, 500),
       ]);
       expect(handled).toEqual([1, 1]);
+      // Nothing more to process: each loop takes its second look.
+      spy.mockRestore();
+      expect(
+        await Promise.all([batches.processNext(rest, 500), batches.processNext(single, 500)]),
+      ).toEqual([0, 0]);
     } finally {
       spy.mockRestore();
       await rest.release();

@@ -7,7 +7,12 @@ import type { Finding } from '../engine/evaluate';
 import { MICROS } from '../engine/player-state';
 import { higherOf, type Severity } from '../engine/rule-settings';
 import { RuleSettingsRepository } from '../settings/rule-settings.repository';
-import { AlertsRepository, type AlertHitRow, type AuditRow } from './alerts.repository';
+import {
+  AlertsRepository,
+  type AlertHitRow,
+  type AuditRow,
+  type NewAlert,
+} from './alerts.repository';
 
 /** What a batch's findings changed: for the risk scores and, later, the webhooks. */
 export interface RecordedAlerts {
@@ -59,64 +64,59 @@ export class AlertRecorder {
     if (alerting.length === 0) return result;
 
     const pending = await this.assign(session, alerting);
-    const hits: AlertHitRow[] = [];
+    const row = (alert: Pending): NewAlert => ({
+      uuid: alert.uuid,
+      teamId: alert.teamId,
+      playerId: alert.playerId,
+      ruleCode: alert.ruleCode,
+      ruleVersion: alert.ruleVersion,
+      severity: alert.severity,
+      reason: JSON.stringify(alert.findings[alert.findings.length - 1].figures),
+      hitCount: alert.findings.length,
+      firstHitAt: text(alert.firstHitAt),
+      lastHitAt: text(alert.lastHitAt),
+      now,
+    });
+    const joining = pending.filter((alert) => alert.id !== null);
+    await this.alerts.joinMany(
+      session,
+      joining.map((alert) => ({ ...row(alert), id: alert.id! })),
+    );
+    result.joined.push(...joining.map((alert) => alert.uuid));
+    const opening = pending.filter((alert) => alert.id === null);
+    const ids = await this.alerts.insertMany(session, opening.map(row));
     const audit: AuditRow[] = [];
-    for (const alert of pending) {
-      const latest = alert.findings[alert.findings.length - 1];
-      const reason = JSON.stringify(latest.figures);
-      if (
-        alert.id !== null &&
-        (await this.alerts.join(session, alert.id, {
-          count: alert.findings.length,
-          lastHitAt: text(alert.lastHitAt),
-          reason,
-          severity: alert.severity,
-          now,
-        }))
-      ) {
-        result.joined.push(alert.uuid);
-      } else {
-        alert.id = await this.alerts.insert(session, {
-          uuid: alert.id === null ? alert.uuid : randomUUID(),
-          teamId: alert.teamId,
-          playerId: alert.playerId,
-          ruleCode: alert.ruleCode,
-          ruleVersion: alert.ruleVersion,
-          severity: alert.severity,
-          reason,
-          hitCount: alert.findings.length,
-          firstHitAt: text(alert.firstHitAt),
-          lastHitAt: text(alert.lastHitAt),
-          now,
-        });
-        result.created.push(alert.uuid);
-        audit.push({
-          alertId: alert.id,
-          at: now,
-          actorKind: 'rule',
-          actorId: `${alert.ruleCode}@${alert.ruleVersion}`,
-          action: 'created',
-          fromStatus: null,
-          toStatus: 'OPEN',
-          assignee: null,
-          note: null,
-        });
-      }
-      for (const finding of alert.findings) {
-        hits.push({
-          alertId: alert.id,
-          teamId: alert.teamId,
-          stream: finding.event.stream,
-          eventId: finding.event.id,
-          eventRef: finding.event.ref,
-          eventTime: text(finding.event.at),
-          severity: finding.severity,
-          figures: JSON.stringify(finding.figures),
-          createdAt: now,
-        });
-      }
-      result.players.push({ teamId: alert.teamId, playerId: alert.playerId });
+    for (const alert of opening) {
+      alert.id = ids.get(alert.uuid)!;
+      result.created.push(alert.uuid);
+      audit.push({
+        alertId: alert.id,
+        at: now,
+        actorKind: 'rule',
+        actorId: `${alert.ruleCode}@${alert.ruleVersion}`,
+        action: 'created',
+        fromStatus: null,
+        toStatus: 'OPEN',
+        assignee: null,
+        note: null,
+      });
     }
+    const hits: AlertHitRow[] = pending.flatMap((alert) =>
+      alert.findings.map((finding) => ({
+        alertId: alert.id!,
+        teamId: alert.teamId,
+        stream: finding.event.stream,
+        eventId: finding.event.id,
+        eventRef: finding.event.ref,
+        eventTime: text(finding.event.at),
+        severity: finding.severity,
+        figures: JSON.stringify(finding.figures),
+        createdAt: now,
+      })),
+    );
+    result.players.push(
+      ...pending.map((alert) => ({ teamId: alert.teamId, playerId: alert.playerId })),
+    );
     await this.alerts.insertHits(session, hits);
     await this.alerts.insertAudit(session, audit);
     return result;
@@ -130,7 +130,7 @@ export class AlertRecorder {
     }
     const current = new Map<string, Pending>();
     for (const [teamId, players] of byTeam) {
-      for (const alert of await this.alerts.activeFor(session, teamId, [...players])) {
+      for (const alert of await this.alerts.activeFor(session, teamId, [...players], true)) {
         const key = `${teamId}|${alert.playerId}|${alert.ruleCode}`;
         const known = current.get(key);
         const lastHitAt = MicroTime.fromDatabaseText(alert.lastHitAt).micros;

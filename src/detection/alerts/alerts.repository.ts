@@ -135,57 +135,113 @@ export class AlertsRepository {
     );
   }
 
-  /** The players' OPEN or ACKNOWLEDGED alerts. */
+  /**
+   * The players' OPEN or ACKNOWLEDGED alerts; with `lock`, locked until the transaction ends (an
+   * analyst's change then waits for the hits being added, and cannot close one under them).
+   */
   async activeFor(
     session: Pick<SqlSession, 'select' | 'dialect'>,
     teamId: number,
     playerIds: readonly number[],
+    lock = false,
   ): Promise<AlertRecord[]> {
     if (playerIds.length === 0) return [];
     const rows = await session.select<AlertRow>(
       `SELECT ${this.columns(session)} WHERE a.team_id = ? AND a.player_id IN (${placeholders(playerIds.length)}) ` +
-        "AND a.status IN ('OPEN', 'ACKNOWLEDGED')",
+        `AND a.status IN ('OPEN', 'ACKNOWLEDGED') ORDER BY a.id ${lock ? session.dialect.forUpdate : ''}`,
       [requireTeamId(teamId), ...playerIds],
     );
     return rows.map(toRecord);
   }
 
-  async insert(session: SqlSession, alert: NewAlert): Promise<string> {
-    return session.insert(
+  /**
+   * Opens alerts, in one statement; returns their ids by uuid.
+   */
+  async insertMany(session: SqlSession, alerts: readonly NewAlert[]): Promise<Map<string, string>> {
+    if (alerts.length === 0) return new Map();
+    const row = "(?, ?, ?, ?, ?, ?, 'OPEN', NULL, ?, ?, ?, ?, ?, ?, NULL)";
+    await session.execute(
       'INSERT INTO alerts (uuid, team_id, player_id, rule_code, rule_version, severity, status, assignee, reason, ' +
-        "hit_count, first_hit_at, last_hit_at, created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', NULL, ?, ?, ?, ?, ?, ?, NULL)",
-      [
-        alert.uuid,
-        requireTeamId(alert.teamId),
-        alert.playerId,
-        alert.ruleCode,
-        alert.ruleVersion,
-        alert.severity,
-        alert.reason,
-        alert.hitCount,
-        alert.firstHitAt,
-        alert.lastHitAt,
-        alert.now,
-        alert.now,
-      ],
+        `hit_count, first_hit_at, last_hit_at, created_at, updated_at, closed_at) VALUES ${alerts.map(() => row).join(', ')}`,
+      alerts.flatMap((a) => [
+        a.uuid,
+        requireTeamId(a.teamId),
+        a.playerId,
+        a.ruleCode,
+        a.ruleVersion,
+        a.severity,
+        a.reason,
+        a.hitCount,
+        a.firstHitAt,
+        a.lastHitAt,
+        a.now,
+        a.now,
+      ]),
     );
+    const rows = await session.select<{ id: Num; uuid: string }>(
+      `SELECT id, uuid FROM alerts WHERE uuid IN (${placeholders(alerts.length)})`,
+      alerts.map((a) => a.uuid),
+    );
+    return new Map(rows.map((r) => [r.uuid, String(r.id)]));
   }
 
   /**
-   * Adds hits to an alert that is still OPEN or ACKNOWLEDGED; false when an analyst closed it
-   * meanwhile (the hits then open a new alert).
+   * Adds hits to alerts locked by `activeFor`, in one statement (an upsert on the primary key:
+   * every row exists, only the hit columns change).
    */
-  async join(
+  async joinMany(
     session: SqlSession,
-    id: string,
-    hits: { count: number; lastHitAt: string; reason: string; severity: string; now: string },
-  ): Promise<boolean> {
-    const changed = await session.execute(
-      'UPDATE alerts SET hit_count = hit_count + ?, last_hit_at = ?, reason = ?, severity = ?, updated_at = ? ' +
-        "WHERE id = ? AND status IN ('OPEN', 'ACKNOWLEDGED')",
-      [hits.count, hits.lastHitAt, hits.reason, hits.severity, hits.now, id],
+    joins: readonly (NewAlert & { id: string })[],
+  ): Promise<void> {
+    if (joins.length === 0) return;
+    const { dialect } = session;
+    const sql = dialect.upsert(
+      'alerts',
+      [
+        'id',
+        'uuid',
+        'team_id',
+        'player_id',
+        'rule_code',
+        'rule_version',
+        'severity',
+        'status',
+        'reason',
+        'hit_count',
+        'first_hit_at',
+        'last_hit_at',
+        'created_at',
+        'updated_at',
+      ],
+      joins.length,
+      ['id'],
+      {
+        hit_count: (old, offered) => `${old('hit_count')} + ${offered('hit_count')}`,
+        last_hit_at: (old, offered) => dialect.greatest(old('last_hit_at'), offered('last_hit_at')),
+        reason: (_old, offered) => offered('reason'),
+        severity: (_old, offered) => offered('severity'),
+        updated_at: (_old, offered) => offered('updated_at'),
+      },
     );
-    return changed > 0;
+    await session.execute(
+      sql,
+      joins.flatMap((a) => [
+        a.id,
+        a.uuid,
+        requireTeamId(a.teamId),
+        a.playerId,
+        a.ruleCode,
+        a.ruleVersion,
+        a.severity,
+        'OPEN',
+        a.reason,
+        a.hitCount,
+        a.firstHitAt,
+        a.lastHitAt,
+        a.now,
+        a.now,
+      ]),
+    );
   }
 
   async insertHits(session: SqlSession, hits: readonly AlertHitRow[]): Promise<void> {

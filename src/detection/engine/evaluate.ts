@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { DetectionEvent } from './detection-event';
 import { COOLDOWN_PARAMETER, type ParameterSpecs } from './parameters';
-import { applyEvent, emptyPlayerState, type PlayerState } from './player-state';
+import { applyEvent, copyOf, emptyPlayerState, type PlayerState } from './player-state';
 import type { CrossPlayerFacts, Figures, Rule, RuleHit } from './rule';
 import { quieterOf, raised, type RuleMode, type Severity } from './rule-settings';
 
@@ -66,7 +66,7 @@ export function evaluateEvents(
   const findings: Finding[] = [];
   for (const event of events) {
     const state = states.get(event.playerId) ?? emptyPlayerState();
-    const next = fold ? applyEvent(state, event) : structuredClone(state);
+    const next = fold ? applyEvent(state, event) : copyOf(state);
     for (const effective of rulesOf(event.teamId)) {
       if (effective.mode === 'off') continue;
       const { rule } = effective;

@@ -39,6 +39,7 @@ describe('applyEvent', () => {
       lowOddsBets: [],
       reportedShares: {},
       reportedOpposing: {},
+      recordedSightings: {},
     });
   });
 

@@ -13,6 +13,7 @@ export const RETENTION = {
   settledDays: 90,
   lowOddsBets: 7 * DAY,
   reportedShares: 30 * DAY,
+  recordedSightings: HOUR,
 } as const;
 
 /**
@@ -70,6 +71,11 @@ export interface PlayerState {
   reportedShares: Record<string, { players: number; at: number }>;
   /** Per AML single bet (its event ref), the opposing bets OPPOSITE_SIDES last reported. */
   reportedOpposing: Record<string, number>;
+  /**
+   * Per identifier (`kind|value`), the event time its sighting was last recorded in the
+   * database: recorded again an hour later at the earliest (cross-player-facts.loader.ts).
+   */
+  recordedSightings: Record<string, number>;
 }
 
 export const emptyPlayerState = (): PlayerState => ({
@@ -85,6 +91,7 @@ export const emptyPlayerState = (): PlayerState => ({
   lowOddsBets: [],
   reportedShares: {},
   reportedOpposing: {},
+  recordedSightings: {},
 });
 
 export const dayOf = (micros: number) => Math.floor(micros / DAY);
@@ -97,7 +104,7 @@ export const balanceKey = (event: DetectionEvent) => `${event.stream}:${event.cu
 
 /** The state after the event: windows updated, old entries dropped. Pure: returns a new state. */
 export function applyEvent(state: PlayerState, event: DetectionEvent): PlayerState {
-  const next: PlayerState = structuredClone(state);
+  const next = copyOf(state);
   const wageredBefore = next.wagered[event.currency] ?? 0;
   const movement = (): Movement => ({
     at: event.at,
@@ -148,6 +155,26 @@ export function applyEvent(state: PlayerState, event: DetectionEvent): PlayerSta
   return prune(next, next.lastAt);
 }
 
+/**
+ * A copy the caller may change: new lists and maps, the same (never changed) movements. Much
+ * cheaper than a deep clone, which the engine would otherwise pay on every event.
+ */
+export function copyOf(state: PlayerState): PlayerState {
+  return {
+    ...state,
+    deposits: [...state.deposits],
+    withdrawals: [...state.withdrawals],
+    bonuses: [...state.bonuses],
+    wagered: { ...state.wagered },
+    settledByDay: { ...state.settledByDay },
+    balances: { ...state.balances },
+    lowOddsBets: state.lowOddsBets.map((bet) => ({ ...bet })),
+    reportedShares: { ...state.reportedShares },
+    reportedOpposing: { ...state.reportedOpposing },
+    recordedSightings: { ...state.recordedSightings },
+  };
+}
+
 function prune(state: PlayerState, now: number): PlayerState {
   // By event time: when over the cap, the oldest go, whatever order they arrived in.
   const keep = (moves: Movement[], retention: number) =>
@@ -170,6 +197,9 @@ function prune(state: PlayerState, now: number): PlayerState {
   const opposing = Object.keys(state.reportedOpposing);
   for (const ref of opposing.slice(0, Math.max(0, opposing.length - MAX_REPORTED_OPPOSING))) {
     delete state.reportedOpposing[ref];
+  }
+  for (const [key, at] of Object.entries(state.recordedSightings)) {
+    if (at < now - RETENTION.recordedSightings) delete state.recordedSightings[key];
   }
   const firstDay = dayOf(now) - RETENTION.settledDays;
   for (const day of Object.keys(state.settledByDay)) {

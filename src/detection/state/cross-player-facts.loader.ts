@@ -10,6 +10,27 @@ import type { RuleMode } from '../engine/rule-settings';
 import { IdentifiersRepository } from './identifiers.repository';
 import { MarketPositionsRepository, type MarketPosition } from './market-positions.repository';
 
+/** What `load` gives: the facts, and the sightings it recorded (for the players' states). */
+export interface LoadedFacts extends CrossPlayerFacts {
+  recorded: RecordedSighting[];
+}
+
+export interface RecordedSighting {
+  playerId: number;
+  /** `kind|value`. */
+  key: string;
+  /** Event time (µs). */
+  at: number;
+}
+
+/** How often a player's identifier is recorded again while it keeps being used. */
+export const SIGHTING_REFRESH = MICROS.HOUR;
+
+interface Identifier {
+  kind: string;
+  value: string;
+}
+
 /** A player's sightings of an identifier in the batch: first and last event time (µs). */
 interface FoldedSighting {
   teamId: number;
@@ -46,16 +67,49 @@ export class CrossPlayerFactsLoader {
     rulesOf: (teamId: number) => readonly EffectiveRule[],
     /** `false` for a second look: the events' sightings and positions are stored already. */
     record = true,
-  ): Promise<CrossPlayerFacts> {
+  ): Promise<LoadedFacts> {
     const ruleOf = (teamId: number, code: string) =>
       rulesOf(teamId).find((r) => r.rule.code === code && r.mode !== 'off');
-    const sharing = await this.loadSharing(session, events, states, ruleOf, record);
+    const { sharing, recorded } = await this.loadSharing(session, events, states, ruleOf, record);
     const opposing = await this.loadOpposing(session, events, ruleOf, record);
     return {
+      recorded,
       sharing: (teamId, kind, value) => sharing.get(`${teamId}|${kind}|${value}`),
       opposing: (event) => opposing.get(event.id) ?? [],
       operatorCountry: (code) => this.lookups.operatorCountry(code),
     };
+  }
+
+  /**
+   * The players of each identifier of these events (`teamId|kind|value`), counted as `load`
+   * counts them: for a second look, to see what changed since the events' batch.
+   */
+  async countShares(
+    session: SqlSession,
+    events: readonly DetectionEvent[],
+    rulesOf: (teamId: number) => readonly EffectiveRule[],
+  ): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const byTeam = new Map<number, { since: number; identifiers: Map<string, Identifier> }>();
+    for (const event of events) {
+      const group = byTeam.get(event.teamId) ?? { since: event.at, identifiers: new Map() };
+      group.since = Math.min(group.since, event.at);
+      for (const i of event.identifiers) group.identifiers.set(`${i.kind}|${i.value}`, i);
+      byTeam.set(event.teamId, group);
+    }
+    for (const [teamId, { since, identifiers }] of byTeam) {
+      const rule = rulesOf(teamId).find((r) => r.rule.code === 'SHARED_IDENTIFIER');
+      if (!rule || identifiers.size === 0) continue;
+      const window = (rule.parameters.window_hours as number) * MICROS.HOUR;
+      const found = await this.identifiers.countPlayers(
+        session,
+        teamId,
+        [...identifiers.values()],
+        text(since - window),
+      );
+      for (const [key, { players }] of found) counts.set(`${teamId}|${key}`, players);
+    }
+    return counts;
   }
 
   private async loadSharing(
@@ -64,7 +118,7 @@ export class CrossPlayerFactsLoader {
     states: ReadonlyMap<number, PlayerState>,
     ruleOf: (teamId: number, code: string) => EffectiveRule | undefined,
     record: boolean,
-  ): Promise<Map<string, SharedIdentifier>> {
+  ): Promise<{ sharing: Map<string, SharedIdentifier>; recorded: RecordedSighting[] }> {
     const sightings = new Map<string, FoldedSighting>();
     for (const event of events) {
       for (const { kind, value } of event.identifiers) {
@@ -85,17 +139,29 @@ export class CrossPlayerFactsLoader {
         }
       }
     }
+    // A player's identifier is recorded, and counted, once an hour of event time at most: in
+    // between, its sighting in the database is recent enough for every window.
     // In key order: concurrent batches never lock the same rows crosswise.
     const rows = [...sightings.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, s]) => s);
+      .map(([, s]) => s)
+      .filter((s) => {
+        const last = states.get(s.playerId)?.recordedSightings[`${s.kind}|${s.value}`];
+        return !record || last === undefined || last < s.to - SIGHTING_REFRESH;
+      });
     if (record) {
       await this.identifiers.recordSightings(
         session,
         rows.map((s) => ({ ...s, firstAt: text(s.from), lastAt: text(s.to) })),
       );
     }
-    return this.countSharing(session, rows, states, ruleOf);
+    const sharing = await this.countSharing(session, rows, states, ruleOf);
+    return {
+      sharing,
+      recorded: record
+        ? rows.map((s) => ({ playerId: s.playerId, key: `${s.kind}|${s.value}`, at: s.to }))
+        : [],
+    };
   }
 
   private async countSharing(
@@ -105,57 +171,55 @@ export class CrossPlayerFactsLoader {
     ruleOf: (teamId: number, code: string) => EffectiveRule | undefined,
   ): Promise<Map<string, SharedIdentifier>> {
     const shared = new Map<string, SharedIdentifier>();
-    const groups = new Map<
-      string,
-      { teamId: number; kind: string; since: number; values: Set<string> }
-    >();
+    const seen = new Map<string, FoldedSighting[]>();
+    for (const s of sightings) {
+      const key = `${s.teamId}|${s.kind}|${s.value}`;
+      seen.set(key, [...(seen.get(key) ?? []), s]);
+    }
+    // One group per team: all its identifiers (of the kinds not off) in one read.
+    const groups = new Map<number, { since: number; keys: Map<string, Identifier> }>();
     for (const s of sightings) {
       const rule = ruleOf(s.teamId, 'SHARED_IDENTIFIER');
       if (!rule) continue;
       const modes = rule.parameters.modes as Record<IdentifierKind, RuleMode>;
       if ((modes[s.kind as IdentifierKind] ?? 'on') === 'off') continue;
       const since = s.from - (rule.parameters.window_hours as number) * MICROS.HOUR;
-      const key = `${s.teamId}|${s.kind}`;
-      const group = groups.get(key) ?? { teamId: s.teamId, kind: s.kind, since, values: new Set() };
+      const group = groups.get(s.teamId) ?? { since, keys: new Map() };
       group.since = Math.min(group.since, since);
-      group.values.add(s.value);
-      groups.set(key, group);
+      group.keys.set(`${s.kind}|${s.value}`, { kind: s.kind, value: s.value });
+      groups.set(s.teamId, group);
     }
-    for (const { teamId, kind, since, values } of groups.values()) {
-      const list = [...values];
-      const counts = await this.identifiers.countPlayers(session, teamId, kind, list, text(since));
+    for (const [teamId, { since, keys }] of groups) {
+      const identifiers = [...keys.values()];
+      const counts = await this.identifiers.countPlayers(session, teamId, identifiers, text(since));
+      const count = (i: Identifier) => counts.get(`${i.kind}|${i.value}`)?.players ?? 0;
       const { parameters } = ruleOf(teamId, 'SHARED_IDENTIFIER')!;
       const minPlayers = parameters.min_players as number;
       const window = (parameters.window_hours as number) * MICROS.HOUR;
-      const candidates = list.filter((value) => (counts.get(value) ?? 0) >= minPlayers);
-      const allowlisted = await this.identifiers.allowlisted(
+      const isAllowlisted = (i: Identifier) =>
+        counts.get(`${i.kind}|${i.value}`)?.allowlisted ?? false;
+      // Names only where a player of the batch has not been told about this many players yet.
+      const likelyHits = identifiers.filter((i) => {
+        const players = count(i);
+        if (players < minPlayers || isAllowlisted(i)) return false;
+        return (seen.get(`${teamId}|${i.kind}|${i.value}`) ?? []).some((s) => {
+          const reported = states.get(s.playerId)?.reportedShares[`${i.kind}:${i.value}`];
+          return !reported || reported.players < players || reported.at < s.to - window;
+        });
+      });
+      const names = await this.identifiers.playersOf(
         session,
         teamId,
-        candidates.map((value) => ({ kind, value })),
+        likelyHits,
+        text(since),
+        NAMES_LOADED,
       );
-      for (const value of list) {
-        const players = counts.get(value) ?? 0;
-        const isAllowlisted = allowlisted.has(`${kind}:${value}`);
-        // Names only where a player of the batch has not been told about this many players yet.
-        const likelyHit =
-          players >= minPlayers &&
-          !isAllowlisted &&
-          sightings.some((s) => {
-            if (s.teamId !== teamId || s.kind !== kind || s.value !== value) return false;
-            const reported = states.get(s.playerId)?.reportedShares[`${kind}:${value}`];
-            return !reported || reported.players < players || reported.at < s.to - window;
-          });
-        const others = likelyHit
-          ? await this.identifiers.playersOf(
-              session,
-              teamId,
-              kind,
-              value,
-              text(since),
-              NAMES_LOADED,
-            )
-          : null;
-        shared.set(`${teamId}|${kind}|${value}`, { allowlisted: isAllowlisted, players, others });
+      for (const i of identifiers) {
+        shared.set(`${teamId}|${i.kind}|${i.value}`, {
+          allowlisted: isAllowlisted(i),
+          players: count(i),
+          others: names.get(`${i.kind}|${i.value}`) ?? null,
+        });
       }
     }
     return shared;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
+import { requireTeamId } from '../../tenancy/tenant-scope';
 import { emptyPlayerState, type PlayerState } from '../engine/player-state';
 
 /** The players' rolling detection state, one JSON row per player. */
@@ -13,13 +14,36 @@ export class DetectionStateRepository {
       `SELECT player_id, state FROM detection_player_states WHERE player_id IN (${placeholders(playerIds.length)})`,
       playerIds,
     );
-    for (const row of rows) {
-      states.set(Number(row.player_id), {
-        ...emptyPlayerState(),
-        ...(JSON.parse(row.state) as PlayerState),
-      });
-    }
+    for (const row of rows) states.set(Number(row.player_id), parseState(row.state));
     return states;
+  }
+
+  /**
+   * Our ids of a team's players known by these external ids (they exist: the player-activity
+   * step ran in the same transaction), with their states, in one read.
+   */
+  async loadByExternalIds(
+    session: SqlSession,
+    teamId: number,
+    externalIds: readonly string[],
+  ): Promise<{ ids: Map<string, number>; states: Map<number, PlayerState> }> {
+    const ids = new Map<string, number>();
+    const states = new Map<number, PlayerState>();
+    if (externalIds.length === 0) return { ids, states };
+    const rows = await session.select<{
+      id: number | string;
+      external_id: string;
+      state: string | null;
+    }>(
+      'SELECT p.id, p.external_id, s.state FROM players p LEFT JOIN detection_player_states s ON s.player_id = p.id ' +
+        `WHERE p.team_id = ? AND p.external_id IN (${placeholders(externalIds.length)})`,
+      [requireTeamId(teamId), ...externalIds],
+    );
+    for (const row of rows) {
+      ids.set(row.external_id, Number(row.id));
+      if (row.state !== null) states.set(Number(row.id), parseState(row.state));
+    }
+    return { ids, states };
   }
 
   async save(
@@ -44,3 +68,9 @@ export class DetectionStateRepository {
     );
   }
 }
+
+/** A stored state, with the fields of states stored before a field was added. */
+const parseState = (json: string): PlayerState => ({
+  ...emptyPlayerState(),
+  ...(JSON.parse(json) as PlayerState),
+});

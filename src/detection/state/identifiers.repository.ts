@@ -49,39 +49,67 @@ export class IdentifiersRepository {
     );
   }
 
-  /** Players per identifier of one kind seen since `since` (their last sighting). */
+  /**
+   * Players per identifier (`kind|value`) seen since `since` (their last sighting), and whether
+   * the team allowlisted it, for a batch's identifiers of every kind in one statement.
+   */
   async countPlayers(
     session: SqlSession,
     teamId: number,
-    kind: string,
-    values: readonly string[],
+    identifiers: readonly { kind: string; value: string }[],
     since: string,
-  ): Promise<Map<string, number>> {
-    if (values.length === 0) return new Map();
-    const rows = await session.select<{ value: string; players: number | string }>(
-      'SELECT value, COUNT(*) AS players FROM identifier_sightings WHERE team_id = ? AND kind = ? ' +
-        `AND value IN (${placeholders(values.length)}) AND last_seen_at >= ? GROUP BY value`,
-      [requireTeamId(teamId), kind, ...values, since],
+  ): Promise<Map<string, { players: number; allowlisted: boolean }>> {
+    if (identifiers.length === 0) return new Map();
+    const { kinds, values, wanted } = spread(identifiers);
+    const rows = await session.select<{
+      kind: string;
+      value: string;
+      players: number | string;
+      allowed: number | string | null;
+    }>(
+      'SELECT s.kind, s.value, COUNT(*) AS players, MAX(l.team_id) AS allowed FROM identifier_sightings s ' +
+        'LEFT JOIN identifier_allowlist l ON l.team_id = s.team_id AND l.kind = s.kind AND l.value = s.value ' +
+        `WHERE s.team_id = ? AND s.kind IN (${placeholders(kinds.length)}) AND s.value IN (${placeholders(values.length)}) ` +
+        'AND s.last_seen_at >= ? GROUP BY s.kind, s.value',
+      [requireTeamId(teamId), ...kinds, ...values, since],
     );
-    return new Map(rows.map((row) => [row.value, Number(row.players)]));
+    return new Map(
+      rows
+        .filter((row) => wanted.has(`${row.kind}|${row.value}`))
+        .map((row) => [
+          `${row.kind}|${row.value}`,
+          { players: Number(row.players), allowlisted: row.allowed !== null },
+        ]),
+    );
   }
 
-  /** External ids of the identifier's players seen since `since`, latest first. */
+  /**
+   * For each identifier (`kind|value`), the external ids of its players seen since `since`,
+   * latest first, at most `limit` each: one statement for the whole batch.
+   */
   async playersOf(
     session: SqlSession,
     teamId: number,
-    kind: string,
-    value: string,
+    identifiers: readonly { kind: string; value: string }[],
     since: string,
     limit: number,
-  ): Promise<string[]> {
-    const rows = await session.select<{ external_id: string }>(
-      'SELECT p.external_id FROM identifier_sightings s JOIN players p ON p.id = s.player_id ' +
-        'WHERE s.team_id = ? AND s.kind = ? AND s.value = ? AND s.last_seen_at >= ? ' +
-        `ORDER BY s.last_seen_at DESC, s.player_id LIMIT ${Number(limit)}`,
-      [requireTeamId(teamId), kind, value, since],
+  ): Promise<Map<string, string[]>> {
+    const players = new Map<string, string[]>();
+    if (identifiers.length === 0) return players;
+    const { kinds, values, wanted } = spread(identifiers);
+    const rows = await session.select<{ kind: string; value: string; external_id: string }>(
+      'SELECT kind, value, external_id FROM (SELECT s.kind, s.value, p.external_id, ROW_NUMBER() OVER ' +
+        '(PARTITION BY s.kind, s.value ORDER BY s.last_seen_at DESC, s.player_id) AS n ' +
+        'FROM identifier_sightings s JOIN players p ON p.id = s.player_id WHERE s.team_id = ? ' +
+        `AND s.kind IN (${placeholders(kinds.length)}) AND s.value IN (${placeholders(values.length)}) ` +
+        `AND s.last_seen_at >= ?) ranked WHERE n <= ${Number(limit)} ORDER BY kind, value, n`,
+      [requireTeamId(teamId), ...kinds, ...values, since],
     );
-    return rows.map((row) => row.external_id);
+    for (const row of rows) {
+      const key = `${row.kind}|${row.value}`;
+      if (wanted.has(key)) players.set(key, [...(players.get(key) ?? []), row.external_id]);
+    }
+    return players;
   }
 
   /** Of `others`, the players that share any identifier with `playerId`. */
@@ -129,21 +157,6 @@ export class IdentifiersRepository {
       value: row.value,
       lastSeenAt: row.last_seen_at,
     }));
-  }
-
-  /** Which of these identifiers the team allowlisted, as `kind:value`. */
-  async allowlisted(
-    session: SqlSession,
-    teamId: number,
-    identifiers: readonly { kind: string; value: string }[],
-  ): Promise<Set<string>> {
-    if (identifiers.length === 0) return new Set();
-    const values = [...new Set(identifiers.map((i) => i.value))];
-    const rows = await session.select<{ kind: string; value: string }>(
-      `SELECT kind, value FROM identifier_allowlist WHERE team_id = ? AND value IN (${placeholders(values.length)})`,
-      [requireTeamId(teamId), ...values],
-    );
-    return new Set(rows.map((row) => `${row.kind}:${row.value}`));
   }
 
   /** Adds an identifier to the team's allowlist; false when it was there already. */
@@ -227,4 +240,13 @@ export class IdentifiersRepository {
       ? { kind: row.kind, value: row.value, note: row.note, createdAt: row.created_at }
       : null;
   }
+}
+
+/** The kinds and values of a set of identifiers, for `kind IN (…) AND value IN (…)`. */
+function spread(identifiers: readonly { kind: string; value: string }[]) {
+  return {
+    kinds: [...new Set(identifiers.map((i) => i.kind))],
+    values: [...new Set(identifiers.map((i) => i.value))],
+    wanted: new Set(identifiers.map((i) => `${i.kind}|${i.value}`)),
+  };
 }

@@ -15,7 +15,7 @@ export class DetectionSecondLookEntity {
   @Column({ type: 'smallint' })
   partitionNo: number;
 
-  /** The events, as the rules see them (DetectionEvent[]), JSON; at most 50 a row. */
+  /** The events as the rules see them, with what their batch counted (SecondLook[]), JSON; at most 50 a row. */
   @Column({ type: 'text' })
   events: string;
 

@@ -7,15 +7,21 @@ import type { DetectionEvent } from '../engine/detection-event';
 /** Events a row holds at most: the JSON stays far below a TEXT column's 64 KiB. */
 const EVENTS_PER_ROW = 50;
 
+/** An event for a second look, and the players its batch counted per identifier (`kind|value`). */
+export interface SecondLook {
+  event: DetectionEvent;
+  shares: Record<string, number>;
+}
+
 /** Events waiting for their second look, by processing partition. */
 @Injectable()
 export class SecondLooksRepository {
-  async add(session: SqlSession, events: readonly DetectionEvent[], now: string): Promise<void> {
-    if (events.length === 0) return;
-    const byPartition = new Map<number, DetectionEvent[]>();
-    for (const event of events) {
-      const partition = partitionOf(event.teamId, event.playerExternalId);
-      byPartition.set(partition, [...(byPartition.get(partition) ?? []), event]);
+  async add(session: SqlSession, looks: readonly SecondLook[], now: string): Promise<void> {
+    if (looks.length === 0) return;
+    const byPartition = new Map<number, SecondLook[]>();
+    for (const look of looks) {
+      const partition = partitionOf(look.event.teamId, look.event.playerExternalId);
+      byPartition.set(partition, [...(byPartition.get(partition) ?? []), look]);
     }
     const rows: unknown[][] = [];
     for (const [partition, list] of [...byPartition].sort(([a], [b]) => a - b)) {
@@ -33,15 +39,15 @@ export class SecondLooksRepository {
   async waiting(
     session: SqlSession,
     partitions: readonly number[],
-  ): Promise<{ ids: string[]; events: DetectionEvent[] }> {
-    if (partitions.length === 0) return { ids: [], events: [] };
+  ): Promise<{ ids: string[]; looks: SecondLook[] }> {
+    if (partitions.length === 0) return { ids: [], looks: [] };
     const rows = await session.select<{ id: string | number; events: string }>(
       `SELECT id, events FROM detection_second_looks WHERE partition_no IN (${placeholders(partitions.length)}) ORDER BY id`,
       partitions,
     );
     return {
       ids: rows.map((row) => String(row.id)),
-      events: rows.flatMap((row) => JSON.parse(row.events) as DetectionEvent[]),
+      looks: rows.flatMap((row) => JSON.parse(row.events) as SecondLook[]),
     };
   }
 
