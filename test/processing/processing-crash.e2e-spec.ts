@@ -235,7 +235,7 @@ function eventOf(step: number, player: number) {
       expect(
         await count(
           'SELECT COUNT(*) AS n FROM (SELECT h.alert_id FROM alert_hits h WHERE h.team_id = ? ' +
-            'GROUP BY h.alert_id, h.stream, h.event_id HAVING COUNT(*) > 1) twice',
+            'GROUP BY h.alert_id, h.stream, h.event_id, h.figures HAVING COUNT(*) > 1) twice',
         ),
       ).toBe(0);
       // No second look is left behind by the killed instance.
