@@ -3,6 +3,7 @@ import { MicroTime } from '../common/time/micro-time';
 import type { SqlSession } from '../database/sql-database';
 import type { ProcessingEvent } from '../processing/processing-event';
 import type { ProcessingStep } from '../processing/processing-step';
+import { partitionOf } from '../processing/queue/partition';
 import { AlertRecorder } from './alerts/alert-recorder';
 import { DetectionMetrics } from './detection.metrics';
 import { toDetectionEvent, type DetectionEvent } from './engine/detection-event';
@@ -31,6 +32,12 @@ type RulesOf = (teamId: number) => readonly EffectiveRule[];
 @Injectable()
 export class DetectionStep implements ProcessingStep {
   readonly name = 'detection';
+  /**
+   * Partitions whose batches, on this instance, wrote second looks (a batch rolled back leaves
+   * one here for nothing: its second look finds no row). A crashed instance's are found by the
+   * loop that takes its partitions over.
+   */
+  private readonly looksDue = new Set<number>();
   private readonly logger = new Logger('Detection');
 
   constructor(
@@ -57,12 +64,20 @@ export class DetectionStep implements ProcessingStep {
     const now = MicroTime.now().toDatabaseText();
     await this.states.save(session, statesOf(detected, states), now);
     await this.totals.add(session, detected);
-    await this.secondLooks.add(session, secondLooksOf(detected, rulesOf, facts), now);
+    const looks = secondLooksOf(detected, rulesOf, facts);
+    await this.secondLooks.add(session, looks, now);
+    for (const { event } of looks)
+      this.looksDue.add(partitionOf(event.teamId, event.playerExternalId));
     await this.record(session, findings, rulesOf, states);
   }
 
   /** The second look at the events of these partitions whose batches committed. */
+  settleDue(partitions: readonly number[]): boolean {
+    return partitions.some((partition) => this.looksDue.has(partition));
+  }
+
   async settle(session: SqlSession, partitions: readonly number[]): Promise<void> {
+    for (const partition of partitions) this.looksDue.delete(partition);
     const { ids, looks } = await this.secondLooks.waiting(session, partitions);
     if (ids.length === 0) return;
     const rules = await this.settings.effectiveRules(session, [
@@ -189,7 +204,7 @@ export class DetectionStep implements ProcessingStep {
 
 /**
  * The events that get a second look, each with what its batch counted of other players: one
- * per player and set of identifiers (the latest), every AML event on its own.
+ * per player and set of identifiers (the latest), every AML single bet on its own.
  */
 function secondLooksOf(
   events: readonly DetectionEvent[],
@@ -199,11 +214,12 @@ function secondLooksOf(
   const looks = new Map<string, SecondLook>();
   for (const event of events) {
     if (!crossPlayerRules(rulesOf(event.teamId)).some((r) => r.rule.crossPlayer!(event))) continue;
-    // The identifiers the batch counted (SHARED_IDENTIFIER not off for their kind).
+    // The identifiers one player short of being shared by enough players: the one missing may be
+    // in a batch of another loop, committed after this one read the counts.
     const shares: Record<string, number> = {};
     for (const i of event.identifiers) {
       const shared = facts.sharing(event.teamId, i.kind, i.value);
-      if (shared) shares[`${i.kind}|${i.value}`] = shared.players;
+      if (shared?.oneShort) shares[`${i.kind}|${i.value}`] = shared.players;
     }
     if (!event.aml && Object.keys(shares).length === 0) continue;
     const key = event.aml

@@ -46,7 +46,11 @@ export class BatchProcessor {
       this.logger.warn(`${error.message}; retrying the batch event by event`);
       handled = await this.processOneByOne(holder, limit);
     }
-    if (handled > 0 || holder.takeOverNoticed()) await this.settle(holder);
+    // After its own batches when they left work; on partitions just taken over, whatever their
+    // previous holder (a crashed one) left.
+    if (holder.takeOverNoticed() || (handled > 0 && this.pipeline.settleDue(holder.partitions))) {
+      await this.settle(holder);
+    }
     return handled;
   }
 

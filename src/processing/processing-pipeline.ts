@@ -19,6 +19,11 @@ export class ProcessingPipeline {
     return this.steps.some((step) => step.settle);
   }
 
+  /** Whether a step's batches of this instance left work on any of these partitions. */
+  settleDue(partitions: readonly number[]): boolean {
+    return this.steps.some((step) => step.settle && (step.settleDue?.(partitions) ?? true));
+  }
+
   /** The steps' work left for after their batches committed, on these locked partitions. */
   async settle(session: SqlSession, partitions: readonly number[]): Promise<void> {
     for (const step of this.steps) {

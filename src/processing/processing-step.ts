@@ -16,6 +16,8 @@ export interface ProcessingStep {
    * each of its batches, and when it takes partitions over (a crashed holder's leftovers).
    */
   settle?(session: SqlSession, partitions: readonly number[]): Promise<void>;
+  /** Whether this instance's batches left such work on any of these partitions. */
+  settleDue?(partitions: readonly number[]): boolean;
 }
 
 /** The ordered steps (see processing-steps.ts). */

@@ -176,12 +176,15 @@ export function copyOf(state: PlayerState): PlayerState {
 }
 
 function prune(state: PlayerState, now: number): PlayerState {
-  // By event time: when over the cap, the oldest go, whatever order they arrived in.
-  const keep = (moves: Movement[], retention: number) =>
-    moves
-      .filter((move) => move.at >= now - retention)
-      .sort((a, b) => a.at - b.at)
-      .slice(-MAX_ENTRIES);
+  // Lists are kept in event-time order (a late event is put in its place), so the expired and,
+  // over the cap, the oldest are at the front: cheap to keep on every event.
+  const keep = (moves: Movement[], retention: number) => {
+    const last = moves.length - 1;
+    if (last > 0 && moves[last - 1].at > moves[last].at) moves.sort((a, b) => a.at - b.at);
+    let first = Math.max(0, moves.length - MAX_ENTRIES);
+    while (first < moves.length && moves[first].at < now - retention) first++;
+    return first > 0 ? moves.slice(first) : moves;
+  };
   state.deposits = keep(state.deposits, RETENTION.movements);
   state.withdrawals = keep(state.withdrawals, RETENTION.movements);
   state.bonuses = keep(state.bonuses, RETENTION.bonuses);
@@ -189,11 +192,18 @@ function prune(state: PlayerState, now: number): PlayerState {
     .filter((bet) => (bet.settledAt ?? bet.at) >= now - RETENTION.lowOddsBets)
     .sort((a, b) => a.at - b.at)
     .slice(-MAX_FLAGGED_BETS);
-  const shares = Object.entries(state.reportedShares)
-    .filter(([, reported]) => reported.at >= now - RETENTION.reportedShares)
-    .sort(([, a], [, b]) => a.at - b.at)
-    .slice(-MAX_REPORTED_SHARES);
-  state.reportedShares = Object.fromEntries(shares);
+  const shares = Object.values(state.reportedShares);
+  if (
+    shares.length > MAX_REPORTED_SHARES ||
+    shares.some((reported) => reported.at < now - RETENTION.reportedShares)
+  ) {
+    state.reportedShares = Object.fromEntries(
+      Object.entries(state.reportedShares)
+        .filter(([, reported]) => reported.at >= now - RETENTION.reportedShares)
+        .sort(([, a], [, b]) => a.at - b.at)
+        .slice(-MAX_REPORTED_SHARES),
+    );
+  }
   const opposing = Object.keys(state.reportedOpposing);
   for (const ref of opposing.slice(0, Math.max(0, opposing.length - MAX_REPORTED_OPPOSING))) {
     delete state.reportedOpposing[ref];

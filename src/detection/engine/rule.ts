@@ -36,6 +36,11 @@ export interface SharedIdentifier {
   players: number;
   /** External ids of its players, latest first (at most 51, this player among them), when loaded for a likely hit. */
   others: string[] | null;
+  /**
+   * One player short of the rule's threshold: a player processed at the same moment by another
+   * loop could be the one missing, so the event gets a second look after its batch commits.
+   */
+  oneShort: boolean;
 }
 
 export interface OpposingBet {

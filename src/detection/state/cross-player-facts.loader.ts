@@ -219,6 +219,7 @@ export class CrossPlayerFactsLoader {
           allowlisted: isAllowlisted(i),
           players: count(i),
           others: names.get(`${i.kind}|${i.value}`) ?? null,
+          oneShort: !isAllowlisted(i) && count(i) === minPlayers - 1,
         });
       }
     }
