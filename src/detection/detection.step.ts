@@ -71,11 +71,12 @@ export class DetectionStep implements ProcessingStep {
     await this.record(session, findings, rulesOf, states);
   }
 
-  /** The second look at the events of these partitions whose batches committed. */
+  /** Whether this instance's batches wrote second looks on any of these partitions. */
   settleDue(partitions: readonly number[]): boolean {
     return partitions.some((partition) => this.looksDue.has(partition));
   }
 
+  /** The second look at the events of these partitions, whose batches committed. */
   async settle(session: SqlSession, partitions: readonly number[]): Promise<void> {
     for (const partition of partitions) this.looksDue.delete(partition);
     const { ids, looks } = await this.secondLooks.waiting(session, partitions);

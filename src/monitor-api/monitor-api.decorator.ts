@@ -45,8 +45,10 @@ export const MonitorApi = (tag: string) =>
     ApiHeader({
       name: 'Accept-Language',
       required: false,
-      description: '`fr` for messages in French; English otherwise',
-      schema: { type: 'string', enum: ['en', 'fr'] },
+      description:
+        '`fr` for messages in French; English otherwise. Texts written for people (rule titles, alert ' +
+        'reasons, risk factors) are also in Brazilian Portuguese (`pt`, `pt-BR`)',
+      schema: { type: 'string', enum: ['en', 'fr', 'pt-BR'] },
     }),
     ApiUnauthorizedResponse({
       description: 'Missing, unknown or revoked API key',
