@@ -214,7 +214,8 @@ function secondLooksOf(
 ): SecondLook[] {
   const looks = new Map<string, SecondLook>();
   for (const event of events) {
-    if (!crossPlayerRules(rulesOf(event.teamId)).some((r) => r.rule.crossPlayer!(event))) continue;
+    const alerting = crossPlayerRules(rulesOf(event.teamId)).filter((r) => r.mode === 'on');
+    if (!alerting.some((r) => r.rule.crossPlayer!(event))) continue;
     // The identifiers one player short of being shared by enough players: the one missing may be
     // in a batch of another loop, committed after this one read the counts.
     const shares: Record<string, number> = {};

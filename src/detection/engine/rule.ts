@@ -37,8 +37,9 @@ export interface SharedIdentifier {
   /** External ids of its players, latest first (at most 51, this player among them), when loaded for a likely hit. */
   others: string[] | null;
   /**
-   * One player short of the rule's threshold: a player processed at the same moment by another
-   * loop could be the one missing, so the event gets a second look after its batch commits.
+   * One player short of the rule's threshold, on a kind that raises alerts: a player processed at
+   * the same moment by another loop could be the one missing, so the event gets a second look
+   * after its batch commits (shadow kinds do not: their counts may come one event late).
    */
   oneShort: boolean;
 }

@@ -6,7 +6,7 @@ import type { DetectionEvent, IdentifierKind } from '../engine/detection-event';
 import type { EffectiveRule } from '../engine/evaluate';
 import { MICROS, type PlayerState } from '../engine/player-state';
 import type { CrossPlayerFacts, OpposingBet, SharedIdentifier } from '../engine/rule';
-import type { RuleMode } from '../engine/rule-settings';
+import { quieterOf, type RuleMode } from '../engine/rule-settings';
 import { IdentifiersRepository } from './identifiers.repository';
 import { MarketPositionsRepository, type MarketPosition } from './market-positions.repository';
 
@@ -193,8 +193,13 @@ export class CrossPlayerFactsLoader {
       const identifiers = [...keys.values()];
       const counts = await this.identifiers.countPlayers(session, teamId, identifiers, text(since));
       const count = (i: Identifier) => counts.get(`${i.kind}|${i.value}`)?.players ?? 0;
-      const { parameters } = ruleOf(teamId, 'SHARED_IDENTIFIER')!;
+      const rule = ruleOf(teamId, 'SHARED_IDENTIFIER')!;
+      const { parameters } = rule;
       const minPlayers = parameters.min_players as number;
+      // Whether hits on this kind raise alerts: a shadow kind's hits are only counted.
+      const alerting = (i: Identifier) =>
+        quieterOf(rule.mode, (parameters.modes as Record<string, RuleMode>)[i.kind] ?? 'on') ===
+        'on';
       const window = (parameters.window_hours as number) * MICROS.HOUR;
       const isAllowlisted = (i: Identifier) =>
         counts.get(`${i.kind}|${i.value}`)?.allowlisted ?? false;
@@ -219,7 +224,7 @@ export class CrossPlayerFactsLoader {
           allowlisted: isAllowlisted(i),
           players: count(i),
           others: names.get(`${i.kind}|${i.value}`) ?? null,
-          oneShort: !isAllowlisted(i) && count(i) === minPlayers - 1,
+          oneShort: alerting(i) && !isAllowlisted(i) && count(i) === minPlayers - 1,
         });
       }
     }
