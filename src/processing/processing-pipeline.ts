@@ -43,12 +43,13 @@ export class ProcessingPipeline {
       const started = performance.now();
       try {
         await step.process(session, events);
-        this.metrics.observeStep(step.name, (performance.now() - started) / 1000);
       } catch (error) {
         // A deadlock or a lost connection is not the events' fault: the transaction is retried
         // (or processing pauses) without counting an attempt against them.
         if (isTransientDatabaseError(error)) throw error;
         throw new ProcessingStepError(step.name, error);
+      } finally {
+        this.metrics.observeStep(step.name, (performance.now() - started) / 1000);
       }
     }
   }

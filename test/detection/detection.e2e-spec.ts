@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
 import { largeTransaction } from '../../src/detection/rules/large-transaction.rule';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
@@ -638,6 +639,24 @@ describe('detection', () => {
       notFound('Player', '123'),
     );
     expect((await get('/api/v1/alerts', other.apiKey).expect(200)).body.data.total).toBe(0);
+    // The bettor is found by its CPF, bare or formatted; mixed formats or wrong check digits
+    // are no CPF: 404.
+    await t.http
+      .post('/betting-events')
+      .set('X-API-Key', team.apiKey)
+      .send({ ...SINGLE_NEW_BET_EXAMPLE, tax_id: '01234567890' })
+      .expect(200);
+    await drain();
+    for (const cpf of ['01234567890', '012.345.678-90']) {
+      expect((await get(`/api/v1/players/cpf/${cpf}`).expect(200)).body.data.cpf).toBe(
+        '01234567890',
+      );
+    }
+    for (const cpf of ['012.345678-90', '01234567891']) {
+      expect((await get(`/api/v1/players/cpf/${cpf}`).expect(404)).body).toEqual(
+        notFound('Player', cpf),
+      );
+    }
 
     const details = async (query: string) =>
       (await get(`/api/v1/alerts?${query}`).expect(400)).body.error.details as { field: string }[];
@@ -649,6 +668,7 @@ describe('detection', () => {
       },
     ]);
     expect((await details('page=0')).map((d) => d.field)).toEqual(['page']);
+    expect((await details('from=2026-02-30T00:00:00Z')).map((d) => d.field)).toEqual(['from']);
     expect((await details('size=101')).map((d) => d.field)).toEqual(['size']);
     expect(
       (await details('status=CLOSED&severity=low&sort=colour&from=yesterday')).map((d) => d.field),

@@ -1,5 +1,6 @@
 import { RequestValidationError, type FieldIssue } from '../../common/errors/app-error';
-import { MicroTime } from '../../common/time/micro-time';
+import { issue, parsePage, unknownParameters } from '../request-checks';
+import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { SEVERITIES } from '../engine/rule-settings';
 import { ALERT_STATUSES } from './alert-status';
 import type { AlertFilters, AlertSort } from './alerts.repository';
@@ -29,44 +30,6 @@ const KNOWN = [
   'page',
   'size',
 ];
-
-const issue = (field: string, message: string): FieldIssue => ({
-  field,
-  constraint: 'detection',
-  message,
-});
-
-/** Page and size as every list of the monitor API takes them: page >= 1, 1 <= size <= 100. */
-export function parsePage(
-  query: Record<string, unknown>,
-  issues: FieldIssue[],
-): { page: number; size: number } {
-  const number = (name: string, fallback: number, min: number, max: number) => {
-    const raw = query[name];
-    if (raw === undefined) return fallback;
-    const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-    if (!(value >= min && value <= max)) {
-      issues.push(issue(name, `${name} must be an integer from ${min} to ${max}`));
-      return fallback;
-    }
-    return value;
-  };
-  return { page: number('page', 1, 1, 1_000_000), size: number('size', 20, 1, 100) };
-}
-
-export function unknownParameters(
-  query: Record<string, unknown>,
-  known: readonly string[],
-  issues: FieldIssue[],
-): void {
-  for (const name of Object.keys(query)) {
-    if (!known.includes(name)) {
-      issues.push(
-        issue(name, `unknown query parameter ${name}; expected one of ${known.join(', ')}`),
-      );
-    }
-  }
-}
 
 /**
  * `GET /alerts` filters: `status`, `severity`, `rule` (comma-separated lists), `player`,
@@ -104,15 +67,14 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
   const time = (name: string): string | undefined => {
     const raw = text(name);
     if (raw === undefined) return undefined;
-    const ms =
-      /^\d{4}-\d{2}-\d{2}T/.test(raw) && /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : NaN;
-    if (Number.isNaN(ms)) {
+    const time = parseIsoTimestamp(raw);
+    if (!time) {
       issues.push(
         issue(name, `${name} must be an ISO 8601 time with a zone, such as 2026-01-31T00:00:00Z`),
       );
       return undefined;
     }
-    return MicroTime.fromMicros(ms * 1000).toDatabaseText();
+    return time.toDatabaseText();
   };
   const filters: AlertFilters = {
     statuses: list('status', ALERT_STATUSES),

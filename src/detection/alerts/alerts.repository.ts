@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
-import { placeholders } from '../../database/sql-dialect';
+import { placeholders, valuesClause } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
 import type { AlertStatus } from './alert-status';
 
@@ -246,10 +246,9 @@ export class AlertsRepository {
 
   async insertHits(session: SqlSession, hits: readonly AlertHitRow[]): Promise<void> {
     if (hits.length === 0) return;
-    const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
     await session.execute(
       'INSERT INTO alert_hits (alert_id, team_id, stream, event_id, event_ref, event_time, severity, figures, created_at) ' +
-        `VALUES ${hits.map(() => row).join(', ')}`,
+        `VALUES ${valuesClause(9, hits.length)}`,
       hits.flatMap((h) => [
         h.alertId,
         requireTeamId(h.teamId),
@@ -266,10 +265,9 @@ export class AlertsRepository {
 
   async insertAudit(session: SqlSession, rows: readonly AuditRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
     await session.execute(
       'INSERT INTO alert_audit (alert_id, at, actor_kind, actor_id, action, from_status, to_status, assignee, note) ' +
-        `VALUES ${rows.map(() => row).join(', ')}`,
+        `VALUES ${valuesClause(9, rows.length)}`,
       rows.flatMap((r) => [
         r.alertId,
         r.at,
@@ -456,19 +454,5 @@ export class AlertsRepository {
       severity: r.severity,
       status: r.status,
     }));
-  }
-
-  /** Every alert of a player (for its risk), newest first. */
-  async ofPlayer(
-    session: SqlSession | null,
-    teamId: number,
-    playerId: number,
-  ): Promise<AlertRecord[]> {
-    const on = session ?? this.database;
-    const rows = await on.select<AlertRow>(
-      `SELECT ${this.columns(on)} WHERE a.team_id = ? AND a.player_id = ? ORDER BY a.id DESC`,
-      [requireTeamId(teamId), playerId],
-    );
-    return rows.map(toRecord);
   }
 }

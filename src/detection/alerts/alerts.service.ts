@@ -5,6 +5,7 @@ import {
   ResourceNotFoundError,
   type FieldIssue,
 } from '../../common/errors/app-error';
+import { issue } from '../request-checks';
 import type { TextLanguage } from '../../common/i18n/language';
 import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
@@ -25,12 +26,6 @@ export interface AlertActor {
 
 /** Events embedded in an alert; the total says how many it has. */
 const EMBEDDED_EVENTS = 100;
-
-const issue = (field: string, message: string): FieldIssue => ({
-  field,
-  constraint: 'detection',
-  message,
-});
 
 /** Alerts of a team: the queue analysts work, each alert's detail, and its lifecycle. */
 @Injectable()

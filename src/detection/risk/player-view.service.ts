@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundError } from '../../common/errors/app-error';
 import type { TextLanguage } from '../../common/i18n/language';
+import { normalizeCpf } from '../../common/br/cpf';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { PlayersService, type PlayerProfile } from '../../players/players.service';
@@ -12,8 +13,8 @@ import { IdentifiersRepository } from '../state/identifiers.repository';
 import { PlayerTotalsRepository, type WindowTotals } from '../state/player-totals.repository';
 import { PlayerRiskRepository } from './player-risk.repository';
 import { PlayerRiskService } from './player-risk.service';
-import { describeFactor, levelOf, type RiskLevel, type RiskScore } from './risk-score';
-import { parsePage, unknownParameters } from '../alerts/alert-query';
+import { describeFactor, type RiskLevel, type RiskScore } from './risk-score';
+import { issue, parsePage, unknownParameters } from '../request-checks';
 import { RequestValidationError, type FieldIssue } from '../../common/errors/app-error';
 
 const WINDOWS = { '24h': 24 * MICROS.HOUR, '7d': 7 * MICROS.DAY, '30d': 30 * MICROS.DAY } as const;
@@ -40,7 +41,7 @@ export class PlayerViewService {
   }
 
   async byCpf(teamId: number, cpf: string, language: TextLanguage) {
-    const digits = /^\d{3}\.?\d{3}\.?\d{3}-?\d{2}$/.test(cpf) ? cpf.replace(/\D/g, '') : null;
+    const digits = normalizeCpf(cpf);
     const profile = digits ? await this.players.profileOf(teamId, { cpf: digits }) : null;
     if (!profile) throw new ResourceNotFoundError('Player', cpf);
     return this.view(teamId, profile, language);
@@ -52,11 +53,7 @@ export class PlayerViewService {
     unknownParameters(query, ['level', 'min_score', 'page', 'size'], issues);
     const level = query.level as string | undefined;
     if (level !== undefined && !['LOW', 'MEDIUM', 'HIGH'].includes(level)) {
-      issues.push({
-        field: 'level',
-        constraint: 'detection',
-        message: 'level must be LOW, MEDIUM or HIGH',
-      });
+      issues.push(issue('level', 'level must be LOW, MEDIUM or HIGH'));
     }
     const rawMin = query.min_score;
     const minScore = rawMin === undefined ? undefined : Number(rawMin);
@@ -64,11 +61,7 @@ export class PlayerViewService {
       rawMin !== undefined &&
       (typeof rawMin !== 'string' || !/^\d{1,3}$/.test(rawMin) || minScore! > 100)
     ) {
-      issues.push({
-        field: 'min_score',
-        constraint: 'detection',
-        message: 'min_score must be an integer from 0 to 100',
-      });
+      issues.push(issue('min_score', 'min_score must be an integer from 0 to 100'));
     }
     const { page, size } = parsePage(query, issues);
     if (issues.length > 0) throw new RequestValidationError(issues);
@@ -146,7 +139,7 @@ function groupLinks(
 export function riskView(risk: RiskScore, language: TextLanguage) {
   return {
     score: risk.score,
-    level: levelOf(risk.score),
+    level: risk.level,
     factors: risk.factors.map((f) => ({ ...f, description: describeFactor(f, language) })),
   };
 }

@@ -42,7 +42,7 @@ export class RiskRefresher implements OnApplicationBootstrap, OnModuleDestroy {
     await this.running;
   }
 
-  /** One round; returns how many scores it recomputed. */
+  /** One round: recomputes the stale scores and logs how many. */
   async refresh(): Promise<void> {
     try {
       const count = await this.risk.refreshStale(STALE_AFTER_MS, PER_ROUND);

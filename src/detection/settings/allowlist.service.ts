@@ -4,19 +4,13 @@ import {
   ResourceNotFoundError,
   type FieldIssue,
 } from '../../common/errors/app-error';
+import { issue, parsePage, unknownParameters } from '../request-checks';
 import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
-import { parsePage, unknownParameters } from '../alerts/alert-query';
 import { isoOf } from '../alerts/alert.view';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../engine/detection-event';
 import { IdentifiersRepository } from '../state/identifiers.repository';
-
-const issue = (field: string, message: string): FieldIssue => ({
-  field,
-  constraint: 'detection',
-  message,
-});
 
 const view = (e: { kind: string; value: string; note: string | null; createdAt: string }) => ({
   kind: e.kind,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
-import { placeholders } from '../../database/sql-dialect';
+import { placeholders, valuesClause } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
 
 export interface StoredSetting {
@@ -183,10 +183,9 @@ export class RuleSettingsRepository {
     }[],
   ): Promise<void> {
     if (hits.length === 0) return;
-    const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
     await session.execute(
       'INSERT INTO shadow_hits (team_id, rule_code, rule_version, player_id, stream, event_ref, event_time, severity, figures, created_at) ' +
-        `VALUES ${hits.map(() => row).join(', ')}`,
+        `VALUES ${valuesClause(10, hits.length)}`,
       hits.flatMap((h) => [
         requireTeamId(h.teamId),
         h.ruleCode,

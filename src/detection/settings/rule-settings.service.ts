@@ -4,6 +4,7 @@ import {
   ResourceNotFoundError,
   type FieldIssue,
 } from '../../common/errors/app-error';
+import { issue } from '../request-checks';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { isUniqueViolation } from '../../database/database-errors';
@@ -47,12 +48,6 @@ export interface RuleVersion {
 /** Shadow hits shown on a rule: the latest. */
 const LATEST_SHADOW_HITS = 20;
 
-const issue = (field: string, message: string): FieldIssue => ({
-  field,
-  constraint: 'detection',
-  message,
-});
-
 /**
  * The team's settings of each rule of the pack: mode, severity and parameters, versioned. With
  * no change, a rule runs its pack defaults as version 1; each `PUT` makes the next version.
@@ -63,10 +58,6 @@ export class RuleSettingsService {
     private readonly database: SqlDatabase,
     private readonly settings: RuleSettingsRepository,
   ) {}
-
-  get pack(): readonly Rule[] {
-    return RULE_PACK;
-  }
 
   ruleOf(code: string): Rule {
     const rule = RULE_PACK.find((r) => r.code === code);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
+import { valuesClause } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
 
 export interface MarketPosition {
@@ -19,10 +20,9 @@ export interface MarketPosition {
 export class MarketPositionsRepository {
   async record(session: SqlSession, positions: readonly MarketPosition[]): Promise<void> {
     if (positions.length === 0) return;
-    const row = '(?, ?, ?, ?, ?, ?, ?, ?)';
     await session.execute(
       'INSERT INTO market_positions (team_id, sport_event_ref, market_ref, selection_ref, player_id, stake, placed_at, event_id) ' +
-        `VALUES ${positions.map(() => row).join(', ')}`,
+        `VALUES ${valuesClause(8, positions.length)}`,
       positions.flatMap((p) => [
         requireTeamId(p.teamId),
         p.sportEventRef,

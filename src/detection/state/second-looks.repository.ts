@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
-import { placeholders } from '../../database/sql-dialect';
+import { placeholders, valuesClause } from '../../database/sql-dialect';
 import { partitionOf } from '../../processing/queue/partition';
 import type { DetectionEvent } from '../engine/detection-event';
 
@@ -30,7 +30,7 @@ export class SecondLooksRepository {
       }
     }
     await session.execute(
-      `INSERT INTO detection_second_looks (partition_no, events, created_at) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+      `INSERT INTO detection_second_looks (partition_no, events, created_at) VALUES ${valuesClause(3, rows.length)}`,
       rows.flat(),
     );
   }

@@ -1,0 +1,40 @@
+import type { FieldIssue } from '../common/errors/app-error';
+
+/** An invalid field of a detection route; its message is the route's own (English). */
+export const issue = (field: string, message: string): FieldIssue => ({
+  field,
+  constraint: 'detection',
+  message,
+});
+
+/** Page and size as every list of the monitor API takes them: page >= 1, 1 <= size <= 100. */
+export function parsePage(
+  query: Record<string, unknown>,
+  issues: FieldIssue[],
+): { page: number; size: number } {
+  const number = (name: string, fallback: number, min: number, max: number) => {
+    const raw = query[name];
+    if (raw === undefined) return fallback;
+    const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+    if (!(value >= min && value <= max)) {
+      issues.push(issue(name, `${name} must be an integer from ${min} to ${max}`));
+      return fallback;
+    }
+    return value;
+  };
+  return { page: number('page', 1, 1, 1_000_000), size: number('size', 20, 1, 100) };
+}
+
+export function unknownParameters(
+  query: Record<string, unknown>,
+  known: readonly string[],
+  issues: FieldIssue[],
+): void {
+  for (const name of Object.keys(query)) {
+    if (!known.includes(name)) {
+      issues.push(
+        issue(name, `unknown query parameter ${name}; expected one of ${known.join(', ')}`),
+      );
+    }
+  }
+}
