@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { DetectionEvent } from './detection-event';
 import { COOLDOWN_PARAMETER, type ParameterSpecs } from './parameters';
-import { applyEvent, copyOf, emptyPlayerState, type PlayerState } from './player-state';
+import { copyOf, emptyPlayerState, foldEvent, type PlayerState } from './player-state';
 import type { CrossPlayerFacts, Figures, Rule, RuleHit } from './rule';
 import { quieterOf, raised, type RuleMode, type Severity } from './rule-settings';
 
@@ -48,7 +48,8 @@ export class RuleFailure extends Error {
 /**
  * Runs the team's rules (those not `off`) over the events, in order, each against its player's
  * state before it; then folds the event into that state. `states` holds the players' states and
- * receives the new ones. Pure but for `states`: the step loads and stores around it.
+ * receives the new ones, changed in place (a rule that throws fails the whole batch, whose
+ * states are then dropped). Pure but for `states`: the step loads and stores around it.
  */
 export function evaluateEvents(
   events: readonly DetectionEvent[],
@@ -66,16 +67,15 @@ export function evaluateEvents(
   const findings: Finding[] = [];
   for (const event of events) {
     const state = states.get(event.playerId) ?? emptyPlayerState();
-    const next = fold ? applyEvent(state, event) : copyOf(state);
+    const found: { effective: EffectiveRule; hits: RuleHit[] }[] = [];
     for (const effective of rulesOf(event.teamId)) {
       if (effective.mode === 'off') continue;
       const { rule } = effective;
-      const context = { parameters: effective.parameters as never, state, facts };
       const started = ruleSeconds ? performance.now() : 0;
       try {
-        const found = rule.evaluate(event, context);
-        const hits: RuleHit[] = found === null ? [] : Array.isArray(found) ? found : [found];
-        rule.remember?.(event, next, { ...context, hits });
+        const answer = rule.evaluate(event, contextOf(effective, state, facts));
+        const hits = answer === null ? [] : Array.isArray(answer) ? answer : [answer];
+        found.push({ effective, hits });
         for (const hit of hits) {
           const mode = quieterOf(effective.mode, hit.mode ?? 'on');
           if (mode === 'off') continue;
@@ -97,7 +97,24 @@ export function evaluateEvents(
         ruleSeconds.set(rule.code, (ruleSeconds.get(rule.code) ?? 0) + spent);
       }
     }
+    // Every rule saw the state before the event: the event is folded into it in place (a copy
+    // per event was most of the engine's time), then the rules remember what they found.
+    const next = fold ? foldEvent(state, event) : copyOf(state);
+    for (const { effective, hits } of found) {
+      if (!effective.rule.remember) continue;
+      try {
+        effective.rule.remember(event, next, { ...contextOf(effective, next, facts), hits });
+      } catch (error) {
+        throw new RuleFailure(effective.rule.code, event, error);
+      }
+    }
     states.set(event.playerId, next);
   }
   return findings;
 }
+
+const contextOf = (effective: EffectiveRule, state: PlayerState, facts: CrossPlayerFacts) => ({
+  parameters: effective.parameters as never,
+  state,
+  facts,
+});

@@ -103,8 +103,11 @@ export const within = (moves: readonly Movement[], currency: string, since: numb
 export const balanceKey = (event: DetectionEvent) => `${event.stream}:${event.currency}`;
 
 /** The state after the event: windows updated, old entries dropped. Pure: returns a new state. */
-export function applyEvent(state: PlayerState, event: DetectionEvent): PlayerState {
-  const next = copyOf(state);
+export const applyEvent = (state: PlayerState, event: DetectionEvent): PlayerState =>
+  foldEvent(copyOf(state), event);
+
+/** Folds the event into `next` itself (windows updated, old entries dropped) and returns it. */
+export function foldEvent(next: PlayerState, event: DetectionEvent): PlayerState {
   const wageredBefore = next.wagered[event.currency] ?? 0;
   const movement = (): Movement => ({
     at: event.at,

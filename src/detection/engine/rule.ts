@@ -85,7 +85,7 @@ export interface Rule<S extends ParameterSpecs = ParameterSpecs> {
     event: DetectionEvent,
     context: RuleContext<ParameterValues<S>>,
   ): RuleHit | RuleHit[] | null;
-  /** Writes into the player's next state what later evaluations need (the state is a copy). */
+  /** Writes into the player's state after the event what later evaluations need. */
   remember?(
     event: DetectionEvent,
     next: PlayerState,

@@ -174,7 +174,9 @@ export class CrossPlayerFactsLoader {
     const seen = new Map<string, FoldedSighting[]>();
     for (const s of sightings) {
       const key = `${s.teamId}|${s.kind}|${s.value}`;
-      seen.set(key, [...(seen.get(key) ?? []), s]);
+      const players = seen.get(key);
+      if (players) players.push(s);
+      else seen.set(key, [s]);
     }
     // One group per team: all its identifiers (of the kinds not off) in one read.
     const groups = new Map<number, { since: number; keys: Map<string, Identifier> }>();

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
-import { emptyPlayerState, type PlayerState } from '../engine/player-state';
+import type { PlayerState } from '../engine/player-state';
+import { decodeState, encodeState } from './player-state.codec';
 
-/** The players' rolling detection state, one JSON row per player. */
+/** The players' rolling detection state, one row per player (player-state.codec.ts). */
 @Injectable()
 export class DetectionStateRepository {
   async load(session: SqlSession, playerIds: readonly number[]): Promise<Map<number, PlayerState>> {
@@ -14,7 +15,7 @@ export class DetectionStateRepository {
       `SELECT player_id, state FROM detection_player_states WHERE player_id IN (${placeholders(playerIds.length)})`,
       playerIds,
     );
-    for (const row of rows) states.set(Number(row.player_id), parseState(row.state));
+    for (const row of rows) states.set(Number(row.player_id), decodeState(row.state));
     return states;
   }
 
@@ -41,7 +42,7 @@ export class DetectionStateRepository {
     );
     for (const row of rows) {
       ids.set(row.external_id, Number(row.id));
-      if (row.state !== null) states.set(Number(row.id), parseState(row.state));
+      if (row.state !== null) states.set(Number(row.id), decodeState(row.state));
     }
     return { ids, states };
   }
@@ -64,13 +65,7 @@ export class DetectionStateRepository {
     );
     await session.execute(
       sql,
-      states.flatMap((s) => [s.playerId, s.teamId, JSON.stringify(s.state), now]),
+      states.flatMap((s) => [s.playerId, s.teamId, encodeState(s.state), now]),
     );
   }
 }
-
-/** A stored state, with the fields of states stored before a field was added. */
-const parseState = (json: string): PlayerState => ({
-  ...emptyPlayerState(),
-  ...(JSON.parse(json) as PlayerState),
-});
