@@ -12,6 +12,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { ProcessingModule } from './processing/processing.module';
 import { RedisModule } from './redis/redis.module';
 import { ApiKeyAuthModule } from './tenancy/api-key-auth.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { ENTITIES } from './entities';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
@@ -35,6 +36,7 @@ export class AppModule {
         BettingEventsModule,
         BetRecordsModule,
         ProcessingModule,
+        WebhooksModule,
         ...(config.maxbridge.enabled ? [MaxBridgeModule] : []),
         ...extraImports,
       ],

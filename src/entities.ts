@@ -44,6 +44,7 @@ import { EventMinuteCountEntity } from './processing/stats/event-minute-count.en
 import { ApiKeyEntity } from './tenancy/api-key.entity';
 import { BrandEntity } from './tenancy/brand.entity';
 import { TeamEntity } from './tenancy/team.entity';
+import { WebhookEndpointEntity } from './webhooks/endpoints/webhook-endpoint.entity';
 
 /**
  * Every entity of the application, for the DataSource (app, CLI, migrations and drift check).
@@ -94,4 +95,5 @@ export const ENTITIES = [
   AlertHitEntity,
   AlertAuditEntity,
   PlayerRiskEntity,
+  WebhookEndpointEntity,
 ];

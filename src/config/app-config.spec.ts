@@ -34,6 +34,7 @@ describe('loadConfig', () => {
         leaseMs: 15000,
         lagDegradedSeconds: 60,
       },
+      webhooks: { allowPrivateNetworks: false },
       maxbridge: { enabled: false, hashSecrets: [], nonceTtlSeconds: 900 },
     });
   });

@@ -31,7 +31,13 @@ export interface AppConfig {
   demoTeamOnFirstStart: boolean;
   ingest: IngestConfig;
   worker: WorkerConfig;
+  webhooks: WebhooksConfig;
   maxbridge: MaxBridgeConfig;
+}
+
+export interface WebhooksConfig {
+  /** Lets webhook URLs lead to private, loopback and link-local addresses (tests, own networks). */
+  allowPrivateNetworks: boolean;
 }
 
 export interface MaxBridgeConfig {
@@ -123,6 +129,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loops: reader.integer('WORKER_LOOPS', 2, { min: 1, max: 64 }),
       leaseMs: reader.integer('WORKER_LEASE_MS', 15000, { min: 1000, max: 600000 }),
       lagDegradedSeconds: reader.integer('WORKER_LAG_DEGRADED_SECONDS', 60, { min: 1 }),
+    },
+    webhooks: {
+      allowPrivateNetworks: reader.boolean('WEBHOOK_ALLOW_PRIVATE_NETWORKS', false),
     },
     maxbridge: reader.maxbridge(),
   };

@@ -207,6 +207,7 @@ describe('command line (npm run cli)', () => {
             'SlipBrands1764200000000',
             'ProcessingPipeline1764300000000',
             'Detection1764400000000',
+            'Webhooks1764500000000',
           ],
         },
       });

@@ -7,6 +7,8 @@ import { SlipBrands1764200000000 as MysqlSlipBrands } from './mysql/176420000000
 import { ProcessingPipeline1764300000000 as MysqlProcessingPipeline } from './mysql/1764300000000-ProcessingPipeline';
 import { Detection1764400000000 as MysqlDetection } from './mysql/1764400000000-Detection';
 import { Detection1764400000000 as SqliteDetection } from './sqlite/1764400000000-Detection';
+import { Webhooks1764500000000 as MysqlWebhooks } from './mysql/1764500000000-Webhooks';
+import { Webhooks1764500000000 as SqliteWebhooks } from './sqlite/1764500000000-Webhooks';
 import { BettingEvents1763900000000 as SqliteBettingEvents } from './sqlite/1763900000000-BettingEvents';
 import { BetRecords1764000000000 as SqliteBetRecords } from './sqlite/1764000000000-BetRecords';
 import { Events1763800000000 as SqliteEvents } from './sqlite/1763800000000-Events';
@@ -25,6 +27,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlSlipBrands,
   MysqlProcessingPipeline,
   MysqlDetection,
+  MysqlWebhooks,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -35,4 +38,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteSlipBrands,
   SqliteProcessingPipeline,
   SqliteDetection,
+  SqliteWebhooks,
 ];

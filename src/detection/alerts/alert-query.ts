@@ -1,5 +1,5 @@
 import { RequestValidationError, type FieldIssue } from '../../common/errors/app-error';
-import { issue, parsePage, unknownParameters } from '../request-checks';
+import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
 import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { SEVERITIES } from '../engine/rule-settings';
 import { ALERT_STATUSES } from './alert-status';

@@ -5,7 +5,7 @@ import {
   ResourceNotFoundError,
   type FieldIssue,
 } from '../../common/errors/app-error';
-import { issue } from '../request-checks';
+import { issue } from '../../monitor-api/request-checks';
 import type { TextLanguage } from '../../common/i18n/language';
 import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';

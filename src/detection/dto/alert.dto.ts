@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ALERT_STATUSES } from '../alerts/alert-status';
 import { SEVERITIES } from '../engine/rule-settings';
-import { DetectionOkDto, DetectionPageDto } from './envelope.dto';
+import { MonitorOkDto, MonitorPageDto } from '../../monitor-api/dto/monitor-envelope.dto';
 
 const TIME = 'UTC, microseconds';
 
@@ -214,17 +214,17 @@ export class AlertDetailDto extends AlertDto {
   history: AlertHistoryEntryDto[];
 }
 
-export class AlertPageDto extends DetectionPageDto {
+export class AlertPageDto extends MonitorPageDto {
   @ApiProperty({ type: () => [AlertDto] })
   items: AlertDto[];
 }
 
-export class AlertListResponseDto extends DetectionOkDto {
+export class AlertListResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => AlertPageDto })
   data: AlertPageDto;
 }
 
-export class AlertDetailResponseDto extends DetectionOkDto {
+export class AlertDetailResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => AlertDetailDto })
   data: AlertDetailDto;
 }

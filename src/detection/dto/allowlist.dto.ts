@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IDENTIFIER_KINDS } from '../engine/detection-event';
-import { DetectionOkDto, DetectionPageDto } from './envelope.dto';
+import { MonitorOkDto, MonitorPageDto } from '../../monitor-api/dto/monitor-envelope.dto';
 
 /** An identifier shared honestly: SHARED_IDENTIFIER skips it and it links no players. */
 export class AllowlistEntryDto {
@@ -17,17 +17,17 @@ export class AllowlistEntryDto {
   created_at: string;
 }
 
-export class AllowlistPageDto extends DetectionPageDto {
+export class AllowlistPageDto extends MonitorPageDto {
   @ApiProperty({ type: () => [AllowlistEntryDto] })
   items: AllowlistEntryDto[];
 }
 
-export class AllowlistListResponseDto extends DetectionOkDto {
+export class AllowlistListResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => AllowlistPageDto })
   data: AllowlistPageDto;
 }
 
-export class AllowlistEntryResponseDto extends DetectionOkDto {
+export class AllowlistEntryResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => AllowlistEntryDto })
   data: AllowlistEntryDto;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SEVERITIES } from '../engine/rule-settings';
 import { AlertDto } from './alert.dto';
-import { DetectionOkDto, DetectionPageDto } from './envelope.dto';
+import { MonitorOkDto, MonitorPageDto } from '../../monitor-api/dto/monitor-envelope.dto';
 
 const TIME = 'UTC, microseconds';
 const LEVELS = ['LOW', 'MEDIUM', 'HIGH'];
@@ -241,17 +241,17 @@ export class PlayerRiskSummaryDto {
   computed_at: string;
 }
 
-export class PlayerRiskPageDto extends DetectionPageDto {
+export class PlayerRiskPageDto extends MonitorPageDto {
   @ApiProperty({ type: () => [PlayerRiskSummaryDto], description: 'Highest score first' })
   items: PlayerRiskSummaryDto[];
 }
 
-export class PlayerRiskListResponseDto extends DetectionOkDto {
+export class PlayerRiskListResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => PlayerRiskPageDto })
   data: PlayerRiskPageDto;
 }
 
-export class PlayerRiskViewResponseDto extends DetectionOkDto {
+export class PlayerRiskViewResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => PlayerRiskViewDto })
   data: PlayerRiskViewDto;
 }

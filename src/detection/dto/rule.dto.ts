@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { RULE_MODES, SEVERITIES } from '../engine/rule-settings';
 import { AlertReasonDto, PlayerRefDto } from './alert.dto';
-import { DetectionOkDto, DetectionPageDto } from './envelope.dto';
+import { MonitorOkDto, MonitorPageDto } from '../../monitor-api/dto/monitor-envelope.dto';
 
 const TIME = 'UTC, microseconds';
 
@@ -209,7 +209,7 @@ export class RuleVersionDto {
   created_at: string | null;
 }
 
-export class RulePageDto extends DetectionPageDto {
+export class RulePageDto extends MonitorPageDto {
   @ApiProperty({
     type: () => [RuleDto],
     description: 'Every rule of the pack, in the order they run',
@@ -217,27 +217,27 @@ export class RulePageDto extends DetectionPageDto {
   items: RuleDto[];
 }
 
-export class RuleVersionPageDto extends DetectionPageDto {
+export class RuleVersionPageDto extends MonitorPageDto {
   @ApiProperty({ type: () => [RuleVersionDto], description: 'Newest first' })
   items: RuleVersionDto[];
 }
 
-export class RuleListResponseDto extends DetectionOkDto {
+export class RuleListResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => RulePageDto })
   data: RulePageDto;
 }
 
-export class RuleResponseDto extends DetectionOkDto {
+export class RuleResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => RuleDto })
   data: RuleDto;
 }
 
-export class RuleDetailResponseDto extends DetectionOkDto {
+export class RuleDetailResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => RuleDetailDto })
   data: RuleDetailDto;
 }
 
-export class RuleVersionListResponseDto extends DetectionOkDto {
+export class RuleVersionListResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => RuleVersionPageDto })
   data: RuleVersionPageDto;
 }

@@ -14,7 +14,7 @@ import { PlayerTotalsRepository, type WindowTotals } from '../state/player-total
 import { PlayerRiskRepository } from './player-risk.repository';
 import { PlayerRiskService } from './player-risk.service';
 import { describeFactor, type RiskLevel, type RiskScore } from './risk-score';
-import { issue, parsePage, unknownParameters } from '../request-checks';
+import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
 import { RequestValidationError, type FieldIssue } from '../../common/errors/app-error';
 
 const WINDOWS = { '24h': 24 * MICROS.HOUR, '7d': 7 * MICROS.DAY, '30d': 30 * MICROS.DAY } as const;

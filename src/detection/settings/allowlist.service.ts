@@ -4,7 +4,7 @@ import {
   ResourceNotFoundError,
   type FieldIssue,
 } from '../../common/errors/app-error';
-import { issue, parsePage, unknownParameters } from '../request-checks';
+import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
 import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';

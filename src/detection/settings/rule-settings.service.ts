@@ -4,7 +4,7 @@ import {
   ResourceNotFoundError,
   type FieldIssue,
 } from '../../common/errors/app-error';
-import { issue } from '../request-checks';
+import { issue } from '../../monitor-api/request-checks';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { isUniqueViolation } from '../../database/database-errors';

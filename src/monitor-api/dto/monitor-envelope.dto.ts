@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 /** The monitor envelope of a success: `{"success":true,"data":...}`; subclasses add `data`. */
-export class DetectionOkDto {
+export class MonitorOkDto {
   @ApiProperty({ enum: [true], example: true })
   success: true;
 }
 
-/** The paging fields of every detection list; subclasses add `items`. */
-export class DetectionPageDto {
+/** The paging fields of every monitor list; subclasses add `items`. */
+export class MonitorPageDto {
   @ApiProperty({ description: 'How many match, over all pages', example: 2 })
   total: number;
 

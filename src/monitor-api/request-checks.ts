@@ -1,9 +1,9 @@
 import type { FieldIssue } from '../common/errors/app-error';
 
-/** An invalid field of a detection route; its message is the route's own (English). */
+/** An invalid field of a monitor route checked by hand; its message is the route's own (English). */
 export const issue = (field: string, message: string): FieldIssue => ({
   field,
-  constraint: 'detection',
+  constraint: 'route',
   message,
 });
 

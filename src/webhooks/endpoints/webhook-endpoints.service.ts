@@ -1,0 +1,283 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  RequestValidationError,
+  ResourceNotFoundError,
+  type FieldIssue,
+} from '../../common/errors/app-error';
+import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
+import { MicroTime } from '../../common/time/micro-time';
+import { SqlDatabase } from '../../database/sql-database';
+import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
+import { NetworkGuard } from './network-guard';
+import { newSecret } from './webhook-secret';
+import {
+  WebhookEndpointsRepository,
+  type EndpointChanges,
+  type WebhookEndpoint,
+} from './webhook-endpoints.repository';
+
+export const WEBHOOK_EVENT_TYPES = ['alert.created', 'alert.updated', 'endpoint.disabled'] as const;
+/** How long the secret before a rotation keeps signing beside the new one. */
+export const SECRET_OVERLAP_HOURS = 24;
+/** Endpoints per team: every alert is sent to each, so a team's fan-out stays bounded. */
+export const MAX_ENDPOINTS = 20;
+const MAX_RATE_LIMIT = 1000;
+
+/** The fields a create or a change may carry, checked and normalised. */
+interface EndpointInput {
+  url?: string;
+  description?: string | null;
+  eventTypes?: string[];
+  rateLimit?: number | null;
+  active?: boolean;
+}
+
+/**
+ * A team's webhook endpoints: created with a signing secret answered once, listed, changed,
+ * rotated (the old secret keeps signing for 24 hours) and deleted. A URL must be http(s) and lead
+ * to a public address, checked here and again at every delivery.
+ */
+@Injectable()
+export class WebhookEndpointsService {
+  private readonly logger = new Logger('Webhooks');
+
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly guard: NetworkGuard,
+  ) {}
+
+  async list(teamId: number, query: Record<string, unknown>) {
+    const issues: FieldIssue[] = [];
+    unknownParameters(query, ['page', 'size'], issues);
+    const { page, size } = parsePage(query, issues);
+    if (issues.length > 0) throw new RequestValidationError(issues);
+    const { items, total } = await this.endpoints.page(
+      this.database,
+      teamId,
+      (page - 1) * size,
+      size,
+    );
+    return { items, total, page, page_size: size };
+  }
+
+  async get(teamId: number, uuid: string): Promise<WebhookEndpoint> {
+    const endpoint = await this.endpoints.find(this.database, teamId, uuid);
+    if (!endpoint) throw new ResourceNotFoundError('Webhook', uuid);
+    return endpoint;
+  }
+
+  /** Creates an endpoint; the answer is the only place its secret is shown. */
+  async create(teamId: number, body: unknown): Promise<WebhookEndpoint> {
+    const input = await this.validate(body, 'create');
+    const now = MicroTime.now().toDatabaseText();
+    const uuid = randomUUID();
+    await this.database.transaction(async (session) => {
+      if ((await this.endpoints.countOf(session, teamId)) >= MAX_ENDPOINTS) {
+        throw new RequestValidationError([
+          issue('body', `a team has at most ${MAX_ENDPOINTS} webhook endpoints; delete one first`),
+        ]);
+      }
+      await this.endpoints.insert(session, {
+        uuid,
+        teamId,
+        url: input.url!,
+        description: input.description ?? null,
+        eventTypes: input.eventTypes ?? ['*'],
+        rateLimit: input.rateLimit ?? null,
+        active: true,
+        secret: newSecret(),
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+    this.logger.log(`Team ${teamId} created webhook ${uuid}`);
+    return this.get(teamId, uuid);
+  }
+
+  async update(teamId: number, uuid: string, body: unknown): Promise<WebhookEndpoint> {
+    const input = await this.validate(body, 'update');
+    await this.database.transaction(async (session) => {
+      const endpoint = await this.endpoints.find(session, teamId, uuid, true);
+      if (!endpoint) throw new ResourceNotFoundError('Webhook', uuid);
+      const changes: EndpointChanges = { ...input };
+      // Turned back on: it starts afresh, whatever disabled it.
+      if (input.active === true && !endpoint.active) {
+        changes.disabledReason = null;
+        changes.failingSince = null;
+      }
+      await this.endpoints.update(session, teamId, endpoint.id, changes, now());
+    });
+    return this.get(teamId, uuid);
+  }
+
+  /**
+   * A new secret; the current one keeps signing beside it for 24 hours, so that receivers can
+   * change theirs meanwhile. A second rotation within those hours drops the oldest secret.
+   */
+  async rotateSecret(teamId: number, uuid: string): Promise<WebhookEndpoint> {
+    await this.database.transaction(async (session) => {
+      const endpoint = await this.endpoints.find(session, teamId, uuid, true);
+      if (!endpoint) throw new ResourceNotFoundError('Webhook', uuid);
+      const until = MicroTime.fromMicros(
+        MicroTime.now().micros + SECRET_OVERLAP_HOURS * 3_600_000_000,
+      );
+      await this.endpoints.update(
+        session,
+        teamId,
+        endpoint.id,
+        {
+          secret: newSecret(),
+          previousSecret: endpoint.secret,
+          previousSecretUntil: until.toDatabaseText(),
+        },
+        now(),
+      );
+    });
+    this.logger.log(`Team ${teamId} rotated the secret of webhook ${uuid}`);
+    return this.get(teamId, uuid);
+  }
+
+  async remove(teamId: number, uuid: string): Promise<void> {
+    const removed = await this.database.transaction((session) =>
+      this.endpoints.remove(session, teamId, uuid),
+    );
+    if (!removed) throw new ResourceNotFoundError('Webhook', uuid);
+    this.logger.log(`Team ${teamId} deleted webhook ${uuid}`);
+  }
+
+  private async validate(body: unknown, use: 'create' | 'update'): Promise<EndpointInput> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+    }
+    const fields = body as Record<string, unknown>;
+    const known =
+      use === 'create'
+        ? ['url', 'events', 'description', 'rate_limit']
+        : ['url', 'events', 'description', 'rate_limit', 'active'];
+    const issues: FieldIssue[] = [];
+    for (const key of Object.keys(fields)) {
+      if (!known.includes(key))
+        issues.push(issue(key, `unknown field ${key}; expected one of ${known.join(', ')}`));
+    }
+    if (use === 'update' && !known.some((key) => key in fields)) {
+      issues.push(issue('body', `nothing to change; give one of ${known.join(', ')}`));
+    }
+    const input: EndpointInput = {};
+    if (fields.url !== undefined || use === 'create') input.url = urlOf(fields.url, issues);
+    if (fields.events !== undefined) input.eventTypes = eventTypesOf(fields.events, issues);
+    if (fields.description !== undefined) {
+      input.description = descriptionOf(fields.description, issues);
+    }
+    if (fields.rate_limit !== undefined) input.rateLimit = rateLimitOf(fields.rate_limit, issues);
+    if (fields.active !== undefined) {
+      if (typeof fields.active !== 'boolean')
+        issues.push(issue('active', 'active must be true or false'));
+      else input.active = fields.active;
+    }
+    if (issues.length === 0 && input.url !== undefined) {
+      const refusal = await this.refusalOf(input.url);
+      if (refusal) issues.push(issue('url', refusal));
+    }
+    if (issues.length > 0) throw new RequestValidationError(issues);
+    return input;
+  }
+
+  /** Why the URL's host may not be reached, or null. */
+  private async refusalOf(url: string): Promise<string | null> {
+    const checked = await this.guard.check(new URL(url).hostname);
+    if ('addresses' in checked) return null;
+    if (checked.reason === 'unresolvable') return 'the host of url does not resolve';
+    return `url leads to a private, loopback or link-local address (${checked.address}); webhooks are sent to public addresses only`;
+  }
+}
+
+const now = () => MicroTime.now().toDatabaseText();
+
+function urlOf(value: unknown, issues: FieldIssue[]): string | undefined {
+  if (value === undefined || value === null) {
+    issues.push(issue('url', 'url is required'));
+    return undefined;
+  }
+  const bad = () => {
+    issues.push(
+      issue(
+        'url',
+        'url must be an absolute http or https URL of at most 2000 characters, without credentials or fragment',
+      ),
+    );
+    return undefined;
+  };
+  if (
+    typeof value !== 'string' ||
+    value.length > 2000 ||
+    value !== value.trim() ||
+    hasControlCharacters(value)
+  ) {
+    return bad();
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return bad();
+  }
+  if (
+    !['http:', 'https:'].includes(parsed.protocol) ||
+    parsed.hostname === '' ||
+    parsed.username !== '' ||
+    parsed.password !== '' ||
+    value.includes('#')
+  ) {
+    return bad();
+  }
+  return value;
+}
+
+function eventTypesOf(value: unknown, issues: FieldIssue[]): string[] | undefined {
+  const allowed = ['*', ...WEBHOOK_EVENT_TYPES];
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.some((type) => typeof type !== 'string' || !allowed.includes(type))
+  ) {
+    issues.push(issue('events', `events must be a non-empty list of ${allowed.join(', ')}`));
+    return undefined;
+  }
+  const types = [...new Set(value as string[])];
+  return types.includes('*') ? ['*'] : WEBHOOK_EVENT_TYPES.filter((t) => types.includes(t));
+}
+
+function descriptionOf(value: unknown, issues: FieldIssue[]): string | null | undefined {
+  if (value === null) return null;
+  if (
+    typeof value !== 'string' ||
+    value.length > 500 ||
+    hasControlCharacters(value) ||
+    !isWellFormed(value)
+  ) {
+    issues.push(
+      issue(
+        'description',
+        'description must be text of at most 500 characters, without control characters',
+      ),
+    );
+    return undefined;
+  }
+  return value;
+}
+
+function rateLimitOf(value: unknown, issues: FieldIssue[]): number | null | undefined {
+  if (value === null) return null;
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_RATE_LIMIT) {
+    issues.push(
+      issue(
+        'rate_limit',
+        `rate_limit must be an integer from 1 to ${MAX_RATE_LIMIT} (deliveries a second), or null`,
+      ),
+    );
+    return undefined;
+  }
+  return value as number;
+}
