@@ -309,8 +309,15 @@ describe('webhook endpoints', () => {
     expect((await get('/api/v1/webhooks').expect(200)).body.data.total).toBe(0);
   });
 
-  it('keeps a team to 20 endpoints', async () => {
-    for (let i = 0; i < 20; i++) await create();
+  it('keeps a team to 20 endpoints, creations at once included', async () => {
+    for (let i = 0; i < 17; i++) await create();
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        post('/api/v1/webhooks', { url: 'https://hooks.example.com/' }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 201, 201, 400, 400, 400]);
+    expect((await get('/api/v1/webhooks').expect(200)).body.data.total).toBe(20);
     expect(await refusal({ url: 'https://hooks.example.com/' })).toEqual([
       'body: a team has at most 20 webhook endpoints; delete one first',
     ]);

@@ -126,19 +126,27 @@ export class WebhookEndpointsRepository {
       `SELECT ${this.columns(session)} FROM webhook_endpoints WHERE team_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
       [team, limit, offset],
     );
-    const [{ total }] = await session.select<{ total: number | string }>(
-      'SELECT COUNT(*) AS total FROM webhook_endpoints WHERE team_id = ?',
-      [team],
-    );
-    return { items: rows.map(toEndpoint), total: Number(total) };
+    return { items: rows.map(toEndpoint), total: await this.countOf(session, team) };
   }
 
-  async countOf(session: Pick<SqlSession, 'select'>, teamId: number): Promise<number> {
+  private async countOf(session: Pick<SqlSession, 'select'>, teamId: number): Promise<number> {
     const [{ total }] = await session.select<{ total: number | string }>(
       'SELECT COUNT(*) AS total FROM webhook_endpoints WHERE team_id = ?',
       [requireTeamId(teamId)],
     );
     return Number(total);
+  }
+
+  /**
+   * How many endpoints the team has, its rows locked until the transaction ends: two creations
+   * of one team at once count one after the other (on SQLite a transaction is alone anyway).
+   */
+  async countLocked(session: SqlSession, teamId: number): Promise<number> {
+    const rows = await session.select<{ id: string }>(
+      `SELECT id FROM webhook_endpoints WHERE team_id = ? ${session.dialect.forUpdate}`,
+      [requireTeamId(teamId)],
+    );
+    return rows.length;
   }
 
   async update(

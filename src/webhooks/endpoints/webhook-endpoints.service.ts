@@ -74,7 +74,7 @@ export class WebhookEndpointsService {
     const now = MicroTime.now().toDatabaseText();
     const uuid = randomUUID();
     await this.database.transaction(async (session) => {
-      if ((await this.endpoints.countOf(session, teamId)) >= MAX_ENDPOINTS) {
+      if ((await this.endpoints.countLocked(session, teamId)) >= MAX_ENDPOINTS) {
         throw new RequestValidationError([
           issue('body', `a team has at most ${MAX_ENDPOINTS} webhook endpoints; delete one first`),
         ]);
