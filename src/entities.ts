@@ -44,6 +44,8 @@ import { EventMinuteCountEntity } from './processing/stats/event-minute-count.en
 import { ApiKeyEntity } from './tenancy/api-key.entity';
 import { BrandEntity } from './tenancy/brand.entity';
 import { TeamEntity } from './tenancy/team.entity';
+import { WebhookAttemptEntity } from './webhooks/delivery/webhook-attempt.entity';
+import { WebhookMessageEntity } from './webhooks/delivery/webhook-message.entity';
 import { WebhookEndpointEntity } from './webhooks/endpoints/webhook-endpoint.entity';
 
 /**
@@ -96,4 +98,6 @@ export const ENTITIES = [
   AlertAuditEntity,
   PlayerRiskEntity,
   WebhookEndpointEntity,
+  WebhookMessageEntity,
+  WebhookAttemptEntity,
 ];

@@ -34,9 +34,27 @@ describe('loadConfig', () => {
         leaseMs: 15000,
         lagDegradedSeconds: 60,
       },
-      webhooks: { allowPrivateNetworks: false },
+      webhooks: {
+        allowPrivateNetworks: false,
+        dispatchEnabled: true,
+        concurrency: 16,
+        perEndpointConcurrency: 4,
+        timeoutMs: 10000,
+        retrySchedule: [5000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+        disableAfterMs: 5 * 86_400_000,
+        pollMs: 200,
+      },
       maxbridge: { enabled: false, hashSecrets: [], nonceTtlSeconds: 900 },
     });
+  });
+
+  it('reads the webhook retry schedule as durations, and refuses a bad one', () => {
+    expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '200ms, 1s,2m' }).webhooks.retrySchedule).toEqual([
+      200, 1000, 120_000,
+    ]);
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE: '5s,soon' })).toThrow(
+      'WEBHOOK_RETRY_SCHEDULE must be up to 20 durations such as 5s,5m,2h, comma-separated (got "5s,soon")',
+    );
   });
 
   it('serves MaxBridge when a hash secret is set, several secrets separated by commas', () => {

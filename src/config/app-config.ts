@@ -38,6 +38,18 @@ export interface AppConfig {
 export interface WebhooksConfig {
   /** Lets webhook URLs lead to private, loopback and link-local addresses (tests, own networks). */
   allowPrivateNetworks: boolean;
+  /** This instance sends queued deliveries (any number of instances may). */
+  dispatchEnabled: boolean;
+  /** Deliveries in flight at once on this instance, and per endpoint. */
+  concurrency: number;
+  perEndpointConcurrency: number;
+  /** How long an attempt may take before it counts as failed. */
+  timeoutMs: number;
+  /** Waits before each retry, in milliseconds (a delivery makes one attempt more than this holds). */
+  retrySchedule: number[];
+  /** An endpoint whose every attempt failed for this long is disabled. */
+  disableAfterMs: number;
+  pollMs: number;
 }
 
 export interface MaxBridgeConfig {
@@ -132,6 +144,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     webhooks: {
       allowPrivateNetworks: reader.boolean('WEBHOOK_ALLOW_PRIVATE_NETWORKS', false),
+      dispatchEnabled: reader.boolean('WEBHOOK_DISPATCH_ENABLED', true),
+      concurrency: reader.integer('WEBHOOK_CONCURRENCY', 16, { min: 1, max: 256 }),
+      perEndpointConcurrency: reader.integer('WEBHOOK_ENDPOINT_CONCURRENCY', 4, {
+        min: 1,
+        max: 64,
+      }),
+      timeoutMs: reader.integer('WEBHOOK_TIMEOUT_MS', 10000, { min: 100, max: 60000 }),
+      retrySchedule: reader.durations('WEBHOOK_RETRY_SCHEDULE', '5s,5m,30m,2h,5h,10h,10h'),
+      disableAfterMs: reader.durations('WEBHOOK_DISABLE_AFTER', '5d')[0] ?? 0,
+      pollMs: reader.integer('WEBHOOK_POLL_MS', 200, { min: 10, max: 60000 }),
     },
     maxbridge: reader.maxbridge(),
   };
@@ -191,6 +213,26 @@ class EnvReader {
     if (value === undefined) return fallback;
     if ((allowed as readonly string[]).includes(value)) return value as T;
     return this.fail(name, `one of ${allowed.join(', ')}`, value, fallback);
+  }
+
+  /** Comma-separated durations with a unit: `500ms`, `5s`, `5m`, `2h`, `1d`; in milliseconds. */
+  durations(name: string, fallback: string): number[] {
+    const value = this.raw(name) ?? fallback;
+    const units: Record<string, number> = {
+      ms: 1,
+      s: 1000,
+      m: 60_000,
+      h: 3_600_000,
+      d: 86_400_000,
+    };
+    const parsed = value.split(',').map((part) => {
+      const match = /^(\d{1,9})(ms|s|m|h|d)$/.exec(part.trim());
+      return match ? Number(match[1]) * units[match[2]] : NaN;
+    });
+    if (parsed.length > 20 || parsed.some((ms) => Number.isNaN(ms))) {
+      return this.fail(name, 'up to 20 durations such as 5s,5m,2h, comma-separated', value, []);
+    }
+    return parsed;
   }
 
   url(name: string, protocols: string[]): string | null {

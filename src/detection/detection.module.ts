@@ -1,11 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { LookupsModule } from '../lookups/lookups.module';
 import { MonitorApiModule } from '../monitor-api/monitor-api.module';
 import { MetricsModule } from '../observability/metrics.module';
 import { PlayersModule } from '../players/players.module';
+import { WebhookPayloads } from '../webhooks/delivery/webhook-payloads';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AlertRecorder } from './alerts/alert-recorder';
 import { AlertsRepository } from './alerts/alerts.repository';
-import { AlertsService } from './alerts/alerts.service';
+import { AlertsService, WEBHOOK_EVENTS } from './alerts/alerts.service';
 import { AlertsController } from './api/alerts.controller';
 import { PlayersController } from './api/players.controller';
 import { RulesController } from './api/rules.controller';
@@ -31,7 +33,7 @@ import { SecondLooksRepository } from './state/second-looks.repository';
  * alerts with their lifecycle, players' explained risk, and their routes under `/api/v1`.
  */
 @Module({
-  imports: [MonitorApiModule, LookupsModule, MetricsModule, PlayersModule],
+  imports: [MonitorApiModule, LookupsModule, MetricsModule, PlayersModule, WebhooksModule],
   controllers: [RulesController, AlertsController, PlayersController],
   providers: [
     DetectionStep,
@@ -56,4 +58,16 @@ import { SecondLooksRepository } from './state/second-looks.repository';
   ],
   exports: [DetectionStep, EventAlertsService],
 })
-export class DetectionModule {}
+export class DetectionModule implements OnModuleInit {
+  constructor(
+    private readonly payloads: WebhookPayloads,
+    private readonly alerts: AlertsService,
+  ) {}
+
+  /** Alert webhooks carry the alert as `GET /alerts/:id` shows it, in English. */
+  onModuleInit(): void {
+    this.payloads.register('alert.', (teamId, uuid) =>
+      this.alerts.get(teamId, uuid, 'en', WEBHOOK_EVENTS),
+    );
+  }
+}

@@ -339,6 +339,8 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
         'POST',
         `/api/v1/webhooks/${NO_ID}/rotate-secret`,
       ],
+      ['POST /api/v1/webhooks/{id}/test', 'POST', `/api/v1/webhooks/${NO_ID}/test`],
+      ['GET /api/v1/webhooks/{id}/deliveries', 'GET', `/api/v1/webhooks/${NO_ID}/deliveries`],
     ];
     for (const [route, method, path, body] of routes) {
       cover(route);

@@ -41,6 +41,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Event processing runs only where a test asks for it (test/monitor/event-processing): on a
     // shared MySQL database, a worker of one test file would process the events of another.
     WORKER_ENABLED: 'false',
+    // Likewise webhook deliveries: only the suites that test them send them.
+    WEBHOOK_DISPATCH_ENABLED: 'false',
     DB_URL: serverUrl ?? `sqlite:${sqlitePath}`,
     ...options.env,
   });

@@ -1,3 +1,4 @@
+import { WebhookDispatcher } from '../../src/webhooks/delivery/webhook-dispatcher';
 import { HostResolver } from '../../src/webhooks/endpoints/network-guard';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -22,6 +23,7 @@ const DNS: Record<string, string[]> = {
   'v6.example.com': ['2606:2800:220:1:248:1893:25c8:1946'],
   'internal.example.com': ['93.184.216.34', '10.1.2.3'],
   'metadata.example.com': ['169.254.169.254'],
+  'rebind.example.com': ['93.184.216.34'],
 };
 
 describe('webhook endpoints', () => {
@@ -275,6 +277,30 @@ describe('webhook endpoints', () => {
     await create({ url: 'https://[2606:2800:220:1:248:1893:25c8:1946]/hook' });
     await create({ url: 'http://93.184.216.34:8443/hook' });
     expect((await get('/api/v1/webhooks').expect(200)).body.data.total).toBe(2);
+  });
+
+  it('checks DNS again when it sends: a host that now leads to a private address is not sent to', async () => {
+    const { id } = await create({ url: 'https://rebind.example.com/hook' });
+    DNS['rebind.example.com'] = ['127.0.0.1'];
+    try {
+      await post(`/api/v1/webhooks/${id}/test`, undefined).expect(202);
+      expect(await t.app.get(WebhookDispatcher).sendDue()).toBe(1);
+    } finally {
+      DNS['rebind.example.com'] = ['93.184.216.34'];
+    }
+    const [delivery] = (await get(`/api/v1/webhooks/${id}/deliveries`).expect(200)).body.data.items;
+    expect(delivery).toMatchObject({
+      event_type: 'ping',
+      status: 'pending',
+      attempt_count: 1,
+      attempts: [
+        {
+          status_code: null,
+          error: 'the host leads to a private address (127.0.0.1): not sent',
+          response_head: null,
+        },
+      ],
+    });
   });
 
   it('refuses bad event types, descriptions, rate limits and unknown fields, all at once', async () => {

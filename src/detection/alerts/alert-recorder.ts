@@ -6,6 +6,7 @@ import { partitionOf } from '../../processing/queue/partition';
 import type { Finding } from '../engine/evaluate';
 import { MICROS } from '../engine/player-state';
 import { higherOf, type Severity } from '../engine/rule-settings';
+import { WebhookOutbox } from '../../webhooks/delivery/webhook-outbox';
 import { RuleSettingsRepository } from '../settings/rule-settings.repository';
 import {
   AlertsRepository,
@@ -34,6 +35,8 @@ interface Pending {
   lastHitAt: number;
   firstHitAt: number;
   findings: Finding[];
+  /** An existing alert whose severity this batch raised. */
+  raised?: boolean;
 }
 
 const text = (micros: number) => MicroTime.fromMicros(micros).toDatabaseText();
@@ -48,6 +51,7 @@ export class AlertRecorder {
   constructor(
     private readonly alerts: AlertsRepository,
     private readonly settings: RuleSettingsRepository,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   async record(session: SqlSession, findings: readonly Finding[]): Promise<RecordedAlerts> {
@@ -119,7 +123,29 @@ export class AlertRecorder {
     );
     await this.alerts.insertHits(session, hits);
     await this.alerts.insertAudit(session, audit);
+    await this.tellWebhooks(session, opening, joining);
     return result;
+  }
+
+  /**
+   * The webhook messages, in this transaction: `alert.created` for new alerts, `alert.updated`
+   * at once for a raised severity, coalesced (once a minute at most) for new hits only.
+   */
+  private async tellWebhooks(
+    session: SqlSession,
+    opened: readonly Pending[],
+    joined: readonly Pending[],
+  ): Promise<void> {
+    const teams = new Set([...opened, ...joined].map((alert) => alert.teamId));
+    for (const teamId of teams) {
+      const uuids = (alerts: readonly Pending[]) =>
+        alerts.filter((alert) => alert.teamId === teamId).map((alert) => alert.uuid);
+      await this.webhooks.alertChanges(session, teamId, {
+        created: uuids(opened),
+        updated: uuids(joined.filter((alert) => alert.raised)),
+        hit: uuids(joined.filter((alert) => !alert.raised)),
+      });
+    }
   }
 
   /** Each finding's alert: the player's active one of the rule within the cooldown, or a new one. */
@@ -172,7 +198,9 @@ export class AlertRecorder {
       }
       if (alert.findings.length === 0) touched.push(alert);
       alert.findings.push(finding);
-      alert.severity = higherOf(alert.severity, finding.severity);
+      const severity = higherOf(alert.severity, finding.severity);
+      if (alert.id !== null && severity !== alert.severity) alert.raised = true;
+      alert.severity = severity;
       alert.lastHitAt = Math.max(alert.lastHitAt, event.at);
       alert.firstHitAt = Math.min(alert.firstHitAt, event.at);
     }

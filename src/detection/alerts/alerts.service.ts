@@ -6,6 +6,7 @@ import {
   type FieldIssue,
 } from '../../common/errors/app-error';
 import { issue } from '../../monitor-api/request-checks';
+import { WebhookOutbox } from '../../webhooks/delivery/webhook-outbox';
 import type { TextLanguage } from '../../common/i18n/language';
 import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
@@ -26,6 +27,11 @@ export interface AlertActor {
 
 /** Events embedded in an alert; the total says how many it has. */
 const EMBEDDED_EVENTS = 100;
+/**
+ * A webhook's alert carries its latest 10 events (with the total): the body is stored once per
+ * delivery and fits any receiver; GET /alerts/:id has the rest.
+ */
+export const WEBHOOK_EVENTS = 10;
 
 /** Alerts of a team: the queue analysts work, each alert's detail, and its lifecycle. */
 @Injectable()
@@ -35,6 +41,7 @@ export class AlertsService {
     private readonly alerts: AlertsRepository,
     private readonly settings: RuleSettingsService,
     private readonly risk: PlayerRiskService,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   async list(
@@ -55,11 +62,16 @@ export class AlertsService {
     };
   }
 
-  async get(teamId: number, uuid: string, language: TextLanguage): Promise<AlertDetail> {
+  async get(
+    teamId: number,
+    uuid: string,
+    language: TextLanguage,
+    events = EMBEDDED_EVENTS,
+  ): Promise<AlertDetail> {
     const alert = await this.alerts.findByUuid(teamId, uuid);
     if (!alert) throw new ResourceNotFoundError('Alert', uuid);
     const [hits, audit] = await Promise.all([
-      this.alerts.hitsOf(alert.id, EMBEDDED_EVENTS),
+      this.alerts.hitsOf(alert.id, events),
       this.alerts.auditOf(alert.id),
     ]);
     return alertDetail(alert, this.ruleOf(alert.ruleCode), hits, audit, language);
@@ -110,6 +122,9 @@ export class AlertsService {
       if (to !== alert.status) {
         const rules = (await this.settings.effectiveRules(session, [teamId])).get(teamId)!;
         await this.risk.refresh(session, teamId, [alert.playerId], rules);
+      }
+      if (to !== alert.status || assignee !== alert.assignee) {
+        await this.webhooks.alertChanges(session, teamId, { updated: [uuid] });
       }
     });
     return this.get(teamId, uuid, language);

@@ -5,7 +5,7 @@ import { ApiKeyAuth, BrandKeys } from '../../tenancy/api-key-auth.decorator';
 import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
 import { WebhookEndpointsService } from '../endpoints/webhook-endpoints.service';
-import { webhookView } from './webhook.view';
+import { deliveryView, webhookView } from './webhook.view';
 import { WebhooksDocs, WebhooksResponses } from './webhooks.docs';
 
 const ok = <T>(data: T) => ({ success: true as const, data });
@@ -67,5 +67,27 @@ export class WebhooksController {
   @WebhooksResponses.rotateSecret()
   async rotateSecret(@CurrentTenant() tenant: Tenant, @Param('id') id: string) {
     return ok(webhookView(await this.webhooks.rotateSecret(tenant.teamId, id), true));
+  }
+
+  @Post(':id/test')
+  @HttpCode(202)
+  @ApiOperation(WebhooksDocs.test)
+  @ApiParam(ID)
+  @WebhooksResponses.test()
+  async test(@CurrentTenant() tenant: Tenant, @Param('id') id: string) {
+    return ok({ delivery_id: await this.webhooks.ping(tenant.teamId, id) });
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation(WebhooksDocs.deliveries)
+  @ApiParam(ID)
+  @WebhooksResponses.deliveries()
+  async deliveries(
+    @CurrentTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+  ) {
+    const page = await this.webhooks.deliveries(tenant.teamId, id, query);
+    return ok({ ...page, items: page.items.map(deliveryView) });
   }
 }

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -11,7 +12,9 @@ import {
 } from '@nestjs/swagger';
 import { MonitorErrorDto } from '../../monitor-api/dto/monitor-error.dto';
 import {
+  WebhookDeliveryListResponseDto,
   WebhookListResponseDto,
+  WebhookTestResponseDto,
   WebhookResponseDto,
   WebhookWithSecretResponseDto,
 } from '../dto/webhook.dto';
@@ -28,6 +31,24 @@ const WEBHOOK = {
   previous_secret_expires_at: null,
   created_at: '2026-02-02T10:15:42.906113Z',
   updated_at: '2026-02-02T10:15:42.906113Z',
+};
+const DELIVERY = {
+  id: '5f0c3a52-1a8e-4c55-9d4c-6f1b8f4a7e21',
+  event_type: 'alert.created',
+  status: 'pending',
+  attempt_count: 1,
+  next_attempt_at: '2026-02-02T10:20:47.906113Z',
+  created_at: '2026-02-02T10:15:42.906113Z',
+  last_attempt_at: '2026-02-02T10:15:42.951020Z',
+  attempts: [
+    {
+      at: '2026-02-02T10:15:42.951020Z',
+      status_code: 503,
+      latency_ms: 41,
+      error: 'answered 503',
+      response_head: 'Service Unavailable',
+    },
+  ],
 };
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYo=';
 
@@ -104,6 +125,21 @@ export const WebhooksDocs = {
       'carries both signatures, space-separated, so that receivers can switch at their pace. A second rotation ' +
       'within those hours drops the oldest secret.',
   } satisfies ApiOperationOptions,
+  test: {
+    summary: 'Send a test delivery',
+    description:
+      'Queues a `ping` (`{"type":"ping","timestamp":"...","data":{"webhook_id":"..."}}`), signed and sent like any ' +
+      'delivery; its attempts show in the delivery log under the `delivery_id` answered.',
+  } satisfies ApiOperationOptions,
+  deliveries: {
+    summary: 'The delivery log',
+    description:
+      'Every message sent (or to send) to this endpoint, newest first, each with its attempts: time, status code, ' +
+      'latency, error and the first 1,000 bytes of the answer. Filters: `status` (`pending`, `paused`: waiting while ' +
+      'the endpoint is off, `succeeded`, `failed`: no attempt left or the endpoint was disabled), `since` and `until` ' +
+      '(ISO times, on when the message was made). `page` and `size` as every list. Each delivery is one message: ' +
+      'the `webhook-id` header of its every attempt is its `id`.',
+  } satisfies ApiOperationOptions,
   createBody: {
     description: 'The endpoint',
     examples: {
@@ -171,6 +207,35 @@ export const WebhooksResponses = {
     ),
   remove: () =>
     applyDecorators(ApiNoContentResponse({ description: 'Deleted; no body' }), NOT_FOUND),
+  test: () =>
+    applyDecorators(
+      ApiAcceptedResponse({
+        description: 'Queued; sent within a moment',
+        type: WebhookTestResponseDto,
+        example: { success: true, data: { delivery_id: DELIVERY.id } },
+      }),
+      NOT_FOUND,
+    ),
+  deliveries: () =>
+    applyDecorators(
+      ApiOkResponse({
+        description: 'A page of deliveries',
+        type: WebhookDeliveryListResponseDto,
+        example: { success: true, data: { items: [DELIVERY], total: 1, page: 1, page_size: 20 } },
+      }),
+      ApiBadRequestResponse(
+        error(
+          'An unknown query parameter, or a bad status, time, page or size',
+          failure('VALIDATION_ERROR', 'Validation failed', [
+            {
+              field: 'status',
+              message: 'status must be one of pending, paused, succeeded, failed',
+            },
+          ]),
+        ),
+      ),
+      NOT_FOUND,
+    ),
   rotateSecret: () =>
     applyDecorators(
       ApiOkResponse({

@@ -86,3 +86,83 @@ export class WebhookWithSecretResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => WebhookWithSecretDto })
   data: WebhookWithSecretDto;
 }
+
+class WebhookAttemptDto {
+  @ApiProperty({ description: TIME, example: '2026-02-02T10:15:42.951020Z' })
+  at: string;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 503,
+    description: 'Null when no answer came',
+  })
+  status_code: number | null;
+
+  @ApiProperty({ example: 41 })
+  latency_ms: number;
+
+  @ApiProperty({ type: String, nullable: true, example: 'answered 503' })
+  error: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Service Unavailable',
+    description: 'The first 1,000 bytes of the answer',
+  })
+  response_head: string | null;
+}
+
+export class WebhookDeliveryDto {
+  @ApiProperty({
+    description: 'Its `webhook-id` header',
+    example: '5f0c3a52-1a8e-4c55-9d4c-6f1b8f4a7e21',
+  })
+  id: string;
+
+  @ApiProperty({ example: 'alert.created' })
+  event_type: string;
+
+  @ApiProperty({ enum: ['pending', 'paused', 'succeeded', 'failed'], example: 'pending' })
+  status: string;
+
+  @ApiProperty({ example: 1 })
+  attempt_count: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: `When pending: its next attempt (${TIME})`,
+  })
+  next_attempt_at: string | null;
+
+  @ApiProperty({ description: TIME })
+  created_at: string;
+
+  @ApiProperty({ type: String, nullable: true, description: TIME })
+  last_attempt_at: string | null;
+
+  @ApiProperty({ type: () => [WebhookAttemptDto] })
+  attempts: WebhookAttemptDto[];
+}
+
+export class WebhookDeliveryPageDto extends MonitorPageDto {
+  @ApiProperty({ type: () => [WebhookDeliveryDto] })
+  items: WebhookDeliveryDto[];
+}
+
+export class WebhookDeliveryListResponseDto extends MonitorOkDto {
+  @ApiProperty({ type: () => WebhookDeliveryPageDto })
+  data: WebhookDeliveryPageDto;
+}
+
+class WebhookTestDto {
+  @ApiProperty({ example: '5f0c3a52-1a8e-4c55-9d4c-6f1b8f4a7e21' })
+  delivery_id: string;
+}
+
+export class WebhookTestResponseDto extends MonitorOkDto {
+  @ApiProperty({ type: () => WebhookTestDto })
+  data: WebhookTestDto;
+}

@@ -114,6 +114,33 @@ export class WebhookEndpointsRepository {
     return rows.length === 0 ? null : toEndpoint(rows[0]);
   }
 
+  /** The team's active endpoints with the event types each receives (`*`: every type). */
+  async activeOf(
+    session: Pick<SqlSession, 'select'>,
+    teamId: number,
+  ): Promise<{ id: string; eventTypes: string[] }[]> {
+    const rows = await session.select<{ id: string | number; event_types: string }>(
+      'SELECT id, event_types FROM webhook_endpoints WHERE team_id = ? AND active = ? ORDER BY id',
+      [requireTeamId(teamId), 1],
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      eventTypes: JSON.parse(row.event_types) as string[],
+    }));
+  }
+
+  /** An endpoint by our id, whatever its team (the dispatcher's read). */
+  async byId(
+    session: Pick<SqlSession, 'select' | 'dialect'>,
+    id: string,
+  ): Promise<WebhookEndpoint | null> {
+    const rows = await session.select<EndpointRow>(
+      `SELECT ${this.columns(session)} FROM webhook_endpoints WHERE id = ?`,
+      [id],
+    );
+    return rows.length === 0 ? null : toEndpoint(rows[0]);
+  }
+
   /** A page of the team's endpoints, newest first, and how many it has. */
   async page(
     session: Pick<SqlSession, 'select' | 'dialect'>,

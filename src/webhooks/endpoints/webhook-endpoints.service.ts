@@ -6,9 +6,15 @@ import {
   type FieldIssue,
 } from '../../common/errors/app-error';
 import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
+import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
+import {
+  WebhookMessagesRepository,
+  type MessageStatus,
+} from '../delivery/webhook-messages.repository';
+import { WebhookOutbox } from '../delivery/webhook-outbox';
 import { NetworkGuard } from './network-guard';
 import { newSecret } from './webhook-secret';
 import {
@@ -46,6 +52,8 @@ export class WebhookEndpointsService {
     private readonly database: SqlDatabase,
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly guard: NetworkGuard,
+    private readonly messages: WebhookMessagesRepository,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   async list(teamId: number, query: Record<string, unknown>) {
@@ -102,10 +110,15 @@ export class WebhookEndpointsService {
       const endpoint = await this.endpoints.find(session, teamId, uuid, true);
       if (!endpoint) throw new ResourceNotFoundError('Webhook', uuid);
       const changes: EndpointChanges = { ...input };
-      // Turned back on: it starts afresh, whatever disabled it.
+      // Turned back on: it starts afresh, whatever disabled it, and what waited goes out.
       if (input.active === true && !endpoint.active) {
         changes.disabledReason = null;
         changes.failingSince = null;
+        await this.messages.moveAll(session, endpoint.id, 'paused', 'pending', now());
+      }
+      // Paused: its messages wait, out of the dispatcher's way, until it is turned back on.
+      if (input.active === false && endpoint.active) {
+        await this.messages.moveAll(session, endpoint.id, 'pending', 'paused', now());
       }
       await this.endpoints.update(session, teamId, endpoint.id, changes, now());
     });
@@ -140,11 +153,59 @@ export class WebhookEndpointsService {
   }
 
   async remove(teamId: number, uuid: string): Promise<void> {
-    const removed = await this.database.transaction((session) =>
-      this.endpoints.remove(session, teamId, uuid),
-    );
-    if (!removed) throw new ResourceNotFoundError('Webhook', uuid);
+    await this.database.transaction(async (session) => {
+      const endpoint = await this.endpoints.find(session, teamId, uuid, true);
+      if (!endpoint) throw new ResourceNotFoundError('Webhook', uuid);
+      await this.messages.removeOf(session, endpoint.id);
+      await this.endpoints.remove(session, teamId, uuid);
+    });
     this.logger.log(`Team ${teamId} deleted webhook ${uuid}`);
+  }
+
+  /**
+   * Queues a `ping` to the endpoint, sent like any message (once it is on again, when paused);
+   * answers its delivery id.
+   */
+  async ping(teamId: number, uuid: string): Promise<string> {
+    return this.database.transaction(async (session) => {
+      const endpoint = await this.endpoints.find(session, teamId, uuid, true);
+      if (!endpoint) throw new ResourceNotFoundError('Webhook', uuid);
+      const [id] = await this.outbox.send(
+        session,
+        teamId,
+        [endpoint.id],
+        'ping',
+        { webhook_id: endpoint.uuid },
+        endpoint.active ? 'pending' : 'paused',
+      );
+      return id;
+    });
+  }
+
+  /** The endpoint's deliveries, newest first, each with its attempts. */
+  async deliveries(teamId: number, uuid: string, query: Record<string, unknown>) {
+    const issues: FieldIssue[] = [];
+    unknownParameters(query, ['page', 'size', 'status', 'since', 'until'], issues);
+    const { page, size } = parsePage(query, issues);
+    const status = query.status;
+    if (
+      status !== undefined &&
+      !['pending', 'paused', 'succeeded', 'failed'].includes(status as string)
+    ) {
+      issues.push(issue('status', 'status must be one of pending, paused, succeeded, failed'));
+    }
+    const since = timeOf(query, 'since', issues);
+    const until = timeOf(query, 'until', issues);
+    if (issues.length > 0) throw new RequestValidationError(issues);
+    const endpoint = await this.get(teamId, uuid);
+    const { items, total } = await this.messages.page(
+      this.database,
+      endpoint.id,
+      { status: status as MessageStatus | undefined, since, until },
+      (page - 1) * size,
+      size,
+    );
+    return { items, total, page, page_size: size };
   }
 
   private async validate(body: unknown, use: 'create' | 'update'): Promise<EndpointInput> {
@@ -194,6 +255,24 @@ export class WebhookEndpointsService {
 }
 
 const now = () => MicroTime.now().toDatabaseText();
+
+/** An ISO 8601 time of the query, as database text; undefined when absent. */
+function timeOf(
+  query: Record<string, unknown>,
+  name: string,
+  issues: FieldIssue[],
+): string | undefined {
+  const raw = query[name];
+  if (raw === undefined) return undefined;
+  const at = typeof raw === 'string' ? parseIsoTimestamp(raw) : null;
+  if (at === null) {
+    issues.push(
+      issue(name, `${name} must be an ISO 8601 time with its offset, such as 2026-02-01T10:00:00Z`),
+    );
+    return undefined;
+  }
+  return at.toDatabaseText();
+}
 
 function urlOf(value: unknown, issues: FieldIssue[]): string | undefined {
   if (value === undefined || value === null) {

@@ -1,0 +1,307 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectConfig } from '../../config/config.module';
+import type { AppConfig } from '../../config/app-config';
+import { MicroTime } from '../../common/time/micro-time';
+import { SqlDatabase, type SqlSession } from '../../database/sql-database';
+import {
+  WebhookEndpointsRepository,
+  type WebhookEndpoint,
+} from '../endpoints/webhook-endpoints.repository';
+import { signature } from '../endpoints/webhook-secret';
+import { WebhookMetrics, type AttemptOutcomeLabel } from './webhook.metrics';
+import {
+  WebhookMessagesRepository,
+  type AttemptOutcome,
+  type WebhookMessage,
+} from './webhook-messages.repository';
+import { WebhookOutbox } from './webhook-outbox';
+import { WebhookPayloads } from './webhook-payloads';
+import { WebhookSender, type SendResult } from './webhook-sender';
+
+/** A lease outlasts an attempt by this much: the attempt's record has time to commit. */
+const LEASE_MARGIN_MS = 5000;
+/** A `Retry-After` is honoured up to a day. */
+const MAX_RETRY_AFTER_MS = 86_400_000;
+
+const text = (micros: number) => MicroTime.fromMicros(micros).toDatabaseText();
+
+/**
+ * Sends the outbox: claims due messages (leased, so that instances never send one at the same
+ * time), at most WEBHOOK_CONCURRENCY at once and WEBHOOK_ENDPOINT_CONCURRENCY per endpoint, so
+ * that a slow endpoint never holds the others back; signs and posts each, then records the
+ * attempt and schedules the retry, or disables an endpoint that answered 410 or failed for days.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Webhooks');
+  private readonly inFlight = new Map<string, number>();
+  private readonly sending = new Set<Promise<void>>();
+  /** Per endpoint, when its next delivery may start (its rate limit, on this instance). */
+  private readonly nextSlot = new Map<string, number>();
+  private running = false;
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly messages: WebhookMessagesRepository,
+    private readonly outbox: WebhookOutbox,
+    private readonly payloads: WebhookPayloads,
+    private readonly sender: WebhookSender,
+    private readonly metrics: WebhookMetrics,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.webhooks.dispatchEnabled) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.polling;
+    await Promise.allSettled([...this.sending]);
+  }
+
+  /** Claims what is due now and sends it; resolves once those deliveries are recorded. */
+  async sendDue(): Promise<number> {
+    const claimed = await this.claim();
+    await Promise.allSettled(claimed.map((message) => this.start(message)));
+    return claimed.length;
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      this.polling = this.poll().finally(() => {
+        this.polling = null;
+        if (this.running) this.schedule(this.config.webhooks.pollMs);
+      });
+    }, delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      for (const message of await this.claim()) void this.start(message);
+    } catch (error) {
+      this.logger.error(`Could not claim webhook deliveries: ${(error as Error).message}`);
+    }
+  }
+
+  private async claim(): Promise<WebhookMessage[]> {
+    const { concurrency, perEndpointConcurrency, timeoutMs } = this.config.webhooks;
+    const busy = [...this.inFlight.values()].reduce((sum, n) => sum + n, 0);
+    if (busy >= concurrency) return [];
+    const now = MicroTime.now().micros;
+    const leaseUntil = text(now + (timeoutMs + LEASE_MARGIN_MS) * 1000);
+    // A plain read first: an idle outbox costs one indexed query a poll, no transaction.
+    const due = await this.messages.endpointsDue(this.database, text(now));
+    if (due.length === 0) return [];
+    return this.database.transaction(async (session) => {
+      const claimed: WebhookMessage[] = [];
+      for (const endpointId of due) {
+        const room = Math.min(
+          perEndpointConcurrency - (this.inFlight.get(endpointId) ?? 0),
+          concurrency - busy - claimed.length,
+        );
+        if (room <= 0) continue;
+        claimed.push(
+          ...(await this.messages.claim(session, endpointId, text(now), room, leaseUntil)),
+        );
+      }
+      return claimed;
+    });
+  }
+
+  private start(message: WebhookMessage): Promise<void> {
+    this.inFlight.set(message.endpointId, (this.inFlight.get(message.endpointId) ?? 0) + 1);
+    const delivery = this.deliver(message)
+      .catch((error: Error) =>
+        this.logger.error(
+          `Webhook delivery ${message.uuid} could not be recorded: ${error.message}`,
+        ),
+      )
+      .finally(() => {
+        this.inFlight.set(message.endpointId, (this.inFlight.get(message.endpointId) ?? 1) - 1);
+        this.sending.delete(delivery);
+      });
+    this.sending.add(delivery);
+    return delivery;
+  }
+
+  private async deliver(message: WebhookMessage): Promise<void> {
+    const endpoint = await this.endpoints.byId(this.database, message.endpointId);
+    // Paused or deleted since it was claimed: its messages moved with it.
+    if (!endpoint || !endpoint.active) return;
+    let body: string;
+    try {
+      body = message.body ?? (await this.render(message));
+    } catch (error) {
+      await this.record(message, endpoint, {
+        statusCode: null,
+        latencyMs: 0,
+        error: `could not render the message: ${(error as Error).message}`.slice(0, 300),
+        responseHead: null,
+        retryAfterMs: null,
+      });
+      return;
+    }
+    await this.waitForSlot(endpoint);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const result = await this.sender.send(
+      endpoint.url,
+      {
+        'webhook-id': message.uuid,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signaturesOf(endpoint, message.uuid, timestamp, body),
+      },
+      body,
+    );
+    await this.record(message, endpoint, result);
+  }
+
+  private async render(message: WebhookMessage): Promise<string> {
+    const body = await this.payloads.render(
+      message,
+      MicroTime.fromDatabaseText(message.createdAt).toIso(),
+    );
+    return this.database.transaction((session) => this.messages.setBody(session, message.id, body));
+  }
+
+  /** The endpoint's rate limit, on this instance: deliveries spaced 1/rate seconds apart. */
+  private async waitForSlot(endpoint: WebhookEndpoint): Promise<void> {
+    if (!endpoint.rateLimit) return;
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlot.get(endpoint.id) ?? 0);
+    this.nextSlot.set(endpoint.id, slot + 1000 / endpoint.rateLimit);
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+  }
+
+  /** The attempt, the message's next step and the endpoint's health, in one transaction. */
+  private async record(
+    message: WebhookMessage,
+    endpoint: WebhookEndpoint,
+    result: SendResult,
+  ): Promise<void> {
+    const now = MicroTime.now();
+    const succeeded =
+      result.error === null && result.statusCode !== null && result.statusCode < 300;
+    let label: AttemptOutcomeLabel = 'succeeded';
+    await this.database.transaction(async (session) => {
+      const current = await this.endpoints.find(session, endpoint.teamId, endpoint.uuid, true);
+      const gone = result.statusCode === 410;
+      const outcome = succeeded ? done(now) : this.retryOf(message, result, now);
+      label = succeeded ? 'succeeded' : outcome.status === 'failed' ? 'failed' : 'retrying';
+      if (gone) outcome.status = 'failed';
+      await this.messages.recordAttempt(
+        session,
+        {
+          messageId: message.id,
+          at: now.toDatabaseText(),
+          statusCode: result.statusCode,
+          latencyMs: result.latencyMs,
+          error: result.error ?? (succeeded ? null : `answered ${result.statusCode}`),
+          responseHead: result.responseHead,
+        },
+        outcome,
+      );
+      if (!current || !current.active) return;
+      if (succeeded) {
+        if (current.failingSince !== null) await this.setFailingSince(session, current, null);
+        return;
+      }
+      const failingSince = current.failingSince ?? now.toDatabaseText();
+      const failingFor = now.micros - MicroTime.fromDatabaseText(failingSince).micros;
+      if (gone || failingFor >= this.config.webhooks.disableAfterMs * 1000) {
+        label = 'disabled';
+        await this.disable(session, current, gone ? 'gone' : 'failing');
+      } else if (current.failingSince === null) {
+        await this.setFailingSince(session, current, failingSince);
+      }
+    });
+    this.metrics.countAttempt(label, result.latencyMs);
+    if (!succeeded) {
+      this.logger.warn(
+        `Webhook delivery ${message.uuid} to ${endpoint.uuid} failed (${result.error ?? result.statusCode}): ${label}`,
+      );
+    }
+  }
+
+  /** The next attempt on the retry schedule (with ±10 % jitter, never before a `Retry-After`), or none. */
+  private retryOf(message: WebhookMessage, result: SendResult, now: MicroTime): AttemptOutcome {
+    const wait = this.config.webhooks.retrySchedule[message.attempts];
+    if (wait === undefined) return { status: 'failed', nextAttemptAt: now.toDatabaseText() };
+    const jittered = wait * (0.9 + Math.random() * 0.2);
+    const ms = Math.max(jittered, Math.min(result.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
+    return { status: 'pending', nextAttemptAt: text(now.micros + Math.round(ms * 1000)) };
+  }
+
+  private setFailingSince(session: SqlSession, endpoint: WebhookEndpoint, since: string | null) {
+    return this.endpoints.update(
+      session,
+      endpoint.teamId,
+      endpoint.id,
+      { failingSince: since },
+      MicroTime.now().toDatabaseText(),
+    );
+  }
+
+  /**
+   * Turns the endpoint off (`gone`: it answered 410; `failing`: every attempt failed for days),
+   * gives up its waiting messages, and tells the team's other endpoints (`endpoint.disabled`).
+   */
+  private async disable(session: SqlSession, endpoint: WebhookEndpoint, reason: string) {
+    const now = MicroTime.now();
+    await this.endpoints.update(
+      session,
+      endpoint.teamId,
+      endpoint.id,
+      { active: false, disabledReason: reason },
+      now.toDatabaseText(),
+    );
+    await this.messages.moveAll(session, endpoint.id, 'pending', 'failed', now.toDatabaseText());
+    const others = (
+      await this.outbox.receiving(session, endpoint.teamId, 'endpoint.disabled')
+    ).filter((id) => id !== endpoint.id);
+    await this.outbox.send(session, endpoint.teamId, others, 'endpoint.disabled', {
+      webhook_id: endpoint.uuid,
+      url: endpoint.url,
+      reason,
+      disabled_at: now.toIso(),
+    });
+    this.metrics.countDisabled(reason);
+    this.logger.error(
+      `Webhook ${endpoint.uuid} of team ${endpoint.teamId} disabled (${reason === 'gone' ? 'it answered 410' : 'every attempt failed for too long'}); ${others.length} other endpoint(s) told`,
+    );
+  }
+}
+
+const done = (now: MicroTime): AttemptOutcome => ({
+  status: 'succeeded',
+  nextAttemptAt: now.toDatabaseText(),
+});
+
+/** The signature with the current secret, and with the one before a rotation while it lasts. */
+function signaturesOf(
+  endpoint: WebhookEndpoint,
+  id: string,
+  timestamp: number,
+  body: string,
+): string {
+  const signatures = [signature(endpoint.secret, id, timestamp, body)];
+  if (
+    endpoint.previousSecret !== null &&
+    endpoint.previousSecretUntil !== null &&
+    MicroTime.fromDatabaseText(endpoint.previousSecretUntil).micros > MicroTime.now().micros
+  ) {
+    signatures.push(signature(endpoint.previousSecret, id, timestamp, body));
+  }
+  return signatures.join(' ');
+}

@@ -1,0 +1,328 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlSession } from '../../database/sql-database';
+import { placeholders, valuesClause } from '../../database/sql-dialect';
+import { requireTeamId } from '../../tenancy/tenant-scope';
+
+export type MessageStatus = 'pending' | 'paused' | 'succeeded' | 'failed';
+
+export interface NewMessage {
+  uuid: string;
+  teamId: number;
+  endpointId: string;
+  eventType: string;
+  subject: string | null;
+  body: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  /** `pending` unless its endpoint is paused. */
+  status?: 'pending' | 'paused';
+}
+
+/** A message as the dispatcher and the delivery log read it (times as database text). */
+export interface WebhookMessage {
+  id: string;
+  uuid: string;
+  teamId: number;
+  endpointId: string;
+  eventType: string;
+  subject: string | null;
+  body: string | null;
+  status: MessageStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  lastAttemptAt: string | null;
+}
+
+export interface AttemptRow {
+  messageId: string;
+  at: string;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  responseHead: string | null;
+}
+
+/** What a delivery's attempt changes of its message. */
+export interface AttemptOutcome {
+  status: MessageStatus;
+  nextAttemptAt: string;
+}
+
+interface MessageRow {
+  id: string | number;
+  uuid: string;
+  team_id: number;
+  endpoint_id: string | number;
+  event_type: string;
+  subject: string | null;
+  body: string | null;
+  status: MessageStatus;
+  attempts: number;
+  next_attempt_at: string;
+  created_at: string;
+  last_attempt_at: string | null;
+}
+
+/** The webhook outbox (webhook_messages) and its attempts (webhook_attempts). */
+@Injectable()
+export class WebhookMessagesRepository {
+  async insert(session: SqlSession, messages: readonly NewMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await session.execute(
+      'INSERT INTO webhook_messages (uuid, team_id, endpoint_id, event_type, subject, body, status, attempts, ' +
+        `next_attempt_at, created_at, last_attempt_at) VALUES ${valuesClause(11, messages.length)}`,
+      messages.flatMap((m) => [
+        m.uuid,
+        requireTeamId(m.teamId),
+        m.endpointId,
+        m.eventType,
+        m.subject,
+        m.body,
+        m.status ?? 'pending',
+        0,
+        m.nextAttemptAt,
+        m.createdAt,
+        null,
+      ]),
+    );
+  }
+
+  /**
+   * For coalescing `alert.updated`: per `endpointId|subject`, the latest such message's creation
+   * and whether one is still waiting unrendered (it will show the alert as it is when sent).
+   */
+  async latestUpdates(
+    session: SqlSession,
+    endpointIds: readonly string[],
+    subjects: readonly string[],
+  ): Promise<Map<string, { latest: string; waiting: boolean }>> {
+    const found = new Map<string, { latest: string; waiting: boolean }>();
+    if (endpointIds.length === 0 || subjects.length === 0) return found;
+    const rows = await session.select<{
+      endpoint_id: string | number;
+      subject: string;
+      latest: string;
+      waiting: number | string;
+    }>(
+      `SELECT endpoint_id, subject, ${session.dialect.timestampText('MAX(created_at)')} AS latest, ` +
+        "SUM(CASE WHEN status = 'pending' AND body IS NULL THEN 1 ELSE 0 END) AS waiting " +
+        `FROM webhook_messages WHERE endpoint_id IN (${placeholders(endpointIds.length)}) ` +
+        `AND subject IN (${placeholders(subjects.length)}) AND event_type = 'alert.updated' ` +
+        'GROUP BY endpoint_id, subject',
+      [...endpointIds, ...subjects],
+    );
+    for (const row of rows) {
+      found.set(`${row.endpoint_id}|${row.subject}`, {
+        latest: row.latest,
+        waiting: Number(row.waiting) > 0,
+      });
+    }
+    return found;
+  }
+
+  /** Endpoints with messages due (`pending`, next attempt passed). */
+  async endpointsDue(session: Pick<SqlSession, 'select'>, now: string): Promise<string[]> {
+    const rows = await session.select<{ endpoint_id: string | number }>(
+      "SELECT DISTINCT endpoint_id FROM webhook_messages WHERE status = 'pending' AND next_attempt_at <= ?",
+      [now],
+    );
+    return rows.map((row) => String(row.endpoint_id));
+  }
+
+  /**
+   * Claims up to `limit` of an endpoint's due messages, oldest due first, skipping those another
+   * instance is claiming: each is leased until `leaseUntil` (its next attempt moves there), so
+   * that an instance that dies mid-attempt leaves it due again, never sent twice at once.
+   */
+  async claim(
+    session: SqlSession,
+    endpointId: string,
+    now: string,
+    limit: number,
+    leaseUntil: string,
+  ): Promise<WebhookMessage[]> {
+    const rows = await session.select<MessageRow>(
+      `SELECT ${this.columns(session)} FROM webhook_messages WHERE endpoint_id = ? AND status = 'pending' ` +
+        `AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ${Number(limit)} ${session.dialect.skipLocked}`,
+      [endpointId, now],
+    );
+    if (rows.length === 0) return [];
+    await session.execute(
+      `UPDATE webhook_messages SET next_attempt_at = ? WHERE id IN (${placeholders(rows.length)})`,
+      [leaseUntil, ...rows.map((row) => row.id)],
+    );
+    return rows.map(toMessage);
+  }
+
+  /** Stores a message's body, rendered at its first attempt; answers the body it keeps. */
+  async setBody(session: SqlSession, id: string, body: string): Promise<string> {
+    await session.execute('UPDATE webhook_messages SET body = ? WHERE id = ? AND body IS NULL', [
+      body,
+      id,
+    ]);
+    const [row] = await session.select<{ body: string }>(
+      'SELECT body FROM webhook_messages WHERE id = ?',
+      [id],
+    );
+    return row.body;
+  }
+
+  /** Records an attempt and what it changes of its message, in one transaction. */
+  async recordAttempt(
+    session: SqlSession,
+    attempt: AttemptRow,
+    outcome: AttemptOutcome,
+  ): Promise<void> {
+    await session.execute(
+      'INSERT INTO webhook_attempts (message_id, at, status_code, latency_ms, error, response_head) ' +
+        'VALUES (?, ?, ?, ?, ?, ?)',
+      [
+        attempt.messageId,
+        attempt.at,
+        attempt.statusCode,
+        attempt.latencyMs,
+        attempt.error,
+        attempt.responseHead,
+      ],
+    );
+    await session.execute(
+      'UPDATE webhook_messages SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ? ' +
+        "WHERE id = ? AND status = 'pending'",
+      [outcome.status, outcome.nextAttemptAt, attempt.at, attempt.messageId],
+    );
+  }
+
+  /** Moves an endpoint's messages from one status to another (pause, resume, give up). */
+  async moveAll(
+    session: SqlSession,
+    endpointId: string,
+    from: MessageStatus,
+    to: MessageStatus,
+    nextAttemptAt: string,
+  ): Promise<number> {
+    return session.execute(
+      'UPDATE webhook_messages SET status = ?, next_attempt_at = ? WHERE endpoint_id = ? AND status = ?',
+      [to, nextAttemptAt, endpointId, from],
+    );
+  }
+
+  /** An endpoint's messages, newest first, with their attempts. */
+  async page(
+    session: Pick<SqlSession, 'select' | 'dialect'>,
+    endpointId: string,
+    filter: { status?: MessageStatus; since?: string; until?: string },
+    offset: number,
+    limit: number,
+  ): Promise<{ items: (WebhookMessage & { attemptList: AttemptRow[] })[]; total: number }> {
+    const where = ['endpoint_id = ?'];
+    const params: unknown[] = [endpointId];
+    if (filter.status) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    if (filter.since) {
+      where.push('created_at >= ?');
+      params.push(filter.since);
+    }
+    if (filter.until) {
+      where.push('created_at < ?');
+      params.push(filter.until);
+    }
+    const rows = await session.select<MessageRow>(
+      `SELECT ${this.columns(session)} FROM webhook_messages WHERE ${where.join(' AND ')} ` +
+        `ORDER BY id DESC LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+      params,
+    );
+    const [{ total }] = await session.select<{ total: number | string }>(
+      `SELECT COUNT(*) AS total FROM webhook_messages WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const attempts = await this.attemptsOf(
+      session,
+      rows.map((row) => String(row.id)),
+    );
+    return {
+      items: rows.map((row) => ({
+        ...toMessage(row),
+        attemptList: attempts.get(String(row.id)) ?? [],
+      })),
+      total: Number(total),
+    };
+  }
+
+  /** Deletes an endpoint's messages and their attempts. */
+  async removeOf(session: SqlSession, endpointId: string): Promise<void> {
+    await session.execute(
+      'DELETE FROM webhook_attempts WHERE message_id IN (SELECT id FROM webhook_messages WHERE endpoint_id = ?)',
+      [endpointId],
+    );
+    await session.execute('DELETE FROM webhook_messages WHERE endpoint_id = ?', [endpointId]);
+  }
+
+  private async attemptsOf(
+    session: Pick<SqlSession, 'select' | 'dialect'>,
+    messageIds: readonly string[],
+  ): Promise<Map<string, AttemptRow[]>> {
+    const attempts = new Map<string, AttemptRow[]>();
+    if (messageIds.length === 0) return attempts;
+    const rows = await session.select<{
+      message_id: string | number;
+      at: string;
+      status_code: number | null;
+      latency_ms: number;
+      error: string | null;
+      response_head: string | null;
+    }>(
+      `SELECT message_id, ${session.dialect.timestampText('at')} AS at, status_code, latency_ms, error, response_head ` +
+        `FROM webhook_attempts WHERE message_id IN (${placeholders(messageIds.length)}) ORDER BY id`,
+      messageIds,
+    );
+    for (const row of rows) {
+      const list = attempts.get(String(row.message_id)) ?? [];
+      list.push({
+        messageId: String(row.message_id),
+        at: row.at,
+        statusCode: row.status_code === null ? null : Number(row.status_code),
+        latencyMs: Number(row.latency_ms),
+        error: row.error,
+        responseHead: row.response_head,
+      });
+      attempts.set(String(row.message_id), list);
+    }
+    return attempts;
+  }
+
+  private columns(session: Pick<SqlSession, 'dialect'>): string {
+    const time = (column: string) => `${session.dialect.timestampText(column)} AS ${column}`;
+    return [
+      'id',
+      'uuid',
+      'team_id',
+      'endpoint_id',
+      'event_type',
+      'subject',
+      'body',
+      'status',
+      'attempts',
+      time('next_attempt_at'),
+      time('created_at'),
+      time('last_attempt_at'),
+    ].join(', ');
+  }
+}
+
+const toMessage = (row: MessageRow): WebhookMessage => ({
+  id: String(row.id),
+  uuid: row.uuid,
+  teamId: Number(row.team_id),
+  endpointId: String(row.endpoint_id),
+  eventType: row.event_type,
+  subject: row.subject,
+  body: row.body,
+  status: row.status,
+  attempts: Number(row.attempts),
+  nextAttemptAt: row.next_attempt_at,
+  createdAt: row.created_at,
+  lastAttemptAt: row.last_attempt_at,
+});

@@ -1,0 +1,312 @@
+import { ProcessingWorker } from '../../src/processing/processing.worker';
+import { createTeam, type TestTeam } from '../support/fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { Receiver, signedWith, type Received } from './receiver';
+
+/**
+ * Webhook deliveries to a real HTTP receiver on loopback (issue 16): the outbox written with the
+ * alert, signed per Standard Webhooks, retried on the schedule (here in milliseconds) with the
+ * same id and bytes, Retry-After honoured, 410 and endless failures disabling the endpoint and
+ * telling the team's other endpoints, rotation's two signatures, pauses, and the delivery log.
+ */
+
+const ISO = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+const UUID = expect.stringMatching(
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+);
+
+describe('webhook deliveries', () => {
+  let t: TestApp;
+  let team: TestTeam;
+  let receiver: Receiver;
+  let run = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+        WEBHOOK_DISPATCH_ENABLED: 'true',
+        WEBHOOK_POLL_MS: '20',
+        WEBHOOK_RETRY_SCHEDULE: '200ms,300ms,300ms',
+        WEBHOOK_TIMEOUT_MS: '500',
+        WEBHOOK_DISABLE_AFTER: '3s',
+      },
+    });
+    receiver = new Receiver();
+    await receiver.start();
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
+  beforeEach(async () => {
+    team = await createTeam(t);
+    run++;
+  });
+
+  const api = {
+    get: (path: string, key = team.apiKey) => t.http.get(path).set('X-API-Key', key),
+    post: (path: string, body?: object, key = team.apiKey) =>
+      t.http.post(path).set('X-API-Key', key).send(body),
+    patch: (path: string, body: object) =>
+      t.http.patch(path).set('X-API-Key', team.apiKey).send(body),
+  };
+  /** An endpoint on the receiver at a path of this test's own. */
+  const endpoint = async (name: string, body: object = {}) => {
+    const path = `/${run}/${name}`;
+    const res = await api
+      .post('/api/v1/webhooks', { url: receiver.url + path, ...body })
+      .expect(201);
+    return { path, id: res.body.data.id as string, secret: res.body.data.secret as string };
+  };
+  /** A deposit of 1,500,000 XOF, processed: a LARGE_TRANSACTION alert; its uuid. */
+  const raiseAlert = async (player = `p-${run}`) => {
+    await api
+      .post('/api/v1/events', {
+        event_id: `dep-${run}-${player}`,
+        player: { id: player },
+        event: {
+          type: 'DEPOSIT',
+          timestamp: new Date().toISOString(),
+          amount: 1_500_000,
+          currency: 'XOF',
+        },
+      })
+      .expect(202);
+    await t.app.get(ProcessingWorker).drain();
+    const alerts = (await api.get('/api/v1/alerts').expect(200)).body.data.items;
+    return alerts[0].id as string;
+  };
+  const deliveries = async (id: string, query = '') =>
+    (await api.get(`/api/v1/webhooks/${id}/deliveries${query}`).expect(200)).body.data;
+  const waitUntil = async (check: () => Promise<boolean>, timeoutMs = 10_000) => {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('timed out');
+  };
+  const json = (r: Received) => JSON.parse(r.body);
+
+  it('sends alert.created signed as Standard Webhooks, the alert as GET /alerts/:id shows it', async () => {
+    const hook = await endpoint('created');
+    const alertId = await raiseAlert();
+    const [delivery] = await receiver.waitFor(hook.path, 1);
+    expect(delivery.headers).toMatchObject({
+      'content-type': 'application/json',
+      'webhook-id': UUID,
+      'webhook-timestamp': expect.stringMatching(/^\d{10}$/),
+      'user-agent': 'BettingMonitor-Webhooks/1.0',
+    });
+    expect(
+      Math.abs(Number(delivery.headers['webhook-timestamp']) - Date.now() / 1000),
+    ).toBeLessThan(10);
+    expect(signedWith(delivery, [hook.secret])).toEqual([hook.secret]);
+    const alert = (await api.get(`/api/v1/alerts/${alertId}`).expect(200)).body.data;
+    expect(json(delivery)).toEqual({ type: 'alert.created', timestamp: ISO, data: alert });
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'succeeded');
+    expect(await deliveries(hook.id)).toEqual({
+      items: [
+        {
+          id: delivery.headers['webhook-id'],
+          event_type: 'alert.created',
+          status: 'succeeded',
+          attempt_count: 1,
+          next_attempt_at: null,
+          created_at: ISO,
+          last_attempt_at: ISO,
+          attempts: [
+            {
+              at: ISO,
+              status_code: 200,
+              latency_ms: expect.any(Number),
+              error: null,
+              response_head: 'ok',
+            },
+          ],
+        },
+      ],
+      total: 1,
+      page: 1,
+      page_size: 20,
+    });
+  });
+
+  it('retries a receiver that fails, with the same webhook-id and the same bytes, until it succeeds', async () => {
+    const hook = await endpoint('flaky');
+    receiver.script(
+      hook.path,
+      { status: 500, body: 'down' },
+      { status: 502 },
+      { status: 200, body: 'back' },
+    );
+    await raiseAlert();
+    const got = await receiver.waitFor(hook.path, 3);
+    expect(new Set(got.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    expect(new Set(got.map((r) => r.body)).size).toBe(1);
+    for (const r of got) expect(signedWith(r, [hook.secret])).toEqual([hook.secret]);
+    expect(got[1].at - got[0].at).toBeGreaterThanOrEqual(150);
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'succeeded');
+    const [logged] = (await deliveries(hook.id)).items;
+    expect(
+      logged.attempts.map((a: { status_code: number; error: string | null }) => [
+        a.status_code,
+        a.error,
+      ]),
+    ).toEqual([
+      [500, 'answered 500'],
+      [502, 'answered 502'],
+      [200, null],
+    ]);
+    expect(logged.attempts[0].response_head).toBe('down');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.on(hook.path)).toHaveLength(3);
+  });
+
+  it('honours Retry-After on 429 and 503', async () => {
+    const hook = await endpoint('busy');
+    receiver.script(hook.path, { status: 429, headers: { 'retry-after': '1' } });
+    const { body } = await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202);
+    expect(body).toEqual({ success: true, data: { delivery_id: UUID } });
+    const got = await receiver.waitFor(hook.path, 2);
+    expect(got[1].at - got[0].at).toBeGreaterThanOrEqual(950);
+    expect(json(got[1])).toEqual({
+      type: 'ping',
+      timestamp: expect.stringMatching(/Z$/),
+      data: { webhook_id: hook.id },
+    });
+    expect(got[0].headers['webhook-id']).toBe(body.data.delivery_id);
+  });
+
+  it('gives up after the last retry; timeouts, a broken answer and redirects are failures', async () => {
+    const hook = await endpoint('broken');
+    receiver.script(
+      hook.path,
+      { status: 200, delayMs: 800 },
+      { hangUp: true },
+      { status: 302, headers: { location: 'https://elsewhere.example/' } },
+      { status: 500 },
+    );
+    await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202);
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'failed');
+    const [logged] = (await deliveries(hook.id)).items;
+    expect(logged.attempt_count).toBe(4);
+    expect(
+      logged.attempts.map((a: { status_code: number; error: string }) => [a.status_code, a.error]),
+    ).toEqual([
+      [null, 'no answer within 500 ms'],
+      [200, expect.stringContaining('broke off')],
+      [302, 'redirects are not followed (to https://elsewhere.example/)'],
+      [500, 'answered 500'],
+    ]);
+    expect((await deliveries(hook.id, '?status=failed')).total).toBe(1);
+    expect((await deliveries(hook.id, '?status=succeeded')).total).toBe(0);
+    // Still on: a failure of a few seconds does not disable it.
+    expect((await api.get(`/api/v1/webhooks/${hook.id}`).expect(200)).body.data.active).toBe(true);
+  });
+
+  it('a 410 disables the endpoint at once and tells the team’s other endpoints', async () => {
+    const gone = await endpoint('gone');
+    const watcher = await endpoint('watcher', { events: ['endpoint.disabled'] });
+    receiver.script(gone.path, { status: 410 });
+    await raiseAlert();
+    const [notice] = await receiver.waitFor(watcher.path, 1);
+    expect(json(notice)).toEqual({
+      type: 'endpoint.disabled',
+      timestamp: expect.stringMatching(/Z$/),
+      data: {
+        webhook_id: gone.id,
+        url: receiver.url + gone.path,
+        reason: 'gone',
+        disabled_at: ISO,
+      },
+    });
+    expect(signedWith(notice, [watcher.secret])).toEqual([watcher.secret]);
+    expect((await api.get(`/api/v1/webhooks/${gone.id}`).expect(200)).body.data).toMatchObject({
+      active: false,
+      disabled_reason: 'gone',
+    });
+    expect(receiver.on(gone.path)).toHaveLength(1);
+    expect(receiver.on(watcher.path)).toHaveLength(1);
+    const metrics = (await t.http.get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/webhook_endpoints_disabled_total\{reason="gone"\} [1-9]/);
+  });
+
+  it('disables an endpoint that failed every attempt for WEBHOOK_DISABLE_AFTER', async () => {
+    const hook = await endpoint('failing');
+    receiver.script(hook.path, ...Array.from({ length: 20 }, () => ({ status: 500 })));
+    await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202);
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'failed');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202);
+    await waitUntil(
+      async () => (await api.get(`/api/v1/webhooks/${hook.id}`)).body.data.active === false,
+    );
+    expect((await api.get(`/api/v1/webhooks/${hook.id}`)).body.data.disabled_reason).toBe(
+      'failing',
+    );
+  });
+
+  it('signs with both secrets while the one before a rotation lasts', async () => {
+    const hook = await endpoint('rotated');
+    const rotated = (await api.post(`/api/v1/webhooks/${hook.id}/rotate-secret`).expect(200)).body
+      .data.secret as string;
+    await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202);
+    const [delivery] = await receiver.waitFor(hook.path, 1);
+    expect(String(delivery.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect(signedWith(delivery, [rotated, hook.secret])).toEqual([rotated, hook.secret]);
+  });
+
+  it('sends alert.updated when an alert’s status or assignee changes', async () => {
+    const hook = await endpoint('updates', { events: ['alert.updated'] });
+    const alertId = await raiseAlert();
+    await api.patch(`/api/v1/alerts/${alertId}`, { status: 'ACKNOWLEDGED' }).expect(200);
+    const [update] = await receiver.waitFor(hook.path, 1);
+    expect(json(update)).toMatchObject({
+      type: 'alert.updated',
+      data: { id: alertId, status: 'ACKNOWLEDGED' },
+    });
+    await api.patch(`/api/v1/alerts/${alertId}`, { note: 'only a note' }).expect(200);
+    await api.patch(`/api/v1/alerts/${alertId}`, { assignee: 'awa.diop' }).expect(200);
+    const got = await receiver.waitFor(hook.path, 2);
+    expect(json(got[1])).toMatchObject({ type: 'alert.updated', data: { assignee: 'awa.diop' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.on(hook.path)).toHaveLength(2);
+  });
+
+  it('a paused endpoint keeps its messages until it is on again', async () => {
+    const hook = await endpoint('paused');
+    await api.patch(`/api/v1/webhooks/${hook.id}`, { active: false }).expect(200);
+    await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.on(hook.path)).toHaveLength(0);
+    expect((await deliveries(hook.id, '?status=paused')).total).toBe(1);
+    await api.patch(`/api/v1/webhooks/${hook.id}`, { active: true }).expect(200);
+    const [ping] = await receiver.waitFor(hook.path, 1);
+    expect(json(ping)).toMatchObject({ type: 'ping', data: { webhook_id: hook.id } });
+  });
+
+  it('answers 404 for another team’s deliveries and test', async () => {
+    const hook = await endpoint('mine');
+    const other = await createTeam(t);
+    for (const res of [
+      await api.get(`/api/v1/webhooks/${hook.id}/deliveries`, other.apiKey),
+      await api.post(`/api/v1/webhooks/${hook.id}/test`, undefined, other.apiKey),
+    ]) {
+      expect([res.status, res.body]).toEqual([
+        404,
+        { success: false, error: { code: 'NOT_FOUND', message: `Webhook ${hook.id} not found` } },
+      ]);
+    }
+    expect(receiver.on(hook.path)).toHaveLength(0);
+    const bad = await api.get(`/api/v1/webhooks/${hook.id}/deliveries?status=lost&since=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([
+      { field: 'status', message: 'status must be one of pending, paused, succeeded, failed' },
+      {
+        field: 'since',
+        message: 'since must be an ISO 8601 time with its offset, such as 2026-02-01T10:00:00Z',
+      },
+    ]);
+  });
+});
