@@ -42,6 +42,7 @@ describe('loadConfig', () => {
         timeoutMs: 10000,
         retrySchedule: [5000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
         disableAfterMs: 5 * 86_400_000,
+        retentionDays: 30,
         pollMs: 200,
       },
       maxbridge: { enabled: false, hashSecrets: [], nonceTtlSeconds: 900 },

@@ -49,6 +49,8 @@ export interface WebhooksConfig {
   retrySchedule: number[];
   /** An endpoint whose every attempt failed for this long is disabled. */
   disableAfterMs: number;
+  /** Messages (and their attempts) are kept this many days, then purged. */
+  retentionDays: number;
   pollMs: number;
 }
 
@@ -153,6 +155,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: reader.integer('WEBHOOK_TIMEOUT_MS', 10000, { min: 100, max: 60000 }),
       retrySchedule: reader.durations('WEBHOOK_RETRY_SCHEDULE', '5s,5m,30m,2h,5h,10h,10h'),
       disableAfterMs: reader.durations('WEBHOOK_DISABLE_AFTER', '5d')[0] ?? 0,
+      retentionDays: reader.integer('WEBHOOK_RETENTION_DAYS', 30, { min: 1, max: 3650 }),
       pollMs: reader.integer('WEBHOOK_POLL_MS', 200, { min: 10, max: 60000 }),
     },
     maxbridge: reader.maxbridge(),

@@ -341,6 +341,17 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
       ],
       ['POST /api/v1/webhooks/{id}/test', 'POST', `/api/v1/webhooks/${NO_ID}/test`],
       ['GET /api/v1/webhooks/{id}/deliveries', 'GET', `/api/v1/webhooks/${NO_ID}/deliveries`],
+      [
+        'POST /api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver',
+        'POST',
+        `/api/v1/webhooks/${NO_ID}/deliveries/${NO_ID}/redeliver`,
+      ],
+      [
+        'POST /api/v1/webhooks/{id}/replay',
+        'POST',
+        `/api/v1/webhooks/${NO_ID}/replay`,
+        { since: '2026-01-01T00:00:00Z' },
+      ],
     ];
     for (const [route, method, path, body] of routes) {
       cover(route);

@@ -1,4 +1,6 @@
+import { MicroTime } from '../../src/common/time/micro-time';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
+import { WebhookDispatcher } from '../../src/webhooks/delivery/webhook-dispatcher';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { Receiver, signedWith, type Received } from './receiver';
@@ -286,12 +288,114 @@ describe('webhook deliveries', () => {
     expect(json(ping)).toMatchObject({ type: 'ping', data: { webhook_id: hook.id } });
   });
 
+  it('redelivers one delivery: the same webhook-id and the same bytes, one attempt more', async () => {
+    const hook = await endpoint('redeliver');
+    const id = (await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202)).body.data
+      .delivery_id as string;
+    await receiver.waitFor(hook.path, 1);
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'succeeded');
+    expect(
+      (await api.post(`/api/v1/webhooks/${hook.id}/deliveries/${id}/redeliver`).expect(202)).body,
+    ).toEqual({ success: true, data: { delivery_id: id } });
+    const got = await receiver.waitFor(hook.path, 2);
+    expect(got[1].headers['webhook-id']).toBe(id);
+    expect(got[1].body).toBe(got[0].body);
+    expect(signedWith(got[1], [hook.secret])).toEqual([hook.secret]);
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.attempt_count === 2);
+
+    // Waiting already (paused): a 409; unknown: a 404.
+    await api.patch(`/api/v1/webhooks/${hook.id}`, { active: false }).expect(200);
+    const held = (await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202)).body.data
+      .delivery_id as string;
+    expect(
+      (await api.post(`/api/v1/webhooks/${hook.id}/deliveries/${held}/redeliver`).expect(409)).body,
+    ).toEqual({
+      success: false,
+      error: {
+        code: 'CONFLICT',
+        message: `Delivery ${held} cannot move from paused to redelivered`,
+      },
+    });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(
+      (await api.post(`/api/v1/webhooks/${hook.id}/deliveries/${unknown}/redeliver`).expect(404))
+        .body,
+    ).toEqual({
+      success: false,
+      error: { code: 'NOT_FOUND', message: `Delivery ${unknown} not found` },
+    });
+  });
+
+  it('replays a window in order, or only its failed deliveries; refuses a bad window', async () => {
+    const hook = await endpoint('replay');
+    const ping = async () =>
+      (await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202)).body.data
+        .delivery_id as string;
+    const before = new Date(Date.now() - 1000).toISOString();
+    const first = await ping();
+    await receiver.waitFor(hook.path, 1);
+    const middle = new Date().toISOString();
+    receiver.script(hook.path, ...Array.from({ length: 4 }, () => ({ status: 500 })));
+    const second = await ping();
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'failed');
+    const third = await ping();
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'succeeded');
+    const sent = () => receiver.on(hook.path).map((r) => r.headers['webhook-id']);
+    const seen = sent().length;
+
+    const replay = (body: object) => api.post(`/api/v1/webhooks/${hook.id}/replay`, body);
+    expect((await replay({ since: before, status: 'failed' }).expect(202)).body).toEqual({
+      success: true,
+      data: { replayed: 1 },
+    });
+    await receiver.waitFor(hook.path, seen + 1);
+    expect(sent().slice(seen)).toEqual([second]);
+    await waitUntil(async () => (await deliveries(hook.id, '?status=succeeded')).total === 3);
+
+    expect((await replay({ since: middle }).expect(202)).body.data.replayed).toBe(2);
+    await receiver.waitFor(hook.path, seen + 3);
+    expect(new Set(sent().slice(seen + 1))).toEqual(new Set([second, third]));
+    expect(sent()).not.toContain(undefined);
+    expect(sent().filter((id) => id === first)).toHaveLength(1);
+
+    const bad = await replay({ until: 'soon', status: 'succeeded', colour: 'red' }).expect(400);
+    expect(bad.body.error.details).toEqual([
+      { field: 'colour', message: 'unknown field colour; expected since, until or status' },
+      { field: 'since', message: 'since is required' },
+      {
+        field: 'until',
+        message: 'until must be an ISO 8601 time with its offset, such as 2026-02-01T10:00:00Z',
+      },
+      { field: 'status', message: 'status must be failed (only the failed deliveries), or absent' },
+    ]);
+    expect((await replay({ since: middle, until: before }).expect(400)).body.error.details).toEqual(
+      [{ field: 'until', message: 'until must be after since' }],
+    );
+  });
+
+  it('purges the messages older than the retention, never one still waiting', async () => {
+    const hook = await endpoint('purge');
+    await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202);
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'succeeded');
+    await api.patch(`/api/v1/webhooks/${hook.id}`, { active: false }).expect(200);
+    await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202);
+    const tomorrow = MicroTime.fromMicros((Date.now() + 86_400_000) * 1000);
+    expect(await t.app.get(WebhookDispatcher).purgeBefore(tomorrow)).toBeGreaterThanOrEqual(1);
+    const left = await deliveries(hook.id);
+    expect(left.items.map((d: { status: string }) => d.status)).toEqual(['paused']);
+  });
+
   it('answers 404 for another team’s deliveries and test', async () => {
     const hook = await endpoint('mine');
     const other = await createTeam(t);
     for (const res of [
       await api.get(`/api/v1/webhooks/${hook.id}/deliveries`, other.apiKey),
       await api.post(`/api/v1/webhooks/${hook.id}/test`, undefined, other.apiKey),
+      await api.post(
+        `/api/v1/webhooks/${hook.id}/replay`,
+        { since: '2026-01-01T00:00:00Z' },
+        other.apiKey,
+      ),
     ]) {
       expect([res.status, res.body]).toEqual([
         404,

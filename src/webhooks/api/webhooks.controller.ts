@@ -90,4 +90,29 @@ export class WebhooksController {
     const page = await this.webhooks.deliveries(tenant.teamId, id, query);
     return ok({ ...page, items: page.items.map(deliveryView) });
   }
+
+  @Post(':id/deliveries/:delivery_id/redeliver')
+  @HttpCode(202)
+  @ApiOperation(WebhooksDocs.redeliver)
+  @ApiParam(ID)
+  @ApiParam({ name: 'delivery_id', description: 'The delivery’s id (its `webhook-id`)' })
+  @WebhooksResponses.redeliver()
+  async redeliver(
+    @CurrentTenant() tenant: Tenant,
+    @Param('id') id: string,
+    @Param('delivery_id') deliveryId: string,
+  ) {
+    await this.webhooks.redeliver(tenant.teamId, id, deliveryId);
+    return ok({ delivery_id: deliveryId });
+  }
+
+  @Post(':id/replay')
+  @HttpCode(202)
+  @ApiOperation(WebhooksDocs.replay)
+  @ApiParam(ID)
+  @ApiBody(WebhooksDocs.replayBody)
+  @WebhooksResponses.replay()
+  async replay(@CurrentTenant() tenant: Tenant, @Param('id') id: string, @Body() body: unknown) {
+    return ok({ replayed: await this.webhooks.replay(tenant.teamId, id, body) });
+  }
 }

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -14,6 +15,7 @@ import { MonitorErrorDto } from '../../monitor-api/dto/monitor-error.dto';
 import {
   WebhookDeliveryListResponseDto,
   WebhookListResponseDto,
+  WebhookReplayResponseDto,
   WebhookTestResponseDto,
   WebhookResponseDto,
   WebhookWithSecretResponseDto,
@@ -140,6 +142,34 @@ export const WebhooksDocs = {
       '(ISO times, on when the message was made). `page` and `size` as every list. Each delivery is one message: ' +
       'the `webhook-id` header of its every attempt is its `id`.',
   } satisfies ApiOperationOptions,
+  redeliver: {
+    summary: 'Send a delivery again',
+    description:
+      'The same message (same `webhook-id`, same bytes), one attempt more, due now; no retry after it if it fails ' +
+      '(replay it again). A delivery still waiting to be sent (`pending`, `paused`) is a 409. On a paused endpoint, ' +
+      'it waits until the endpoint is on again.',
+  } satisfies ApiOperationOptions,
+  replay: {
+    summary: 'Send again every delivery of a time window',
+    description:
+      '`{"since": ISO time, "until"?: ISO time, "status"?: "failed"}`: every message made in [since, until) (only the ' +
+      'failed ones with `status`), each once more, claimed in the order they were made (up to ' +
+      'WEBHOOK_ENDPOINT_CONCURRENCY at once). Those still waiting to be sent are left as they are. Answers how many ' +
+      'were queued. Messages are kept 30 days (WEBHOOK_RETENTION_DAYS).',
+  } satisfies ApiOperationOptions,
+  replayBody: {
+    description: 'The window',
+    examples: {
+      missed: {
+        summary: 'What failed since a time',
+        value: { since: '2026-02-01T00:00:00Z', status: 'failed' },
+      },
+      window: {
+        summary: 'Everything of an hour',
+        value: { since: '2026-02-01T10:00:00Z', until: '2026-02-01T11:00:00Z' },
+      },
+    },
+  } satisfies ApiBodyOptions,
   createBody: {
     description: 'The endpoint',
     examples: {
@@ -231,6 +261,43 @@ export const WebhooksResponses = {
               field: 'status',
               message: 'status must be one of pending, paused, succeeded, failed',
             },
+          ]),
+        ),
+      ),
+      NOT_FOUND,
+    ),
+  redeliver: () =>
+    applyDecorators(
+      ApiAcceptedResponse({
+        description: 'Queued again',
+        type: WebhookTestResponseDto,
+        example: { success: true, data: { delivery_id: DELIVERY.id } },
+      }),
+      ApiConflictResponse(
+        error(
+          'It is still waiting to be sent',
+          failure('CONFLICT', `Delivery ${DELIVERY.id} cannot move from pending to redelivered`),
+        ),
+      ),
+      ApiNotFoundResponse(
+        error(
+          'Unknown webhook or delivery, or another team’s',
+          failure('NOT_FOUND', `Delivery ${DELIVERY.id} not found`),
+        ),
+      ),
+    ),
+  replay: () =>
+    applyDecorators(
+      ApiAcceptedResponse({
+        description: 'How many deliveries were queued again',
+        type: WebhookReplayResponseDto,
+        example: { success: true, data: { replayed: 12 } },
+      }),
+      ApiBadRequestResponse(
+        error(
+          'A missing or bad time, or a status other than failed',
+          failure('VALIDATION_ERROR', 'Validation failed', [
+            { field: 'since', message: 'since is required' },
           ]),
         ),
       ),

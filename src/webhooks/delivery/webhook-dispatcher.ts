@@ -27,6 +27,9 @@ import { WebhookSender, type SendResult } from './webhook-sender';
 const LEASE_MARGIN_MS = 5000;
 /** A `Retry-After` is honoured up to a day. */
 const MAX_RETRY_AFTER_MS = 86_400_000;
+/** How often old messages are purged, and how many a statement deletes. */
+const PURGE_EVERY_MS = 3_600_000;
+const PURGE_BATCH = 1000;
 
 const text = (micros: number) => MicroTime.fromMicros(micros).toDatabaseText();
 
@@ -44,6 +47,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   /** Per endpoint, when its next delivery may start (its rate limit, on this instance). */
   private readonly nextSlot = new Map<string, number>();
   private running = false;
+  private lastPurge = 0;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
 
@@ -90,8 +94,27 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private async poll(): Promise<void> {
     try {
       for (const message of await this.claim()) void this.start(message);
+      if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
+        this.lastPurge = Date.now();
+        const before = Date.now() - this.config.webhooks.retentionDays * 86_400_000;
+        const purged = await this.purgeBefore(MicroTime.fromMicros(before * 1000));
+        if (purged > 0)
+          this.logger.log(`Purged ${purged} webhook messages older than the retention`);
+      }
     } catch (error) {
-      this.logger.error(`Could not claim webhook deliveries: ${(error as Error).message}`);
+      this.logger.error(`Webhook dispatcher: ${(error as Error).message}`);
+    }
+  }
+
+  /** Deletes the messages made before `before` that wait no more, with their attempts. */
+  async purgeBefore(before: MicroTime): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const deleted = await this.database.transaction((session) =>
+        this.messages.purge(session, before.toDatabaseText(), PURGE_BATCH),
+      );
+      purged += deleted;
+      if (deleted < PURGE_BATCH) return purged;
     }
   }
 

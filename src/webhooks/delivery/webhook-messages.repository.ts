@@ -251,6 +251,72 @@ export class WebhookMessagesRepository {
     };
   }
 
+  /** One of the endpoint's messages, by its uuid (locked, to send it again). */
+  async findOf(
+    session: SqlSession,
+    endpointId: string,
+    uuid: string,
+  ): Promise<WebhookMessage | null> {
+    const rows = await session.select<MessageRow>(
+      `SELECT ${this.columns(session)} FROM webhook_messages WHERE endpoint_id = ? AND uuid = ? ${session.dialect.forUpdate}`,
+      [endpointId, uuid],
+    );
+    return rows.length === 0 ? null : toMessage(rows[0]);
+  }
+
+  /**
+   * Sends messages again (`pending`, or `paused` when the endpoint is off): those given, or the
+   * endpoint's made in [since, until) that are not waiting already (only `failed` ones when
+   * asked), due now in the order they were made. Answers how many.
+   */
+  async requeue(
+    session: SqlSession,
+    endpointId: string,
+    select: { ids?: readonly string[]; since?: string; until?: string; onlyFailed?: boolean },
+    to: 'pending' | 'paused',
+    now: string,
+  ): Promise<number> {
+    const where = ['endpoint_id = ?', "status IN ('succeeded', 'failed')"];
+    const params: unknown[] = [endpointId];
+    if (select.ids) {
+      if (select.ids.length === 0) return 0;
+      where.push(`id IN (${placeholders(select.ids.length)})`);
+      params.push(...select.ids);
+    }
+    if (select.since) {
+      where.push('created_at >= ?');
+      params.push(select.since);
+    }
+    if (select.until) {
+      where.push('created_at < ?');
+      params.push(select.until);
+    }
+    if (select.onlyFailed) where.push("status = 'failed'");
+    return session.execute(
+      `UPDATE webhook_messages SET status = ?, next_attempt_at = ? WHERE ${where.join(' AND ')}`,
+      [to, now, ...params],
+    );
+  }
+
+  /** Deletes up to `limit` messages made before `before` that wait no more, with their attempts. */
+  async purge(session: SqlSession, before: string, limit: number): Promise<number> {
+    const rows = await session.select<{ id: string | number }>(
+      "SELECT id FROM webhook_messages WHERE created_at < ? AND status IN ('succeeded', 'failed') " +
+        `ORDER BY created_at LIMIT ${Number(limit)}`,
+      [before],
+    );
+    if (rows.length === 0) return 0;
+    const ids = rows.map((row) => row.id);
+    await session.execute(
+      `DELETE FROM webhook_attempts WHERE message_id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return session.execute(
+      `DELETE FROM webhook_messages WHERE id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+  }
+
   /** Deletes an endpoint's messages and their attempts. */
   async removeOf(session: SqlSession, endpointId: string): Promise<void> {
     await session.execute(

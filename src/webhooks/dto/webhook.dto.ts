@@ -166,3 +166,13 @@ export class WebhookTestResponseDto extends MonitorOkDto {
   @ApiProperty({ type: () => WebhookTestDto })
   data: WebhookTestDto;
 }
+
+class WebhookReplayDto {
+  @ApiProperty({ description: 'Deliveries queued again', example: 12 })
+  replayed: number;
+}
+
+export class WebhookReplayResponseDto extends MonitorOkDto {
+  @ApiProperty({ type: () => WebhookReplayDto })
+  data: WebhookReplayDto;
+}

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  ConflictError,
   RequestValidationError,
   ResourceNotFoundError,
   type FieldIssue,
@@ -182,6 +183,64 @@ export class WebhookEndpointsService {
     });
   }
 
+  /**
+   * Sends a delivery again: the same message (same `webhook-id`, same bytes), one attempt more.
+   * One still waiting to be sent is a 409.
+   */
+  async redeliver(teamId: number, uuid: string, deliveryId: string): Promise<void> {
+    await this.database.transaction(async (session) => {
+      const endpoint = await this.endpoints.find(session, teamId, uuid, true);
+      if (!endpoint) throw new ResourceNotFoundError('Webhook', uuid);
+      const message = await this.messages.findOf(session, endpoint.id, deliveryId);
+      if (!message) throw new ResourceNotFoundError('Delivery', deliveryId);
+      if (message.status === 'pending' || message.status === 'paused') {
+        throw ConflictError.ofState('Delivery', deliveryId, message.status, 'redelivered');
+      }
+      await this.messages.requeue(
+        session,
+        endpoint.id,
+        { ids: [message.id] },
+        endpoint.active ? 'pending' : 'paused',
+        now(),
+      );
+    });
+  }
+
+  /**
+   * Sends again every message of a window (`since`, `until` optional; `status: "failed"` for the
+   * failed ones only), in the order they were made; those still waiting are left as they are.
+   */
+  async replay(teamId: number, uuid: string, body: unknown): Promise<number> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+    }
+    const fields = body as Record<string, unknown>;
+    const issues: FieldIssue[] = [];
+    for (const key of Object.keys(fields)) {
+      if (!['since', 'until', 'status'].includes(key))
+        issues.push(issue(key, `unknown field ${key}; expected since, until or status`));
+    }
+    if (fields.since === undefined) issues.push(issue('since', 'since is required'));
+    const since = timeOf(fields, 'since', issues);
+    const until = timeOf(fields, 'until', issues);
+    if (fields.status !== undefined && fields.status !== 'failed') {
+      issues.push(issue('status', 'status must be failed (only the failed deliveries), or absent'));
+    }
+    if (since && until && until <= since) issues.push(issue('until', 'until must be after since'));
+    if (issues.length > 0) throw new RequestValidationError(issues);
+    return this.database.transaction(async (session) => {
+      const endpoint = await this.endpoints.find(session, teamId, uuid, true);
+      if (!endpoint) throw new ResourceNotFoundError('Webhook', uuid);
+      return this.messages.requeue(
+        session,
+        endpoint.id,
+        { since, until, onlyFailed: fields.status === 'failed' },
+        endpoint.active ? 'pending' : 'paused',
+        now(),
+      );
+    });
+  }
+
   /** The endpoint's deliveries, newest first, each with its attempts. */
   async deliveries(teamId: number, uuid: string, query: Record<string, unknown>) {
     const issues: FieldIssue[] = [];
@@ -256,7 +315,7 @@ export class WebhookEndpointsService {
 
 const now = () => MicroTime.now().toDatabaseText();
 
-/** An ISO 8601 time of the query, as database text; undefined when absent. */
+/** An ISO 8601 time of the query or body, as database text; undefined when absent. */
 function timeOf(
   query: Record<string, unknown>,
   name: string,

@@ -18,6 +18,9 @@ export class Webhooks1764500000000 implements MigrationInterface {
       `CREATE TABLE "webhook_messages" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "uuid" varchar(36) NOT NULL, "team_id" integer NOT NULL, "endpoint_id" bigint NOT NULL, "event_type" varchar(24) NOT NULL, "subject" varchar(36), "body" text, "status" varchar(12) NOT NULL, "attempts" integer NOT NULL, "next_attempt_at" datetime(6) NOT NULL, "created_at" datetime(6) NOT NULL, "last_attempt_at" datetime(6))`,
     );
     await q.query(
+      `CREATE INDEX "idx_webhook_messages_created" ON "webhook_messages" ("created_at") `,
+    );
+    await q.query(
       `CREATE INDEX "idx_webhook_messages_subject" ON "webhook_messages" ("endpoint_id", "subject", "status") `,
     );
     await q.query(
@@ -46,6 +49,7 @@ export class Webhooks1764500000000 implements MigrationInterface {
     await q.query('DROP INDEX "idx_webhook_messages_endpoint"');
     await q.query('DROP INDEX "idx_webhook_messages_endpoint_due"');
     await q.query('DROP INDEX "idx_webhook_messages_subject"');
+    await q.query('DROP INDEX "idx_webhook_messages_created"');
     await q.query('DROP TABLE "webhook_messages"');
     await q.query('DROP INDEX "uq_webhook_endpoints_uuid"');
     await q.query('DROP INDEX "idx_webhook_endpoints_team"');
