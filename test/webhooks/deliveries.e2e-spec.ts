@@ -385,6 +385,27 @@ describe('webhook deliveries', () => {
     expect(left.items.map((d: { status: string }) => d.status)).toEqual(['paused']);
   });
 
+  it('keeps a slow endpoint from delaying another, and an endpoint to its rate limit', async () => {
+    const slow = await endpoint('slow');
+    const fast = await endpoint('fast');
+    receiver.script(
+      slow.path,
+      ...Array.from({ length: 20 }, () => ({ status: 200, delayMs: 400 })),
+    );
+    // More than WEBHOOK_CONCURRENCY (16): without a cap per endpoint, they would take every slot.
+    for (let i = 0; i < 20; i++) await api.post(`/api/v1/webhooks/${slow.id}/test`).expect(202);
+    await receiver.waitFor(slow.path, 1);
+    const asked = Date.now();
+    await api.post(`/api/v1/webhooks/${fast.id}/test`).expect(202);
+    const [ping] = await receiver.waitFor(fast.path, 1);
+    expect(ping.at - asked).toBeLessThan(300);
+
+    const limited = await endpoint('limited', { rate_limit: 5 });
+    for (let i = 0; i < 6; i++) await api.post(`/api/v1/webhooks/${limited.id}/test`).expect(202);
+    const got = await receiver.waitFor(limited.path, 6);
+    expect(got[5].at - got[0].at).toBeGreaterThanOrEqual(950);
+  });
+
   it('answers 404 for another team’s deliveries and test', async () => {
     const hook = await endpoint('mine');
     const other = await createTeam(t);
