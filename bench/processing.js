@@ -30,16 +30,15 @@
  */
 const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
-const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { readFileSync, rmSync, existsSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { parseArgs } = require('node:util');
+const { admin, freshDatabase: createDatabase } = require('./support/bench-database');
 const { workload } = require('./support/processing-workload');
 const {
-  ROOT,
   startServer,
   stopServer,
   cpuSeconds,
@@ -66,7 +65,6 @@ const SECONDS = Number(args.seconds);
 const LAG_SECONDS = Number(args['lag-seconds']);
 const CONNECTIONS = Number(args.connections);
 const ROUNDS = Number(args.rounds);
-const SERVER_URL = process.env.DB_SERVER_URL || 'mariadb://root@127.0.0.1:3306';
 const RUN = randomBytes(3).toString('hex');
 const PORT = 3931;
 const HIGH_LIMIT = '100000000';
@@ -74,42 +72,9 @@ const LOG_FILE = `/tmp/bm_bench_processing_${RUN}.log`;
 
 // ---- databases and services -----------------------------------------------------------------
 
-async function admin() {
-  const server = new URL(SERVER_URL);
-  return mysql.createConnection({
-    host: server.hostname,
-    port: Number(server.port || 3306),
-    user: decodeURIComponent(server.username || 'root'),
-    password: decodeURIComponent(server.password || ''),
-  });
-}
-
-/** A fresh database migrated by the service's CLI, with one enterprise team. */
-async function freshDatabase(root, phase) {
-  const name = `bm_bench_proc_${RUN}_${phase}`;
-  await root.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const env = { PATH: process.env.PATH, DB_URL: url.toString(), LOG_LEVEL: 'warn' };
-  execFileSync(process.execPath, ['dist/cli.js', 'migrate'], { cwd: ROOT, env });
-  const created = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [
-        'dist/cli.js',
-        'team',
-        'create',
-        '--name',
-        `bench-${phase}`,
-        '--plan',
-        'enterprise',
-        '--json',
-      ],
-      { cwd: ROOT, env },
-    ).toString(),
-  );
-  return { name, url: url.toString(), apiKey: created.api_key, teamId: created.team.id };
-}
+/** A fresh database for one phase of this run. */
+const freshDatabase = (root, phase) =>
+  createDatabase(root, `bm_bench_proc_${RUN}_${phase}`, `bench-${phase}`);
 
 function serviceEnv(db, worker) {
   return {

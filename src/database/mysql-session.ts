@@ -18,6 +18,7 @@ export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
 export class MysqlSession implements SqlSession {
   private runner?: BorrowingRunner;
   private inTransaction = false;
+  private readonly commitCallbacks: (() => void)[] = [];
 
   private constructor(
     private readonly dataSource: DataSource,
@@ -83,6 +84,16 @@ export class MysqlSession implements SqlSession {
     if (!this.inTransaction) return;
     this.setInTransaction(false);
     await this.run('ROLLBACK').catch(() => undefined);
+  }
+
+  afterCommit(callback: () => void): void {
+    if (this.inTransaction) this.commitCallbacks.push(callback);
+    else callback();
+  }
+
+  /** Runs the `afterCommit` callbacks of the transaction that just committed. */
+  committed(): void {
+    for (const callback of this.commitCallbacks.splice(0)) callback();
   }
 
   release(): void {

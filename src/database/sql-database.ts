@@ -14,6 +14,11 @@ export interface SqlSession {
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
   /** Runs a one-row `INSERT` and returns the id the database gave the row. */
   insert(sql: string, params?: readonly unknown[]): Promise<string>;
+  /**
+   * Calls `callback` once the transaction has committed (at once outside a transaction); never
+   * when it rolls back. For what must not run before others can see the writes (a wake-up).
+   */
+  afterCommit(callback: () => void): void;
 }
 
 export interface TransactionOptions {
@@ -104,6 +109,7 @@ export class SqlDatabase {
       await session.begin(isolation);
       const result = await work(session);
       await session.commit();
+      session.committed();
       return result;
     } catch (error) {
       await session.rollback();
@@ -116,10 +122,12 @@ export class SqlDatabase {
   /** SQLite's one connection, through TypeORM's query runner (which better-sqlite3 needs). */
   private async inSqliteTransaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
+    const callbacks: (() => void)[] = [];
     try {
       await runner.startTransaction();
-      const result = await work(sessionOn(runner, this.dialect));
+      const result = await work(sessionOn(runner, this.dialect, callbacks));
       await runner.commitTransaction();
+      for (const callback of callbacks) callback();
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -128,9 +136,14 @@ export class SqlDatabase {
   }
 }
 
-/** A session on SQLite's query runner. */
-function sessionOn(runner: QueryRunner, dialect: SqlDialect): SqlSession {
+/** A session on SQLite's query runner; `afterCommit` callbacks go to `callbacks`. */
+function sessionOn(
+  runner: QueryRunner,
+  dialect: SqlDialect,
+  callbacks: (() => void)[],
+): SqlSession {
   return {
+    afterCommit: (callback) => callbacks.push(callback),
     dialect,
     manager: runner.manager,
     select: <T>(sql: string, params: readonly unknown[] = []) =>

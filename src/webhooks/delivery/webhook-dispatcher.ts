@@ -46,8 +46,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private readonly sending = new Set<Promise<void>>();
   /** Per endpoint, when its next delivery may start (its rate limit, on this instance). */
   private readonly nextSlot = new Map<string, number>();
+  /** Bodies being rendered, by type, subject and time: one rendering for sibling messages. */
+  private readonly rendering = new Map<string, Promise<string>>();
   private running = false;
   private lastPurge = 0;
+  /** A delivery ended during a poll: poll again at once after it. */
+  private pollAgain = false;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
 
@@ -65,6 +69,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   onApplicationBootstrap(): void {
     if (!this.config.webhooks.dispatchEnabled) return;
     this.running = true;
+    // Messages this instance wrote are sent as soon as they commit, not at the next poll.
+    this.outbox.onWritten(() => this.schedule(0));
     this.schedule(0);
   }
 
@@ -82,18 +88,37 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     return claimed.length;
   }
 
+  /**
+   * The next poll in `delayMs`: at once after a poll that claimed something (more may be due)
+   * or when a delivery ends (a slot is free), WEBHOOK_POLL_MS after one that found nothing.
+   */
   private schedule(delayMs: number): void {
+    if (!this.running) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.polling = this.poll().finally(() => {
-        this.polling = null;
-        if (this.running) this.schedule(this.config.webhooks.pollMs);
-      });
+      this.timer = null;
+      let claimed = 0;
+      this.polling = this.poll()
+        .then((n) => void (claimed = n))
+        .finally(() => {
+          this.polling = null;
+          const again = claimed > 0 || this.pollAgain;
+          this.pollAgain = false;
+          this.schedule(again ? 0 : this.config.webhooks.pollMs);
+        });
     }, delayMs);
   }
 
-  private async poll(): Promise<void> {
+  /** Claims and starts what is due; answers how many. */
+  private async poll(): Promise<number> {
+    let claimed: WebhookMessage[] = [];
     try {
-      for (const message of await this.claim()) void this.start(message);
+      claimed = await this.claim();
+      for (const message of claimed) void this.start(message);
       if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
         this.lastPurge = Date.now();
         const before = Date.now() - this.config.webhooks.retentionDays * 86_400_000;
@@ -104,6 +129,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     } catch (error) {
       this.logger.error(`Webhook dispatcher: ${(error as Error).message}`);
     }
+    return claimed.length;
   }
 
   /** Deletes the messages made before `before` that wait no more, with their attempts. */
@@ -154,6 +180,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       .finally(() => {
         this.inFlight.set(message.endpointId, (this.inFlight.get(message.endpointId) ?? 1) - 1);
         this.sending.delete(delivery);
+        this.schedule(0);
       });
     this.sending.add(delivery);
     return delivery;
@@ -190,12 +217,24 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     await this.record(message, endpoint, result);
   }
 
-  private async render(message: WebhookMessage): Promise<string> {
-    const body = await this.payloads.render(
-      message,
-      MicroTime.fromDatabaseText(message.createdAt).toIso(),
-    );
-    return this.database.transaction((session) => this.messages.setBody(session, message.id, body));
+  /**
+   * Renders the body and stores it for the message and those written with it to the team's
+   * other endpoints; siblings claimed at once wait for the same rendering.
+   */
+  private render(message: WebhookMessage): Promise<string> {
+    const key = `${message.teamId}|${message.eventType}|${message.subject}|${message.createdAt}`;
+    let body = this.rendering.get(key);
+    if (!body) {
+      body = this.payloads
+        .render(message, MicroTime.fromDatabaseText(message.createdAt).toIso())
+        .then((rendered) =>
+          // One UPDATE, atomic on its own: no transaction around it.
+          this.database.autocommit((session) => this.messages.setBody(session, message, rendered)),
+        )
+        .finally(() => this.rendering.delete(key));
+      this.rendering.set(key, body);
+    }
+    return body;
   }
 
   /** The endpoint's rate limit, on this instance: deliveries spaced 1/rate seconds apart. */
@@ -218,7 +257,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       result.error === null && result.statusCode !== null && result.statusCode < 300;
     let label: AttemptOutcomeLabel = 'succeeded';
     await this.database.transaction(async (session) => {
-      const current = await this.endpoints.find(session, endpoint.teamId, endpoint.uuid, true);
+      // A success of a healthy endpoint changes nothing of it: no lock on its row.
+      const healthy = succeeded && endpoint.failingSince === null;
+      const current = healthy
+        ? null
+        : await this.endpoints.find(session, endpoint.teamId, endpoint.uuid, true);
       const gone = result.statusCode === 410;
       const outcome = succeeded ? done(now) : this.retryOf(message, result, now);
       label = succeeded ? 'succeeded' : outcome.status === 'failed' ? 'failed' : 'retrying';

@@ -12,7 +12,7 @@ import { nullableTimestampColumn, timestampColumn } from '../../database/columns
 @Index('idx_webhook_messages_due', ['status', 'nextAttemptAt'])
 @Index('idx_webhook_messages_endpoint', ['endpointId', 'id'])
 @Index('idx_webhook_messages_endpoint_due', ['endpointId', 'status', 'nextAttemptAt'])
-@Index('idx_webhook_messages_subject', ['endpointId', 'subject', 'status'])
+@Index('idx_webhook_messages_subject', ['subject', 'eventType'])
 @Index('idx_webhook_messages_created', ['createdAt'])
 export class WebhookMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })

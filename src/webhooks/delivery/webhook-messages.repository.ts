@@ -155,15 +155,22 @@ export class WebhookMessagesRepository {
     return rows.map(toMessage);
   }
 
-  /** Stores a message's body, rendered at its first attempt; answers the body it keeps. */
-  async setBody(session: SqlSession, id: string, body: string): Promise<string> {
-    await session.execute('UPDATE webhook_messages SET body = ? WHERE id = ? AND body IS NULL', [
-      body,
-      id,
-    ]);
+  /**
+   * Stores a message's body, rendered at its first attempt, and the same body for the messages
+   * written with it to the team's other endpoints (same type, subject and time: one rendering
+   * for all). Answers the body the message keeps.
+   */
+  async setBody(session: SqlSession, message: WebhookMessage, body: string): Promise<string> {
+    const stored = await session.execute(
+      'UPDATE webhook_messages SET body = ? WHERE team_id = ? AND event_type = ? AND subject = ? ' +
+        'AND created_at = ? AND body IS NULL',
+      [body, message.teamId, message.eventType, message.subject, message.createdAt],
+    );
+    // Siblings are set together: if any was still without a body, this one was too.
+    if (stored > 0) return body;
     const [row] = await session.select<{ body: string }>(
       'SELECT body FROM webhook_messages WHERE id = ?',
-      [id],
+      [message.id],
     );
     return row.body;
   }

@@ -16,6 +16,8 @@ export const HIT_UPDATE_INTERVAL_MS = 60_000;
  */
 @Injectable()
 export class WebhookOutbox {
+  private readonly listeners = new Set<() => void>();
+
   constructor(
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly messages: WebhookMessagesRepository,
@@ -77,7 +79,12 @@ export class WebhookOutbox {
         );
       }
     }
-    await this.messages.insert(session, rows);
+    await this.write(session, rows);
+  }
+
+  /** Calls `listener` whenever messages written here have committed (the dispatcher's wake-up). */
+  onWritten(listener: () => void): void {
+    this.listeners.add(listener);
   }
 
   /** The team's active endpoints that receive this type. */
@@ -109,8 +116,16 @@ export class WebhookOutbox {
       ),
       status,
     }));
-    await this.messages.insert(session, rows);
+    await this.write(session, rows);
     return rows.map((row) => row.uuid);
+  }
+
+  private async write(session: SqlSession, rows: readonly NewMessage[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.messages.insert(session, rows);
+    session.afterCommit(() => {
+      for (const listener of this.listeners) listener();
+    });
   }
 }
 

@@ -145,10 +145,11 @@ function readAnswer(
   );
 }
 
-/** `Retry-After`: seconds, or an HTTP date. */
+/** `Retry-After`: seconds, or an HTTP date (`Sun, 01 Feb 2026 10:00:30 GMT`). */
 export function retryAfterOf(value: string | undefined, now = Date.now()): number | null {
   if (value === undefined) return null;
   if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim()) * 1000;
+  if (!/GMT$/.test(value.trim())) return null;
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }

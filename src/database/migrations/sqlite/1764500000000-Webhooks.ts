@@ -21,7 +21,7 @@ export class Webhooks1764500000000 implements MigrationInterface {
       `CREATE INDEX "idx_webhook_messages_created" ON "webhook_messages" ("created_at") `,
     );
     await q.query(
-      `CREATE INDEX "idx_webhook_messages_subject" ON "webhook_messages" ("endpoint_id", "subject", "status") `,
+      `CREATE INDEX "idx_webhook_messages_subject" ON "webhook_messages" ("subject", "event_type") `,
     );
     await q.query(
       `CREATE INDEX "idx_webhook_messages_endpoint_due" ON "webhook_messages" ("endpoint_id", "status", "next_attempt_at") `,
