@@ -13,10 +13,12 @@ import {
   type WebhookEndpoint,
 } from '../endpoints/webhook-endpoints.repository';
 import { signature } from '../endpoints/webhook-secret';
+import { GroupCommit } from './group-commit';
 import { WebhookMetrics, type AttemptOutcomeLabel } from './webhook.metrics';
 import {
   WebhookMessagesRepository,
   type AttemptOutcome,
+  type AttemptRow,
   type WebhookMessage,
 } from './webhook-messages.repository';
 import { WebhookOutbox } from './webhook-outbox';
@@ -32,6 +34,12 @@ const PURGE_EVERY_MS = 3_600_000;
 const PURGE_BATCH = 1000;
 
 const text = (micros: number) => MicroTime.fromMicros(micros).toDatabaseText();
+
+/** A claimed message and its endpoint as it was when claimed. */
+interface Delivery {
+  message: WebhookMessage;
+  endpoint: WebhookEndpoint;
+}
 
 /**
  * Sends the outbox: claims due messages (leased, so that instances never send one at the same
@@ -54,6 +62,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private pollAgain = false;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  /** Healthy endpoints' successes, recorded together while the previous group commits. */
+  private readonly successes = new GroupCommit<AttemptRow>((attempts) =>
+    this.database.transaction((session) => this.messages.recordSuccesses(session, attempts)),
+  );
 
   constructor(
     private readonly database: SqlDatabase,
@@ -84,7 +96,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   /** Claims what is due now and sends it; resolves once those deliveries are recorded. */
   async sendDue(): Promise<number> {
     const claimed = await this.claim();
-    await Promise.allSettled(claimed.map((message) => this.start(message)));
+    await Promise.allSettled(claimed.map((delivery) => this.start(delivery)));
     return claimed.length;
   }
 
@@ -115,10 +127,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   /** Claims and starts what is due; answers how many. */
   private async poll(): Promise<number> {
-    let claimed: WebhookMessage[] = [];
+    let claimed: Delivery[] = [];
     try {
       claimed = await this.claim();
-      for (const message of claimed) void this.start(message);
+      for (const delivery of claimed) void this.start(delivery);
       if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
         this.lastPurge = Date.now();
         const before = Date.now() - this.config.webhooks.retentionDays * 86_400_000;
@@ -144,7 +156,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  private async claim(): Promise<WebhookMessage[]> {
+  /** Due messages with their endpoints, as many as the free slots allow. */
+  private async claim(): Promise<Delivery[]> {
     const { concurrency, perEndpointConcurrency, timeoutMs } = this.config.webhooks;
     const busy = [...this.inFlight.values()].reduce((sum, n) => sum + n, 0);
     if (busy >= concurrency) return [];
@@ -165,36 +178,55 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
           ...(await this.messages.claim(session, endpointId, text(now), room, leaseUntil)),
         );
       }
-      return claimed;
+      const endpoints = await this.endpoints.byIds(session, [
+        ...new Set(claimed.map((message) => message.endpointId)),
+      ]);
+      // Paused or deleted meanwhile: its messages moved with it (or went), none is sent.
+      return claimed.flatMap((message) => {
+        const endpoint = endpoints.get(message.endpointId);
+        return endpoint?.active ? [{ message, endpoint }] : [];
+      });
     });
   }
 
-  private start(message: WebhookMessage): Promise<void> {
+  /**
+   * Sends one claimed message; resolves once its attempt is recorded. Its slot (of the endpoint's
+   * and of the dispatcher's) is freed as soon as the POST has its answer: recording is our work,
+   * not the receiver's load, and the message stays leased until its record commits.
+   */
+  private start({ message, endpoint }: Delivery): Promise<void> {
     this.inFlight.set(message.endpointId, (this.inFlight.get(message.endpointId) ?? 0) + 1);
-    const delivery = this.deliver(message)
+    let freed = false;
+    const free = () => {
+      if (freed) return;
+      freed = true;
+      this.inFlight.set(message.endpointId, (this.inFlight.get(message.endpointId) ?? 1) - 1);
+      this.schedule(0);
+    };
+    const delivery = this.deliver(message, endpoint, free)
       .catch((error: Error) =>
         this.logger.error(
           `Webhook delivery ${message.uuid} could not be recorded: ${error.message}`,
         ),
       )
       .finally(() => {
-        this.inFlight.set(message.endpointId, (this.inFlight.get(message.endpointId) ?? 1) - 1);
+        free();
         this.sending.delete(delivery);
-        this.schedule(0);
       });
     this.sending.add(delivery);
     return delivery;
   }
 
-  private async deliver(message: WebhookMessage): Promise<void> {
-    const endpoint = await this.endpoints.byId(this.database, message.endpointId);
-    // Paused or deleted since it was claimed: its messages moved with it.
-    if (!endpoint || !endpoint.active) return;
+  private async deliver(
+    message: WebhookMessage,
+    endpoint: WebhookEndpoint,
+    answered: () => void,
+  ): Promise<void> {
     let body: string;
     try {
       body = message.body ?? (await this.render(message));
     } catch (error) {
-      await this.record(message, endpoint, {
+      await this.record(message, endpoint, MicroTime.now(), {
         statusCode: null,
         latencyMs: 0,
         error: `could not render the message: ${(error as Error).message}`.slice(0, 300),
@@ -204,7 +236,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       return;
     }
     await this.waitForSlot(endpoint);
-    const timestamp = Math.floor(Date.now() / 1000);
+    const startedAt = MicroTime.now();
+    const timestamp = Math.floor(startedAt.micros / 1_000_000);
     const result = await this.sender.send(
       endpoint.url,
       {
@@ -214,7 +247,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       },
       body,
     );
-    await this.record(message, endpoint, result);
+    answered();
+    await this.record(message, endpoint, startedAt, result);
   }
 
   /**
@@ -246,38 +280,40 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
   }
 
-  /** The attempt, the message's next step and the endpoint's health, in one transaction. */
+  /**
+   * The attempt (made at `startedAt`), the message's next step and the endpoint's health, in one
+   * transaction; a healthy endpoint's success changes nothing of it and is recorded in a group.
+   */
   private async record(
     message: WebhookMessage,
     endpoint: WebhookEndpoint,
+    startedAt: MicroTime,
     result: SendResult,
   ): Promise<void> {
     const now = MicroTime.now();
     const succeeded =
       result.error === null && result.statusCode !== null && result.statusCode < 300;
+    const attempt: AttemptRow = {
+      messageId: message.id,
+      at: startedAt.toDatabaseText(),
+      statusCode: result.statusCode,
+      latencyMs: result.latencyMs,
+      error: result.error ?? (succeeded ? null : `answered ${result.statusCode}`),
+      responseHead: result.responseHead,
+    };
+    if (succeeded && endpoint.failingSince === null) {
+      await this.successes.add(attempt);
+      this.metrics.countAttempt('succeeded', result.latencyMs);
+      return;
+    }
     let label: AttemptOutcomeLabel = 'succeeded';
     await this.database.transaction(async (session) => {
-      // A success of a healthy endpoint changes nothing of it: no lock on its row.
-      const healthy = succeeded && endpoint.failingSince === null;
-      const current = healthy
-        ? null
-        : await this.endpoints.find(session, endpoint.teamId, endpoint.uuid, true);
+      const current = await this.endpoints.find(session, endpoint.teamId, endpoint.uuid, true);
       const gone = result.statusCode === 410;
-      const outcome = succeeded ? done(now) : this.retryOf(message, result, now);
+      const outcome = succeeded ? done(startedAt) : this.retryOf(message, result, now);
       label = succeeded ? 'succeeded' : outcome.status === 'failed' ? 'failed' : 'retrying';
       if (gone) outcome.status = 'failed';
-      await this.messages.recordAttempt(
-        session,
-        {
-          messageId: message.id,
-          at: now.toDatabaseText(),
-          statusCode: result.statusCode,
-          latencyMs: result.latencyMs,
-          error: result.error ?? (succeeded ? null : `answered ${result.statusCode}`),
-          responseHead: result.responseHead,
-        },
-        outcome,
-      );
+      await this.messages.recordAttempt(session, attempt, outcome);
       if (!current || !current.active) return;
       if (succeeded) {
         if (current.failingSince !== null) await this.setFailingSince(session, current, null);

@@ -200,6 +200,26 @@ export class WebhookMessagesRepository {
     );
   }
 
+  /**
+   * Records successful attempts of several messages at once: their attempt rows in one INSERT,
+   * the messages marked succeeded in one UPDATE (each with its attempt's time).
+   */
+  async recordSuccesses(session: SqlSession, attempts: readonly AttemptRow[]): Promise<void> {
+    if (attempts.length === 0) return;
+    await session.execute(
+      'INSERT INTO webhook_attempts (message_id, at, status_code, latency_ms, error, response_head) ' +
+        `VALUES ${valuesClause(6, attempts.length)}`,
+      attempts.flatMap((a) => [a.messageId, a.at, a.statusCode, a.latencyMs, null, a.responseHead]),
+    );
+    const atOf = `CASE id ${attempts.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+    const times = attempts.flatMap((a) => [a.messageId, a.at]);
+    await session.execute(
+      `UPDATE webhook_messages SET status = 'succeeded', attempts = attempts + 1, next_attempt_at = ${atOf}, ` +
+        `last_attempt_at = ${atOf} WHERE id IN (${placeholders(attempts.length)}) AND status = 'pending'`,
+      [...times, ...times, ...attempts.map((a) => a.messageId)],
+    );
+  }
+
   /** Moves an endpoint's messages from one status to another (pause, resume, give up). */
   async moveAll(
     session: SqlSession,

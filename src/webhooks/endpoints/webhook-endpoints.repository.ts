@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
+import { placeholders } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
 
 /** An endpoint as stored (times `YYYY-MM-DD HH:MM:SS.ffffff`, UTC). */
@@ -129,16 +130,17 @@ export class WebhookEndpointsRepository {
     }));
   }
 
-  /** An endpoint by our id, whatever its team (the dispatcher's read). */
-  async byId(
+  /** Endpoints by id, any team (the dispatcher's read for what it claimed). */
+  async byIds(
     session: Pick<SqlSession, 'select' | 'dialect'>,
-    id: string,
-  ): Promise<WebhookEndpoint | null> {
+    ids: readonly string[],
+  ): Promise<Map<string, WebhookEndpoint>> {
+    if (ids.length === 0) return new Map();
     const rows = await session.select<EndpointRow>(
-      `SELECT ${this.columns(session)} FROM webhook_endpoints WHERE id = ?`,
-      [id],
+      `SELECT ${this.columns(session)} FROM webhook_endpoints WHERE id IN (${placeholders(ids.length)})`,
+      [...ids],
     );
-    return rows.length === 0 ? null : toEndpoint(rows[0]);
+    return new Map(rows.map((row) => [String(row.id), toEndpoint(row)]));
   }
 
   /** A page of the team's endpoints, newest first, and how many it has. */
