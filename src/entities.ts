@@ -30,6 +30,11 @@ import { PlayerHourTotalEntity } from './detection/state/player-hour-total.entit
 import { DetectionPlayerStateEntity } from './detection/state/player-state.entity';
 import { DetectionSecondLookEntity } from './detection/state/second-look.entity';
 import { EventEntity } from './events/event.entity';
+import { DefaultLocationEntity } from './maxbridge/cash-desk/entities/default-location.entity';
+import { LocationEntity } from './maxbridge/cash-desk/entities/location.entity';
+import { ReservationEntity } from './maxbridge/cash-desk/entities/reservation.entity';
+import { RetailKeyEntity } from './maxbridge/cash-desk/entities/retail-key.entity';
+import { SsbtDepositEntity } from './maxbridge/cash-desk/entities/ssbt-deposit.entity';
 import { UsedNonceEntity } from './maxbridge/signing/used-nonce.entity';
 import { WalletAccountEntity } from './maxbridge/wallet/entities/wallet-account.entity';
 import { WalletDocumentEntity } from './maxbridge/wallet/entities/wallet-document.entity';
@@ -100,4 +105,9 @@ export const ENTITIES = [
   WebhookEndpointEntity,
   WebhookMessageEntity,
   WebhookAttemptEntity,
+  LocationEntity,
+  DefaultLocationEntity,
+  ReservationEntity,
+  RetailKeyEntity,
+  SsbtDepositEntity,
 ];

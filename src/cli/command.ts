@@ -36,6 +36,14 @@ export interface CommandOptions {
   path?: string;
   nonce?: string;
   url?: string;
+  secret?: string;
+  description?: string;
+  lat?: string;
+  long?: string;
+  hours?: string;
+  city?: string;
+  district?: string;
+  location?: string;
   // events
   since?: string;
 }
@@ -75,6 +83,14 @@ export const STRING_OPTIONS: readonly (keyof CommandOptions)[] = [
   'path',
   'nonce',
   'url',
+  'secret',
+  'description',
+  'lat',
+  'long',
+  'hours',
+  'city',
+  'district',
+  'location',
   'since',
 ];
 

@@ -4,6 +4,7 @@ import { FailedEvents } from '../processing/failed-events';
 import { PLANS } from '../config/plan';
 import { ApiKeyView, TenancyService } from '../tenancy/tenancy.service';
 import { required, UsageError, type Command, type CommandOptions } from './command';
+import { CASH_DESK_COMMANDS } from './cash-desk.commands';
 import { MAXBRIDGE_COMMANDS } from './maxbridge.commands';
 
 function id(options: CommandOptions, name: 'team' | 'brand'): number {
@@ -162,4 +163,5 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...MAXBRIDGE_COMMANDS,
+  ...CASH_DESK_COMMANDS,
 };

@@ -6,7 +6,7 @@ import { DocumentStatus } from '../maxbridge/wallet/document-types';
 import { WalletAdminService } from '../maxbridge/wallet/wallet-admin.service';
 import { required, UsageError, type Command, type CommandOptions } from './command';
 
-function integer(options: CommandOptions, name: keyof CommandOptions, min = 0): number {
+export function integer(options: CommandOptions, name: keyof CommandOptions, min = 0): number {
   const value = required(options, name);
   if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
     throw new UsageError(`--${name} must be an integer >= ${min}`);
@@ -14,7 +14,7 @@ function integer(options: CommandOptions, name: keyof CommandOptions, min = 0): 
   return Number(value);
 }
 
-const optionalInteger = (options: CommandOptions, name: keyof CommandOptions, min = 0) =>
+export const optionalInteger = (options: CommandOptions, name: keyof CommandOptions, min = 0) =>
   options[name] === undefined ? undefined : integer(options, name, min);
 
 const cents = (value: number | string) => (Number(value) / 100).toFixed(2);

@@ -6,6 +6,7 @@ import { TenancyError } from '../tenancy/tenancy.errors';
 import { CliModule } from './cli.module';
 import { STRING_OPTIONS, UsageError, type CommandOptions } from './command';
 import { COMMANDS } from './commands';
+import { CashDeskRefusal } from '../maxbridge/cash-desk/cash-desk.refusal';
 import { WalletAdminError } from '../maxbridge/wallet/wallet-admin.service';
 
 export interface CliIo {
@@ -74,6 +75,8 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
     if (error instanceof UsageError) return report('USAGE', error.message, EXIT_USAGE);
     if (error instanceof TenancyError) return report(error.code, error.message, EXIT_FAILED);
     if (error instanceof WalletAdminError) return report(error.code, error.message, EXIT_FAILED);
+    if (error instanceof CashDeskRefusal)
+      return report(error.reason.toUpperCase(), error.message, EXIT_FAILED);
     throw error;
   } finally {
     await app.close();

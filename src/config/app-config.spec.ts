@@ -45,7 +45,12 @@ describe('loadConfig', () => {
         retentionDays: 30,
         pollMs: 200,
       },
-      maxbridge: { enabled: false, hashSecrets: [], nonceTtlSeconds: 900 },
+      maxbridge: {
+        enabled: false,
+        hashSecrets: [],
+        nonceTtlSeconds: 900,
+        reservationTtlMs: 86_400_000,
+      },
     });
   });
 
@@ -63,16 +68,19 @@ describe('loadConfig', () => {
       enabled: true,
       hashSecrets: ['a-secret-of-16-chars'],
       nonceTtlSeconds: 900,
+      reservationTtlMs: 86_400_000,
     });
     expect(
       loadConfig({
         MAXBRIDGE_HASH_SECRET: 'new-secret-0123456789 , old-secret-0123456789,',
         MAXBRIDGE_NONCE_TTL_SECONDS: '60',
+        MAXBRIDGE_RESERVATION_TTL: '30m',
       }).maxbridge,
     ).toEqual({
       enabled: true,
       hashSecrets: ['new-secret-0123456789', 'old-secret-0123456789'],
       nonceTtlSeconds: 60,
+      reservationTtlMs: 1_800_000,
     });
     expect(
       loadConfig({ MAXBRIDGE_HASH_SECRET: 'a-secret-of-16-chars', MAXBRIDGE_ENABLED: 'false' })
@@ -93,6 +101,10 @@ describe('loadConfig', () => {
         MAXBRIDGE_NONCE_TTL_SECONDS: '5',
       }),
     ).toEqual(['MAXBRIDGE_NONCE_TTL_SECONDS must be an integer from 10 to 604800 (got "5")']);
+    expect(problemsOf({ MAXBRIDGE_RESERVATION_TTL: '500ms' })).toEqual([
+      'MAXBRIDGE_RESERVATION_TTL must be one duration of at least 1s',
+    ]);
+    expect(problemsOf({ MAXBRIDGE_RESERVATION_TTL: 'a day' })).toHaveLength(1);
   });
 
   it.each([

@@ -3,6 +3,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { Plan } from './plan';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+/** A day, the default life of a withdraw reservation. */
+const DAY_MS = 86_400_000;
+
 const LOG_LEVELS: readonly LogLevel[] = [
   'fatal',
   'error',
@@ -64,6 +67,8 @@ export interface MaxBridgeConfig {
   hashSecrets: string[];
   /** How long a used `Nonce` is remembered, and refused when sent again, in seconds. */
   nonceTtlSeconds: number;
+  /** How long a withdraw reservation stays open before it expires, in ms. */
+  reservationTtlMs: number;
 }
 
 export interface IngestConfig {
@@ -279,7 +284,11 @@ class EnvReader {
       min: 10,
       max: 7 * 24 * 3600,
     });
-    return { enabled, hashSecrets, nonceTtlSeconds };
+    const [reservationTtlMs = DAY_MS] = this.durations('MAXBRIDGE_RESERVATION_TTL', '24h');
+    if (reservationTtlMs < 1000) {
+      this.problems.push('MAXBRIDGE_RESERVATION_TTL must be one duration of at least 1s');
+    }
+    return { enabled, hashSecrets, nonceTtlSeconds, reservationTtlMs };
   }
 
   database(urlName: string, poolName: string): DatabaseConfig {

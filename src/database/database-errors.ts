@@ -13,6 +13,19 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * True when a write failed on one particular unique key: MySQL names the index
+ * (`uq_maxbridge_reservations_code`), SQLite the columns (`maxbridge_reservations.code`).
+ */
+export function isUniqueViolationOf(
+  error: unknown,
+  key: { index: string; columns: string },
+): boolean {
+  if (!isUniqueViolation(error)) return false;
+  const message = String((error as QueryFailedError).driverError?.message ?? '');
+  return message.includes(`'${key.index}'`) || message.includes(`: ${key.columns}`);
+}
+
+/**
  * A transaction met a concurrent write that it could only have seen by starting again (a row
  * another transaction committed between this one's read and its write). Retried like a deadlock.
  */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CashDeskModule } from './cash-desk/cash-desk.module';
 import { MaxBridgeWire } from './maxbridge.wire';
 import { PaymentController } from './payment/payment.controller';
 import { NonceHashStrategy } from './signing/nonce-hash.strategy';
@@ -10,7 +11,7 @@ import { WalletModule } from './wallet/wallet.module';
  * seed's `{code, message}` wire. Served when MAXBRIDGE_ENABLED (see AppModule).
  */
 @Module({
-  imports: [WalletModule],
+  imports: [WalletModule, CashDeskModule],
   controllers: [PaymentController],
   providers: [MaxBridgeWire, NonceHashStrategy, NonceStore],
 })

@@ -1,4 +1,5 @@
 import type { DocumentBuilder } from '@nestjs/swagger';
+import { RETAIL_KEY_SECURITY, RETAIL_TAG } from './cash-desk/retail/retail-api.decorator';
 import { HASH_SECURITY, MAXBRIDGE_TAG, NONCE_SECURITY } from './maxbridge-api.decorator';
 import {
   MAXBRIDGE_CODE_DESCRIPTIONS,
@@ -45,6 +46,16 @@ are HTTP 200, as in the seed; only a failure of ours is an HTTP 500 (268 SERVER_
 \`error_id\` to quote to support). Amounts are integer cents.
 `;
 
+const RETAIL_TEXT = `The calls of the MaxBet retail system and SSBT terminals (seed 003): cash desks and
+lockless withdraw reservations. **Authorization:** the header \`Authorization: <key>\`, bare as the
+seed sends it; keys are made with \`npm run cli -- maxbridge retail-key create\` (shown once,
+stored hashed) and revoked with \`maxbridge retail-key revoke\`. **Answers** are plain HTTP
+statuses as the seed's examples: 200, 400 for a missing or malformed field, 401 for a missing or
+unknown key, 404 for what does not exist, 409 for a conflict. Every error has the body
+\`{"code":"NOT_FOUND","message":"..."}\` (codes \`INVALID_REQUEST\`, \`UNAUTHORIZED\`, \`NOT_FOUND\`,
+\`RESERVED\` with the open reservation's \`id\`, \`INSUFFICIENT_FUNDS\`, \`CONFLICT\`). Amounts are
+integer cents; location and reservation ids are GUIDs.`;
+
 function codeTable(): string {
   const rows = MAXBRIDGE_CODES.map(
     (code) => `| ${code} | ${messageOf(code)} | ${MAXBRIDGE_CODE_DESCRIPTIONS[code]} |`,
@@ -62,6 +73,16 @@ export function describeMaxBridge(builder: DocumentBuilder): DocumentBuilder {
       MAXBRIDGE_TAG,
       `The cash-desk bridge between the player wallet and retail shops (seed 003).\n${SIGNING}\n` +
         `**Codes** (the seed's table; code ${MaxBridgeCode.ACCOUNT_NOT_FOUND} answers \`USER_NOT_FOUND\` as in the seed's example):\n\n${codeTable()}`,
+    )
+    .addTag(RETAIL_TAG, RETAIL_TEXT)
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Authorization',
+        description: 'A retail key, bare as the seed sends it (`maxbridge retail-key create`)',
+      },
+      RETAIL_KEY_SECURITY,
     )
     .addApiKey(
       {

@@ -5,6 +5,7 @@ import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wir
 import { WireFormatRegistry } from '../common/wire/wire-format.registry';
 import { MaxBridgeCode, messageOf } from './maxbridge-code';
 import { MaxBridgeError } from './maxbridge.error';
+import { CashDeskRefusal, type RefusalReason } from './cash-desk/cash-desk.refusal';
 
 /** Every MaxBridge answer: `{"code":N,"message":"NAME"}`, with `data` on success and some errors. */
 export interface MaxBridgeAnswer<T = unknown> {
@@ -13,9 +14,27 @@ export interface MaxBridgeAnswer<T = unknown> {
   data?: T;
 }
 
-export function maxBridgeAnswer<T>(code: MaxBridgeCode, data?: T): MaxBridgeAnswer<T> {
-  return { code, message: messageOf(code), ...(data !== undefined && { data }) };
+/** `message` is the code's unless a route's seed example shows another (`"Success"`). */
+export function maxBridgeAnswer<T>(
+  code: MaxBridgeCode,
+  data?: T,
+  message = messageOf(code),
+): MaxBridgeAnswer<T> {
+  return { code, message, ...(data !== undefined && { data }) };
 }
+
+/** How the code-wrapped routes answer a cash desk's refusal. */
+const REFUSAL_CODES: Record<RefusalReason, MaxBridgeCode> = {
+  user_not_found: MaxBridgeCode.ACCOUNT_NOT_FOUND,
+  location_not_found: MaxBridgeCode.STATUS_ITEM_DOES_NOT_EXISTS,
+  not_found: MaxBridgeCode.STATUS_ITEM_DOES_NOT_EXISTS,
+  reservation_exists: MaxBridgeCode.STATUS_ITEM_EXISTS,
+  no_account: MaxBridgeCode.USERS_ACCOUNTS_NOT_FOUND,
+  insufficient_funds: MaxBridgeCode.INSUFFICIENT_FUNDS,
+  account_blocked: MaxBridgeCode.ACCOUNT_IS_BLOCKED,
+  wrong_user: MaxBridgeCode.ACCESS_DENIED,
+  already_settled: MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID,
+};
 
 export const MAXBRIDGE_WIRE = 'maxbridge';
 
@@ -27,7 +46,7 @@ export const MAXBRIDGE_WIRE = 'maxbridge';
 @Injectable()
 export class MaxBridgeWire implements WireFormat, OnModuleInit {
   readonly name = MAXBRIDGE_WIRE;
-  readonly paths = { prefixes: ['/api/payment/'] };
+  readonly paths = { prefixes: ['/api/payment/', '/api/v1/transactions/'] };
 
   constructor(private readonly registry: WireFormatRegistry) {}
 
@@ -36,6 +55,12 @@ export class MaxBridgeWire implements WireFormat, OnModuleInit {
   }
 
   renderOwnError(exception: unknown): ErrorResponse | null {
+    if (exception instanceof CashDeskRefusal) {
+      const { id, code } = exception.facts;
+      // An open reservation already exists: its pickup code and id, as a create would answer.
+      const data = exception.reason === 'reservation_exists' && id ? { code, id } : undefined;
+      return { status: 200, body: maxBridgeAnswer(REFUSAL_CODES[exception.reason], data) };
+    }
     if (!(exception instanceof MaxBridgeError)) return null;
     return { status: 200, body: maxBridgeAnswer(exception.code, exception.data) };
   }
@@ -47,6 +72,13 @@ export class MaxBridgeWire implements WireFormat, OnModuleInit {
     });
     switch (error.kind) {
       case 'validation': {
+        // The seed's `{"currency":"EURS","amount":10}` answers this before its missing fields.
+        if (error.issues.some((issue) => issue.constraint === 'isKnownCurrency')) {
+          return {
+            status: 200,
+            body: maxBridgeAnswer(MaxBridgeCode.WRONG_REQUEST, undefined, 'Invalid Currency'),
+          };
+        }
         const missing = error.issues.filter((issue) => issue.constraint === 'isDefined');
         return missing.length > 0
           ? ok(MaxBridgeCode.MISSING_PARAMETERS, { fields: fieldsOf(missing) })

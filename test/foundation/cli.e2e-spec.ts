@@ -208,6 +208,7 @@ describe('command line (npm run cli)', () => {
             'ProcessingPipeline1764300000000',
             'Detection1764400000000',
             'Webhooks1764500000000',
+            'MaxBridgeCashDesk1764600000000',
           ],
         },
       });

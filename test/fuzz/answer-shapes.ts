@@ -60,7 +60,10 @@ function judgeMaxBridge(status: number, body: any): Judgement {
   const problem =
     onlyKeys(body, ['code', 'message', 'data'], ['code', 'message']) ??
     (Number.isInteger(body.code) ? null : 'code is not an integer') ??
-    (/^([A-Z0-9_]+|success)$/.test(body.message) ? null : `message ${body.message}`) ??
+    // The seed's own examples: `success`, `Success`, and 99's `Invalid Currency`.
+    (/^([A-Z0-9_]+|success|Success|Invalid Currency)$/.test(body.message)
+      ? null
+      : `message ${body.message}`) ??
     (body.data === undefined || isObject(body.data) ? null : 'data is not an object');
   return { refused, problem, byGuard };
 }
@@ -97,6 +100,12 @@ const ERROR_SHAPES: Record<
       ))
       ? null
       : 'details are not {"<field>": ["..."]}'),
+
+  /** `{"code":"NOT_FOUND","message":"...","id"?,"error_id"?}` */
+  'maxbridge-retail': (_status, body) =>
+    onlyKeys(body, ['code', 'message', 'id', 'error_id'], ['code', 'message']) ??
+    (/^[A-Z_]+$/.test(body.code) ? null : `code ${body.code}`) ??
+    text(body.message, 'message'),
 
   /** `{"detail":"..."}` */
   'bet-records': (_status, body) =>

@@ -3,7 +3,8 @@ import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-eve
 import { SqlDatabase } from '../../src/database/sql-database';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam } from '../support/fixtures';
-import { createWalletUser } from '../support/maxbridge';
+import { createLocation, createRetailKey, createWalletUser } from '../support/maxbridge';
+import { RetailKeysService } from '../../src/maxbridge/cash-desk/retail/retail-keys.service';
 import { startTestApp, TEST_MAXBRIDGE_SECRET, type TestApp } from '../support/test-app';
 import { judge } from './answer-shapes';
 import { BusinessTables } from './business-tables';
@@ -79,12 +80,15 @@ describe('fuzz: every route of the OpenAPI document', () => {
       .set('X-API-Key', team.apiKey)
       .expect(200);
 
+    const walletUser = await createWalletUser(t, { balance: 1_000_000 });
     credentials = {
       teamKey: team.apiKey,
       brandKey: (await t.tenancy.createApiKey(team.id, { brandId: brand.id })).api_key,
       revokedKey: revoked.api_key,
       otherTeamKey: (await createTeam(t)).apiKey,
       maxbridgeSecret: TEST_MAXBRIDGE_SECRET,
+      retailKey: await createRetailKey(t),
+      revokedRetailKey: await revokedRetailKey(t),
       bodyLimitBytes: BODY_LIMIT_BYTES,
       known: {
         uuid: [event.body.data.uuid],
@@ -92,7 +96,9 @@ describe('fuzz: every route of the OpenAPI document', () => {
         sports_bet_id: [sports.body.items[0].id],
         bet_slip_id: [SINGLE_NEW_BET_EXAMPLE.bet_slip_id],
         cpf: ['01234567890'],
-        user_id: [await createWalletUser(t, { balance: 1_000_000 })],
+        user_id: [walletUser],
+        userId: [walletUser, String(walletUser)],
+        locationId: [(await createLocation(t)).id],
       },
       fresh: ['event_id', 'external_event_id', 'bet_slip_id', 'transaction_id'],
     };
@@ -200,4 +206,11 @@ function printable(_key: string, value: unknown): unknown {
       .slice(0, 1000);
   }
   return value;
+}
+
+async function revokedRetailKey(t: TestApp): Promise<string> {
+  const keys = t.app.get(RetailKeysService);
+  const made = await keys.create('fuzz, revoked');
+  await keys.revoke(made.id);
+  return made.key;
 }

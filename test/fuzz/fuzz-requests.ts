@@ -20,6 +20,9 @@ export interface FuzzCredentials {
   revokedKey: string;
   otherTeamKey: string;
   maxbridgeSecret: string;
+  /** A key of the retail system, and one revoked. */
+  retailKey: string;
+  revokedRetailKey: string;
   /** Body size limit of the app under test: some bodies go just past it. */
   bodyLimitBytes: number;
   /** Values that exist (an event's uuid, a bet id, a wallet user), by parameter or field name. */
@@ -440,6 +443,21 @@ function authHeaders(
         return {};
       case 'value':
         return { 'x-api-key': credential.value };
+    }
+  }
+  if (operation.auth === 'retail-key') {
+    switch (credential.kind) {
+      case 'valid':
+      case 'brand':
+        return { authorization: credentials.retailKey };
+      case 'revoked':
+        return { authorization: credentials.revokedRetailKey };
+      case 'otherTeam':
+        return { authorization: credentials.teamKey };
+      case 'missing':
+        return {};
+      case 'value':
+        return { authorization: credential.value };
     }
   }
   if (operation.auth === 'nonce-hash') {

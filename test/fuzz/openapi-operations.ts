@@ -5,9 +5,10 @@
  */
 
 /** Each API answers errors in its own shape (CONTRACTS.md); the operations endpoints too. */
-export type ApiName = 'monitor' | 'aml' | 'bet-records' | 'maxbridge' | 'operations';
+export type ApiName =
+  'monitor' | 'aml' | 'bet-records' | 'maxbridge' | 'maxbridge-retail' | 'operations';
 
-export type AuthScheme = 'api-key' | 'nonce-hash' | 'public';
+export type AuthScheme = 'api-key' | 'nonce-hash' | 'retail-key' | 'public';
 
 export interface ParamSpec {
   name: string;
@@ -68,6 +69,7 @@ function authOf(id: string, security: Doc[] | undefined): AuthScheme {
   const schemes = security.flatMap((requirement) => Object.keys(requirement)).sort();
   if (schemes.join() === 'api-key') return 'api-key';
   if (schemes.join() === 'maxbridge-hash,maxbridge-nonce') return 'nonce-hash';
+  if (schemes.join() === 'maxbridge-retail-key') return 'retail-key';
   throw new Error(
     `${id}: the fuzz suite cannot sign for ${schemes.join(' + ')}: teach test/fuzz/fuzz-requests.ts`,
   );
@@ -81,6 +83,7 @@ function apiOf(id: string, auth: AuthScheme, responses: Record<string, Doc>): Ap
     if (api) return api;
   }
   if (auth === 'nonce-hash') return 'maxbridge';
+  if (auth === 'retail-key') return 'maxbridge-retail';
   if (auth === 'public') return 'operations';
   throw new Error(
     `${id}: its error responses name no error schema the fuzz suite knows: add it to API_OF_ERROR_SCHEMA`,

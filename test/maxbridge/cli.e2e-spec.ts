@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { runCliWith } from '../support/cli';
-import { createWalletUser, signedPost, walletState } from '../support/maxbridge';
+import {
+  createWalletUser,
+  retailCall,
+  SEED_OPEN_HOURS,
+  signedPost,
+  walletState,
+} from '../support/maxbridge';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** `npm run cli -- maxbridge ...`: the wallet's administration, against the service's database. */
@@ -279,8 +285,111 @@ describe('MaxBridge command line', () => {
       'maxbridge user show --id N',
       'maxbridge document add',
       'maxbridge credit',
+      'maxbridge location create',
+      'maxbridge location set-default --user N --location GUID',
+      'maxbridge retail-key create',
     ]) {
       expect(help.stdout).toContain(usage);
     }
+  });
+
+  it('location create, list and set-default; retail-key create, list and revoke', async () => {
+    const name = `Desk ${randomBytes(4).toString('hex')}`;
+    const created = await cli(
+      'maxbridge',
+      'location',
+      'create',
+      '--name',
+      name,
+      '--lat',
+      '5.3364',
+      // A negative number goes with "=": a separate "-4.0267" would read as an option.
+      '--long=-4.0267',
+      '--hours',
+      'mon-fri 09:00-18:00, sat 10:00-16:00',
+      '--description',
+      'Abidjan Plateau',
+      '--city',
+      '3',
+      '--json',
+    );
+    expect(created.code).toBe(0);
+    const location = created.json.location;
+    expect(location).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name,
+      description: 'Abidjan Plateau',
+      lat: 5.3364,
+      long: -4.0267,
+      openHours: SEED_OPEN_HOURS,
+      cityId: 3,
+      districtId: null,
+    });
+    expect((await cli('maxbridge', 'location', 'list')).stdout).toContain(
+      `${location.id}  ${name}`,
+    );
+    const badHours = await cli(
+      'maxbridge',
+      'location',
+      'create',
+      '--name',
+      'X',
+      '--lat',
+      '1',
+      '--long',
+      '1',
+      '--hours',
+      'mon 18:00-09:00',
+    );
+    expect(badHours.code).toBe(2);
+    expect(badHours.stderr).toContain(
+      '--hours: closing time 09:00 must come after opening time 18:00',
+    );
+
+    const userId = await createWalletUser(t);
+    const set = await cli(
+      'maxbridge',
+      'location',
+      'set-default',
+      '--user',
+      String(userId),
+      '--location',
+      location.id,
+      '--json',
+    );
+    expect(set.code).toBe(0);
+    expect(set.json).toEqual({ user_id: userId, location });
+    const unknown = await cli(
+      'maxbridge',
+      'location',
+      'set-default',
+      '--user',
+      String(userId),
+      '--location',
+      '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(
+      'Location 3fa85f64-5717-4562-b3fc-2c963f66afa6 does not exist',
+    );
+
+    const made = await cli('maxbridge', 'retail-key', 'create', '--label', 'Shop 12', '--json');
+    expect(made.code).toBe(0);
+    expect(made.json).toEqual({
+      id: expect.any(Number),
+      key: expect.stringMatching(/^rk_/),
+      prefix: made.json.key.slice(0, 10),
+    });
+    expect((await retailCall(t, made.json.key, 'GET', '/api/v1/get-locations')).status).toBe(200);
+    expect((await cli('maxbridge', 'retail-key', 'list', '--json')).json.keys).toContainEqual({
+      id: made.json.id,
+      prefix: made.json.prefix,
+      label: 'Shop 12',
+      revoked: false,
+    });
+    expect(
+      (await cli('maxbridge', 'retail-key', 'revoke', '--id', String(made.json.id))).code,
+    ).toBe(0);
+    expect((await retailCall(t, made.json.key, 'GET', '/api/v1/get-locations')).status).toBe(401);
   });
 });

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { SqlDatabase } from '../../src/database/sql-database';
+import type { Location } from '../../src/maxbridge/cash-desk/locations/locations.repository';
+import {
+  LocationsService,
+  type NewLocation,
+} from '../../src/maxbridge/cash-desk/locations/locations.service';
+import { RetailKeysService } from '../../src/maxbridge/cash-desk/retail/retail-keys.service';
 import { requestHash } from '../../src/maxbridge/signing/request-hash';
 import {
   WalletAdminService,
@@ -102,4 +108,57 @@ export async function walletState(t: TestApp, userId: number) {
       ]),
     ),
   };
+}
+
+/** A cash desk of its own for a test, open Monday to Saturday as the seed's. */
+export async function createLocation(
+  t: TestApp,
+  overrides: Partial<NewLocation> = {},
+): Promise<Location> {
+  return t.app.get(LocationsService).create({
+    name: `Desk ${randomBytes(4).toString('hex')}`,
+    description: 'test desc',
+    lat: 14.6937,
+    long: -17.4441,
+    openHours: SEED_OPEN_HOURS,
+    cityId: null,
+    districtId: null,
+    ...overrides,
+  });
+}
+
+/** The seed's `open_hours`. */
+export const SEED_OPEN_HOURS = {
+  monday: { open: '09:00', close: '18:00' },
+  tuesday: { open: '09:00', close: '18:00' },
+  wednesday: { open: '09:00', close: '18:00' },
+  thursday: { open: '09:00', close: '18:00' },
+  friday: { open: '09:00', close: '18:00' },
+  saturday: { open: '10:00', close: '16:00' },
+  sunday: '',
+} as const;
+
+/** A new retail key (as `maxbridge retail-key create` makes one). */
+export async function createRetailKey(t: TestApp): Promise<string> {
+  return (await t.app.get(RetailKeysService).create('e2e')).key;
+}
+
+/** A call of the retail system: `Authorization: <key>` (none when `key` is null). */
+export async function retailCall(
+  t: TestApp,
+  key: string | null,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: object | string,
+): Promise<SignedAnswer> {
+  const response = await fetch(`${t.url}${path}`, {
+    method,
+    headers: {
+      ...(key !== null && { authorization: key }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const answer = await response.text();
+  return { status: response.status, text: answer, body: answer ? JSON.parse(answer) : null };
 }

@@ -9,6 +9,8 @@ import { Detection1764400000000 as MysqlDetection } from './mysql/1764400000000-
 import { Detection1764400000000 as SqliteDetection } from './sqlite/1764400000000-Detection';
 import { Webhooks1764500000000 as MysqlWebhooks } from './mysql/1764500000000-Webhooks';
 import { Webhooks1764500000000 as SqliteWebhooks } from './sqlite/1764500000000-Webhooks';
+import { MaxBridgeCashDesk1764600000000 as MysqlMaxBridgeCashDesk } from './mysql/1764600000000-MaxBridgeCashDesk';
+import { MaxBridgeCashDesk1764600000000 as SqliteMaxBridgeCashDesk } from './sqlite/1764600000000-MaxBridgeCashDesk';
 import { BettingEvents1763900000000 as SqliteBettingEvents } from './sqlite/1763900000000-BettingEvents';
 import { BetRecords1764000000000 as SqliteBetRecords } from './sqlite/1764000000000-BetRecords';
 import { Events1763800000000 as SqliteEvents } from './sqlite/1763800000000-Events';
@@ -28,6 +30,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlProcessingPipeline,
   MysqlDetection,
   MysqlWebhooks,
+  MysqlMaxBridgeCashDesk,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -39,4 +42,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteProcessingPipeline,
   SqliteDetection,
   SqliteWebhooks,
+  SqliteMaxBridgeCashDesk,
 ];

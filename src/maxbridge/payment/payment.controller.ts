@@ -3,6 +3,7 @@ import { ApiInternalServerErrorResponse, ApiOkResponse, ApiOperation } from '@ne
 import { MaxBridgeCode } from '../maxbridge-code';
 import { MaxBridgeApi } from '../maxbridge-api.decorator';
 import { maxBridgeAnswer, type MaxBridgeAnswer } from '../maxbridge.wire';
+import { CashOutService } from '../cash-desk/cash-out.service';
 import { WalletService } from '../wallet/wallet.service';
 import { GetUserInfoRequestDto } from './dto/get-user-info.request';
 import { UserInfoAnswerDto, type UserInfoDataDto } from './dto/user-info.answer';
@@ -19,7 +20,10 @@ import { toUserInfoData } from './user-info.mapper';
 })
 @Controller('api/payment')
 export class PaymentController {
-  constructor(private readonly wallet: WalletService) {}
+  constructor(
+    private readonly wallet: WalletService,
+    private readonly cashOut: CashOutService,
+  ) {}
 
   @Post('get-user-info')
   @HttpCode(200)
@@ -45,11 +49,14 @@ export class PaymentController {
     description:
       "Pays cash out at a retail desk: debits `amount` (fee included) from the user's account in " +
       '`currency`, with its ledger row, in one transaction, once per `transaction_id`. The balance ' +
-      'never goes below zero, whatever the concurrency; a refused withdrawal writes nothing.',
+      'never goes below zero, whatever the concurrency; a refused withdrawal writes nothing. When ' +
+      'the user has an open withdraw reservation of the same currency and amount (`amount` minus ' +
+      '`fee`), the withdrawal pays it (status Paid) in the same transaction, and its desk becomes ' +
+      "the user's default one if they had none.",
   })
   @ApiOkResponse({ type: WithdrawAnswerDto, examples: WITHDRAW_ANSWERS })
   async withdraw(@Body() body: WithdrawRequestDto): Promise<MaxBridgeAnswer<WithdrawDataDto>> {
-    const receipt = await this.wallet.withdraw({
+    const receipt = await this.cashOut.withdraw({
       userId: body.user_id,
       amount: body.amount,
       currency: body.currency.trim().toUpperCase(),

@@ -3,6 +3,7 @@ import { currencyByNumeric } from '../../common/iso/currencies';
 import { randomHex } from '../../common/random/random-pool';
 import { MicroTime } from '../../common/time/micro-time';
 import { isUniqueViolation } from '../../database/database-errors';
+import type { SqlSession } from '../../database/sql-database';
 import { MaxBridgeCode } from '../maxbridge-code';
 import { MaxBridgeError } from '../maxbridge.error';
 import {
@@ -52,7 +53,15 @@ export class WalletService {
    * is the wallet read, to tell why (withdrawal.rules.ts). Every refusal rolls back or comes before
    * any write: a refused withdrawal leaves no trace.
    */
-  async withdraw(request: WithdrawalRequest): Promise<WithdrawalReceipt> {
+  async withdraw(
+    request: WithdrawalRequest,
+    /** More work in the debit's transaction, given its ledger row (a reservation it pays). */
+    alsoInTransaction?: (
+      session: SqlSession,
+      ledgerEntryId: number,
+      now: MicroTime,
+    ) => Promise<void>,
+  ): Promise<WithdrawalReceipt> {
     const problem = requestProblem(request);
     if (problem !== null) throw new MaxBridgeError(problem);
     const coreTransactionId = newCoreTransactionId();
@@ -61,7 +70,7 @@ export class WalletService {
       const sisTransactionId = await this.wallet.transaction(async (session) => {
         if (!(await this.wallet.debitIfAllowed(session, request, now)))
           throw new WithdrawalRefused();
-        return this.wallet.appendEntryForUser(
+        const entryId = await this.wallet.appendEntryForUser(
           session,
           request.userId,
           {
@@ -78,6 +87,8 @@ export class WalletService {
           },
           now,
         );
+        await alsoInTransaction?.(session, entryId, now);
+        return entryId;
       });
       return { sisTransactionId, providerTransactionId: request.transactionId, coreTransactionId };
     } catch (error) {
@@ -88,6 +99,54 @@ export class WalletService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Credits `amount` to the user's account in `currency` (opened at zero when there is none),
+   * with its `deposit` ledger row, in the caller's transaction. False when the balance would pass
+   * 2^53 - 1 cents (nothing is written then).
+   */
+  async deposit(
+    session: SqlSession,
+    deposit: {
+      userId: number;
+      amount: number;
+      currency: string;
+      providerTransactionId: string;
+      serviceId: number | null;
+      note: string | null;
+    },
+    now: MicroTime,
+  ): Promise<{ ledgerEntryId: number; coreTransactionId: string } | null> {
+    const accountId = await this.wallet.ensureAccount(
+      session,
+      deposit.userId,
+      deposit.currency,
+      now,
+    );
+    if (
+      !(await this.wallet.credit(session, accountId, deposit.amount, Number.MAX_SAFE_INTEGER, now))
+    )
+      return null;
+    const coreTransactionId = newCoreTransactionId();
+    const ledgerEntryId = await this.wallet.appendEntry(
+      session,
+      {
+        accountId,
+        type: 'deposit',
+        amount: deposit.amount,
+        fee: null,
+        currency: deposit.currency,
+        providerTransactionId: deposit.providerTransactionId,
+        coreTransactionId,
+        serviceId: deposit.serviceId,
+        clientIp: null,
+        language: null,
+        note: deposit.note,
+      },
+      now,
+    );
+    return { ledgerEntryId, coreTransactionId };
   }
 
   /** Why the debit was refused, read after the fact; short funds when nothing else explains it. */

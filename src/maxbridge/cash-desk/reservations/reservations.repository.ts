@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { MicroTime } from '../../../common/time/micro-time';
+import { SqlDatabase, type SqlSession } from '../../../database/sql-database';
+
+export type ReservationStatus = 'Approved' | 'Paid' | 'Expired' | 'Cancelled';
+
+export interface NewReservation {
+  id: string;
+  code: string;
+  confirmationPin: string;
+  userId: number;
+  amount: number;
+  currency: string;
+  locationId: string;
+  description: string | null;
+  declaredBalance: number | null;
+  createdVia: 'retail' | 'core' | 'front-end';
+  createdAt: MicroTime;
+  expiresAt: MicroTime;
+}
+
+export interface Reservation {
+  id: string;
+  code: string;
+  confirmationPin: string;
+  userId: number;
+  amount: number;
+  fee: number;
+  currency: string;
+  location: { id: string; name: string; description: string | null };
+  status: ReservationStatus;
+  description: string | null;
+  createdAt: MicroTime;
+  expiresAt: MicroTime;
+}
+
+interface ReservationRow {
+  id: string;
+  code: string;
+  confirmation_pin: string;
+  user_id: number | string;
+  amount: number | string;
+  fee: number | string;
+  currency: string;
+  location_id: string;
+  location_name: string;
+  location_description: string | null;
+  status: ReservationStatus;
+  description: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Withdraw reservations. The open one of a user is the row whose `open_user_id` is theirs. */
+@Injectable()
+export class ReservationsRepository {
+  constructor(private readonly database: SqlDatabase) {}
+
+  /** Inserts an open reservation; fails on the unique `open_user_id` when one is open already. */
+  async insert(session: SqlSession, r: NewReservation): Promise<void> {
+    await session.execute(
+      'INSERT INTO maxbridge_reservations (id, code, confirmation_pin, user_id, open_user_id, amount, fee, currency, ' +
+        'location_id, status, description, declared_balance, created_via, ledger_entry_id, created_at, expires_at, closed_at) ' +
+        "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 'Approved', ?, ?, ?, NULL, ?, ?, NULL)",
+      [
+        r.id,
+        r.code,
+        r.confirmationPin,
+        r.userId,
+        r.userId,
+        r.amount,
+        r.currency,
+        r.locationId,
+        r.description,
+        r.declaredBalance,
+        r.createdVia,
+        r.createdAt.toDatabaseText(),
+        r.expiresAt.toDatabaseText(),
+      ],
+    );
+  }
+
+  /** Closes the user's open reservation if its time is up (status Expired). */
+  async expireOpenOf(session: SqlSession, userId: number, now: MicroTime): Promise<void> {
+    await session.execute(
+      "UPDATE maxbridge_reservations SET status = 'Expired', open_user_id = NULL, closed_at = expires_at " +
+        'WHERE open_user_id = ? AND expires_at <= ?',
+      [userId, now.toDatabaseText()],
+    );
+  }
+
+  /** The user's open reservation (Approved and unexpired), with its desk. */
+  async openOf(
+    userId: number,
+    now: MicroTime,
+    session: Pick<SqlSession, 'select' | 'dialect'> = this.database,
+  ): Promise<Reservation | null> {
+    const [row] = await session.select<ReservationRow>(
+      `${this.selectSql(session)} WHERE r.open_user_id = ? AND r.expires_at > ?`,
+      [userId, now.toDatabaseText()],
+    );
+    return row ? toReservation(row) : null;
+  }
+
+  /** The reservation with this id, whatever its state. */
+  async byId(id: string): Promise<Reservation | null> {
+    const [row] = await this.database.select<ReservationRow>(
+      `${this.selectSql(this.database)} WHERE r.id = ?`,
+      [id],
+    );
+    return row ? toReservation(row) : null;
+  }
+
+  /** Cancels the user's open reservation (only the one with `id` when given); false when none. */
+  async cancelOpen(session: SqlSession, userId: number, id: string | null, now: MicroTime) {
+    const changed = await session.execute(
+      "UPDATE maxbridge_reservations SET status = 'Cancelled', open_user_id = NULL, closed_at = ? " +
+        `WHERE open_user_id = ? AND expires_at > ?${id === null ? '' : ' AND id = ?'}`,
+      [now.toDatabaseText(), userId, now.toDatabaseText(), ...(id === null ? [] : [id])],
+    );
+    return changed > 0;
+  }
+
+  /**
+   * Pays the user's open reservation when a withdrawal matches it (currency, and amount without
+   * the fee), in the withdrawal's transaction. Answers the paid reservation's desk, or null.
+   */
+  async payMatching(
+    session: SqlSession,
+    withdrawal: {
+      userId: number;
+      currency: string;
+      amount: number;
+      fee: number;
+      ledgerEntryId: number;
+    },
+    now: MicroTime,
+  ): Promise<{ locationId: string } | null> {
+    const [open] = await session.select<{ id: string; location_id: string }>(
+      'SELECT id, location_id FROM maxbridge_reservations WHERE open_user_id = ? AND currency = ? AND amount = ? ' +
+        `AND expires_at > ? ${session.dialect.forUpdate}`,
+      [withdrawal.userId, withdrawal.currency, withdrawal.amount, now.toDatabaseText()],
+    );
+    if (!open) return null;
+    await session.execute(
+      "UPDATE maxbridge_reservations SET status = 'Paid', open_user_id = NULL, closed_at = ?, fee = ?, ledger_entry_id = ? " +
+        'WHERE id = ?',
+      [now.toDatabaseText(), withdrawal.fee, withdrawal.ledgerEntryId, open.id],
+    );
+    return { locationId: open.location_id };
+  }
+
+  /** The user's balance in `currency`, or null when they have no account in it. */
+  async balanceOf(session: SqlSession, userId: number, currency: string): Promise<number | null> {
+    const [row] = await session.select<{ balance: number | string }>(
+      'SELECT balance FROM wallet_accounts WHERE user_id = ? AND currency = ?',
+      [userId, currency],
+    );
+    return row ? Number(row.balance) : null;
+  }
+
+  private selectSql(session: Pick<SqlSession, 'dialect'>): string {
+    const time = (column: string) => `${session.dialect.timestampText(`r.${column}`)} AS ${column}`;
+    return (
+      'SELECT r.id, r.code, r.confirmation_pin, r.user_id, r.amount, r.fee, r.currency, r.location_id, ' +
+      'l.name AS location_name, l.description AS location_description, r.status, r.description, ' +
+      `${time('created_at')}, ${time('expires_at')} ` +
+      'FROM maxbridge_reservations r JOIN maxbridge_locations l ON l.id = r.location_id'
+    );
+  }
+}
+
+const toReservation = (row: ReservationRow): Reservation => ({
+  id: row.id,
+  code: row.code,
+  confirmationPin: row.confirmation_pin,
+  userId: Number(row.user_id),
+  amount: Number(row.amount),
+  fee: Number(row.fee),
+  currency: row.currency,
+  location: { id: row.location_id, name: row.location_name, description: row.location_description },
+  status: row.status,
+  description: row.description,
+  createdAt: MicroTime.fromDatabaseText(row.created_at),
+  expiresAt: MicroTime.fromDatabaseText(row.expires_at),
+});

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { MicroTime } from '../../../common/time/micro-time';
+import { isUniqueViolationOf } from '../../../database/database-errors';
+import { SqlDatabase } from '../../../database/sql-database';
+import { WalletService } from '../../wallet/wallet.service';
+import { CashDeskRefusal } from '../cash-desk.refusal';
+import { SsbtDepositsRepository, type SsbtDeposit } from './ssbt-deposits.repository';
+
+export interface NewSsbtDeposit {
+  userId: number;
+  amount: number;
+  currency: string;
+  deviceId: number;
+  reference: string;
+}
+
+export interface SsbtCredit {
+  deposit: SsbtDeposit;
+  ledgerEntryId: number;
+  coreTransactionId: string;
+}
+
+const REFERENCE_KEY = {
+  index: 'uq_maxbridge_ssbt_deposits_reference',
+  columns: 'maxbridge_ssbt_deposits.reference',
+};
+
+/**
+ * Deposits at self-service terminals: a terminal opens one Pending; the retail system's commit or
+ * the player's deposit from the front end credits it to the wallet, whichever comes first (the
+ * other is refused and credits nothing); the retail system may reject it while it is Pending.
+ */
+@Injectable()
+export class SsbtDepositsService {
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly deposits: SsbtDepositsRepository,
+    private readonly wallet: WalletService,
+  ) {}
+
+  /**
+   * Opens a Pending deposit. The terminal's `reference` is its transaction id: sent again with the
+   * same facts (a retry), it answers the deposit it opened; with other facts, a conflict.
+   */
+  async open(request: NewSsbtDeposit): Promise<SsbtDeposit> {
+    const [user] = await this.database.select('SELECT id FROM wallet_users WHERE id = ?', [
+      request.userId,
+    ]);
+    if (!user) throw new CashDeskRefusal('user_not_found', `User ${request.userId} does not exist`);
+    const id = randomUUID();
+    try {
+      await this.database.transaction((session) =>
+        this.deposits.insert(session, { ...request, id, createdAt: MicroTime.now() }),
+      );
+    } catch (error) {
+      if (!isUniqueViolationOf(error, REFERENCE_KEY)) throw error;
+      const known = await this.deposits.byReference(request.reference);
+      if (known && sameFacts(known, request)) return known;
+      throw new CashDeskRefusal(
+        'already_settled',
+        `Reference ${request.reference} was used for another deposit`,
+        { id: known?.id },
+      );
+    }
+    return (await this.deposits.byId(id))!;
+  }
+
+  async get(id: string): Promise<SsbtDeposit> {
+    const deposit = await this.deposits.byId(id);
+    if (!deposit) throw new CashDeskRefusal('not_found', `SSBT deposit ${id} does not exist`);
+    return deposit;
+  }
+
+  /**
+   * Credits the user's Pending deposit to the wallet, once: the move to Success and the ledger
+   * row commit together. Refused when it is not the user's (`not_found`), or no longer Pending
+   * (`already_settled`, with its status).
+   */
+  async credit(id: string, userId: number, via: 'retail' | 'front-end'): Promise<SsbtCredit> {
+    const now = MicroTime.now();
+    return this.database.transaction(async (session) => {
+      if (!(await this.deposits.settle(session, id, userId, 'Success', via, now))) {
+        throw await this.whyNotPending(id, userId);
+      }
+      const deposit = (await this.deposits.byId(id, session))!;
+      const credited = await this.wallet.deposit(
+        session,
+        {
+          userId,
+          amount: deposit.amount,
+          currency: deposit.currency,
+          providerTransactionId: `ssbt:${deposit.id}`,
+          serviceId: deposit.deviceId,
+          note: `SSBT deposit ${deposit.reference}`,
+        },
+        now,
+      );
+      if (!credited) throw new CashDeskRefusal('already_settled', 'The balance would be too large');
+      await this.deposits.setLedgerEntry(session, id, credited.ledgerEntryId);
+      return { deposit: { ...deposit, ledgerEntryId: credited.ledgerEntryId }, ...credited };
+    });
+  }
+
+  /** Rejects a Pending deposit (the terminal gives the cash back); only from Pending. */
+  async reject(id: string): Promise<SsbtDeposit> {
+    const rejected = await this.database.transaction((session) =>
+      this.deposits.settle(session, id, null, 'Rejected', 'retail', MicroTime.now()),
+    );
+    if (!rejected) throw await this.whyNotPending(id, null);
+    return (await this.deposits.byId(id))!;
+  }
+
+  private async whyNotPending(id: string, userId: number | null): Promise<CashDeskRefusal> {
+    const deposit = await this.deposits.byId(id);
+    if (!deposit || (userId !== null && deposit.userId !== userId)) {
+      return new CashDeskRefusal('not_found', `SSBT deposit ${id} does not exist for this user`);
+    }
+    return new CashDeskRefusal(
+      'already_settled',
+      `SSBT deposit ${id} is ${deposit.status}, not Pending`,
+      {
+        status: deposit.status,
+      },
+    );
+  }
+}
+
+const sameFacts = (d: SsbtDeposit, r: NewSsbtDeposit) =>
+  d.userId === r.userId &&
+  d.amount === r.amount &&
+  d.currency === r.currency &&
+  d.deviceId === r.deviceId;
