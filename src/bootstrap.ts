@@ -35,6 +35,8 @@ export async function createApp(
   const late: { wires?: WireFormatRegistry; metrics?: HttpMetrics; logger?: Pino } = {};
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    // `//api/v1/payment/withdraw-reservation`, as two of MaxBridge's seed examples write it.
+    routerOptions: { ignoreDuplicateSlashes: true },
     trustProxy: config.trustProxy,
     genReqId: (raw: IncomingMessage) => requestIdOf(raw),
     logger: false,

@@ -35,6 +35,8 @@ import { LocationEntity } from './maxbridge/cash-desk/entities/location.entity';
 import { ReservationEntity } from './maxbridge/cash-desk/entities/reservation.entity';
 import { RetailKeyEntity } from './maxbridge/cash-desk/entities/retail-key.entity';
 import { SsbtDepositEntity } from './maxbridge/cash-desk/entities/ssbt-deposit.entity';
+import { CoreSessionEntity } from './maxbridge/core-session/entities/core-session.entity';
+import { LoginFailureEntity } from './maxbridge/core-session/entities/login-failure.entity';
 import { UsedNonceEntity } from './maxbridge/signing/used-nonce.entity';
 import { WalletAccountEntity } from './maxbridge/wallet/entities/wallet-account.entity';
 import { WalletDocumentEntity } from './maxbridge/wallet/entities/wallet-document.entity';
@@ -110,4 +112,6 @@ export const ENTITIES = [
   ReservationEntity,
   RetailKeyEntity,
   SsbtDepositEntity,
+  CoreSessionEntity,
+  LoginFailureEntity,
 ];

@@ -33,6 +33,11 @@ function logMaxBridge(config: AppConfig, demoSecretPath: string | null): void {
   } else if (!config.maxbridge.enabled) {
     logger.log('MaxBridge is off: set MAXBRIDGE_HASH_SECRET to serve /api/payment/*');
   }
+  if (config.maxbridge.enabled && config.maxbridge.sessionSecrets.length === 0) {
+    logger.warn(
+      'MaxBridge player sessions are off: set SESSION_SECRET (32+ characters) to serve /api/v1/auth/login and the front end routes',
+    );
+  }
 }
 
 const displayPath = (path: string) =>

@@ -50,6 +50,9 @@ describe('loadConfig', () => {
         hashSecrets: [],
         nonceTtlSeconds: 900,
         reservationTtlMs: 86_400_000,
+        sessionSecrets: [],
+        sessionTtlMs: 28_800_000,
+        loginThrottle: { maxFailures: 10, blockMs: 900_000, maxDelayMs: 4000 },
       },
     });
   });
@@ -69,18 +72,26 @@ describe('loadConfig', () => {
       hashSecrets: ['a-secret-of-16-chars'],
       nonceTtlSeconds: 900,
       reservationTtlMs: 86_400_000,
+      sessionSecrets: [],
+      sessionTtlMs: 28_800_000,
+      loginThrottle: { maxFailures: 10, blockMs: 900_000, maxDelayMs: 4000 },
     });
     expect(
       loadConfig({
         MAXBRIDGE_HASH_SECRET: 'new-secret-0123456789 , old-secret-0123456789,',
         MAXBRIDGE_NONCE_TTL_SECONDS: '60',
         MAXBRIDGE_RESERVATION_TTL: '30m',
+        SESSION_SECRET: 'a-new-session-secret-of-32-chars, an-old-session-secret-of-32-chars',
+        MAXBRIDGE_SESSION_TTL: '30m',
       }).maxbridge,
     ).toEqual({
       enabled: true,
       hashSecrets: ['new-secret-0123456789', 'old-secret-0123456789'],
       nonceTtlSeconds: 60,
       reservationTtlMs: 1_800_000,
+      sessionSecrets: ['a-new-session-secret-of-32-chars', 'an-old-session-secret-of-32-chars'],
+      sessionTtlMs: 1_800_000,
+      loginThrottle: { maxFailures: 10, blockMs: 900_000, maxDelayMs: 4000 },
     });
     expect(
       loadConfig({ MAXBRIDGE_HASH_SECRET: 'a-secret-of-16-chars', MAXBRIDGE_ENABLED: 'false' })
@@ -105,6 +116,12 @@ describe('loadConfig', () => {
       'MAXBRIDGE_RESERVATION_TTL must be one duration of at least 1s',
     ]);
     expect(problemsOf({ MAXBRIDGE_RESERVATION_TTL: 'a day' })).toHaveLength(1);
+    expect(problemsOf({ SESSION_SECRET: 'short' })).toEqual([
+      'SESSION_SECRET: each secret must have at least 32 characters',
+    ]);
+    expect(problemsOf({ MAXBRIDGE_SESSION_TTL: '10s' })).toEqual([
+      'MAXBRIDGE_SESSION_TTL must be one duration of at least 1m',
+    ]);
   });
 
   it.each([

@@ -3,8 +3,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { Plan } from './plan';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const HOUR_MS = 3_600_000;
 /** A day, the default life of a withdraw reservation. */
-const DAY_MS = 86_400_000;
+const DAY_MS = 24 * HOUR_MS;
 
 const LOG_LEVELS: readonly LogLevel[] = [
   'fatal',
@@ -69,6 +70,15 @@ export interface MaxBridgeConfig {
   nonceTtlSeconds: number;
   /** How long a withdraw reservation stays open before it expires, in ms. */
   reservationTtlMs: number;
+  /**
+   * Secrets that sign the core session tokens (SESSION_SECRET: the first signs, all verify);
+   * empty: players cannot log in, and the front end's routes refuse every request.
+   */
+  sessionSecrets: string[];
+  /** How long a core session lasts after its login, in ms. */
+  sessionTtlMs: number;
+  /** Failed logins: how many block a username or address, for how long, and the longest delay. */
+  loginThrottle: { maxFailures: number; blockMs: number; maxDelayMs: number };
 }
 
 export interface IngestConfig {
@@ -288,7 +298,31 @@ class EnvReader {
     if (reservationTtlMs < 1000) {
       this.problems.push('MAXBRIDGE_RESERVATION_TTL must be one duration of at least 1s');
     }
-    return { enabled, hashSecrets, nonceTtlSeconds, reservationTtlMs };
+    const sessionSecrets = (this.raw('SESSION_SECRET') ?? '')
+      .split(',')
+      .map((secret) => secret.trim())
+      .filter((secret) => secret !== '');
+    if (sessionSecrets.some((secret) => secret.length < 32)) {
+      this.problems.push('SESSION_SECRET: each secret must have at least 32 characters');
+    }
+    const [sessionTtlMs = 8 * HOUR_MS] = this.durations('MAXBRIDGE_SESSION_TTL', '8h');
+    if (sessionTtlMs < 60_000) {
+      this.problems.push('MAXBRIDGE_SESSION_TTL must be one duration of at least 1m');
+    }
+    const loginThrottle = {
+      maxFailures: this.integer('MAXBRIDGE_LOGIN_MAX_FAILURES', 10, { min: 1, max: 1_000_000 }),
+      blockMs: this.durations('MAXBRIDGE_LOGIN_BLOCK', '15m')[0] ?? 15 * 60_000,
+      maxDelayMs: this.durations('MAXBRIDGE_LOGIN_MAX_DELAY', '4s')[0] ?? 4000,
+    };
+    return {
+      enabled,
+      hashSecrets,
+      nonceTtlSeconds,
+      reservationTtlMs,
+      sessionSecrets,
+      sessionTtlMs,
+      loginThrottle,
+    };
   }
 
   database(urlName: string, poolName: string): DatabaseConfig {

@@ -5,13 +5,16 @@ import type { AppConfig } from '../config/app-config';
 
 /** Where the demo signing secret of an embedded database is kept: beside the database file. */
 export const demoSecretPathOf = (sqlitePath: string) => `${sqlitePath}.maxbridge-secret`;
+/** ... and the demo's secret of core session tokens. */
+export const demoSessionSecretPathOf = (sqlitePath: string) => `${sqlitePath}.session-secret`;
 
 /**
  * On the embedded database with the demo on (`npm start` out of the box) and no MAXBRIDGE_*
  * setting, MaxBridge is served with a secret of this installation: random, made on first use,
  * kept beside the database file (mode 0600), and printed nowhere. Anything else (a server
  * database, DEMO_TEAM=false, MAXBRIDGE_ENABLED or MAXBRIDGE_HASH_SECRET set) keeps the
- * configuration as it is. Returns the configuration to use, and the secret's file when it applies.
+ * configuration as it is. Likewise the secret of core session tokens, unless SESSION_SECRET is set.
+ * Returns the configuration to use, and the signing secret's file when it applies.
  */
 export function withDemoSigningSecret(
   config: AppConfig,
@@ -25,8 +28,15 @@ export function withDemoSigningSecret(
   }
   const path = demoSecretPathOf(config.database.path);
   const secret = readOrCreateSecret(path);
+  const sessionSecrets =
+    config.maxbridge.sessionSecrets.length > 0
+      ? config.maxbridge.sessionSecrets
+      : [readOrCreateSecret(demoSessionSecretPathOf(config.database.path))];
   return {
-    config: { ...config, maxbridge: { ...config.maxbridge, enabled: true, hashSecrets: [secret] } },
+    config: {
+      ...config,
+      maxbridge: { ...config.maxbridge, enabled: true, hashSecrets: [secret], sessionSecrets },
+    },
     demoSecretPath: path,
   };
 }

@@ -1,5 +1,10 @@
 import type { DocumentBuilder } from '@nestjs/swagger';
 import { RETAIL_KEY_SECURITY, RETAIL_TAG } from './cash-desk/retail/retail-api.decorator';
+import {
+  FRONT_END_TAG,
+  REQUESTED_WITH_SECURITY,
+  SESSION_COOKIE_SECURITY,
+} from './core-session/front-end-api.decorator';
 import { HASH_SECURITY, MAXBRIDGE_TAG, NONCE_SECURITY } from './maxbridge-api.decorator';
 import {
   MAXBRIDGE_CODE_DESCRIPTIONS,
@@ -56,6 +61,16 @@ unknown key, 404 for what does not exist, 409 for a conflict. Every error has th
 \`RESERVED\` with the open reservation's \`id\`, \`INSUFFICIENT_FUNDS\`, \`CONFLICT\`). Amounts are
 integer cents; location and reservation ids are GUIDs.`;
 
+const FRONT_END_TEXT = `The player's front end (seed 003), behind the core session. Log in with
+\`POST /api/v1/auth/login {username, password}\` (not in the seed): the answer's \`data.token\` is
+also set as the cookie \`JSESSIONID\`. Then send, on every route: \`X-Requested-With: true\`, the
+token in \`Cookie\` (bare, as the seed's examples, or \`JSESSIONID=<token>\`), and optionally
+\`X-UserID\`, which must be the token's user. The token is the seed's shape: base64 of
+\`{"ts":<ms>,"dt":base64({"uid":N,"ssid":"<uuid>"}),"sg":"<hex HMAC-SHA256>"}\`, signed with
+SESSION_SECRET. No token, an unknown, closed or expired session, or another \`X-UserID\`:
+\`{"code":126,"message":"SESSION_NOT_FOUND"}\`; a forged signature or no \`X-Requested-With\`: 138.
+Answers are HTTP 200 with a code, as in the seed.`;
+
 function codeTable(): string {
   const rows = MAXBRIDGE_CODES.map(
     (code) => `| ${code} | ${messageOf(code)} | ${MAXBRIDGE_CODE_DESCRIPTIONS[code]} |`,
@@ -75,6 +90,26 @@ export function describeMaxBridge(builder: DocumentBuilder): DocumentBuilder {
         `**Codes** (the seed's table; code ${MaxBridgeCode.ACCOUNT_NOT_FOUND} answers \`USER_NOT_FOUND\` as in the seed's example):\n\n${codeTable()}`,
     )
     .addTag(RETAIL_TAG, RETAIL_TEXT)
+    .addTag(FRONT_END_TAG, FRONT_END_TEXT)
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'JSESSIONID',
+        description:
+          'The session token of `POST /api/v1/auth/login` (also accepted bare in `Cookie`)',
+      },
+      SESSION_COOKIE_SECURITY,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Requested-With',
+        description: 'Always `true`',
+      },
+      REQUESTED_WITH_SECURITY,
+    )
     .addApiKey(
       {
         type: 'apiKey',

@@ -28,6 +28,7 @@ const REFUSAL_CODES: Record<RefusalReason, MaxBridgeCode> = {
   user_not_found: MaxBridgeCode.ACCOUNT_NOT_FOUND,
   location_not_found: MaxBridgeCode.STATUS_ITEM_DOES_NOT_EXISTS,
   not_found: MaxBridgeCode.STATUS_ITEM_DOES_NOT_EXISTS,
+  transaction_not_found: MaxBridgeCode.TRANSACTION_NOT_FOUND,
   reservation_exists: MaxBridgeCode.STATUS_ITEM_EXISTS,
   no_account: MaxBridgeCode.USERS_ACCOUNTS_NOT_FOUND,
   insufficient_funds: MaxBridgeCode.INSUFFICIENT_FUNDS,
@@ -46,7 +47,17 @@ export const MAXBRIDGE_WIRE = 'maxbridge';
 @Injectable()
 export class MaxBridgeWire implements WireFormat, OnModuleInit {
   readonly name = MAXBRIDGE_WIRE;
-  readonly paths = { prefixes: ['/api/payment/', '/api/v1/transactions/'] };
+  readonly paths = {
+    exact: ['/api/payment'],
+    prefixes: [
+      '/api/payment/',
+      '/api/v1/transactions/',
+      '/api/v1/payment/',
+      '/api/v1/ssbt/',
+      '/api/v1/auth/',
+      '/paymentswebapi/',
+    ],
+  };
 
   constructor(private readonly registry: WireFormatRegistry) {}
 
@@ -123,3 +134,38 @@ function fieldsOf(issues: readonly FieldIssue[]): Record<string, string> {
   for (const { field, message } of issues) fields[field] ??= message;
   return fields;
 }
+
+export const MAXBRIDGE_TEXT_CODES_WIRE = 'maxbridge-text-codes';
+
+/**
+ * The same answers with `code` as a string (`{"code":"156","message":"TRANSACTION_NOT_FOUND"}`),
+ * as the seed's `get-transaction-details` shows them: for that route only.
+ */
+@Injectable()
+export class MaxBridgeTextCodesWire implements WireFormat, OnModuleInit {
+  readonly name = MAXBRIDGE_TEXT_CODES_WIRE;
+  readonly paths = { exact: ['/api/v1/ssbt/transactions/get-transaction-details'] };
+
+  constructor(
+    private readonly registry: WireFormatRegistry,
+    private readonly wire: MaxBridgeWire,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  renderOwnError(exception: unknown): ErrorResponse | null {
+    const answer = this.wire.renderOwnError(exception);
+    return answer && withTextCode(answer);
+  }
+
+  renderError(error: SharedError, context: ErrorContext): ErrorResponse {
+    return withTextCode(this.wire.renderError(error, context));
+  }
+}
+
+const withTextCode = ({ status, body }: ErrorResponse): ErrorResponse => ({
+  status,
+  body: { ...(body as MaxBridgeAnswer), code: String((body as MaxBridgeAnswer).code) },
+});

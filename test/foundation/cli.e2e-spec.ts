@@ -209,6 +209,7 @@ describe('command line (npm run cli)', () => {
             'Detection1764400000000',
             'Webhooks1764500000000',
             'MaxBridgeCashDesk1764600000000',
+            'MaxBridgeSessions1764700000000',
           ],
         },
       });

@@ -51,8 +51,15 @@ export function judge(api: ApiName, answer: FuzzAnswer): Judgement {
 const byMaxBridgeGuard = (body: any) =>
   body?.code === 139 || body?.code === 138 || (body?.code === 112 && body.data === undefined);
 
-/** `{"code":N,"message":"NAME","data"?:{...}}`; refused unless code 10. */
-function judgeMaxBridge(status: number, body: any): Judgement {
+/**
+ * `{"code":N,"message":"NAME","data"?:{...}}`; refused unless code 10. The seed's
+ * get-transaction-details writes its code as a string (`"156"`): read as its number.
+ */
+function judgeMaxBridge(status: number, answered: any): Judgement {
+  const body =
+    typeof answered?.code === 'string' && /^\d+$/.test(answered.code)
+      ? { ...answered, code: Number(answered.code) }
+      : answered;
   const refused = body?.code !== MAXBRIDGE_SUCCESS;
   const byGuard = byMaxBridgeGuard(body);
   if (!MAXBRIDGE_STATUSES.includes(status))

@@ -5,6 +5,7 @@ import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam } from '../support/fixtures';
 import { createLocation, createRetailKey, createWalletUser } from '../support/maxbridge';
 import { RetailKeysService } from '../../src/maxbridge/cash-desk/retail/retail-keys.service';
+import { CoreSessionsService } from '../../src/maxbridge/core-session/core-sessions.service';
 import { startTestApp, TEST_MAXBRIDGE_SECRET, type TestApp } from '../support/test-app';
 import { judge } from './answer-shapes';
 import { BusinessTables } from './business-tables';
@@ -23,6 +24,7 @@ const SEED =
   process.env.FUZZ_SEED === undefined ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED);
 const ONLY_ROUTE = process.env.FUZZ_ROUTE;
 const BODY_LIMIT_BYTES = 65_536;
+const FUZZ_PASSWORD = 'fuzz player password';
 
 /**
  * Every route of the OpenAPI document, attacked with generated and mutated requests (issue 13):
@@ -44,7 +46,12 @@ describe('fuzz: every route of the OpenAPI document', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: { BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES), RATE_LIMIT_ENTERPRISE: '1000000' },
+      env: {
+        BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES),
+        RATE_LIMIT_ENTERPRISE: '1000000',
+        // Wrong logins are many here: refused at once rather than slowed down.
+        MAXBRIDGE_LOGIN_MAX_DELAY: '0ms',
+      },
     });
     client = new FuzzClient(t.url);
     const team = await createTeam(t, 'enterprise');
@@ -80,7 +87,7 @@ describe('fuzz: every route of the OpenAPI document', () => {
       .set('X-API-Key', team.apiKey)
       .expect(200);
 
-    const walletUser = await createWalletUser(t, { balance: 1_000_000 });
+    const walletUser = await createWalletUser(t, { balance: 1_000_000, password: FUZZ_PASSWORD });
     credentials = {
       teamKey: team.apiKey,
       brandKey: (await t.tenancy.createApiKey(team.id, { brandId: brand.id })).api_key,
@@ -89,6 +96,8 @@ describe('fuzz: every route of the OpenAPI document', () => {
       maxbridgeSecret: TEST_MAXBRIDGE_SECRET,
       retailKey: await createRetailKey(t),
       revokedRetailKey: await revokedRetailKey(t),
+      sessionToken: await sessionOf(t, walletUser),
+      closedSessionToken: await closedSessionOf(t, walletUser),
       bodyLimitBytes: BODY_LIMIT_BYTES,
       known: {
         uuid: [event.body.data.uuid],
@@ -213,4 +222,20 @@ async function revokedRetailKey(t: TestApp): Promise<string> {
   const made = await keys.create('fuzz, revoked');
   await keys.revoke(made.id);
   return made.key;
+}
+
+/** A session of the wallet user (the fuzz's known `user_id`), opened as a login would. */
+async function sessionOf(t: TestApp, userId: number): Promise<string> {
+  const sessions = t.app.get(CoreSessionsService);
+  const [user] = await t.app
+    .get(SqlDatabase)
+    .select<{ user_name: string }>('SELECT user_name FROM wallet_users WHERE id = ?', [userId]);
+  return (await sessions.login(user.user_name, FUZZ_PASSWORD, '127.0.0.2')).token;
+}
+
+async function closedSessionOf(t: TestApp, userId: number): Promise<string> {
+  const token = await sessionOf(t, userId);
+  const sessions = t.app.get(CoreSessionsService);
+  await sessions.logout(await sessions.authenticate(token, null));
+  return token;
 }

@@ -1,8 +1,9 @@
 import type { SqlDatabase } from '../../src/database/sql-database';
 
 /**
- * What a refused request must leave as it was: every table but the migrations' and the used
- * nonces' (a refused signed request may still have claimed its nonce). One query reads, per
+ * What a refused request must leave as it was: every table but the migrations', the used
+ * nonces' (a refused signed request may still have claimed its nonce) and the failed logins' (a
+ * refused login is counted, by design). One query reads, per
  * table, its highest id (or its row count when it has no id) and its latest `updated_at`.
  */
 export class BusinessTables {
@@ -44,4 +45,4 @@ export class BusinessTables {
   }
 }
 
-const NOT_BUSINESS = ['schema_migrations', 'maxbridge_nonces'];
+const NOT_BUSINESS = ['schema_migrations', 'maxbridge_nonces', 'maxbridge_login_failures'];

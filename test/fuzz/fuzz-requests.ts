@@ -23,6 +23,9 @@ export interface FuzzCredentials {
   /** A key of the retail system, and one revoked. */
   retailKey: string;
   revokedRetailKey: string;
+  /** A player's open core session, and one closed by a logout. */
+  sessionToken: string;
+  closedSessionToken: string;
   /** Body size limit of the app under test: some bodies go just past it. */
   bodyLimitBytes: number;
   /** Values that exist (an event's uuid, a bet id, a wallet user), by parameter or field name. */
@@ -458,6 +461,22 @@ function authHeaders(
         return {};
       case 'value':
         return { authorization: credential.value };
+    }
+  }
+  if (operation.auth === 'core-session') {
+    const front = (token: string) => ({ 'x-requested-with': 'true', cookie: token });
+    switch (credential.kind) {
+      case 'valid':
+      case 'brand':
+        return front(credentials.sessionToken);
+      case 'revoked':
+        return front(credentials.closedSessionToken);
+      case 'otherTeam':
+        return { cookie: credentials.sessionToken };
+      case 'missing':
+        return {};
+      case 'value':
+        return { 'x-requested-with': 'true', cookie: credential.value };
     }
   }
   if (operation.auth === 'nonce-hash') {

@@ -8,7 +8,7 @@
 export type ApiName =
   'monitor' | 'aml' | 'bet-records' | 'maxbridge' | 'maxbridge-retail' | 'operations';
 
-export type AuthScheme = 'api-key' | 'nonce-hash' | 'retail-key' | 'public';
+export type AuthScheme = 'api-key' | 'nonce-hash' | 'retail-key' | 'core-session' | 'public';
 
 export interface ParamSpec {
   name: string;
@@ -54,7 +54,7 @@ export function operationsOf(doc: Doc): FuzzOperation[] {
         method: method.toUpperCase(),
         path,
         auth,
-        api: apiOf(id, auth, operation.responses),
+        api: apiOf(id, auth, operation.responses, operation.tags ?? []),
         pathParams: params.filter((p) => p.in === 'path').map((p) => paramOf(doc, p)),
         queryParams: params.filter((p) => p.in === 'query').map((p) => paramOf(doc, p)),
         bodies: operation.requestBody ? bodiesOf(doc, operation.requestBody) : null,
@@ -70,12 +70,18 @@ function authOf(id: string, security: Doc[] | undefined): AuthScheme {
   if (schemes.join() === 'api-key') return 'api-key';
   if (schemes.join() === 'maxbridge-hash,maxbridge-nonce') return 'nonce-hash';
   if (schemes.join() === 'maxbridge-retail-key') return 'retail-key';
+  if (schemes.join() === 'maxbridge-requested-with,maxbridge-session') return 'core-session';
   throw new Error(
     `${id}: the fuzz suite cannot sign for ${schemes.join(' + ')}: teach test/fuzz/fuzz-requests.ts`,
   );
 }
 
-function apiOf(id: string, auth: AuthScheme, responses: Record<string, Doc>): ApiName {
+function apiOf(
+  id: string,
+  auth: AuthScheme,
+  responses: Record<string, Doc>,
+  tags: string[],
+): ApiName {
   for (const [status, response] of Object.entries(responses)) {
     if (Number(status) < 400) continue;
     const ref: string | undefined = response.content?.['application/json']?.schema?.$ref;
@@ -84,6 +90,9 @@ function apiOf(id: string, auth: AuthScheme, responses: Record<string, Doc>): Ap
   }
   if (auth === 'nonce-hash') return 'maxbridge';
   if (auth === 'retail-key') return 'maxbridge-retail';
+  // The core's login is public, and answers in MaxBridge's codes as the front end does.
+  if (auth === 'core-session' || tags.some((tag) => tag.startsWith('MaxBridge')))
+    return 'maxbridge';
   if (auth === 'public') return 'operations';
   throw new Error(
     `${id}: its error responses name no error schema the fuzz suite knows: add it to API_OF_ERROR_SCHEMA`,

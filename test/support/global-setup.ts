@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { AppDataSource } from '../../src/database/app-data-source';
@@ -38,28 +37,13 @@ async function findRedis(): Promise<void> {
     process.stderr.write(`\n[e2e] no Redis at ${url}: the shared rate-limit tests are skipped\n`);
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
+/** The same check as `npm start` and `npm run cli`: build only when a source changed. */
 function buildIfStale(): void {
-  const built = join(ROOT, 'dist', '.tsbuildinfo');
-  const fresh = existsSync(join(ROOT, 'dist', 'main.js')) && existsSync(built);
-  if (fresh && statSync(built).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
-  process.stderr.write('\n[e2e] building dist/ (some tests start the built service)\n');
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  // An incremental build with nothing to emit writes nothing, not even its build info: mark it.
-  const now = new Date();
-  utimesSync(built, now, now);
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-if-changed.js')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BUILD_REASON: 'e2e: some tests start the built service' },
+  });
 }
 
 async function migrateServerDatabase(url: string): Promise<void> {

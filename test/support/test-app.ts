@@ -10,6 +10,7 @@ import { newSqlitePath, removeSqliteFiles, workerDatabaseUrl } from './test-data
 
 /** The MaxBridge signing secret of test applications (test/support/maxbridge.ts signs with it). */
 export const TEST_MAXBRIDGE_SECRET = 'e2e-maxbridge-secret-0123456789';
+export const TEST_SESSION_SECRET = 'e2e-session-secret-0123456789-abcdef';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -38,6 +39,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'info',
     DEMO_TEAM: 'false',
     MAXBRIDGE_HASH_SECRET: TEST_MAXBRIDGE_SECRET,
+    SESSION_SECRET: TEST_SESSION_SECRET,
     // Event processing runs only where a test asks for it (test/monitor/event-processing): on a
     // shared MySQL database, a worker of one test file would process the events of another.
     WORKER_ENABLED: 'false',

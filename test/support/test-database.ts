@@ -48,6 +48,6 @@ export function newSqlitePath(): string {
 }
 
 export function removeSqliteFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal', '.maxbridge-secret'])
+  for (const suffix of ['', '-wal', '-shm', '-journal', '.maxbridge-secret', '.session-secret'])
     rmSync(path + suffix, { force: true });
 }

@@ -11,13 +11,16 @@ export const MAX_BODY_DEPTH = 32;
  * Validation of every body, query and parameter DTO. Unknown fields are dropped, not refused
  * (CONTRACTS.md: unknown JSON fields are ignored); failures become RequestValidationError, which
  * each API renders in its own shape. A body that is not a JSON object (`[]`, `"x"`, `null`) is
- * refused as such, rather than as every field of the DTO missing; so is a body nested deeper than
+ * refused as such, rather than as every field of the DTO missing (a request without any body is
+ * validated as `{}`); so is a body nested deeper than
  * MAX_BODY_DEPTH, which would exhaust the stack of the recursive transformation.
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDtoBody =
       metadata.type === 'body' && !!metadata.metatype && !NOT_DTOS.includes(metadata.metatype);
+    // No body at all: its required fields are what is missing (and a DTO of optional fields passes).
+    if (isDtoBody && value === undefined) value = {};
     if (isDtoBody && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new RequestValidationError([
         { field: 'body', constraint: 'isObject', message: 'The body must be a JSON object' },

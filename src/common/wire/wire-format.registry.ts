@@ -25,7 +25,8 @@ export class WireFormatRegistry {
   }
 
   /** For requests that matched no route: exact paths first, then the longest prefix. */
-  forPath(path: string): WireFormat {
+  forPath(rawPath: string): WireFormat {
+    const path = rawPath.replace(/\/{2,}/g, '/');
     let best: { format: WireFormat; length: number } | null = null;
     for (const format of this.formats.values()) {
       if (format.paths.exact?.includes(path)) return format;

@@ -11,6 +11,8 @@ import { Webhooks1764500000000 as MysqlWebhooks } from './mysql/1764500000000-We
 import { Webhooks1764500000000 as SqliteWebhooks } from './sqlite/1764500000000-Webhooks';
 import { MaxBridgeCashDesk1764600000000 as MysqlMaxBridgeCashDesk } from './mysql/1764600000000-MaxBridgeCashDesk';
 import { MaxBridgeCashDesk1764600000000 as SqliteMaxBridgeCashDesk } from './sqlite/1764600000000-MaxBridgeCashDesk';
+import { MaxBridgeSessions1764700000000 as MysqlMaxBridgeSessions } from './mysql/1764700000000-MaxBridgeSessions';
+import { MaxBridgeSessions1764700000000 as SqliteMaxBridgeSessions } from './sqlite/1764700000000-MaxBridgeSessions';
 import { BettingEvents1763900000000 as SqliteBettingEvents } from './sqlite/1763900000000-BettingEvents';
 import { BetRecords1764000000000 as SqliteBetRecords } from './sqlite/1764000000000-BetRecords';
 import { Events1763800000000 as SqliteEvents } from './sqlite/1763800000000-Events';
@@ -31,6 +33,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlDetection,
   MysqlWebhooks,
   MysqlMaxBridgeCashDesk,
+  MysqlMaxBridgeSessions,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -43,4 +46,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteDetection,
   SqliteWebhooks,
   SqliteMaxBridgeCashDesk,
+  SqliteMaxBridgeSessions,
 ];

@@ -11,6 +11,7 @@ export type RefusalReason =
   | 'insufficient_funds'
   | 'account_blocked'
   | 'not_found'
+  | 'transaction_not_found'
   | 'wrong_user'
   | 'already_settled';
 

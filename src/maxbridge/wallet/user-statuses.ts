@@ -39,3 +39,8 @@ export const WITHDRAWAL_BLOCKING_TYPES: readonly BlockType[] = [
 export function blocksWithdrawals(blockType: number | null): boolean {
   return blockType !== null && WITHDRAWAL_BLOCKING_TYPES.includes(blockType);
 }
+
+/** Only a full block keeps a player from logging in (to see their balance, say). */
+export function blocksLogin(blockType: number | null): boolean {
+  return blockType === BlockType.FullBlock;
+}

@@ -21,6 +21,7 @@ const REFUSALS: Record<RefusalReason, { status: number; code: string }> = {
   user_not_found: { status: 404, code: 'NOT_FOUND' },
   location_not_found: { status: 404, code: 'NOT_FOUND' },
   not_found: { status: 404, code: 'NOT_FOUND' },
+  transaction_not_found: { status: 404, code: 'NOT_FOUND' },
   reservation_exists: { status: 409, code: 'RESERVED' },
   no_account: { status: 409, code: 'INSUFFICIENT_FUNDS' },
   insufficient_funds: { status: 409, code: 'INSUFFICIENT_FUNDS' },

@@ -68,13 +68,26 @@ export class SsbtDepositsService {
 
   async get(id: string): Promise<SsbtDeposit> {
     const deposit = await this.deposits.byId(id);
-    if (!deposit) throw new CashDeskRefusal('not_found', `SSBT deposit ${id} does not exist`);
+    if (!deposit) {
+      throw new CashDeskRefusal('transaction_not_found', `SSBT deposit ${id} does not exist`);
+    }
+    return deposit;
+  }
+
+  /** The user's deposit by its id or its terminal reference; another user's is not found. */
+  async ofUser(userId: number, key: { id?: string; reference?: string }): Promise<SsbtDeposit> {
+    const deposit = key.id
+      ? await this.deposits.byId(key.id)
+      : await this.deposits.byReference(key.reference ?? '');
+    if (!deposit || deposit.userId !== userId) {
+      throw new CashDeskRefusal('transaction_not_found', 'No such SSBT deposit for this user');
+    }
     return deposit;
   }
 
   /**
    * Credits the user's Pending deposit to the wallet, once: the move to Success and the ledger
-   * row commit together. Refused when it is not the user's (`not_found`), or no longer Pending
+   * row commit together. Refused when it is not the user's (`transaction_not_found`), or no longer Pending
    * (`already_settled`, with its status).
    */
   async credit(id: string, userId: number, via: 'retail' | 'front-end'): Promise<SsbtCredit> {
@@ -114,7 +127,10 @@ export class SsbtDepositsService {
   private async whyNotPending(id: string, userId: number | null): Promise<CashDeskRefusal> {
     const deposit = await this.deposits.byId(id);
     if (!deposit || (userId !== null && deposit.userId !== userId)) {
-      return new CashDeskRefusal('not_found', `SSBT deposit ${id} does not exist for this user`);
+      return new CashDeskRefusal(
+        'transaction_not_found',
+        `SSBT deposit ${id} does not exist for this user`,
+      );
     }
     return new CashDeskRefusal(
       'already_settled',

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthController } from './auth.controller';
+import { CoreSessionStrategy } from './core-session.strategy';
+import { CoreSessionsService } from './core-sessions.service';
+import { LoginThrottle } from './login-throttle';
+
+/** Players' sessions with the core (seed 003's front end): login, logout, and the token's check. */
+@Module({
+  controllers: [AuthController],
+  providers: [CoreSessionsService, CoreSessionStrategy, LoginThrottle],
+  exports: [CoreSessionsService],
+})
+export class CoreSessionModule {}

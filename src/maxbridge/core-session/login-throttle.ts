@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { InjectConfig } from '../../config/config.module';
+import { MicroTime } from '../../common/time/micro-time';
+import { isUniqueViolation } from '../../database/database-errors';
+import { SqlDatabase } from '../../database/sql-database';
+
+/** Failures counted within this window; older ones are forgotten. */
+const WINDOW_MS = 15 * 60_000;
+/** From this many failures in the window, each wrong answer waits longer. */
+const SLOW_AFTER = 3;
+
+interface FailureRow {
+  subject: string;
+  failures: number | string;
+  window_start: string;
+  blocked_until: string | null;
+}
+
+/**
+ * Guessing passwords made slow: failed logins are counted per username and per client address
+ * (in the database, so every instance counts the same). Past SLOW_AFTER failures in a window,
+ * each wrong answer is delayed, doubling up to MAXBRIDGE_LOGIN_MAX_DELAY; at
+ * MAXBRIDGE_LOGIN_MAX_FAILURES the subject is refused for MAXBRIDGE_LOGIN_BLOCK without its
+ * password even being checked (124). A success clears the user's count.
+ */
+@Injectable()
+export class LoginThrottle {
+  constructor(
+    private readonly database: SqlDatabase,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  /** Whether any subject is blocked now. */
+  async blocked(subjects: readonly string[]): Promise<boolean> {
+    const now = MicroTime.now().toDatabaseText();
+    const rows = await this.database.select<{ subject: string }>(
+      `SELECT subject FROM maxbridge_login_failures WHERE subject IN (${subjects.map(() => '?').join(', ')}) ` +
+        'AND blocked_until > ?',
+      [...subjects, now],
+    );
+    return rows.length > 0;
+  }
+
+  /** Counts a failure for each subject; answers how long the caller should wait before answering. */
+  async fail(subjects: readonly string[]): Promise<number> {
+    let worst = 0;
+    for (const subject of subjects) worst = Math.max(worst, await this.failOne(subject));
+    const { maxDelayMs } = this.config.maxbridge.loginThrottle;
+    return worst <= SLOW_AFTER
+      ? 0
+      : Math.min(maxDelayMs, 250 * 2 ** Math.min(worst - SLOW_AFTER - 1, 10));
+  }
+
+  async clear(subject: string): Promise<void> {
+    await this.database.transaction((session) =>
+      session.execute('DELETE FROM maxbridge_login_failures WHERE subject = ?', [subject]),
+    );
+  }
+
+  private async failOne(subject: string, retried = false): Promise<number> {
+    const now = MicroTime.now();
+    try {
+      return await this.database.transaction(async (session) => {
+        const [row] = await session.select<FailureRow>(
+          `SELECT subject, failures, ${session.dialect.timestampText('window_start')} AS window_start, ` +
+            `blocked_until FROM maxbridge_login_failures WHERE subject = ? ${session.dialect.forUpdate}`,
+          [subject],
+        );
+        const fresh =
+          !row ||
+          MicroTime.fromDatabaseText(row.window_start).micros < now.micros - WINDOW_MS * 1000;
+        const failures = fresh ? 1 : Number(row.failures) + 1;
+        const windowStart = fresh ? now.toDatabaseText() : row.window_start;
+        const { maxFailures, blockMs } = this.config.maxbridge.loginThrottle;
+        const blockedUntil =
+          failures >= maxFailures
+            ? MicroTime.fromMicros(now.micros + blockMs * 1000).toDatabaseText()
+            : null;
+        if (row) {
+          await session.execute(
+            'UPDATE maxbridge_login_failures SET failures = ?, window_start = ?, blocked_until = ? WHERE subject = ?',
+            [failures, windowStart, blockedUntil, subject],
+          );
+        } else {
+          await session.execute(
+            'INSERT INTO maxbridge_login_failures (subject, failures, window_start, blocked_until) VALUES (?, ?, ?, ?)',
+            [subject, failures, windowStart, blockedUntil],
+          );
+        }
+        return failures;
+      });
+    } catch (error) {
+      // Two first failures at once: the other one made the row; count this one on it.
+      if (!retried && isUniqueViolation(error)) return this.failOne(subject, true);
+      throw error;
+    }
+  }
+}
