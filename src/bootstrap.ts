@@ -90,6 +90,7 @@ export async function createApp(
   installRequestHeaders(fastify);
   installConnectionCloseWhileClosing(fastify);
   installMetrics(fastify, app.get(HttpMetrics));
+  installAnswerOutcomes(fastify, app.get(WireFormatRegistry));
   // Last of the onRequest hooks: the security and request-id headers are set even on a 401.
   fastify.addHook('onRequest', (request, reply) => strategies.authenticate(request, reply));
 
@@ -149,12 +150,23 @@ function installConnectionCloseWhileClosing(fastify: FastifyInstance): void {
 
 function installMetrics(fastify: FastifyInstance, metrics: HttpMetrics): void {
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.observe(
-      request.method,
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    const outcome = request.answerOutcome;
+    if (outcome) metrics.observeAnswer(outcome.api ?? 'unknown', route, outcome.code);
     done();
+  });
+}
+
+/**
+ * What each answer of an API with business codes said (MaxBridge's `code`), read from the body
+ * before it is serialised, for the request's log line and /metrics.
+ */
+function installAnswerOutcomes(fastify: FastifyInstance, wires: WireFormatRegistry): void {
+  fastify.addHook('preSerialization', (request, _reply, payload, done) => {
+    const wire = wires.forRequest(request);
+    const outcome = wire.outcomeOf?.(payload);
+    if (outcome) request.answerOutcome = { ...outcome, api: outcome.api ?? wire.name };
+    done(null, payload);
   });
 }

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeMaxBridge } from './maxbridge/maxbridge.swagger';
@@ -47,9 +47,36 @@ export function setupSwagger(app: INestApplication, options: { maxbridge: boolea
   if (options.maxbridge) builder = describeMaxBridge(builder);
   const config = builder.build();
   const document = SwaggerModule.createDocument(app, config);
+  document.tags = tagsInReadingOrder(document);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Betting Monitor API',
     swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
   });
+}
+
+/** Where each API's sections come on the page: the business APIs first, operations last. */
+const TAG_GROUPS = ['Betting Monitor', 'AML', 'Bet Records', 'MaxBridge'];
+
+/**
+ * Every tag the routes use, in reading order for support staff: the monitor's sections, then the
+ * AML, bet-record and MaxBridge ones, operations at the end (each group in the order its routes
+ * come), with the descriptions the builder gave them.
+ */
+function tagsInReadingOrder(document: OpenAPIObject): NonNullable<OpenAPIObject['tags']> {
+  const described = new Map((document.tags ?? []).map((tag) => [tag.name, tag]));
+  const used: string[] = [];
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations as Record<string, { tags?: string[] }>)) {
+      for (const tag of operation?.tags ?? []) if (!used.includes(tag)) used.push(tag);
+    }
+  }
+  const rank = (tag: string) => {
+    const group = TAG_GROUPS.findIndex((prefix) => tag.startsWith(prefix));
+    return group < 0 ? TAG_GROUPS.length : group;
+  };
+  return used
+    .map((name, index) => ({ name, index }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.index - b.index)
+    .map(({ name }) => described.get(name) ?? { name });
 }

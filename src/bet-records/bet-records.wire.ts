@@ -16,7 +16,10 @@ export const BET_RECORDS_WIRE = 'bet-records';
 @Injectable()
 export class BetRecordsWire implements WireFormat, OnModuleInit {
   readonly name = BET_RECORDS_WIRE;
-  readonly paths = { prefixes: ['/api/bet/', '/api/sports-bet/'] };
+  readonly paths = {
+    exact: ['/api/bet', '/api/sports-bet'],
+    prefixes: ['/api/bet/', '/api/sports-bet/'],
+  };
 
   constructor(
     private readonly registry: WireFormatRegistry,

@@ -103,13 +103,18 @@ export const MAXBRIDGE_COMMANDS: Record<string, Command> = {
   },
   'maxbridge sign': {
     usage:
-      'maxbridge sign --body JSON [--path /api/payment/get-user-info] [--nonce N] [--url BASE]',
-    summary: 'Sign a MaxBridge request with the configured secret: Nonce, Hash and a curl line',
+      'maxbridge sign --body JSON [--path /api/payment/get-user-info] [--nonce N] [--secret S] [--url BASE]',
+    summary:
+      'Sign a MaxBridge request: Nonce, Hash and a curl line (with the configured secret, or --secret: ' +
+      "nonce 1234, the seed's body and --secret secret give the seed's 6f2c41f9...)",
     run(app, options) {
       const config = app.get<AppConfig>(APP_CONFIG);
-      const secret = config.maxbridge.hashSecrets[0];
-      if (!config.maxbridge.enabled || !secret) {
-        throw new UsageError('MaxBridge has no secret here: set MAXBRIDGE_HASH_SECRET');
+      const secret =
+        options.secret ?? (config.maxbridge.enabled ? config.maxbridge.hashSecrets[0] : undefined);
+      if (!secret) {
+        throw new UsageError(
+          'MaxBridge has no secret here: set MAXBRIDGE_HASH_SECRET, or give --secret',
+        );
       }
       const body = required(options, 'body');
       const nonce = options.nonce ?? `${Date.now()}${randomBytes(4).toString('hex')}`;

@@ -39,6 +39,10 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
   const { positionals, values } = parsed;
   const name = positionals.join(' ');
   const command = COMMANDS[name];
+  if (values.help && command) {
+    io.stdout(`Usage: npm run cli -- ${command.usage} [--json]\n\n${command.summary}.`);
+    return EXIT_OK;
+  }
   if (values.help || !command) {
     if (!values.help) io.stderr(name ? `Unknown command "${name}".\n` : 'No command given.\n');
     (values.help ? io.stdout : io.stderr)(usage());

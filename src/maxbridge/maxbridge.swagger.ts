@@ -87,7 +87,7 @@ export function describeMaxBridge(builder: DocumentBuilder): DocumentBuilder {
     .addTag(
       MAXBRIDGE_TAG,
       `The cash-desk bridge between the player wallet and retail shops (seed 003).\n${SIGNING}\n` +
-        `**Codes** (the seed's table; code ${MaxBridgeCode.ACCOUNT_NOT_FOUND} answers \`USER_NOT_FOUND\` as in the seed's example):\n\n${codeTable()}`,
+        `<details><summary><b>The codes</b> of the seed's table (code ${MaxBridgeCode.ACCOUNT_NOT_FOUND} answers \`USER_NOT_FOUND\` as in the seed's example): click to open</summary>\n\n${codeTable()}\n\n</details>`,
     )
     .addTag(RETAIL_TAG, RETAIL_TEXT)
     .addTag(FRONT_END_TAG, FRONT_END_TEXT)

@@ -1,7 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { FieldIssue } from '../common/errors/app-error';
 import type { SharedError } from '../common/errors/shared-error';
-import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
+import type {
+  AnswerOutcome,
+  ErrorContext,
+  ErrorResponse,
+  WireFormat,
+} from '../common/wire/wire-format';
 import { WireFormatRegistry } from '../common/wire/wire-format.registry';
 import { MaxBridgeCode, messageOf } from './maxbridge-code';
 import { MaxBridgeError } from './maxbridge.error';
@@ -48,7 +53,7 @@ export const MAXBRIDGE_WIRE = 'maxbridge';
 export class MaxBridgeWire implements WireFormat, OnModuleInit {
   readonly name = MAXBRIDGE_WIRE;
   readonly paths = {
-    exact: ['/api/payment'],
+    exact: ['/api/payment', '/paymentswebapi'],
     prefixes: [
       '/api/payment/',
       '/api/v1/transactions/',
@@ -63,6 +68,10 @@ export class MaxBridgeWire implements WireFormat, OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register(this);
+  }
+
+  outcomeOf(body: unknown): AnswerOutcome | null {
+    return outcomeOf(body);
   }
 
   renderOwnError(exception: unknown): ErrorResponse | null {
@@ -163,6 +172,24 @@ export class MaxBridgeTextCodesWire implements WireFormat, OnModuleInit {
   renderError(error: SharedError, context: ErrorContext): ErrorResponse {
     return withTextCode(this.wire.renderError(error, context));
   }
+
+  outcomeOf(body: unknown): AnswerOutcome | null {
+    return outcomeOf(body);
+  }
+}
+
+/** `{"code":139,...}` (or `"139"`): `mbCode` and the table's `mbName`, a refusal unless 10. */
+function outcomeOf(body: unknown): AnswerOutcome | null {
+  const raw = (body as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
+  if (typeof code !== 'number' || !Number.isInteger(code)) return null;
+  const name = (MaxBridgeCode[code] as string | undefined) ?? 'UNKNOWN';
+  return {
+    fields: { mbCode: code, mbName: name },
+    code: String(code),
+    refused: code !== MaxBridgeCode.STATUS_SUCCESS,
+    api: MAXBRIDGE_WIRE,
+  };
 }
 
 const withTextCode = ({ status, body }: ErrorResponse): ErrorResponse => ({

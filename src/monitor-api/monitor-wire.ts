@@ -31,7 +31,7 @@ export const MONITOR_WIRE = 'monitor';
 @Injectable()
 export class MonitorWire implements WireFormat, OnModuleInit {
   readonly name = MONITOR_WIRE;
-  readonly paths = { prefixes: ['/api/v1/'] };
+  readonly paths = { exact: ['/api/v1'], prefixes: ['/api/v1/'] };
 
   constructor(
     private readonly registry: WireFormatRegistry,

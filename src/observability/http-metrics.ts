@@ -7,6 +7,7 @@ import { MetricsRegistry } from './metrics-registry';
 export class HttpMetrics {
   private readonly requests: Counter<'method' | 'route' | 'status'>;
   private readonly duration: Histogram<'method' | 'route' | 'status'>;
+  private readonly answers: Counter<'api' | 'route' | 'code'>;
 
   constructor({ registry }: MetricsRegistry) {
     this.requests = new Counter({
@@ -22,6 +23,17 @@ export class HttpMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
+    this.answers = new Counter({
+      name: 'business_answers_total',
+      help: 'Answers of the APIs that carry a business code in their body (MaxBridge: HTTP 200 for refusals too), by API, route pattern and code',
+      labelNames: ['api', 'route', 'code'] as const,
+      registers: [registry],
+    });
+  }
+
+  /** Answers of the APIs with a business code in their body (MaxBridge), by API, route and code. */
+  observeAnswer(api: string, route: string, code: string): void {
+    this.answers.inc({ api, route, code });
   }
 
   /** `route` is the route pattern (`/api/v1/events/:uuid/status`), never the raw URL. */

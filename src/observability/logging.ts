@@ -36,13 +36,17 @@ export function installRequestLogging(fastify: FastifyInstance, root: Pino): voi
     const path = request.url.split('?')[0];
     if (!QUIET_PATHS.has(path)) {
       const status = reply.statusCode;
-      const level: Level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+      const outcome = request.answerOutcome;
+      // A business refusal answered with HTTP 200 (MaxBridge) is a warning like a 4xx.
+      const level: Level =
+        status >= 500 ? 'error' : status >= 400 || outcome?.refused ? 'warn' : 'info';
       if (root.isLevelEnabled(level)) {
         (requestLoggerOf(request) ?? root)[level](
           {
             req: { method: request.method, url: request.url, remoteAddress: request.ip },
             route: request.routeOptions.url ?? null,
             res: { statusCode: status },
+            ...outcome?.fields,
             responseTime: Math.round(reply.elapsedTime * 100) / 100,
           },
           'request completed',

@@ -278,6 +278,33 @@ describe('MaxBridge command line', () => {
     });
   });
 
+  it("checks the seed's own hash example with --secret, and explains itself with --help", async () => {
+    const seedBody =
+      '{"transaction_id":"00000000-0000-0000-0000-000000000000","service_id":1,"user_id":1121}';
+    const signed = await cli(
+      'maxbridge',
+      'sign',
+      '--body',
+      seedBody,
+      '--nonce',
+      '1234',
+      '--secret',
+      'secret',
+      '--json',
+    );
+    expect(signed.code).toBe(0);
+    expect(signed.json.hash).toBe(
+      '6f2c41f942e0f454462b29a6755630e147917cb06917fce6c8ee127a1bced3ec',
+    );
+    expect(signed.json.nonce).toBe('1234');
+
+    const help = await cli('maxbridge', 'sign', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run cli -- maxbridge sign --body JSON .*--secret S/);
+    expect(help.stdout).toContain('Sign a MaxBridge request');
+    expect(help.stdout).not.toContain('maxbridge user create');
+  });
+
   it('lists the maxbridge commands in the help', async () => {
     const help = await cli('--help');
     for (const usage of [

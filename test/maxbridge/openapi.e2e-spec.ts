@@ -91,4 +91,55 @@ describe('Swagger of MaxBridge', () => {
     );
     expect(tag.description).toContain(`| ${MaxBridgeCode.ACCOUNT_NOT_FOUND} | USER_NOT_FOUND |`);
   });
+
+  it('reads in order for support staff: the business APIs first, operations last, the code table folded', () => {
+    const names = doc.tags.map((tag) => tag.name);
+    const first = (prefix: string) => names.findIndex((name) => name.startsWith(prefix));
+    expect(first('Betting Monitor')).toBe(0);
+    expect(first('AML')).toBeGreaterThan(first('Betting Monitor'));
+    expect(first('Bet Records')).toBeGreaterThan(first('AML'));
+    expect(first('MaxBridge')).toBeGreaterThan(first('Bet Records'));
+    expect(names.at(-1)).toBe('Operations');
+    const maxbridge = doc.tags.find((tag) => tag.name === 'MaxBridge')!.description;
+    expect(maxbridge.indexOf('<details>')).toBeLessThan(maxbridge.indexOf('| 10 | '));
+    expect(maxbridge.trimEnd()).toMatch(/<\/details>$/);
+  });
+
+  it('describes the three kinds of caller: nonce and hash, the retail key, the player session', () => {
+    expect(doc.components.securitySchemes).toMatchObject({
+      'maxbridge-nonce': { type: 'apiKey', in: 'header', name: 'Nonce' },
+      'maxbridge-hash': { type: 'apiKey', in: 'header', name: 'Hash' },
+      'maxbridge-retail-key': { type: 'apiKey', in: 'header', name: 'Authorization' },
+      'maxbridge-session': { type: 'apiKey', in: 'cookie', name: 'JSESSIONID' },
+      'maxbridge-requested-with': { type: 'apiKey', in: 'header', name: 'X-Requested-With' },
+    });
+    const security = (path: string, method = 'post') =>
+      (doc.paths[path][method].security ?? []).flatMap((s) => Object.keys(s)).sort();
+    expect(security('/api/v1/transactions/create-reservation')).toEqual([
+      'maxbridge-hash',
+      'maxbridge-nonce',
+    ]);
+    expect(security('/api/lockless-reservation/create')).toEqual(['maxbridge-retail-key']);
+    expect(security('/api/v1/get-locations', 'get')).toEqual(['maxbridge-retail-key']);
+    expect(security('/api/v1/transactions/deposit')).toEqual([
+      'maxbridge-requested-with',
+      'maxbridge-session',
+    ]);
+    expect(security('/api/v1/auth/login')).toEqual([]);
+    // Every MaxBridge route shows an example of its answer.
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const operation of Object.values(methods)) {
+        if (
+          !operation.tags.some((tag) => tag.startsWith('MaxBridge')) ||
+          path.startsWith('/api/v1/auth/')
+        )
+          continue;
+        const ok = operation.responses['200']?.content?.['application/json']?.examples;
+        expect({ path, examples: Object.keys(ok ?? {}).length > 0 }).toEqual({
+          path,
+          examples: true,
+        });
+      }
+    }
+  });
 });

@@ -128,6 +128,41 @@ describe('MaxBridge request signing', () => {
       data: { fields: { path: 'No route POST /api/payment/nope' } },
     });
   });
+  it('shows operators every answer: the code in the log line (warn for a refusal) and in /metrics', async () => {
+    const requestId = `mb-obs-${newNonce()}`;
+    const wrong = await signedPost(t, PATH, body, {
+      secret: 'not-the-secret-0123456789',
+      headers: { 'x-request-id': requestId },
+    });
+    expect(wrong.body).toEqual({ code: 139, message: 'WRONG_HASH' });
+    const okId = `mb-obs-${newNonce()}`;
+    expect((await signedPost(t, PATH, body, { headers: { 'x-request-id': okId } })).body.code).toBe(
+      10,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const [refused] = t.logs.find(requestId).filter((line) => line.msg === 'request completed');
+    expect(refused).toMatchObject({
+      level: 40,
+      route: PATH,
+      res: { statusCode: 200 },
+      mbCode: 139,
+      mbName: 'WRONG_HASH',
+    });
+    const [served] = t.logs.find(okId).filter((line) => line.msg === 'request completed');
+    expect(served).toMatchObject({ level: 30, mbCode: 10, mbName: 'STATUS_SUCCESS' });
+
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    const count = (code: number) =>
+      Number(
+        new RegExp(
+          `^business_answers_total\\{api="maxbridge",route="${PATH}",code="${code}"\\} (\\d+)$`,
+          'm',
+        ).exec(metrics)?.[1] ?? 0,
+      );
+    expect(count(139)).toBeGreaterThanOrEqual(1);
+    expect(count(10)).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('MaxBridge secret rotation', () => {

@@ -25,6 +25,7 @@ describe('WireFormatRegistry', () => {
     ['/api/v1/transactions/deposit-other', 'monitor'],
     ['/api/payment/withdraw', 'maxbridge'],
     ['/api/bet/list', 'bets'],
+    ['//api/payment//withdraw', 'maxbridge'],
     ['/docs', 'generic'],
     ['/', 'generic'],
   ])('%s belongs to %s', (path, name) => {

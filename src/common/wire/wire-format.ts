@@ -1,6 +1,27 @@
 import type { FastifyRequest } from 'fastify';
 import type { SharedError } from '../errors/shared-error';
 
+/**
+ * What an answer said, for APIs whose body carries a business code beside the HTTP status
+ * (MaxBridge answers refusals with HTTP 200): logged with the request and counted in /metrics.
+ */
+export interface AnswerOutcome {
+  /** Fields of the request's log line (`{"mbCode":139,"mbName":"WRONG_HASH"}`). */
+  fields: Record<string, string | number>;
+  /** The code, as the `code` label of `business_answers_total`. */
+  code: string;
+  /** A refusal: its log line is a warning even with an HTTP 200. */
+  refused: boolean;
+  /** The `api` label: the wire's name unless the wire says otherwise. */
+  api?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    answerOutcome?: AnswerOutcome;
+  }
+}
+
 export interface ErrorResponse {
   status: number;
   body: unknown;
@@ -29,4 +50,6 @@ export interface WireFormat {
    * one, else null and the shared errors apply.
    */
   renderOwnError?(exception: unknown): ErrorResponse | null;
+  /** For APIs with business codes in their bodies: what an answer (any of this API's) says. */
+  outcomeOf?(body: unknown): AnswerOutcome | null;
 }

@@ -30,6 +30,7 @@ interface LoginData {
 const COOKIE = 'JSESSIONID';
 
 /** The core's login (not in the seed: the front end needs a session to call its routes). */
+@ApiTags(FRONT_END_TAG)
 @Controller('api/v1/auth')
 export class AuthController {
   constructor(private readonly sessions: CoreSessionsService) {}
@@ -37,7 +38,6 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @TagRoutes({ auth: 'public', wire: MAXBRIDGE_WIRE })
-  @ApiTags(FRONT_END_TAG)
   @ApiOperation({
     summary: 'Opens a player’s session (not in the seed)',
     description:

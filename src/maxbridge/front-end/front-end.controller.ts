@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { TagRoutes } from '../../common/http/route-tags';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { FRONT_END_ANSWERS, SEED_REQUESTS } from '../cash-desk/cash-desk.examples';
 import {
   locationView,
   reservationView,
@@ -50,6 +51,7 @@ export class FrontEndController {
     summary: 'The cash desks, filtered by city, district or name',
     description: 'Every filter is optional, and so is the body (the seed’s example sends none).',
   })
+  @ApiOkResponse({ examples: FRONT_END_ANSWERS.locations })
   async getLocations(
     @Body() body: FrontEndLocationsRequestDto,
   ): Promise<MaxBridgeAnswer<{ retails: LocationView[] }>> {
@@ -72,6 +74,7 @@ export class FrontEndController {
     description:
       'The desk of their first paid reservation; only an administrator changes it. None yet: 400 STATUS_ITEM_DOES_NOT_EXISTS.',
   })
+  @ApiOkResponse({ examples: FRONT_END_ANSWERS.defaultLocation })
   async getDefaultLocation(
     @PlayerSession() session: CoreSession,
   ): Promise<MaxBridgeAnswer<LocationView>> {
@@ -85,6 +88,7 @@ export class FrontEndController {
     summary: 'The player’s open withdraw reservation',
     description: 'None open: 400 STATUS_ITEM_DOES_NOT_EXISTS.',
   })
+  @ApiOkResponse({ examples: FRONT_END_ANSWERS.reservation })
   async getReservation(
     @PlayerSession() session: CoreSession,
   ): Promise<MaxBridgeAnswer<ReservationView>> {
@@ -98,6 +102,7 @@ export class FrontEndController {
     summary: 'Cancels the player’s open reservation (not in the seed)',
     description: 'So that a player is not stuck for a day with one they no longer want.',
   })
+  @ApiOkResponse({ examples: FRONT_END_ANSWERS.cancelled })
   async cancelReservation(
     @PlayerSession() session: CoreSession,
   ): Promise<MaxBridgeAnswer<ReservationView>> {
@@ -114,6 +119,8 @@ export class FrontEndController {
       'answers `{"code":99,"message":"Invalid Currency"}` before missing fields; `userId` must be ' +
       'the session’s user (138).',
   })
+  @ApiBody({ type: CreateReservationRequestDto, examples: SEED_REQUESTS.withdrawReservation })
+  @ApiOkResponse({ examples: FRONT_END_ANSWERS.reserved })
   async withdrawReservation(
     @PlayerSession() session: CoreSession,
     @Body() body: CreateReservationRequestDto,
@@ -145,6 +152,8 @@ export class FrontEndController {
       'By `reservation_id` or `transaction_id` (the terminal’s reference). `code` is a string, as ' +
       'in the seed: `"10"`, or `"156"` TRANSACTION_NOT_FOUND (also for another player’s).',
   })
+  @ApiBody({ type: TransactionDetailsRequestDto, examples: SEED_REQUESTS.transactionDetails })
+  @ApiOkResponse({ examples: FRONT_END_ANSWERS.transactionDetails })
   async getTransactionDetails(
     @PlayerSession() session: CoreSession,
     @Body() body: TransactionDetailsRequestDto,
@@ -175,6 +184,8 @@ export class FrontEndController {
       'already committed) answers 151 and credits nothing; an unknown deposit or another player’s, ' +
       '156; `user_id` must be the session’s user (138).',
   })
+  @ApiBody({ type: FrontEndDepositRequestDto, examples: SEED_REQUESTS.deposit })
+  @ApiOkResponse({ examples: FRONT_END_ANSWERS.deposit })
   async deposit(
     @PlayerSession() session: CoreSession,
     @Body() body: FrontEndDepositRequestDto,

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { SEED_REQUESTS } from '../cash-desk.examples';
 import { MaxBridgeCode } from '../../maxbridge-code';
 import { MaxBridgeApi } from '../../maxbridge-api.decorator';
 import { MaxBridgeError } from '../../maxbridge.error';
@@ -25,6 +26,7 @@ export class CoreReservationsController {
       "STATUS_ITEM_EXISTS with that one's `code` and `id`; unknown desk: 400; balance too low: " +
       '154; no account in the currency: 146; status blocking withdrawals: 131; unknown user: 125.',
   })
+  @ApiBody({ type: CreateReservationRequestDto, examples: SEED_REQUESTS.coreReservation })
   @ApiOkResponse({ examples: CORE_RESERVATION_ANSWERS })
   async create(
     @Body() body: CreateReservationRequestDto,

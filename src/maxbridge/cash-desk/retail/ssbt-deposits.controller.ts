@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { RETAIL_ANSWERS, SEED_REQUESTS } from '../cash-desk.examples';
 import {
   ssbtDetailsView,
   ssbtTransactionView,
@@ -17,6 +25,7 @@ import { RetailApi } from './retail-api.decorator';
 
 /** Deposits at self-service betting terminals (seed 003, "SSBT deposit"). */
 @RetailApi()
+@ApiUnauthorizedResponse({ examples: RETAIL_ANSWERS.unauthorized })
 @Controller('api/ssbt-deposit')
 export class SsbtDepositsController {
   constructor(private readonly deposits: SsbtDepositsService) {}
@@ -30,6 +39,7 @@ export class SsbtDepositsController {
       "player's deposit from the front end, either of which credits the wallet once. Idempotent on " +
       '`reference`: the same facts again answer the same deposit; other facts, 409.',
   })
+  @ApiOkResponse({ examples: { opened: RETAIL_ANSWERS.ssbtTransaction.opened } })
   async create(@Body() body: SsbtCreateRequestDto): Promise<SsbtTransactionView> {
     const deposit = await this.deposits.open({
       userId: userIdOf(body.userId)!,
@@ -46,6 +56,8 @@ export class SsbtDepositsController {
     summary: 'An SSBT deposit',
     description: '400 for an id that is not a GUID, 404 for an unknown one.',
   })
+  @ApiOkResponse({ examples: RETAIL_ANSWERS.ssbtDetails })
+  @ApiNotFoundResponse({ description: 'No such deposit (seed example)' })
   async details(@Query() query: SsbtDepositQueryDto): Promise<SsbtDetailsView> {
     return ssbtDetailsView(await this.deposits.get(query.reservationId.toLowerCase()));
   }
@@ -59,6 +71,9 @@ export class SsbtDepositsController {
       "(here or by the front end's deposit) or rejected answers 409 and credits nothing; another " +
       "user's, 404.",
   })
+  @ApiBody({ type: SsbtCommitRequestDto, examples: SEED_REQUESTS.ssbtCommit })
+  @ApiOkResponse({ examples: { committed: RETAIL_ANSWERS.ssbtTransaction.committed } })
+  @ApiConflictResponse({ description: 'Not Pending any more: credited before, or rejected' })
   async commit(@Body() body: SsbtCommitRequestDto): Promise<SsbtTransactionView> {
     const credit = await this.deposits.credit(
       body.reservationId.toLowerCase(),
@@ -74,6 +89,7 @@ export class SsbtDepositsController {
     summary: 'Rejects a Pending deposit',
     description: 'Only from Pending: otherwise 409, and nothing changes.',
   })
+  @ApiOkResponse({ examples: { rejected: RETAIL_ANSWERS.ssbtTransaction.rejected } })
   async reject(@Query() query: SsbtDepositQueryDto): Promise<SsbtTransactionView> {
     return ssbtTransactionView(await this.deposits.reject(query.reservationId.toLowerCase()));
   }
