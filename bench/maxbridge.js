@@ -9,8 +9,10 @@
  *   withdraw, spread  POST /api/payment/withdraw, each request on a random one of --wallets wallets;
  *                     ceiling: a raw mysql2 loop of the service's own debit (START TRANSACTION; the
  *                     service's conditional UPDATE of wallet_accounts, which checks funds, limits
- *                     and status; its INSERT ... SELECT into wallet_ledger; COMMIT: the very
- *                     statements of src/maxbridge/wallet/wallet.statements.ts, loaded from dist/)
+ *                     and status; its INSERT ... SELECT into wallet_ledger; the SELECT ... FOR
+ *                     UPDATE of an open reservation the withdrawal would pay; COMMIT: the very
+ *                     statements of src/maxbridge/wallet/wallet.statements.ts and
+ *                     src/maxbridge/cash-desk/cash-desk.statements.ts, loaded from dist/)
  *                     over the same wallets, 10 transactions in flight on a pool of 10
  *                     connections: what the service's default DB_POOL_SIZE lets it have in flight
  *                     (bench/support/maxbridge-debit-ceiling.js, its own process). Target >= 0.5.
@@ -64,7 +66,8 @@
  * service's withdraw ledger rows equal the code-10 withdraw answers received (1 cent each), the
  * ceilings' rows equal the transactions they committed, and there is no other withdraw row. The
  * service's peak RSS is its VmHWM. Writes bench/results/maxbridge.md and .json; exits 1 when a
- * check failed or an answer was wrong (never for a missed target).
+ * check failed or an answer was wrong (never for a missed target). `npm run bench:maxbridge` then
+ * runs bench/maxbridge-cash-desk.js (reservations, SSBT commits, one user racing itself).
  */
 const mysql = require('mysql2/promise');
 const { spawn } = require('node:child_process');

@@ -3,8 +3,10 @@
 // connections (the service's DB_POOL_SIZE) and, for CEILING_SECONDS, each repeats on a pooled
 // connection: START TRANSACTION; the service's conditional UPDATE of wallet_accounts (funds,
 // limits and status checked in the statement); its INSERT ... SELECT into wallet_ledger (same
-// values: 1 cent, fee null, service 1, ip, lang, a new provider and core transaction id); COMMIT;
-// release. Both statements are loaded from dist/maxbridge/wallet/wallet.statements.js: the
+// values: 1 cent, fee null, service 1, ip, lang, a new provider and core transaction id); the
+// SELECT ... FOR UPDATE of the user's open reservation that the withdrawal would pay; COMMIT;
+// release. The statements are loaded from dist/maxbridge/wallet/wallet.statements.js and
+// dist/maxbridge/cash-desk/cash-desk.statements.js: the
 // service's own, never a copy that could drift (run `npm run build` first; bench/maxbridge.js
 // does). The wallet is a random one of CEILING_USERS (comma-separated user ids; one id: the hot
 // wallet), in EUR. Every connection runs READ COMMITTED, the service's isolation, set once when it
@@ -25,6 +27,10 @@ const {
   DEBIT_IF_ALLOWED,
   APPEND_LEDGER_ENTRY_FOR_USER,
 } = require('../../dist/maxbridge/wallet/wallet.statements.js');
+const OPEN_RESERVATION_MATCHING =
+  require('../../dist/maxbridge/cash-desk/cash-desk.statements.js').openReservationMatching(
+    'FOR UPDATE',
+  );
 const AMOUNT = 1;
 const CURRENCY = 'EUR';
 
@@ -80,6 +86,8 @@ async function main() {
             userId,
             CURRENCY,
           ]);
+          // The withdrawal pays the user's open reservation when it matches one (none here).
+          await connection.query(OPEN_RESERVATION_MATCHING, [userId, CURRENCY, AMOUNT, now]);
           await connection.query('COMMIT');
           committed++;
           latencies.push(performance.now() - sent);

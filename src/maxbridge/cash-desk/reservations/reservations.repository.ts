@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../../database/sql-database';
+import { openReservationMatching } from '../cash-desk.statements';
 
 export type ReservationStatus = 'Approved' | 'Paid' | 'Expired' | 'Cancelled';
 
@@ -137,8 +138,7 @@ export class ReservationsRepository {
     now: MicroTime,
   ): Promise<{ locationId: string } | null> {
     const [open] = await session.select<{ id: string; location_id: string }>(
-      'SELECT id, location_id FROM maxbridge_reservations WHERE open_user_id = ? AND currency = ? AND amount = ? ' +
-        `AND expires_at > ? ${session.dialect.forUpdate}`,
+      openReservationMatching(session.dialect.forUpdate),
       [withdrawal.userId, withdrawal.currency, withdrawal.amount, now.toDatabaseText()],
     );
     if (!open) return null;
@@ -150,13 +150,48 @@ export class ReservationsRepository {
     return { locationId: open.location_id };
   }
 
-  /** The user's balance in `currency`, or null when they have no account in it. */
-  async balanceOf(session: SqlSession, userId: number, currency: string): Promise<number | null> {
-    const [row] = await session.select<{ balance: number | string }>(
-      'SELECT balance FROM wallet_accounts WHERE user_id = ? AND currency = ?',
-      [userId, currency],
+  /**
+   * What a new reservation must be checked against, in one read: whether the user exists and
+   * their status's block type, the desk (null when unknown), and the balance in the currency
+   * (null without an account in it).
+   */
+  async factsFor(
+    session: SqlSession,
+    request: { userId: number; locationId: string; currency: string },
+  ): Promise<{
+    userExists: boolean;
+    blockType: number | null;
+    location: Reservation['location'] | null;
+    balance: number | null;
+  }> {
+    const [row] = await session.select<{
+      user_id: number | string | null;
+      block_type: number | string | null;
+      location_id: string | null;
+      location_name: string | null;
+      location_description: string | null;
+      balance: number | string | null;
+    }>(
+      'SELECT u.id AS user_id, s.block_type, l.id AS location_id, l.name AS location_name, ' +
+        'l.description AS location_description, a.balance FROM (SELECT 1 AS one) x ' +
+        'LEFT JOIN wallet_users u ON u.id = ? LEFT JOIN wallet_user_statuses s ON s.id = u.user_status_id ' +
+        'LEFT JOIN maxbridge_locations l ON l.id = ? ' +
+        'LEFT JOIN wallet_accounts a ON a.user_id = u.id AND a.currency = ?',
+      [request.userId, request.locationId, request.currency],
     );
-    return row ? Number(row.balance) : null;
+    return {
+      userExists: row.user_id !== null,
+      blockType: row.block_type === null ? null : Number(row.block_type),
+      location:
+        row.location_id === null
+          ? null
+          : {
+              id: row.location_id,
+              name: row.location_name!,
+              description: row.location_description,
+            },
+      balance: row.balance === null ? null : Number(row.balance),
+    };
   }
 
   private selectSql(session: Pick<SqlSession, 'dialect'>): string {

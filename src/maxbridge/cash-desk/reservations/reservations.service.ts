@@ -49,15 +49,19 @@ export class ReservationsService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  /** Makes the reservation, or refuses (`reservation_exists` names the open one). */
+  /**
+   * Makes the reservation, or refuses (`reservation_exists` names the open one). One read checks
+   * the user, the desk and the balance; the INSERT comes next, and only when the user's open
+   * reservation is in the way is it expired (if its time is up) and the INSERT tried again: the
+   * usual case is two statements in the transaction, and nothing read back after it.
+   */
   async create(request: ReservationRequest): Promise<Reservation> {
     const now = MicroTime.now();
-    const id = randomUUID();
     try {
-      await this.database.transaction(async (session) => {
-        await this.check(session, request);
-        await this.reservations.expireOpenOf(session, request.userId, now);
-        await this.insertWithFreshCode(session, request, id, now);
+      return await this.database.transaction(async (session) => {
+        const location = await this.check(session, request);
+        const reservation = await this.insertWithFreshCode(session, request, now, location);
+        return reservation;
       });
     } catch (error) {
       if (isUniqueViolationOf(error, OPEN_RESERVATION_KEY)) {
@@ -73,7 +77,6 @@ export class ReservationsService {
       }
       throw error;
     }
-    return (await this.reservations.byId(id))!;
   }
 
   /** The user's open reservation; `not_found` when they have none. */
@@ -119,57 +122,71 @@ export class ReservationsService {
       await this.locations.setDefaultIfNone(session, withdrawal.userId, paid.locationId, now);
   }
 
-  private async check(session: SqlSession, request: ReservationRequest): Promise<void> {
-    const [user] = await session.select<{ block_type: number | string | null }>(
-      'SELECT s.block_type FROM wallet_users u JOIN wallet_user_statuses s ON s.id = u.user_status_id WHERE u.id = ?',
-      [request.userId],
-    );
-    if (!user) throw new CashDeskRefusal('user_not_found', `User ${request.userId} does not exist`);
-    if (!(await this.locations.byId(request.locationId, session))) {
+  /** The user, the desk and the balance, in one read; answers the desk. */
+  private async check(session: SqlSession, request: ReservationRequest) {
+    const facts = await this.reservations.factsFor(session, request);
+    if (!facts.userExists) {
+      throw new CashDeskRefusal('user_not_found', `User ${request.userId} does not exist`);
+    }
+    if (!facts.location) {
       throw new CashDeskRefusal(
         'location_not_found',
         `Location ${request.locationId} does not exist`,
       );
     }
-    if (blocksWithdrawals(user.block_type === null ? null : Number(user.block_type))) {
+    if (blocksWithdrawals(facts.blockType)) {
       throw new CashDeskRefusal('account_blocked', "The user's status blocks withdrawals");
     }
-    const balance = await this.reservations.balanceOf(session, request.userId, request.currency);
-    if (balance === null) {
+    if (facts.balance === null) {
       throw new CashDeskRefusal('no_account', `The user has no account in ${request.currency}`);
     }
-    if (balance < request.amount) {
+    if (facts.balance < request.amount) {
       throw new CashDeskRefusal('insufficient_funds', 'The balance does not cover the amount');
     }
+    return facts.location;
   }
 
-  /** A pickup code already taken is drawn again; the open-reservation clash is the caller's. */
+  /**
+   * Inserts the reservation. A pickup code already taken is drawn again; the user's open
+   * reservation in the way is expired if its time is up, once, and the INSERT tried again; still
+   * in the way, the unique violation is the caller's (`reservation_exists`).
+   */
   private async insertWithFreshCode(
     session: SqlSession,
     request: ReservationRequest,
-    id: string,
     now: MicroTime,
-  ): Promise<void> {
+    location: Reservation['location'],
+  ): Promise<Reservation> {
+    let expired = false;
     for (let tries = 1; ; tries++) {
+      const reservation: Reservation = {
+        id: randomUUID(),
+        code: String(randomInt(10_000_000, 100_000_000)),
+        confirmationPin: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+        userId: request.userId,
+        amount: request.amount,
+        fee: 0,
+        currency: request.currency,
+        location,
+        status: 'Approved',
+        description: request.description ?? null,
+        createdAt: now,
+        expiresAt: MicroTime.fromMicros(now.micros + this.config.maxbridge.reservationTtlMs * 1000),
+      };
       try {
         await this.reservations.insert(session, {
-          id,
-          code: String(randomInt(10_000_000, 100_000_000)),
-          confirmationPin: String(randomInt(0, 1_000_000)).padStart(6, '0'),
-          userId: request.userId,
-          amount: request.amount,
-          currency: request.currency,
-          locationId: request.locationId,
-          description: request.description ?? null,
+          ...reservation,
+          locationId: location.id,
           declaredBalance: request.declaredBalance ?? null,
           createdVia: request.via,
-          createdAt: now,
-          expiresAt: MicroTime.fromMicros(
-            now.micros + this.config.maxbridge.reservationTtlMs * 1000,
-          ),
         });
-        return;
+        return reservation;
       } catch (error) {
+        if (!expired && isUniqueViolationOf(error, OPEN_RESERVATION_KEY)) {
+          expired = true;
+          await this.reservations.expireOpenOf(session, request.userId, now);
+          continue;
+        }
         if (tries >= CODE_TRIES || !isUniqueViolationOf(error, PICKUP_CODE_KEY)) throw error;
       }
     }

@@ -11,6 +11,8 @@ const hashOf = (key: string) => createHash('sha256').update(key).digest('hex');
  */
 @Injectable()
 export class RetailKeysService {
+  private readonly lookupsInFlight = new Map<string, Promise<boolean>>();
+
   constructor(private readonly database: SqlDatabase) {}
 
   /** Makes a key; the answer is the only place it is ever shown. */
@@ -26,13 +28,24 @@ export class RetailKeysService {
     return { id: Number(id), key, prefix };
   }
 
-  /** Whether the key is one we made and did not revoke. */
-  async isValid(key: string): Promise<boolean> {
-    const rows = await this.database.select(
-      'SELECT id FROM maxbridge_retail_keys WHERE key_hash = ? AND revoked_at IS NULL',
-      [hashOf(key)],
-    );
-    return rows.length > 0;
+  /**
+   * Whether the key is one we made and did not revoke. Requests with the same key at the same
+   * time share one read (a desk's system sends many at once); nothing is kept after it, so a
+   * revocation holds from the next read on.
+   */
+  isValid(key: string): Promise<boolean> {
+    const keyHash = hashOf(key);
+    let lookup = this.lookupsInFlight.get(keyHash);
+    if (!lookup) {
+      lookup = this.database
+        .select('SELECT id FROM maxbridge_retail_keys WHERE key_hash = ? AND revoked_at IS NULL', [
+          keyHash,
+        ])
+        .then((rows) => rows.length > 0)
+        .finally(() => this.lookupsInFlight.delete(keyHash));
+      this.lookupsInFlight.set(keyHash, lookup);
+    }
+    return lookup;
   }
 
   async revoke(id: number): Promise<boolean> {
