@@ -341,8 +341,9 @@ async function checkCommits(db, items, expected, label) {
     [ids],
   );
   const [[ledger]] = await db.query(
-    "SELECT COUNT(*) AS n, SUM(amount) AS total FROM wallet_ledger WHERE type = 'deposit' AND provider_transaction_id IN (?)",
-    [ids.map((id) => `ssbt:${id}`)],
+    'SELECT COUNT(*) AS n, SUM(l.amount) AS total FROM maxbridge_ssbt_deposits d ' +
+      "JOIN wallet_ledger l ON l.id = d.ledger_entry_id AND l.type = 'deposit' WHERE d.id IN (?)",
+    [ids],
   );
   const [[drift]] = await db.query(
     'SELECT COUNT(*) AS n FROM wallet_accounts a WHERE a.user_id IN (?) AND a.balance <> ' +

@@ -5,6 +5,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeApp, createApp } from './bootstrap';
 import { AppConfig, ConfigError, loadConfig, loadDotEnvFile } from './config/app-config';
 import { withDemoSigningSecret } from './maxbridge/demo-signing-secret';
+import { LocationsService } from './maxbridge/cash-desk/locations/locations.service';
+import { parseOpenHours } from './maxbridge/cash-desk/locations/open-hours';
+import { RetailKeysService } from './maxbridge/cash-desk/retail/retail-keys.service';
 import { WalletAdminService } from './maxbridge/wallet/wallet-admin.service';
 import { DemoCredentials, DemoTeamService } from './tenancy/demo-team.service';
 
@@ -49,13 +52,25 @@ async function announceDemoWallet(
   secretPath: string,
   baseUrl: string,
 ): Promise<void> {
+  const userName = `demo-${Date.now().toString(36)}`;
+  const password = randomBytes(12).toString('base64url');
   const userId = await app.get(WalletAdminService).createUser({
-    userName: `demo-${Date.now().toString(36)}`,
-    password: randomBytes(12).toString('base64url'),
+    userName,
+    password,
     currency: 'EUR',
     balance: 5000,
     fullName: 'Demo Player',
   });
+  const desk = await app.get(LocationsService).create({
+    name: 'Demo desk',
+    description: 'Dakar, Plateau',
+    lat: 14.6937,
+    long: -17.4441,
+    openHours: parseOpenHours('mon-fri 09:00-18:00, sat 10:00-16:00'),
+    cityId: null,
+    districtId: null,
+  });
+  const retailKey = (await app.get(RetailKeysService).create('demo')).key;
   const sign = (path: string, body: string) => [
     `    nonce=$(date +%s%N); body='${body}'`,
     `    hash=$(printf '%s%s%s' "$nonce" "$body" "$(cat '${displayPath(secretPath)}')" | sha256sum | cut -d' ' -f1)`,
@@ -72,6 +87,13 @@ async function announceDemoWallet(
         '/api/payment/withdraw',
         `{"user_id":${userId},"amount":1500,"currency":"EUR","service_id":1,"fee":null,"transaction_id":"demo-'$nonce'"}`,
       ),
+      '',
+      `  The retail system's key (shown once), a demo desk (${desk.id}), and a reservation to collect there:`,
+      `    curl -s -H "Authorization: ${retailKey}" ${baseUrl}/api/v1/get-locations`,
+      `    curl -s -H "Authorization: ${retailKey}" -H "Content-Type: application/json" -d '{"locationId":"${desk.id}","currency":"EUR","amount":1000,"balance":5000,"userId":${userId}}' ${baseUrl}/api/lockless-reservation/create`,
+      '',
+      `  The player's front end: log in as ${userName} / ${password}, then send the token as the cookie:`,
+      `    curl -s -H "Content-Type: application/json" -d '{"username":"${userName}","password":"${password}"}' ${baseUrl}/api/v1/auth/login`,
       '',
     ].join('\n') + '\n',
   );

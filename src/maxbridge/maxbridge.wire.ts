@@ -37,6 +37,7 @@ const REFUSAL_CODES: Record<RefusalReason, MaxBridgeCode> = {
   reservation_exists: MaxBridgeCode.STATUS_ITEM_EXISTS,
   no_account: MaxBridgeCode.USERS_ACCOUNTS_NOT_FOUND,
   insufficient_funds: MaxBridgeCode.INSUFFICIENT_FUNDS,
+  outside_limits: MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH,
   account_blocked: MaxBridgeCode.ACCOUNT_IS_BLOCKED,
   wrong_user: MaxBridgeCode.ACCESS_DENIED,
   already_settled: MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID,

@@ -160,6 +160,18 @@ describe('the service process', () => {
       code: 10,
       data: { sis_transaction_id: 2 },
     });
+    // The retail key, the demo desk and the player's login, also run as printed.
+    const printed = (pattern: RegExp) =>
+      output
+        .split('\n')
+        .filter((line) => pattern.test(line))
+        .map((line) => line.trim());
+    const [locations, reserve] = printed(/^ {4}curl -s -H "Authorization: rk_/);
+    const desks = (await run([locations])) as unknown as { retails: { name: string }[] };
+    expect(desks.retails.map((desk) => desk.name)).toEqual(['Demo desk']);
+    expect(await run([reserve])).toEqual({ code: 'RESERVED', id: expect.any(String) });
+    const [login] = printed(/^ {4}curl .*\/api\/v1\/auth\/login$/);
+    expect(await run([login])).toMatchObject({ code: 10, data: { token: expect.any(String) } });
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);

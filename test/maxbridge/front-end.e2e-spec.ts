@@ -211,6 +211,19 @@ describe('MaxBridge front end and core session', () => {
       headers,
     );
     expect(filtered.body.data.retails.map((r: { id: string }) => r.id)).toEqual([desk.id]);
+    // Any case, with or without accents, on both databases.
+    const accented = await createLocation(t, {
+      name: `Église Ndar ${randomBytes(3).toString('hex')}`,
+    });
+    for (const name of ['église ndar', 'EGLISE NDAR', accented.name]) {
+      const found = await post(
+        t,
+        '/paymentswebapi/api/integrations/get-locations',
+        { name },
+        headers,
+      );
+      expect(found.body.data.retails.map((r: { id: string }) => r.id)).toContain(accented.id);
+    }
     expect(
       (await post(t, '/paymentswebapi/api/integrations/get-default-location', undefined, headers))
         .body,

@@ -187,6 +187,23 @@ describe('MaxBridge cash desks and withdraw reservations', () => {
     });
     const unknownUser = await reserve(reservation(2_000_000_000, desk.id));
     expect(unknownUser.status).toBe(404);
+    const limited = await createWalletUser(t, { balance: 50_000, minLimit: 500, maxLimit: 20_000 });
+    for (const amount of [499, 20_001]) {
+      expect((await reserve(reservation(limited, desk.id, { amount }))).body).toEqual({
+        code: 'CONFLICT',
+        message: "The amount is outside the user's limits per transaction (500 to 20000 cents)",
+      });
+      expect(
+        (
+          await signedPost(t, '/api/v1/transactions/create-reservation', {
+            userId: limited,
+            amount,
+            currency: 'EUR',
+            locationId: desk.id,
+          })
+        ).body,
+      ).toEqual({ code: 153, message: 'TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH' });
+    }
     const blocked = await createWalletUser(t, { balance: 5000, statusId: 5 });
     expect((await reserve(reservation(blocked, desk.id))).body).toEqual({
       code: 'CONFLICT',
@@ -194,7 +211,11 @@ describe('MaxBridge cash desks and withdraw reservations', () => {
     });
     const rows = await t.app
       .get(SqlDatabase)
-      .select('SELECT id FROM maxbridge_reservations WHERE user_id IN (?, ?)', [userId, blocked]);
+      .select('SELECT id FROM maxbridge_reservations WHERE user_id IN (?, ?, ?)', [
+        userId,
+        blocked,
+        limited,
+      ]);
     expect(rows).toEqual([]);
   });
 
@@ -354,7 +375,7 @@ describe('MaxBridge cash desks and withdraw reservations', () => {
       // The seed's front end sends the user id as a string: the same user.
       const again = await create({
         userId: String(userId),
-        amount: 50,
+        amount: 500,
         currency: 'EUR',
         locationId: desk.id,
       });

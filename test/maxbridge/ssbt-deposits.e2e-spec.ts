@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createRetailKey, createWalletUser, retailCall, walletState } from '../support/maxbridge';
+import { SqlDatabase } from '../../src/database/sql-database';
+import {
+  createRetailKey,
+  createWalletUser,
+  retailCall,
+  signedPost,
+  walletState,
+} from '../support/maxbridge';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const SEED_DATE = /^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/;
@@ -70,9 +77,16 @@ describe('MaxBridge SSBT deposits', () => {
       type: 'deposit',
       amount: 1000,
       balance_after: 1500,
-      provider_transaction_id: `ssbt:${id}`,
+      provider_transaction_id: null,
       service_id: 1345,
     });
+    const [link] = await t.app
+      .get(SqlDatabase)
+      .select<{ ledger_entry_id: string | number }>(
+        'SELECT ledger_entry_id FROM maxbridge_ssbt_deposits WHERE id = ?',
+        [id],
+      );
+    expect(Number(link.ledger_entry_id)).toBe(state.ledger[1].id);
 
     const again = await commit(id, String(userId));
     expect({ status: again.status, body: again.body }).toEqual({
@@ -146,9 +160,13 @@ describe('MaxBridge SSBT deposits', () => {
     const retry = await open(userId, { reference });
     expect(retry.body).toEqual(first.body);
     const clash = await open(userId, { reference, amount: 5 });
-    expect({ status: clash.status, code: clash.body.code }).toEqual({
+    expect({ status: clash.status, body: clash.body }).toEqual({
       status: 409,
-      code: 'CONFLICT',
+      body: {
+        code: 'CONFLICT',
+        message: `Reference ${reference} was used for another deposit`,
+        id: first.body.reservationId,
+      },
     });
     expect((await open(2_000_000_000)).status).toBe(404);
     const bad = await call('POST', '/api/ssbt-deposit/create', { userId, amount: 0 });
@@ -157,6 +175,24 @@ describe('MaxBridge SSBT deposits', () => {
       message:
         'amount must be a positive integer number of cents; currency is required; deviceId is required; reference is required',
     });
+  });
+
+  it("credits a deposit whatever a withdrawal's transaction_id looks like", async () => {
+    const userId = await createWalletUser(t, { balance: 0 });
+    const other = await createWalletUser(t, { balance: 5000 });
+    const { body: opened } = await open(userId, { amount: 400 });
+    // A cash desk's transaction id that looks like ours: it takes nothing from the deposit.
+    const withdrawal = await signedPost(t, '/api/payment/withdraw', {
+      user_id: other,
+      amount: 100,
+      currency: 'EUR',
+      service_id: 1,
+      fee: null,
+      transaction_id: `ssbt:${opened.reservationId}`,
+    });
+    expect(withdrawal.body.code).toBe(10);
+    expect((await commit(opened.reservationId, userId)).status).toBe(200);
+    expect((await walletState(t, userId)).balances).toEqual({ EUR: 400 });
   });
 
   it('credits exactly once when commits race each other', async () => {

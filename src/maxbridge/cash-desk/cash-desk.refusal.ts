@@ -9,6 +9,7 @@ export type RefusalReason =
   | 'reservation_exists'
   | 'no_account'
   | 'insufficient_funds'
+  | 'outside_limits'
   | 'account_blocked'
   | 'not_found'
   | 'transaction_not_found'

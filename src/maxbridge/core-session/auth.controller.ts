@@ -29,6 +29,11 @@ interface LoginData {
 
 const COOKIE = 'JSESSIONID';
 
+/** The session cookie: HttpOnly, SameSite=Strict, and Secure when the request came over HTTPS. */
+const sessionCookie = (request: FastifyRequest, token: string, maxAge: number) =>
+  `${COOKIE}=${token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict` +
+  (request.protocol === 'https' ? '; Secure' : '');
+
 /** The core's login (not in the seed: the front end needs a session to call its routes). */
 @ApiTags(FRONT_END_TAG)
 @Controller('api/v1/auth')
@@ -55,10 +60,7 @@ export class AuthController {
   ): Promise<MaxBridgeAnswer<LoginData>> {
     const opened = await this.sessions.login(body.username, body.password, request.ip);
     const maxAge = Math.max(0, Math.floor((opened.expiresAt.micros / 1000 - Date.now()) / 1000));
-    reply.header(
-      'set-cookie',
-      `${COOKIE}=${opened.token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict`,
-    );
+    reply.header('set-cookie', sessionCookie(request, opened.token, maxAge));
     return maxBridgeAnswer(MaxBridgeCode.STATUS_SUCCESS, {
       token: opened.token,
       user_id: opened.userId,
@@ -75,10 +77,11 @@ export class AuthController {
   })
   async logout(
     @PlayerSession() session: CoreSession,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MaxBridgeAnswer> {
     await this.sessions.logout(session);
-    reply.header('set-cookie', `${COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict`);
+    reply.header('set-cookie', sessionCookie(request, '', 0));
     return maxBridgeAnswer(MaxBridgeCode.STATUS_SUCCESS);
   }
 }

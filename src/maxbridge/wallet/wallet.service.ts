@@ -112,7 +112,8 @@ export class WalletService {
       userId: number;
       amount: number;
       currency: string;
-      providerTransactionId: string;
+      /** The other system's id, unique in the ledger; null when the caller keeps the link. */
+      providerTransactionId: string | null;
       serviceId: number | null;
       note: string | null;
     },

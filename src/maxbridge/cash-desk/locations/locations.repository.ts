@@ -17,8 +17,6 @@ export interface Location {
 export interface LocationFilter {
   cityId?: number;
   districtId?: number;
-  /** Part of the name, any case. */
-  name?: string;
 }
 
 interface LocationRow {
@@ -60,7 +58,7 @@ export class LocationsRepository {
     );
   }
 
-  /** The desks matching the filter, by name. */
+  /** The desks of a city or district (all without a filter), by name. */
   async list(filter: LocationFilter = {}): Promise<Location[]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -71,11 +69,6 @@ export class LocationsRepository {
     if (filter.districtId !== undefined) {
       where.push('l.district_id = ?');
       params.push(filter.districtId);
-    }
-    if (filter.name !== undefined) {
-      // `!` escapes LIKE's wildcards on both dialects (SQLite has no default escape character).
-      where.push("LOWER(l.name) LIKE ? ESCAPE '!'");
-      params.push(`%${filter.name.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`);
     }
     const rows = await this.database.select<LocationRow>(
       `SELECT ${COLUMNS} FROM maxbridge_locations l ` +

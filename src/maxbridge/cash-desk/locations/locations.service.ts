@@ -17,8 +17,16 @@ export class LocationsService {
     private readonly locations: LocationsRepository,
   ) {}
 
-  list(filter: LocationFilter = {}): Promise<Location[]> {
-    return this.locations.list(filter);
+  /**
+   * The desks of a city or district, and whose name contains `name` in any case and with or
+   * without accents (`eglise` finds "Église Ndar"): compared here, the same on both databases
+   * (SQLite lowers ASCII letters only), over a list that is a few hundred desks at most.
+   */
+  async list(filter: LocationFilter & { name?: string } = {}): Promise<Location[]> {
+    const found = await this.locations.list(filter);
+    if (filter.name === undefined) return found;
+    const wanted = folded(filter.name);
+    return found.filter((location) => folded(location.name).includes(wanted));
   }
 
   /**
@@ -56,3 +64,7 @@ export class LocationsService {
     return location;
   }
 }
+
+/** Lower case without diacritics: `Église` -> `eglise`. */
+const folded = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');

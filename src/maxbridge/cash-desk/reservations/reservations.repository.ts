@@ -161,18 +161,23 @@ export class ReservationsRepository {
   ): Promise<{
     userExists: boolean;
     blockType: number | null;
+    /** The user's limits per transaction, in cents (a withdrawal outside them is refused). */
+    limits: { min: number; max: number } | null;
     location: Reservation['location'] | null;
     balance: number | null;
   }> {
     const [row] = await session.select<{
       user_id: number | string | null;
       block_type: number | string | null;
+      min_limit: number | string | null;
+      max_limit: number | string | null;
       location_id: string | null;
       location_name: string | null;
       location_description: string | null;
       balance: number | string | null;
     }>(
-      'SELECT u.id AS user_id, s.block_type, l.id AS location_id, l.name AS location_name, ' +
+      'SELECT u.id AS user_id, s.block_type, u.transaction_min_limit AS min_limit, ' +
+        'u.transaction_max_limit AS max_limit, l.id AS location_id, l.name AS location_name, ' +
         'l.description AS location_description, a.balance FROM (SELECT 1 AS one) x ' +
         'LEFT JOIN wallet_users u ON u.id = ? LEFT JOIN wallet_user_statuses s ON s.id = u.user_status_id ' +
         'LEFT JOIN maxbridge_locations l ON l.id = ? ' +
@@ -182,6 +187,8 @@ export class ReservationsRepository {
     return {
       userExists: row.user_id !== null,
       blockType: row.block_type === null ? null : Number(row.block_type),
+      limits:
+        row.user_id === null ? null : { min: Number(row.min_limit), max: Number(row.max_limit) },
       location:
         row.location_id === null
           ? null

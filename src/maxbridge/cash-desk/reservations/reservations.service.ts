@@ -137,6 +137,12 @@ export class ReservationsService {
     if (blocksWithdrawals(facts.blockType)) {
       throw new CashDeskRefusal('account_blocked', "The user's status blocks withdrawals");
     }
+    if (facts.limits && (request.amount < facts.limits.min || request.amount > facts.limits.max)) {
+      throw new CashDeskRefusal(
+        'outside_limits',
+        `The amount is outside the user's limits per transaction (${facts.limits.min} to ${facts.limits.max} cents)`,
+      );
+    }
     if (facts.balance === null) {
       throw new CashDeskRefusal('no_account', `The user has no account in ${request.currency}`);
     }

@@ -25,6 +25,7 @@ const REFUSALS: Record<RefusalReason, { status: number; code: string }> = {
   reservation_exists: { status: 409, code: 'RESERVED' },
   no_account: { status: 409, code: 'INSUFFICIENT_FUNDS' },
   insufficient_funds: { status: 409, code: 'INSUFFICIENT_FUNDS' },
+  outside_limits: { status: 409, code: 'CONFLICT' },
   account_blocked: { status: 409, code: 'CONFLICT' },
   wrong_user: { status: 409, code: 'CONFLICT' },
   already_settled: { status: 409, code: 'CONFLICT' },
@@ -61,9 +62,8 @@ export class RetailWire implements WireFormat, OnModuleInit {
     if (!(exception instanceof CashDeskRefusal)) return null;
     const { status, code } = REFUSALS[exception.reason];
     const error = answer(status, code, exception.message);
-    if (exception.reason === 'reservation_exists' && exception.facts.id) {
-      (error.body as RetailErrorBody).id = exception.facts.id;
-    }
+    // The existing reservation or deposit in the way (409 RESERVED, a terminal reference reused).
+    if (exception.facts.id) (error.body as RetailErrorBody).id = exception.facts.id;
     return error;
   }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -40,6 +41,9 @@ export class SsbtDepositsController {
       '`reference`: the same facts again answer the same deposit; other facts, 409.',
   })
   @ApiOkResponse({ examples: { opened: RETAIL_ANSWERS.ssbtTransaction.opened } })
+  @ApiBadRequestResponse({ examples: RETAIL_ANSWERS.missingField })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  @ApiConflictResponse({ description: 'The reference was used for another deposit: its `id`' })
   async create(@Body() body: SsbtCreateRequestDto): Promise<SsbtTransactionView> {
     const deposit = await this.deposits.open({
       userId: userIdOf(body.userId)!,
@@ -73,6 +77,8 @@ export class SsbtDepositsController {
   })
   @ApiBody({ type: SsbtCommitRequestDto, examples: SEED_REQUESTS.ssbtCommit })
   @ApiOkResponse({ examples: { committed: RETAIL_ANSWERS.ssbtTransaction.committed } })
+  @ApiBadRequestResponse({ description: 'A missing field, or an id that is not a GUID' })
+  @ApiNotFoundResponse({ description: 'No such deposit for this user' })
   @ApiConflictResponse({ description: 'Not Pending any more: credited before, or rejected' })
   async commit(@Body() body: SsbtCommitRequestDto): Promise<SsbtTransactionView> {
     const credit = await this.deposits.credit(
@@ -90,6 +96,9 @@ export class SsbtDepositsController {
     description: 'Only from Pending: otherwise 409, and nothing changes.',
   })
   @ApiOkResponse({ examples: { rejected: RETAIL_ANSWERS.ssbtTransaction.rejected } })
+  @ApiBadRequestResponse({ description: 'An id that is not a GUID' })
+  @ApiNotFoundResponse({ description: 'No such deposit' })
+  @ApiConflictResponse({ description: 'Not Pending any more' })
   async reject(@Query() query: SsbtDepositQueryDto): Promise<SsbtTransactionView> {
     return ssbtTransactionView(await this.deposits.reject(query.reservationId.toLowerCase()));
   }

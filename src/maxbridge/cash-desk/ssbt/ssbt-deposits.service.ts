@@ -103,9 +103,11 @@ export class SsbtDepositsService {
           userId,
           amount: deposit.amount,
           currency: deposit.currency,
-          providerTransactionId: `ssbt:${deposit.id}`,
+          // The deposit row keeps the link (its ledger_entry_id) and makes the credit once-only:
+          // no provider id here, whose unique key a withdrawal's transaction_id could take first.
+          providerTransactionId: null,
           serviceId: deposit.deviceId,
-          note: `SSBT deposit ${deposit.reference}`,
+          note: `SSBT deposit ${deposit.id}, terminal reference ${deposit.reference}`.slice(0, 200),
         },
         now,
       );
