@@ -387,6 +387,8 @@ async function hotUser(context, db) {
     ),
   );
   const createWins = creates.filter((a) => a.status === 200).length;
+  for (const odd of creates.filter((a) => a.status !== 200 && a.status !== 409))
+    failures.push(`hot user create answered ${odd.status} ${JSON.stringify(odd.body)}`);
   const createLosers = creates
     .filter((a) => a.status === 409 && a.body?.code === 'RESERVED')
     .map((a) => a.ms);

@@ -331,7 +331,7 @@ describe('MaxBridge cash desks and withdraw reservations', () => {
     const desk = await createLocation(t);
 
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
+      Array.from({ length: 24 }, (_, i) =>
         reserve(reservation(userId, desk.id, { amount: 100 + i })),
       ),
     );

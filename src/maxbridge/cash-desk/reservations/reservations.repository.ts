@@ -81,13 +81,23 @@ export class ReservationsRepository {
     );
   }
 
-  /** Closes the user's open reservation if its time is up (status Expired). */
-  async expireOpenOf(session: SqlSession, userId: number, now: MicroTime): Promise<void> {
-    await session.execute(
-      "UPDATE maxbridge_reservations SET status = 'Expired', open_user_id = NULL, closed_at = expires_at " +
-        'WHERE open_user_id = ? AND expires_at <= ?',
+  /**
+   * Closes the user's open reservation if its time is up (status Expired); false when there is
+   * none to close. A plain read first: the UPDATE's lock is taken only when there is one, so
+   * that concurrent creates that find an open one in their way never wait on each other here.
+   */
+  async expireOpenOf(session: SqlSession, userId: number, now: MicroTime): Promise<boolean> {
+    const [expired] = await session.select<{ id: string }>(
+      'SELECT id FROM maxbridge_reservations WHERE open_user_id = ? AND expires_at <= ?',
       [userId, now.toDatabaseText()],
     );
+    if (!expired) return false;
+    const closed = await session.execute(
+      "UPDATE maxbridge_reservations SET status = 'Expired', open_user_id = NULL, closed_at = expires_at " +
+        'WHERE id = ? AND open_user_id = ? AND expires_at <= ?',
+      [expired.id, userId, now.toDatabaseText()],
+    );
+    return closed > 0;
   }
 
   /** The user's open reservation (Approved and unexpired), with its desk. */

@@ -190,8 +190,8 @@ export class ReservationsService {
       } catch (error) {
         if (!expired && isUniqueViolationOf(error, OPEN_RESERVATION_KEY)) {
           expired = true;
-          await this.reservations.expireOpenOf(session, request.userId, now);
-          continue;
+          if (await this.reservations.expireOpenOf(session, request.userId, now)) continue;
+          throw error;
         }
         if (tries >= CODE_TRIES || !isUniqueViolationOf(error, PICKUP_CODE_KEY)) throw error;
       }
