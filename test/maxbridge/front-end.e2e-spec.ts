@@ -40,11 +40,23 @@ async function post(
   };
 }
 
+/**
+ * Each suite logs in from an address of its own (the apps trust X-Forwarded-For): failed logins
+ * are counted per address in the database, which the suites share on MariaDB.
+ */
+const newAddress = () => `10.${[...randomBytes(3)].join('.')}`;
+const TRUSTING_PROXY = { env: { TRUST_PROXY: 'true' } };
+
 /** A wallet user with a known password, logged in: their id and session token. */
-async function player(t: TestApp, balance = 5000) {
+async function player(t: TestApp, balance = 5000, address = newAddress()) {
   const userName = `fe-${randomBytes(5).toString('hex')}`;
   const userId = await createWalletUser(t, { userName, password: PASSWORD, balance });
-  const login = await post(t, '/api/v1/auth/login', { username: userName, password: PASSWORD });
+  const login = await post(
+    t,
+    '/api/v1/auth/login',
+    { username: userName, password: PASSWORD },
+    { 'x-forwarded-for': address },
+  );
   return { userId, userName, token: login.body.data.token as string, login };
 }
 
@@ -62,7 +74,7 @@ describe('MaxBridge front end and core session', () => {
   let key: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(TRUSTING_PROXY);
     key = await createRetailKey(t);
   });
   afterAll(() => t.close());
@@ -514,6 +526,7 @@ describe('MaxBridge core login, slowed and then blocked', () => {
   beforeAll(async () => {
     t = await startTestApp({
       env: {
+        TRUST_PROXY: 'true',
         MAXBRIDGE_LOGIN_MAX_FAILURES: '4',
         MAXBRIDGE_LOGIN_MAX_DELAY: '10ms',
         MAXBRIDGE_LOGIN_BLOCK: '1m',
@@ -522,22 +535,34 @@ describe('MaxBridge core login, slowed and then blocked', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 113 to a wrong login, then 124 to every login of that user or address once blocked', async () => {
+  it('answers 113 to a wrong login, then 124 to that user; an address shared by many is blocked only 20 times later', async () => {
+    const address = newAddress();
+    const login = (username: string, password: string, from = address) =>
+      post(t, '/api/v1/auth/login', { username, password }, { 'x-forwarded-for': from });
     const userName = `fe-${randomBytes(5).toString('hex')}`;
+    const neighbour = `fe-${randomBytes(5).toString('hex')}`;
     await createWalletUser(t, { userName, password: PASSWORD });
-    const login = (username: string, password: string) =>
-      post(t, '/api/v1/auth/login', { username, password });
+    await createWalletUser(t, { userName: neighbour, password: PASSWORD });
 
     expect((await login(userName, 'wrong password')).body).toEqual({
       code: 113,
       message: 'USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND',
     });
-    // A success clears the user's count, not the address's (2 failures so far, then 4 = blocked).
-    expect((await login(userName, PASSWORD)).body.code).toBe(10);
     expect((await login('nobody-here', PASSWORD)).body.code).toBe(113);
-    for (let i = 0; i < 2; i++) expect((await login(userName, `wrong ${i}`)).body.code).toBe(113);
+    // A success clears the user's count: 4 more failures block that user, from any address.
+    expect((await login(userName, PASSWORD)).body.code).toBe(10);
+    for (let i = 0; i < 4; i++) expect((await login(userName, `wrong ${i}`)).body.code).toBe(113);
     expect((await login(userName, PASSWORD)).body).toEqual({ code: 124, message: 'IP_IS_BLOCKED' });
-    expect((await login('nobody-here', 'x')).body.code).toBe(124);
+    expect((await login(userName, PASSWORD, newAddress())).body.code).toBe(124);
+    // Behind carrier-grade NAT the address is many players: a neighbour still logs in.
+    expect((await login(neighbour, PASSWORD)).body.code).toBe(10);
+
+    // The address itself: blocked at 20 x 4 failures (6 so far), then even the neighbour is refused.
+    for (let i = 6; i < 80; i++) {
+      expect((await login(`guess-${i}`, 'x')).body.code).toBe(113);
+    }
+    expect((await login(neighbour, PASSWORD)).body.code).toBe(124);
+    expect((await login(neighbour, PASSWORD, newAddress())).body.code).toBe(10);
     expect((await login('', PASSWORD)).body).toEqual({
       code: 99,
       message: 'WRONG_REQUEST',

@@ -49,8 +49,9 @@ export class AuthController {
       'Answers the session token (the seed’s shape) in `data.token` and as the cookie ' +
       '`JSESSIONID` (HttpOnly, SameSite=Strict). The front end sends it back in `Cookie`, with ' +
       '`X-Requested-With: true`. A wrong username or password: 113; after 3 failures of a ' +
-      'username or address each wrong answer is slower, and after MAXBRIDGE_LOGIN_MAX_FAILURES ' +
-      '(10) in 15 minutes it is refused with 124 for MAXBRIDGE_LOGIN_BLOCK (15 minutes). A player ' +
+      'username each wrong answer is slower, and after MAXBRIDGE_LOGIN_MAX_FAILURES (10) in 15 ' +
+      'minutes it is refused with 124 for MAXBRIDGE_LOGIN_BLOCK (15 minutes); an address counts ' +
+      '20 times more (carrier-grade NAT: one address is many players). A player ' +
       'whose status is Full Block: 131. Without SESSION_SECRET on this server: 138.',
   })
   async login(

@@ -8,7 +8,7 @@ import { MaxBridgeCode } from '../maxbridge-code';
 import { MaxBridgeError } from '../maxbridge.error';
 import { hashPassword, verifyPassword } from '../wallet/password-hash';
 import { blocksLogin } from '../wallet/user-statuses';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, loginSubjects } from './login-throttle';
 import { encodeSessionToken, readSessionToken } from './session-token';
 
 export interface OpenedSession {
@@ -48,8 +48,8 @@ export class CoreSessionsService {
         reason: 'Player sessions are off here: SESSION_SECRET is not set',
       });
     }
-    const subjects = [`user:${username.toLowerCase()}`, `ip:${clientIp}`];
-    if (await this.throttle.blocked(subjects))
+    const subjects = loginSubjects(username, clientIp);
+    if (await this.throttle.blocked([subjects.user, subjects.address]))
       throw new MaxBridgeError(MaxBridgeCode.IP_IS_BLOCKED);
     const [user] = await this.database.select<{
       id: number;
@@ -66,7 +66,7 @@ export class CoreSessionsService {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       throw new MaxBridgeError(MaxBridgeCode.USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND);
     }
-    await this.throttle.clear(subjects[0]);
+    await this.throttle.clear(subjects.user);
     if (blocksLogin(user.block_type === null ? null : Number(user.block_type))) {
       throw new MaxBridgeError(MaxBridgeCode.ACCOUNT_IS_BLOCKED);
     }

@@ -9,6 +9,18 @@ import { SqlDatabase } from '../../database/sql-database';
 const WINDOW_MS = 15 * 60_000;
 /** From this many failures in the window, each wrong answer waits longer. */
 const SLOW_AFTER = 3;
+/**
+ * An address counts this many times more failures than a username before it is slowed or
+ * blocked: behind carrier-grade NAT (West African mobile data) one address is many honest
+ * players, whom one guesser must not lock out.
+ */
+const ADDRESS_SHARE = 20;
+
+/** A username's or an address's failures, for the throttle: `user:<name>` or `ip:<address>`. */
+export const loginSubjects = (username: string, address: string) => ({
+  user: `user:${username.toLowerCase()}`,
+  address: `ip:${address}`,
+});
 
 interface FailureRow {
   subject: string;
@@ -21,8 +33,9 @@ interface FailureRow {
  * Guessing passwords made slow: failed logins are counted per username and per client address
  * (in the database, so every instance counts the same). Past SLOW_AFTER failures in a window,
  * each wrong answer is delayed, doubling up to MAXBRIDGE_LOGIN_MAX_DELAY; at
- * MAXBRIDGE_LOGIN_MAX_FAILURES the subject is refused for MAXBRIDGE_LOGIN_BLOCK without its
- * password even being checked (124). A success clears the user's count.
+ * MAXBRIDGE_LOGIN_MAX_FAILURES a username is refused for MAXBRIDGE_LOGIN_BLOCK without its
+ * password even being checked (124), and an address at ADDRESS_SHARE times that. A success
+ * clears the user's count.
  */
 @Injectable()
 export class LoginThrottle {
@@ -42,11 +55,12 @@ export class LoginThrottle {
     return rows.length > 0;
   }
 
-  /** Counts a failure for each subject; answers how long the caller should wait before answering. */
-  async fail(subjects: readonly string[]): Promise<number> {
-    let worst = 0;
-    for (const subject of subjects) worst = Math.max(worst, await this.failOne(subject));
-    const { maxDelayMs } = this.config.maxbridge.loginThrottle;
+  /** Counts a failure of the username and of the address; answers how long to wait before answering. */
+  async fail(subjects: { user: string; address: string }): Promise<number> {
+    const { maxFailures, maxDelayMs } = this.config.maxbridge.loginThrottle;
+    const byUser = await this.failOne(subjects.user, maxFailures);
+    const byAddress = await this.failOne(subjects.address, maxFailures * ADDRESS_SHARE);
+    const worst = Math.max(byUser, Math.floor(byAddress / ADDRESS_SHARE));
     return worst <= SLOW_AFTER
       ? 0
       : Math.min(maxDelayMs, 250 * 2 ** Math.min(worst - SLOW_AFTER - 1, 10));
@@ -58,7 +72,7 @@ export class LoginThrottle {
     );
   }
 
-  private async failOne(subject: string, retried = false): Promise<number> {
+  private async failOne(subject: string, blockAt: number, retried = false): Promise<number> {
     const now = MicroTime.now();
     try {
       return await this.database.transaction(async (session) => {
@@ -72,9 +86,9 @@ export class LoginThrottle {
           MicroTime.fromDatabaseText(row.window_start).micros < now.micros - WINDOW_MS * 1000;
         const failures = fresh ? 1 : Number(row.failures) + 1;
         const windowStart = fresh ? now.toDatabaseText() : row.window_start;
-        const { maxFailures, blockMs } = this.config.maxbridge.loginThrottle;
+        const { blockMs } = this.config.maxbridge.loginThrottle;
         const blockedUntil =
-          failures >= maxFailures
+          failures >= blockAt
             ? MicroTime.fromMicros(now.micros + blockMs * 1000).toDatabaseText()
             : null;
         if (row) {
@@ -92,7 +106,7 @@ export class LoginThrottle {
       });
     } catch (error) {
       // Two first failures at once: the other one made the row; count this one on it.
-      if (!retried && isUniqueViolation(error)) return this.failOne(subject, true);
+      if (!retried && isUniqueViolation(error)) return this.failOne(subject, blockAt, true);
       throw error;
     }
   }
