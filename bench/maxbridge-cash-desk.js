@@ -534,34 +534,21 @@ async function main() {
         serviceCommit: take('serviceCommit', OPS),
       };
       const round = {};
-      round.ceilingCreate = await ceilingLoad(context, 'create', items.ceilingCreate);
-      await checkReservations(
-        db,
-        items.ceilingCreate,
-        round.ceilingCreate.done,
-        `round ${r} ceiling creates`,
-      );
-      round.serviceCreate = await serviceCreate(context, items.serviceCreate);
-      await checkReservations(
-        db,
-        items.serviceCreate,
-        round.serviceCreate.done,
-        `round ${r} service creates`,
-      );
-      round.ceilingCommit = await ceilingLoad(context, 'commit', items.ceilingCommit);
-      await checkCommits(
-        db,
-        items.ceilingCommit,
-        round.ceilingCommit.done,
-        `round ${r} ceiling commits`,
-      );
-      round.serviceCommit = await serviceCommit(context, items.serviceCommit);
-      await checkCommits(
-        db,
-        items.serviceCommit,
-        round.serviceCommit.done,
-        `round ${r} service commits`,
-      );
+      const measures = [
+        [
+          'ceilingCreate',
+          () => ceilingLoad(context, 'create', items.ceilingCreate),
+          checkReservations,
+        ],
+        ['serviceCreate', () => serviceCreate(context, items.serviceCreate), checkReservations],
+        ['ceilingCommit', () => ceilingLoad(context, 'commit', items.ceilingCommit), checkCommits],
+        ['serviceCommit', () => serviceCommit(context, items.serviceCommit), checkCommits],
+      ];
+      // Each measure, then its money check, ceiling and service alternating.
+      for (const [key, run, check] of measures) {
+        round[key] = await run();
+        await check(db, items[key], round[key].done, `round ${r} ${key}`);
+      }
       round.ratios = {
         create: round.serviceCreate.perSecond / round.ceilingCreate.perSecond,
         commit: round.serviceCommit.perSecond / round.ceilingCommit.perSecond,

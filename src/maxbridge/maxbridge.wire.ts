@@ -39,7 +39,6 @@ const REFUSAL_CODES: Record<RefusalReason, MaxBridgeCode> = {
   insufficient_funds: MaxBridgeCode.INSUFFICIENT_FUNDS,
   outside_limits: MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH,
   account_blocked: MaxBridgeCode.ACCOUNT_IS_BLOCKED,
-  wrong_user: MaxBridgeCode.ACCESS_DENIED,
   already_settled: MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID,
 };
 

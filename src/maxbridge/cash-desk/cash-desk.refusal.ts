@@ -13,7 +13,6 @@ export type RefusalReason =
   | 'account_blocked'
   | 'not_found'
   | 'transaction_not_found'
-  | 'wrong_user'
   | 'already_settled';
 
 export class CashDeskRefusal extends Error {

@@ -27,7 +27,6 @@ const REFUSALS: Record<RefusalReason, { status: number; code: string }> = {
   insufficient_funds: { status: 409, code: 'INSUFFICIENT_FUNDS' },
   outside_limits: { status: 409, code: 'CONFLICT' },
   account_blocked: { status: 409, code: 'CONFLICT' },
-  wrong_user: { status: 409, code: 'CONFLICT' },
   already_settled: { status: 409, code: 'CONFLICT' },
 };
 
