@@ -30,6 +30,7 @@ describe('loadConfig', () => {
         enabled: true,
         batchSize: 500,
         pollMs: 500,
+        lingerMs: 25,
         loops: 2,
         leaseMs: 15000,
         lagDegradedSeconds: 60,

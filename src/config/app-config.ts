@@ -101,6 +101,8 @@ export interface WorkerConfig {
   batchSize: number;
   /** Idle wait between polls when no event is waiting, in milliseconds. */
   pollMs: number;
+  /** After a small batch or a wake, how long a loop waits for more events to come (ms). */
+  lingerMs: number;
   /** Worker loops of this instance; the 64 partitions are shared among every instance's loops. */
   loops: number;
   /** How long a loop holds its partitions without renewing (the takeover delay after a crash), ms. */
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       enabled: reader.boolean('WORKER_ENABLED', true),
       batchSize: reader.integer('WORKER_BATCH_SIZE', 500, { min: 1, max: 5000 }),
       pollMs: reader.integer('WORKER_POLL_MS', 500, { min: 10, max: 60000 }),
+      lingerMs: reader.integer('WORKER_LINGER_MS', 25, { min: 0, max: 1000 }),
       loops: reader.integer('WORKER_LOOPS', 2, { min: 1, max: 64 }),
       leaseMs: reader.integer('WORKER_LEASE_MS', 15000, { min: 1000, max: 600000 }),
       lagDegradedSeconds: reader.integer('WORKER_LAG_DEGRADED_SECONDS', 60, { min: 1 }),

@@ -66,8 +66,8 @@ export class DetectionModule implements OnModuleInit {
 
   /** Alert webhooks carry the alert as `GET /alerts/:id` shows it, in English. */
   onModuleInit(): void {
-    this.payloads.register('alert.', (teamId, uuid) =>
-      this.alerts.get(teamId, uuid, 'en', WEBHOOK_EVENTS),
+    this.payloads.register('alert.', (teamId, uuids) =>
+      this.alerts.getMany(teamId, uuids, 'en', WEBHOOK_EVENTS),
     );
   }
 }

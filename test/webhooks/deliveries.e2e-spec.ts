@@ -443,6 +443,31 @@ describe('webhook deliveries', () => {
     expect(got[5].at - got[0].at).toBeGreaterThanOrEqual(950);
   });
 
+  it('claims a quick endpoint’s messages ahead, yet sends each once and at most 4 at once', async () => {
+    const quick = await endpoint('quick');
+    // A first answer shows the endpoint quick (within a quarter of the 500 ms timeout).
+    await api.post(`/api/v1/webhooks/${quick.id}/test`).expect(202);
+    await receiver.waitFor(quick.path, 1);
+    receiver.script(
+      quick.path,
+      ...Array.from({ length: 40 }, () => ({ status: 200, delayMs: 40 })),
+    );
+    for (let i = 0; i < 40; i++) await api.post(`/api/v1/webhooks/${quick.id}/test`).expect(202);
+    const got = await receiver.waitFor(quick.path, 41);
+    // Each answer leaves 40 ms after its request came: the requests that came within 39 ms
+    // before one (itself included) were all being answered at once.
+    const atOnce = got.map((r) => got.filter((o) => o.at <= r.at && o.at > r.at - 39).length);
+    expect(Math.max(...atOnce)).toBeLessThanOrEqual(4);
+    const ids = got.map((r) => r.headers['webhook-id']);
+    expect(new Set(ids).size).toBe(41);
+    const outcomes = async () =>
+      (await deliveries(quick.id, '?size=100')).items.map(
+        (d: { status: string; attempt_count: number }) => `${d.status} ${d.attempt_count}`,
+      );
+    await waitUntil(async () => (await outcomes()).every((o: string) => o !== 'pending 0'));
+    expect(await outcomes()).toEqual(Array.from({ length: 41 }, () => 'succeeded 1'));
+  });
+
   it('answers 404 for another team’s deliveries and test', async () => {
     const hook = await endpoint('mine');
     const other = await createTeam(t);

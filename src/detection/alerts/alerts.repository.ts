@@ -78,6 +78,21 @@ export interface AlertFilters {
 
 export type AlertSort = 'created_at' | 'last_hit_at' | 'severity';
 
+type HitItem = AlertHitRow & { id: string };
+
+interface HitRow {
+  id: Num;
+  alert_id: Num;
+  team_id: Num;
+  stream: string;
+  event_id: Num;
+  event_ref: string;
+  event_time: string;
+  severity: string;
+  figures: string;
+  created_at: string;
+}
+
 interface AlertRow {
   id: Num;
   uuid: string;
@@ -282,6 +297,16 @@ export class AlertsRepository {
     );
   }
 
+  /** A team's alerts by uuid (those it has). */
+  async findByUuids(teamId: number, uuids: readonly string[]): Promise<AlertRecord[]> {
+    if (uuids.length === 0) return [];
+    const rows = await this.database.select<AlertRow>(
+      `SELECT ${this.columns(this.database)} WHERE a.team_id = ? AND a.uuid IN (${placeholders(uuids.length)})`,
+      [requireTeamId(teamId), ...uuids],
+    );
+    return rows.map(toRecord);
+  }
+
   async findByUuid(
     teamId: number,
     uuid: string,
@@ -357,36 +382,34 @@ export class AlertsRepository {
     return { items: rows.map(toRecord), total: Number(total) };
   }
 
-  /** The alert's latest hits, newest first, and how many it has. */
+  /**
+   * The alerts' latest hits, newest first, and how many each has: one count and one read for
+   * all of them, each alert's part read by its own index range.
+   */
   async hitsOf(
-    alertId: string,
+    alertIds: readonly string[],
     limit: number,
-  ): Promise<{ items: (AlertHitRow & { id: string })[]; total: number }> {
+  ): Promise<Map<string, { items: HitItem[]; total: number }>> {
+    const found = new Map(alertIds.map((id) => [id, { items: [] as HitItem[], total: 0 }]));
+    if (alertIds.length === 0) return found;
     const { dialect } = this.database;
-    const [{ total }] = await this.database.select<{ total: Num }>(
-      'SELECT COUNT(*) AS total FROM alert_hits WHERE alert_id = ?',
-      [alertId],
+    const counts = await this.database.select<{ alert_id: Num; total: Num }>(
+      `SELECT alert_id, COUNT(*) AS total FROM alert_hits WHERE alert_id IN (${placeholders(alertIds.length)}) ` +
+        'GROUP BY alert_id',
+      [...alertIds],
     );
-    const rows = await this.database.select<{
-      id: Num;
-      alert_id: Num;
-      team_id: Num;
-      stream: string;
-      event_id: Num;
-      event_ref: string;
-      event_time: string;
-      severity: string;
-      figures: string;
-      created_at: string;
-    }>(
-      `SELECT id, alert_id, team_id, stream, event_id, event_ref, ${dialect.timestampText('event_time')} AS event_time, ` +
-        `severity, figures, ${dialect.timestampText('created_at')} AS created_at FROM alert_hits ` +
-        `WHERE alert_id = ? ORDER BY id DESC LIMIT ${Number(limit)}`,
-      [alertId],
+    for (const row of counts) found.get(String(row.alert_id))!.total = Number(row.total);
+    const latest = (n: number) =>
+      `SELECT * FROM (SELECT id, alert_id, team_id, stream, event_id, event_ref, ` +
+      `${dialect.timestampText('event_time')} AS event_time, severity, figures, ` +
+      `${dialect.timestampText('created_at')} AS created_at FROM alert_hits WHERE alert_id = ? ` +
+      `ORDER BY id DESC LIMIT ${Number(limit)}) h${n}`;
+    const rows = await this.database.select<HitRow>(
+      alertIds.map((_, n) => latest(n)).join(' UNION ALL '),
+      [...alertIds],
     );
-    return {
-      total: Number(total),
-      items: rows.map((r) => ({
+    for (const r of rows.sort((a, b) => Number(b.id) - Number(a.id))) {
+      found.get(String(r.alert_id))!.items.push({
         id: String(r.id),
         alertId: String(r.alert_id),
         teamId: Number(r.team_id),
@@ -397,12 +420,15 @@ export class AlertsRepository {
         severity: r.severity,
         figures: r.figures,
         createdAt: r.created_at,
-      })),
-    };
+      });
+    }
+    return found;
   }
 
-  /** The alert's audit trail, oldest first. */
-  async auditOf(alertId: string): Promise<AuditRow[]> {
+  /** The alerts' audit trails, oldest first. */
+  async auditOf(alertIds: readonly string[]): Promise<Map<string, AuditRow[]>> {
+    const found = new Map(alertIds.map((id) => [id, [] as AuditRow[]]));
+    if (alertIds.length === 0) return found;
     const { dialect } = this.database;
     const rows = await this.database.select<{
       alert_id: Num;
@@ -416,20 +442,23 @@ export class AlertsRepository {
       note: string | null;
     }>(
       `SELECT alert_id, ${dialect.timestampText('at')} AS at, actor_kind, actor_id, action, from_status, to_status, ` +
-        'assignee, note FROM alert_audit WHERE alert_id = ? ORDER BY id',
-      [alertId],
+        `assignee, note FROM alert_audit WHERE alert_id IN (${placeholders(alertIds.length)}) ORDER BY id`,
+      [...alertIds],
     );
-    return rows.map((r) => ({
-      alertId: String(r.alert_id),
-      at: r.at,
-      actorKind: r.actor_kind,
-      actorId: r.actor_id,
-      action: r.action,
-      fromStatus: r.from_status,
-      toStatus: r.to_status,
-      assignee: r.assignee,
-      note: r.note,
-    }));
+    for (const r of rows) {
+      found.get(String(r.alert_id))!.push({
+        alertId: String(r.alert_id),
+        at: r.at,
+        actorKind: r.actor_kind,
+        actorId: r.actor_id,
+        action: r.action,
+        fromStatus: r.from_status,
+        toStatus: r.to_status,
+        assignee: r.assignee,
+        note: r.note,
+      });
+    }
+    return found;
   }
 
   /** Alerts an event raised or joined: their uuid, rule and status. */

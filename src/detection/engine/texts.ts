@@ -5,16 +5,21 @@ export type Texts = Readonly<Record<TextLanguage, string>>;
 
 const LOCALES: Record<TextLanguage, string> = { en: 'en-US', fr: 'fr-FR', 'pt-BR': 'pt-BR' };
 
+/** One formatter a language: making one costs far more than formatting with it. */
+const NUMBERS = new Map(
+  Object.entries(LOCALES).map(([language, locale]) => [
+    language,
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+  ]),
+);
+
 /** Minor units as major units with their currency: 2,400,000 XOF; 2 400 000 XOF; 2.400.000 XOF. */
 export function money(cents: number, currency: string, language: TextLanguage): string {
-  const amount = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(
-    cents / 100,
-  );
-  return `${amount} ${currency}`;
+  return `${count(cents / 100, language)} ${currency}`;
 }
 
 export function count(n: number, language: TextLanguage): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(n);
+  return NUMBERS.get(language)!.format(n);
 }
 
 /** 38 min, 2 h 05, 3 d: the span between two event times, short. */

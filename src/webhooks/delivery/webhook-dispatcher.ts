@@ -13,6 +13,7 @@ import {
   type WebhookEndpoint,
 } from '../endpoints/webhook-endpoints.repository';
 import { signature } from '../endpoints/webhook-secret';
+import { DeliverySlots } from './delivery-slots';
 import { GroupCommit } from './group-commit';
 import { WebhookMetrics, type AttemptOutcomeLabel } from './webhook.metrics';
 import {
@@ -22,11 +23,22 @@ import {
   type WebhookMessage,
 } from './webhook-messages.repository';
 import { WebhookOutbox } from './webhook-outbox';
-import { WebhookPayloads } from './webhook-payloads';
+import { bodyOf, WebhookPayloads } from './webhook-payloads';
 import { WebhookSender, type SendResult } from './webhook-sender';
 
 /** A lease outlasts an attempt by this much: the attempt's record has time to commit. */
 const LEASE_MARGIN_MS = 5000;
+/**
+ * A claim leases its messages for this many attempts' time: those claimed ahead wait for a
+ * slot first (at most one attempt's time; one that waited longer is not sent, see `start`).
+ */
+const LEASED_ATTEMPTS = 2;
+/**
+ * How many slots' worth of an endpoint's messages are claimed ahead. Only for an endpoint
+ * without a rate limit whose last answer came within 1/(CLAIMED_AHEAD + 1) of the timeout:
+ * the last one claimed then waits for its slot less than one attempt's time.
+ */
+const CLAIMED_AHEAD = 3;
 /** A `Retry-After` is honoured up to a day. */
 const MAX_RETRY_AFTER_MS = 86_400_000;
 /** How often old messages are purged, and how many a statement deletes. */
@@ -35,22 +47,28 @@ const PURGE_BATCH = 1000;
 
 const text = (micros: number) => MicroTime.fromMicros(micros).toDatabaseText();
 
-/** A claimed message and its endpoint as it was when claimed. */
+/** A claimed message, its endpoint as it was when claimed, and when its lease ends. */
 interface Delivery {
   message: WebhookMessage;
   endpoint: WebhookEndpoint;
+  endpointId: string;
+  leaseUntil: string;
+  leaseEndsMs: number;
 }
 
 /**
  * Sends the outbox: claims due messages (leased, so that instances never send one at the same
- * time), at most WEBHOOK_CONCURRENCY at once and WEBHOOK_ENDPOINT_CONCURRENCY per endpoint, so
- * that a slow endpoint never holds the others back; signs and posts each, then records the
- * attempt and schedules the retry, or disables an endpoint that answered 410 or failed for days.
+ * time, and ahead of their slots: see DeliverySlots), at most WEBHOOK_CONCURRENCY at once and
+ * WEBHOOK_ENDPOINT_CONCURRENCY per endpoint, so that a slow endpoint never holds the others
+ * back; signs and posts each, then records the attempt and schedules the retry, or disables an
+ * endpoint that answered 410 or failed for days.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
-  private readonly inFlight = new Map<string, number>();
+  private readonly slots: DeliverySlots<Delivery>;
+  /** Endpoints whose messages are claimed ahead: quick to answer, no rate limit of their own. */
+  private readonly quick = new Set<string>();
   private readonly sending = new Set<Promise<void>>();
   /** Per endpoint, when its next delivery may start (its rate limit, on this instance). */
   private readonly nextSlot = new Map<string, number>();
@@ -76,7 +94,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     private readonly sender: WebhookSender,
     private readonly metrics: WebhookMetrics,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    const { concurrency, perEndpointConcurrency } = config.webhooks;
+    this.slots = new DeliverySlots({
+      total: concurrency,
+      perEndpoint: perEndpointConcurrency,
+      ahead: CLAIMED_AHEAD,
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.webhooks.dispatchEnabled) return;
@@ -90,13 +115,17 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.polling;
+    await this.handBack(this.slots.takeWaiting());
     await Promise.allSettled([...this.sending]);
   }
 
   /** Claims what is due now and sends it; resolves once those deliveries are recorded. */
   async sendDue(): Promise<number> {
     const claimed = await this.claim();
-    await Promise.allSettled(claimed.map((delivery) => this.start(delivery)));
+    await this.renderBodies(claimed);
+    this.slots.add(claimed);
+    this.startReady();
+    while (!this.slots.idle) await Promise.allSettled([...this.sending]);
     return claimed.length;
   }
 
@@ -130,7 +159,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     let claimed: Delivery[] = [];
     try {
       claimed = await this.claim();
-      for (const delivery of claimed) void this.start(delivery);
+      await this.renderBodies(claimed);
+      this.slots.add(claimed);
+      this.startReady();
       if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
         this.lastPurge = Date.now();
         const before = Date.now() - this.config.webhooks.retentionDays * 86_400_000;
@@ -156,53 +187,137 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  /** Due messages with their endpoints, as many as the free slots allow. */
+  /** Due messages with their endpoints, as many as the slots and the claims ahead allow. */
   private async claim(): Promise<Delivery[]> {
-    const { concurrency, perEndpointConcurrency, timeoutMs } = this.config.webhooks;
-    const busy = [...this.inFlight.values()].reduce((sum, n) => sum + n, 0);
-    if (busy >= concurrency) return [];
-    const now = MicroTime.now().micros;
-    const leaseUntil = text(now + (timeoutMs + LEASE_MARGIN_MS) * 1000);
+    const { timeoutMs } = this.config.webhooks;
+    const nowMicros = MicroTime.now().micros;
+    const leaseMs = LEASED_ATTEMPTS * timeoutMs + LEASE_MARGIN_MS;
+    const leaseUntil = text(nowMicros + leaseMs * 1000);
+    const leaseEndsMs = nowMicros / 1000 + leaseMs;
+    const roomFor = (endpointId: string, claiming: number) =>
+      this.slots.roomFor(endpointId, this.quick.has(endpointId), claiming);
+    if (this.slots.roomFor(null, true) === 0) return [];
     // A plain read first: an idle outbox costs one indexed query a poll, no transaction.
-    const due = await this.messages.endpointsDue(this.database, text(now));
+    const due = await this.messages.endpointsDue(this.database, text(nowMicros));
     if (due.length === 0) return [];
     return this.database.transaction(async (session) => {
       const claimed: WebhookMessage[] = [];
       for (const endpointId of due) {
-        const room = Math.min(
-          perEndpointConcurrency - (this.inFlight.get(endpointId) ?? 0),
-          concurrency - busy - claimed.length,
-        );
+        const room = roomFor(endpointId, claimed.length);
         if (room <= 0) continue;
         claimed.push(
-          ...(await this.messages.claim(session, endpointId, text(now), room, leaseUntil)),
+          ...(await this.messages.claim(session, endpointId, text(nowMicros), room, leaseUntil)),
         );
       }
       const endpoints = await this.endpoints.byIds(session, [
         ...new Set(claimed.map((message) => message.endpointId)),
       ]);
+      for (const [id, endpoint] of endpoints) if (endpoint.rateLimit) this.quick.delete(id);
       // Paused or deleted meanwhile: its messages moved with it (or went), none is sent.
       return claimed.flatMap((message) => {
         const endpoint = endpoints.get(message.endpointId);
-        return endpoint?.active ? [{ message, endpoint }] : [];
+        return endpoint?.active
+          ? [{ message, endpoint, endpointId: message.endpointId, leaseUntil, leaseEndsMs }]
+          : [];
       });
     });
   }
 
   /**
+   * The bodies of claimed messages written without one (`alert.*`), rendered before they take a
+   * slot, for each team and type in one rendering, and stored with their siblings' in one
+   * transaction: a slot is held for the POST only, and a burst of alerts costs a few reads and
+   * one commit a claim, not as many an alert. A body that cannot be rendered or stored here is
+   * rendered again by its delivery, which records why it failed.
+   */
+  private async renderBodies(deliveries: readonly Delivery[]): Promise<void> {
+    const siblings = new Map<string, WebhookMessage[]>();
+    for (const { message } of deliveries) {
+      if (message.body !== null || message.subject === null) continue;
+      const key = siblingsKey(message);
+      siblings.set(key, [...(siblings.get(key) ?? []), message]);
+    }
+    if (siblings.size === 0) return;
+    // In one order on every instance: two claims storing the same siblings never deadlock.
+    const groups = [...siblings].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, group]) => group);
+    const byKind = new Map<string, { teamId: number; eventType: string; subjects: string[] }>();
+    for (const [{ teamId, eventType, subject }] of groups) {
+      const kind = byKind.get(`${teamId}|${eventType}`) ?? { teamId, eventType, subjects: [] };
+      kind.subjects.push(subject!);
+      byKind.set(`${teamId}|${eventType}`, kind);
+    }
+    const data = new Map<string, unknown>();
+    for (const [key, { teamId, eventType, subjects }] of byKind) {
+      const rendered = await this.payloads
+        .dataOf(teamId, eventType, [...new Set(subjects)])
+        .catch(() => new Map<string, unknown>());
+      for (const [subject, value] of rendered) data.set(`${key}|${subject}`, value);
+    }
+    try {
+      await this.database.transaction(async (session) => {
+        for (const group of groups) {
+          const [first] = group;
+          const value = data.get(`${first.teamId}|${first.eventType}|${first.subject}`);
+          if (value === undefined) continue;
+          const timestamp = MicroTime.fromDatabaseText(first.createdAt).toIso();
+          const body = bodyOf(first.eventType, timestamp, value);
+          const stored = await this.messages.setBody(session, first, body);
+          for (const message of group) message.body = stored;
+        }
+      });
+    } catch (error) {
+      for (const group of groups) for (const message of group) message.body = null;
+      this.logger.warn(`Webhook bodies not stored at their claim: ${(error as Error).message}`);
+    }
+  }
+
+  /** Starts the claimed deliveries that have a slot now. */
+  private startReady(): void {
+    for (const delivery of this.slots.takeStartable()) void this.start(delivery);
+  }
+
+  /** Claimed deliveries that will not be sent here (the dispatcher stops): due again at once. */
+  private async handBack(deliveries: readonly Delivery[]): Promise<void> {
+    const byLease = new Map<string, string[]>();
+    for (const { message, leaseUntil } of deliveries)
+      byLease.set(leaseUntil, [...(byLease.get(leaseUntil) ?? []), message.id]);
+    const now = MicroTime.now().toDatabaseText();
+    try {
+      for (const [leaseUntil, ids] of byLease) {
+        await this.database.autocommit((session) =>
+          this.messages.release(session, ids, leaseUntil, now),
+        );
+      }
+    } catch (error) {
+      // Not handed back, they are due again when their lease ends: late, never lost.
+      this.logger.warn(`Webhook messages not handed back: ${(error as Error).message}`);
+    }
+  }
+
+  /**
    * Sends one claimed message; resolves once its attempt is recorded. Its slot (of the endpoint's
    * and of the dispatcher's) is freed as soon as the POST has its answer: recording is our work,
-   * not the receiver's load, and the message stays leased until its record commits.
+   * not the receiver's load, and the message stays leased until its record commits. One claimed
+   * ahead that waited so long for its slot that its lease could end before its attempt is
+   * recorded is not sent: it is due again when its lease ends, for whichever instance claims it.
    */
-  private start({ message, endpoint }: Delivery): Promise<void> {
-    this.inFlight.set(message.endpointId, (this.inFlight.get(message.endpointId) ?? 0) + 1);
+  private start(claimed: Delivery): Promise<void> {
+    const { message, endpoint } = claimed;
     let freed = false;
     const free = () => {
       if (freed) return;
       freed = true;
-      this.inFlight.set(message.endpointId, (this.inFlight.get(message.endpointId) ?? 1) - 1);
+      this.slots.release(message.endpointId);
+      this.startReady();
       this.schedule(0);
     };
+    if (claimed.leaseEndsMs - Date.now() < this.config.webhooks.timeoutMs + LEASE_MARGIN_MS) {
+      this.logger.warn(
+        `Webhook delivery ${message.uuid} waited too long for a slot of ${endpoint.uuid}; due again when its lease ends`,
+      );
+      free();
+      return Promise.resolve();
+    }
     const delivery = this.deliver(message, endpoint, free)
       .catch((error: Error) =>
         this.logger.error(
@@ -248,6 +363,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       body,
     );
     answered();
+    const quick = result.latencyMs * (CLAIMED_AHEAD + 1) < this.config.webhooks.timeoutMs;
+    if (quick && !endpoint.rateLimit) this.quick.add(endpoint.id);
+    else this.quick.delete(endpoint.id);
     await this.record(message, endpoint, startedAt, result);
   }
 
@@ -256,7 +374,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
    * other endpoints; siblings claimed at once wait for the same rendering.
    */
   private render(message: WebhookMessage): Promise<string> {
-    const key = `${message.teamId}|${message.eventType}|${message.subject}|${message.createdAt}`;
+    const key = siblingsKey(message);
     let body = this.rendering.get(key);
     if (!body) {
       body = this.payloads
@@ -384,6 +502,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     );
   }
 }
+
+/** Messages written together to a team's endpoints (same type, subject and time) share a body. */
+const siblingsKey = (message: WebhookMessage) =>
+  `${message.teamId}|${message.eventType}|${message.subject}|${message.createdAt}`;
 
 const done = (now: MicroTime): AttemptOutcome => ({
   status: 'succeeded',

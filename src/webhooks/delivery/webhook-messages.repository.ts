@@ -156,6 +156,19 @@ export class WebhookMessagesRepository {
   }
 
   /**
+   * Hands claimed messages back, due at `now`, unless their lease changed since (another
+   * instance took them once it ran out).
+   */
+  async release(session: SqlSession, ids: readonly string[], leaseUntil: string, now: string) {
+    if (ids.length === 0) return 0;
+    return session.execute(
+      `UPDATE webhook_messages SET next_attempt_at = ? WHERE id IN (${placeholders(ids.length)}) ` +
+        "AND status = 'pending' AND next_attempt_at = ?",
+      [now, ...ids, leaseUntil],
+    );
+  }
+
+  /**
    * Stores a message's body, rendered at its first attempt, and the same body for the messages
    * written with it to the team's other endpoints (same type, subject and time: one rendering
    * for all). Answers the body the message keeps.

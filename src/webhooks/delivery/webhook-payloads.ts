@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
-/** What a message of this type tells, as `data` of its body; `subject` is what it is about. */
-export type PayloadRenderer = (teamId: number, subject: string) => Promise<unknown>;
+/**
+ * What messages of this type tell, as `data` of their bodies, by `subject` (what each is about);
+ * a subject it does not know is left out.
+ */
+export type PayloadRenderer = (
+  teamId: number,
+  subjects: readonly string[],
+) => Promise<Map<string, unknown>>;
 
 /**
  * Renders the bodies of messages written without one (`alert.*`: the alert as `GET /alerts/:id`
@@ -16,16 +22,30 @@ export class WebhookPayloads {
     this.renderers.set(prefix, renderer);
   }
 
-  /** The body, as Standard Webhooks payloads are: `{type, timestamp, data}`. */
+  /** The `data` of several messages of one team and type, by subject, in one rendering. */
+  async dataOf(
+    teamId: number,
+    eventType: string,
+    subjects: readonly string[],
+  ): Promise<Map<string, unknown>> {
+    const renderer = [...this.renderers].find(([prefix]) => eventType.startsWith(prefix));
+    if (!renderer) throw new Error(`No renderer for webhook messages of type ${eventType}`);
+    return renderer[1](teamId, subjects);
+  }
+
+  /** One message's body, as Standard Webhooks payloads are: `{type, timestamp, data}`. */
   async render(
     message: { teamId: number; eventType: string; subject: string | null },
     timestamp: string,
   ): Promise<string> {
-    const renderer = [...this.renderers].find(([prefix]) => message.eventType.startsWith(prefix));
-    if (!renderer || message.subject === null) {
-      throw new Error(`No renderer for webhook messages of type ${message.eventType}`);
+    const { subject } = message;
+    const data =
+      subject === null
+        ? undefined
+        : (await this.dataOf(message.teamId, message.eventType, [subject])).get(subject);
+    if (data === undefined) {
+      throw new Error(`Nothing to tell about ${message.eventType} ${subject ?? '(no subject)'}`);
     }
-    const data = await renderer[1](message.teamId, message.subject);
     return bodyOf(message.eventType, timestamp, data);
   }
 }
