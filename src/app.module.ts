@@ -4,6 +4,7 @@ import { CommonModule } from './common/common.module';
 import { BetRecordsModule } from './bet-records/bet-records.module';
 import { BettingEventsModule } from './betting-events/betting-events.module';
 import { ConfigModule } from './config/config.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { LookupsModule } from './lookups/lookups.module';
@@ -37,6 +38,7 @@ export class AppModule {
         BetRecordsModule,
         ProcessingModule,
         WebhooksModule,
+        DashboardModule,
         ...(config.maxbridge.enabled ? [MaxBridgeModule] : []),
         ...extraImports,
       ],

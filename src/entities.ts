@@ -1,3 +1,6 @@
+import { DashboardLoginFailureEntity } from './dashboard/sessions/dashboard-login-failure.entity';
+import { DashboardSessionEntity } from './dashboard/sessions/dashboard-session.entity';
+import { DashboardUserEntity } from './dashboard/users/dashboard-user.entity';
 import {
   DeviceTypeEntity,
   EventTypeEntity,
@@ -114,4 +117,7 @@ export const ENTITIES = [
   SsbtDepositEntity,
   CoreSessionEntity,
   LoginFailureEntity,
+  DashboardUserEntity,
+  DashboardSessionEntity,
+  DashboardLoginFailureEntity,
 ];

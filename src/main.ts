@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeApp, createApp } from './bootstrap';
 import { AppConfig, ConfigError, loadConfig, loadDotEnvFile } from './config/app-config';
+import { withDemoDashboardSecret } from './dashboard/demo-dashboard-secret';
+import { DashboardUsersService } from './dashboard/users/dashboard-users.service';
 import { withDemoSigningSecret } from './maxbridge/demo-signing-secret';
 import { LocationsService } from './maxbridge/cash-desk/locations/locations.service';
 import { parseOpenHours } from './maxbridge/cash-desk/locations/open-hours';
@@ -15,7 +17,10 @@ const logger = new Logger('Main');
 
 async function main(): Promise<void> {
   loadDotEnvFile();
-  const { config, demoSecretPath } = withDemoSigningSecret(loadConfigOrExit(), process.env);
+  const { config, demoSecretPath } = withDemoSigningSecret(
+    withDemoDashboardSecret(loadConfigOrExit()),
+    process.env,
+  );
   const app = await createApp(config);
   stopGracefullyOnSignals(app, config.shutdownTimeoutMs);
   await app.listen({ port: config.port, host: config.host });
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
 
   const demo = await app.get(DemoTeamService).createIfFirstStart();
   if (demo) announceDemoTeam(demo, baseUrl);
+  if (demo) await announceDemoDashboard(app, demo, baseUrl);
   if (demo && demoSecretPath) await announceDemoWallet(app, demoSecretPath, baseUrl);
 }
 
@@ -94,6 +100,27 @@ async function announceDemoWallet(
       '',
       `  The player's front end: log in as ${userName} / ${password}, then send the token as the cookie:`,
       `    curl -s -H "Content-Type: application/json" -d '{"username":"${userName}","password":"${password}"}' ${baseUrl}/api/v1/auth/login`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+/** On the first start of the demo: the team's first dashboard admin, and how to log in. */
+async function announceDemoDashboard(
+  app: NestFastifyApplication,
+  demo: DemoCredentials,
+  baseUrl: string,
+): Promise<void> {
+  const email = 'admin@demo.local';
+  const password = randomBytes(12).toString('base64url');
+  await app
+    .get(DashboardUsersService)
+    .create({ teamId: demo.teamId, email, role: 'admin', password });
+  process.stdout.write(
+    [
+      `  Dashboard: log in as ${email} / ${password} (its API for now; the pages come next):`,
+      `    curl -s -c dashboard.cookies -H "Content-Type: application/json" -d '{"email":"${email}","password":"${password}"}' ${baseUrl}/dashboard/api/login`,
+      `    curl -s -b dashboard.cookies ${baseUrl}/dashboard/api/session`,
       '',
     ].join('\n') + '\n',
   );

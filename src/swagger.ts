@@ -3,6 +3,10 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeMaxBridge } from './maxbridge/maxbridge.swagger';
+import {
+  DASHBOARD_COOKIE_SECURITY,
+  DASHBOARD_CSRF_SECURITY,
+} from './dashboard/dashboard-api.decorator';
 import { API_KEY_SECURITY } from './tenancy/api-key-auth.decorator';
 
 const DESCRIPTION = `
@@ -43,6 +47,21 @@ export function setupSwagger(app: INestApplication, options: { maxbridge: boolea
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: "Your team's API key" },
       API_KEY_SECURITY,
+    )
+    .addCookieAuth(
+      'bm_dashboard',
+      { type: 'apiKey', in: 'cookie', description: 'The dashboard’s session, set by its login' },
+      DASHBOARD_COOKIE_SECURITY,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-CSRF-Token',
+        description:
+          'The session’s CSRF token (login, GET /dashboard/api/session): every change sends it',
+      },
+      DASHBOARD_CSRF_SECURITY,
     );
   if (options.maxbridge) builder = describeMaxBridge(builder);
   const config = builder.build();
@@ -56,7 +75,7 @@ export function setupSwagger(app: INestApplication, options: { maxbridge: boolea
 }
 
 /** Where each API's sections come on the page: the business APIs first, operations last. */
-const TAG_GROUPS = ['Betting Monitor', 'AML', 'Bet Records', 'MaxBridge'];
+const TAG_GROUPS = ['Betting Monitor', 'AML', 'Bet Records', 'MaxBridge', 'Dashboard'];
 
 /**
  * Every tag the routes use, in reading order for support staff: the monitor's sections, then the

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { CommonModule } from '../common/common.module';
 import { ConfigModule } from '../config/config.module';
+import { DashboardUsersModule } from '../dashboard/users/dashboard-users.module';
 import { DatabaseModule } from '../database/database.module';
 import { CashDeskModule } from '../maxbridge/cash-desk/cash-desk.module';
 import { WalletModule } from '../maxbridge/wallet/wallet.module';
@@ -26,6 +27,7 @@ export class CliModule {
         WalletModule,
         CashDeskModule,
         ProcessingStreamsModule,
+        DashboardUsersModule,
       ],
     };
   }

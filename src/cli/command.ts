@@ -46,6 +46,9 @@ export interface CommandOptions {
   location?: string;
   // events
   since?: string;
+  // dashboard
+  email?: string;
+  role?: string;
 }
 
 /** The string options of every command, for the argument parser. */
@@ -92,6 +95,8 @@ export const STRING_OPTIONS: readonly (keyof CommandOptions)[] = [
   'district',
   'location',
   'since',
+  'email',
+  'role',
 ];
 
 /** What a command printed: one JSON object with `--json`, lines of text otherwise. */

@@ -5,6 +5,7 @@ import { PLANS } from '../config/plan';
 import { ApiKeyView, TenancyService } from '../tenancy/tenancy.service';
 import { required, UsageError, type Command, type CommandOptions } from './command';
 import { CASH_DESK_COMMANDS } from './cash-desk.commands';
+import { DASHBOARD_COMMANDS } from './dashboard.commands';
 import { MAXBRIDGE_COMMANDS } from './maxbridge.commands';
 
 function id(options: CommandOptions, name: 'team' | 'brand'): number {
@@ -164,4 +165,5 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...MAXBRIDGE_COMMANDS,
   ...CASH_DESK_COMMANDS,
+  ...DASHBOARD_COMMANDS,
 };

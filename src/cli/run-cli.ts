@@ -1,3 +1,5 @@
+import { AppError } from '../common/errors/app-error';
+import { DashboardError } from '../dashboard/dashboard.wire';
 import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
@@ -81,6 +83,10 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
     if (error instanceof WalletAdminError) return report(error.code, error.message, EXIT_FAILED);
     if (error instanceof CashDeskRefusal)
       return report(error.reason.toUpperCase(), error.message, EXIT_FAILED);
+    if (error instanceof DashboardError)
+      return report(error.code.toUpperCase(), error.message, EXIT_FAILED);
+    if (error instanceof AppError && error.kind !== 'internal')
+      return report(error.kind.toUpperCase(), error.message, EXIT_FAILED);
     throw error;
   } finally {
     await app.close();

@@ -55,6 +55,11 @@ describe('loadConfig', () => {
         sessionTtlMs: 28_800_000,
         loginThrottle: { maxFailures: 10, blockMs: 900_000, maxDelayMs: 4000 },
       },
+      dashboard: {
+        sessionSecrets: [],
+        sessionTtlMs: 43_200_000,
+        loginThrottle: { maxFailures: 10, blockMs: 900_000, maxDelayMs: 4000 },
+      },
     });
   });
 

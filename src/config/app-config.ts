@@ -37,6 +37,21 @@ export interface AppConfig {
   worker: WorkerConfig;
   webhooks: WebhooksConfig;
   maxbridge: MaxBridgeConfig;
+  dashboard: DashboardConfig;
+}
+
+export interface LoginThrottleConfig {
+  maxFailures: number;
+  blockMs: number;
+  maxDelayMs: number;
+}
+
+export interface DashboardConfig {
+  /** Secrets that sign the session cookie (DASHBOARD_SESSION_SECRET: the first signs, all verify). */
+  sessionSecrets: string[];
+  /** How long a session lasts after its login, in ms. */
+  sessionTtlMs: number;
+  loginThrottle: LoginThrottleConfig;
 }
 
 export interface WebhooksConfig {
@@ -78,7 +93,7 @@ export interface MaxBridgeConfig {
   /** How long a core session lasts after its login, in ms. */
   sessionTtlMs: number;
   /** Failed logins: how many block a username or address, for how long, and the longest delay. */
-  loginThrottle: { maxFailures: number; blockMs: number; maxDelayMs: number };
+  loginThrottle: LoginThrottleConfig;
 }
 
 export interface IngestConfig {
@@ -177,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollMs: reader.integer('WEBHOOK_POLL_MS', 200, { min: 10, max: 60000 }),
     },
     maxbridge: reader.maxbridge(),
+    dashboard: reader.dashboard(),
   };
   reader.assertValid();
   return config;
@@ -301,30 +317,50 @@ class EnvReader {
     if (reservationTtlMs < 1000) {
       this.problems.push('MAXBRIDGE_RESERVATION_TTL must be one duration of at least 1s');
     }
-    const sessionSecrets = (this.raw('SESSION_SECRET') ?? '')
-      .split(',')
-      .map((secret) => secret.trim())
-      .filter((secret) => secret !== '');
-    if (sessionSecrets.some((secret) => secret.length < 32)) {
-      this.problems.push('SESSION_SECRET: each secret must have at least 32 characters');
-    }
-    const [sessionTtlMs = 8 * HOUR_MS] = this.durations('MAXBRIDGE_SESSION_TTL', '8h');
-    if (sessionTtlMs < 60_000) {
-      this.problems.push('MAXBRIDGE_SESSION_TTL must be one duration of at least 1m');
-    }
-    const loginThrottle = {
-      maxFailures: this.integer('MAXBRIDGE_LOGIN_MAX_FAILURES', 10, { min: 1, max: 1_000_000 }),
-      blockMs: this.durations('MAXBRIDGE_LOGIN_BLOCK', '15m')[0] ?? 15 * 60_000,
-      maxDelayMs: this.durations('MAXBRIDGE_LOGIN_MAX_DELAY', '4s')[0] ?? 4000,
-    };
     return {
       enabled,
       hashSecrets,
       nonceTtlSeconds,
       reservationTtlMs,
-      sessionSecrets,
-      sessionTtlMs,
-      loginThrottle,
+      sessionSecrets: this.sessionSecrets('SESSION_SECRET'),
+      sessionTtlMs: this.sessionTtl('MAXBRIDGE_SESSION_TTL', '8h'),
+      loginThrottle: this.loginThrottle('MAXBRIDGE_LOGIN'),
+    };
+  }
+
+  /** The dashboard's sessions and logins (CONTRACTS section 5). */
+  dashboard(): DashboardConfig {
+    return {
+      sessionSecrets: this.sessionSecrets('DASHBOARD_SESSION_SECRET'),
+      sessionTtlMs: this.sessionTtl('DASHBOARD_SESSION_TTL', '12h'),
+      loginThrottle: this.loginThrottle('DASHBOARD_LOGIN'),
+    };
+  }
+
+  /** Secrets that sign sessions: one, or several separated by commas (the first signs). */
+  private sessionSecrets(name: string): string[] {
+    const secrets = (this.raw(name) ?? '')
+      .split(',')
+      .map((secret) => secret.trim())
+      .filter((secret) => secret !== '');
+    if (secrets.some((secret) => secret.length < 32)) {
+      this.problems.push(`${name}: each secret must have at least 32 characters`);
+    }
+    return secrets;
+  }
+
+  private sessionTtl(name: string, fallback: string): number {
+    const [ttlMs = 8 * HOUR_MS] = this.durations(name, fallback);
+    if (ttlMs < 60_000) this.problems.push(`${name} must be one duration of at least 1m`);
+    return ttlMs;
+  }
+
+  /** `<prefix>_MAX_FAILURES`, `<prefix>_BLOCK` and `<prefix>_MAX_DELAY`. */
+  private loginThrottle(prefix: string): LoginThrottleConfig {
+    return {
+      maxFailures: this.integer(`${prefix}_MAX_FAILURES`, 10, { min: 1, max: 1_000_000 }),
+      blockMs: this.durations(`${prefix}_BLOCK`, '15m')[0] ?? 15 * 60_000,
+      maxDelayMs: this.durations(`${prefix}_MAX_DELAY`, '4s')[0] ?? 4000,
     };
   }
 

@@ -12,6 +12,13 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** True when a write named a row that does not exist in the table a foreign key points to. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; errno?: number };
+  return driverError.errno === 1452 || driverError.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 /**
  * True when a write failed on one particular unique key: MySQL names the index
  * (`uq_maxbridge_reservations_code`), SQLite the columns (`maxbridge_reservations.code`).

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { AppConfig } from '../config/app-config';
+import { readOrCreateSecret } from '../config/secret-file';
 
 /** Where the demo signing secret of an embedded database is kept: beside the database file. */
 export const demoSecretPathOf = (sqlitePath: string) => `${sqlitePath}.maxbridge-secret`;
@@ -39,19 +37,4 @@ export function withDemoSigningSecret(
     },
     demoSecretPath: path,
   };
-}
-
-function readOrCreateSecret(path: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  try {
-    writeFileSync(path, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    // Made by an earlier start (or by a CLI command running at the same time): use it.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  const secret = readFileSync(path, 'utf8').trim();
-  if (secret.length < 32) {
-    throw new Error(`${path} does not hold a usable secret: delete it and start again`);
-  }
-  return secret;
 }

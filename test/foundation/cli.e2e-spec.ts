@@ -210,6 +210,7 @@ describe('command line (npm run cli)', () => {
             'Webhooks1764500000000',
             'MaxBridgeCashDesk1764600000000',
             'MaxBridgeSessions1764700000000',
+            'Dashboard1764800000000',
           ],
         },
       });

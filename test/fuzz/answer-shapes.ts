@@ -28,6 +28,8 @@ const MAXBRIDGE_SUCCESS = 10;
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked field by field */
 export function judge(api: ApiName, answer: FuzzAnswer): Judgement {
   if (answer.status >= 500) return { refused: true, problem: `status ${answer.status}` };
+  // No content (the dashboard's logout): nothing to parse.
+  if (answer.status === 204 && answer.text === '') return { refused: false, problem: null };
   let body: any;
   try {
     body = JSON.parse(answer.text);
@@ -113,6 +115,17 @@ const ERROR_SHAPES: Record<
     onlyKeys(body, ['code', 'message', 'id', 'error_id'], ['code', 'message']) ??
     (/^[A-Z_]+$/.test(body.code) ? null : `code ${body.code}`) ??
     text(body.message, 'message'),
+
+  /** `{"error":{"code":"csrf_failed","message":"...","fields"?:["..."]}}` */
+  dashboard: (_status, body) =>
+    onlyKeys(body, ['error'], ['error']) ??
+    onlyKeys(body.error, ['code', 'message', 'fields'], ['code', 'message']) ??
+    (/^[a-z_]+$/.test(body.error.code) ? null : `code ${body.error.code}`) ??
+    text(body.error.message, 'error.message') ??
+    (body.error.fields === undefined ||
+    (Array.isArray(body.error.fields) && body.error.fields.every((f: any) => typeof f === 'string'))
+      ? null
+      : 'fields are not ["..."]'),
 
   /** `{"detail":"..."}` */
   'bet-records': (_status, body) =>

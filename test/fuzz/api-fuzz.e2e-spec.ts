@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
 import { SqlDatabase } from '../../src/database/sql-database';
@@ -6,6 +7,9 @@ import { createTeam } from '../support/fixtures';
 import { createLocation, createRetailKey, createWalletUser } from '../support/maxbridge';
 import { RetailKeysService } from '../../src/maxbridge/cash-desk/retail/retail-keys.service';
 import { CoreSessionsService } from '../../src/maxbridge/core-session/core-sessions.service';
+import { DashboardSessionsService } from '../../src/dashboard/sessions/dashboard-sessions.service';
+import { SESSION_COOKIE } from '../../src/dashboard/sessions/session-cookie';
+import { DashboardUsersService } from '../../src/dashboard/users/dashboard-users.service';
 import { startTestApp, TEST_MAXBRIDGE_SECRET, type TestApp } from '../support/test-app';
 import { judge } from './answer-shapes';
 import { BusinessTables } from './business-tables';
@@ -98,6 +102,7 @@ describe('fuzz: every route of the OpenAPI document', () => {
       revokedRetailKey: await revokedRetailKey(t),
       sessionToken: await sessionOf(t, walletUser),
       closedSessionToken: await closedSessionOf(t, walletUser),
+      ...(await dashboardSessionsOf(t, team.id)),
       bodyLimitBytes: BODY_LIMIT_BYTES,
       known: {
         uuid: [event.body.data.uuid],
@@ -178,6 +183,10 @@ describe('fuzz: every route of the OpenAPI document', () => {
     const before = lastFingerprint ?? (await tables.fingerprint());
     lastFingerprint = undefined; // read again if this request gets no answer
     const answer = await client.send(request);
+    // A logout ended the fuzz's dashboard session: open it again for the requests that follow.
+    if (operation.id === 'POST /dashboard/api/logout' && answer.status === 204) {
+      await reopenDashboardSession(t, credentials.dashboardCookie);
+    }
     // The tables after this request are the next one's "before": nothing else writes meanwhile.
     const after = (lastFingerprint = await tables.fingerprint());
     const { refused, problem, byGuard } = judge(operation.api, answer);
@@ -231,6 +240,36 @@ async function sessionOf(t: TestApp, userId: number): Promise<string> {
     .get(SqlDatabase)
     .select<{ user_name: string }>('SELECT user_name FROM wallet_users WHERE id = ?', [userId]);
   return (await sessions.login(user.user_name, FUZZ_PASSWORD, '127.0.0.2')).token;
+}
+
+async function reopenDashboardSession(t: TestApp, cookie: string): Promise<void> {
+  const token = cookie.split('=')[1].split('.')[0];
+  await t.app
+    .get(SqlDatabase)
+    .transaction((session) =>
+      session.execute('UPDATE dashboard_sessions SET revoked_at = NULL WHERE token_hash = ?', [
+        createHash('sha256').update(token).digest('hex'),
+      ]),
+    );
+}
+
+/** A dashboard admin of the fuzz's team, logged in twice: one session open, one logged out. */
+async function dashboardSessionsOf(t: TestApp, teamId: number) {
+  const email = `fuzz-admin-${process.pid}-${Date.now()}@team.test`;
+  await t.app
+    .get(DashboardUsersService)
+    .create({ teamId, email, role: 'admin', password: FUZZ_PASSWORD });
+  const sessions = t.app.get(DashboardSessionsService);
+  const client = { ip: '127.0.0.3', userAgent: 'fuzz' };
+  const open = await sessions.login(email, FUZZ_PASSWORD, client);
+  const ended = await sessions.login(email, FUZZ_PASSWORD, client);
+  const endedCookie = `${SESSION_COOKIE}=${ended.cookie}`;
+  await sessions.logout((await sessions.authenticate(ended.cookie))!);
+  return {
+    dashboardCookie: `${SESSION_COOKIE}=${open.cookie}`,
+    dashboardCsrf: open.csrfToken,
+    endedDashboardCookie: endedCookie,
+  };
 }
 
 async function closedSessionOf(t: TestApp, userId: number): Promise<string> {

@@ -45,4 +45,9 @@ export class BusinessTables {
   }
 }
 
-const NOT_BUSINESS = ['schema_migrations', 'maxbridge_nonces', 'maxbridge_login_failures'];
+const NOT_BUSINESS = [
+  'schema_migrations',
+  'maxbridge_nonces',
+  'maxbridge_login_failures',
+  'dashboard_login_failures',
+];

@@ -26,6 +26,10 @@ export interface FuzzCredentials {
   /** A player's open core session, and one closed by a logout. */
   sessionToken: string;
   closedSessionToken: string;
+  /** A dashboard admin's session (its cookie and CSRF token), and a cookie logged out. */
+  dashboardCookie: string;
+  dashboardCsrf: string;
+  endedDashboardCookie: string;
   /** Body size limit of the app under test: some bodies go just past it. */
   bodyLimitBytes: number;
   /** Values that exist (an event's uuid, a bet id, a wallet user), by parameter or field name. */
@@ -477,6 +481,25 @@ function authHeaders(
         return {};
       case 'value':
         return { 'x-requested-with': 'true', cookie: credential.value };
+    }
+  }
+  if (operation.auth === 'dashboard-session') {
+    switch (credential.kind) {
+      case 'valid':
+      case 'brand':
+        return { cookie: credentials.dashboardCookie, 'x-csrf-token': credentials.dashboardCsrf };
+      case 'revoked':
+        return {
+          cookie: credentials.endedDashboardCookie,
+          'x-csrf-token': credentials.dashboardCsrf,
+        };
+      case 'otherTeam':
+        // The session without its CSRF token: what a cross-site form would send.
+        return { cookie: credentials.dashboardCookie };
+      case 'missing':
+        return {};
+      case 'value':
+        return { cookie: `bm_dashboard=${credential.value}` };
     }
   }
   if (operation.auth === 'nonce-hash') {

@@ -6,9 +6,10 @@
 
 /** Each API answers errors in its own shape (CONTRACTS.md); the operations endpoints too. */
 export type ApiName =
-  'monitor' | 'aml' | 'bet-records' | 'maxbridge' | 'maxbridge-retail' | 'operations';
+  'monitor' | 'aml' | 'bet-records' | 'maxbridge' | 'maxbridge-retail' | 'dashboard' | 'operations';
 
-export type AuthScheme = 'api-key' | 'nonce-hash' | 'retail-key' | 'core-session' | 'public';
+export type AuthScheme =
+  'api-key' | 'nonce-hash' | 'retail-key' | 'core-session' | 'dashboard-session' | 'public';
 
 export interface ParamSpec {
   name: string;
@@ -71,6 +72,7 @@ function authOf(id: string, security: Doc[] | undefined): AuthScheme {
   if (schemes.join() === 'maxbridge-hash,maxbridge-nonce') return 'nonce-hash';
   if (schemes.join() === 'maxbridge-retail-key') return 'retail-key';
   if (schemes.join() === 'maxbridge-requested-with,maxbridge-session') return 'core-session';
+  if (schemes.join() === 'dashboard-csrf,dashboard-session') return 'dashboard-session';
   throw new Error(
     `${id}: the fuzz suite cannot sign for ${schemes.join(' + ')}: teach test/fuzz/fuzz-requests.ts`,
   );
@@ -93,6 +95,8 @@ function apiOf(
   // The core's login is public, and answers in MaxBridge's codes as the front end does.
   if (auth === 'core-session' || tags.some((tag) => tag.startsWith('MaxBridge')))
     return 'maxbridge';
+  // The dashboard's login and invitations are public, and answer in the dashboard's shape.
+  if (auth === 'dashboard-session' || tags.includes('Dashboard')) return 'dashboard';
   if (auth === 'public') return 'operations';
   throw new Error(
     `${id}: its error responses name no error schema the fuzz suite knows: add it to API_OF_ERROR_SCHEMA`,

@@ -4,7 +4,8 @@ import { UnauthorizedError } from '../errors/app-error';
 import { routeTagsOf, routeTagsOfHandler, TagRoutes } from '../http/route-tags';
 
 /** How a route authenticates. Every route declares one, through a composite decorator. */
-export type AuthScheme = 'public' | 'api-key' | 'nonce-hash' | 'retail-key' | 'core-session';
+export type AuthScheme =
+  'public' | 'api-key' | 'nonce-hash' | 'retail-key' | 'core-session' | 'dashboard-session';
 
 /**
  * What an API key limited to one brand may do on a route (see `@BrandKeys()`): be served and see

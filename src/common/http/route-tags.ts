@@ -14,6 +14,8 @@ export interface RouteTags {
   wire?: string;
   /** For `api-key` routes: whether brand-scoped keys are served (absent: refused). */
   brandKeys?: BrandKeyAccess;
+  /** For `dashboard-session` routes: the least role served (absent: every role). */
+  role?: 'viewer' | 'analyst' | 'admin';
 }
 
 /**

@@ -1,3 +1,5 @@
+import { Dashboard1764800000000 as MysqlDashboard } from './mysql/1764800000000-Dashboard';
+import { Dashboard1764800000000 as SqliteDashboard } from './sqlite/1764800000000-Dashboard';
 import { BettingEvents1763900000000 as MysqlBettingEvents } from './mysql/1763900000000-BettingEvents';
 import { BetRecords1764000000000 as MysqlBetRecords } from './mysql/1764000000000-BetRecords';
 import { Events1763800000000 as MysqlEvents } from './mysql/1763800000000-Events';
@@ -34,6 +36,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlWebhooks,
   MysqlMaxBridgeCashDesk,
   MysqlMaxBridgeSessions,
+  MysqlDashboard,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -47,4 +50,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteWebhooks,
   SqliteMaxBridgeCashDesk,
   SqliteMaxBridgeSessions,
+  SqliteDashboard,
 ];

@@ -6,9 +6,10 @@ import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { MaxBridgeCode } from '../maxbridge-code';
 import { MaxBridgeError } from '../maxbridge.error';
-import { hashPassword, verifyPassword } from '../wallet/password-hash';
+import { hashPassword, verifyPassword } from '../../common/auth/password-hash';
 import { blocksLogin } from '../wallet/user-statuses';
-import { LoginThrottle, loginSubjects } from './login-throttle';
+import { loginSubjects } from '../../common/auth/login-throttle';
+import { CoreLoginThrottle } from './core-login-throttle';
 import { encodeSessionToken, readSessionToken } from './session-token';
 
 export interface OpenedSession {
@@ -34,7 +35,7 @@ const DUMMY_HASH = hashPassword('no such user: the time of a real check');
 export class CoreSessionsService {
   constructor(
     private readonly database: SqlDatabase,
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: CoreLoginThrottle,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../database/database-errors';
 import type { SqlSession } from '../../database/sql-database';
 import { MaxBridgeError } from '../maxbridge.error';
 import { DocumentStatus, DOCUMENT_TYPES } from './document-types';
-import { hashPassword } from './password-hash';
+import { hashPassword } from '../../common/auth/password-hash';
 import { REGISTERED_STATUS_ID } from './user-statuses';
 import { newCoreTransactionId, WalletService } from './wallet.service';
 import { WalletRepository } from './wallet.repository';

@@ -1,23 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { nullableTimestampColumn, timestampColumn } from '../../../database/columns';
+import { Entity } from 'typeorm';
+import { LoginFailureColumns } from '../../../common/auth/login-failure.columns';
 
-/**
- * Recent failed logins of one username or one client address (`user:<name>`, `ip:<address>`):
- * past a few, each answer is slowed down; past more, the subject is blocked for a while (124).
- * Shared by every instance, as the database is.
- */
+/** Failed core logins: past a few, each answer is slowed down; past more, 124 for a while. */
 @Entity('maxbridge_login_failures')
-export class LoginFailureEntity {
-  @PrimaryColumn({ type: 'varchar', length: 120 })
-  subject: string;
-
-  @Column({ type: 'int' })
-  failures: number;
-
-  /** When the current count started: counts older than the window start again from zero. */
-  @Column(timestampColumn())
-  windowStart: Date;
-
-  @Column(nullableTimestampColumn())
-  blockedUntil: Date | null;
-}
+export class LoginFailureEntity extends LoginFailureColumns {}

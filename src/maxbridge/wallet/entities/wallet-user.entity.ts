@@ -13,7 +13,7 @@ export class WalletUserEntity {
   @Column({ type: 'varchar', length: 64 })
   userName: string;
 
-  /** scrypt, self-describing (see password-hash.ts); for the core login. */
+  /** scrypt, self-describing (see common/auth/password-hash.ts); for the core login. */
   @Column({ type: 'varchar', length: 200 })
   passwordHash: string;
 

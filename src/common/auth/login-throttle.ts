@@ -1,9 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import type { AppConfig } from '../../config/app-config';
-import { InjectConfig } from '../../config/config.module';
-import { MicroTime } from '../../common/time/micro-time';
+import { MicroTime } from '../time/micro-time';
 import { isUniqueViolation } from '../../database/database-errors';
-import { SqlDatabase } from '../../database/sql-database';
+import type { SqlDatabase } from '../../database/sql-database';
 
 /** Failures counted within this window; older ones are forgotten. */
 const WINDOW_MS = 15 * 60_000;
@@ -29,26 +26,37 @@ interface FailureRow {
   blocked_until: string | null;
 }
 
+/** Where a throttle counts failures, and its limits. */
+export interface LoginThrottleSettings {
+  /** A table of (subject, failures, window_start, blocked_until), keyed by subject. */
+  table: string;
+  /** Failures of a username that block it (an address: ADDRESS_SHARE times more). */
+  maxFailures: number;
+  /** How long a block lasts, in ms. */
+  blockMs: number;
+  /** The longest delay of a wrong answer, in ms. */
+  maxDelayMs: number;
+}
+
 /**
  * Guessing passwords made slow: failed logins are counted per username and per client address
  * (in the database, so every instance counts the same). Past SLOW_AFTER failures in a window,
- * each wrong answer is delayed, doubling up to MAXBRIDGE_LOGIN_MAX_DELAY; at
- * MAXBRIDGE_LOGIN_MAX_FAILURES a username is refused for MAXBRIDGE_LOGIN_BLOCK without its
- * password even being checked (124), and an address at ADDRESS_SHARE times that. A success
- * clears the user's count.
+ * each wrong answer is delayed, doubling up to `maxDelayMs`; at `maxFailures` a username is
+ * refused for `blockMs` without its password even being checked, and an address at
+ * ADDRESS_SHARE times that. A success clears the user's count. Each login (MaxBridge's core,
+ * the dashboard) has its own, with its own table and settings.
  */
-@Injectable()
 export class LoginThrottle {
   constructor(
     private readonly database: SqlDatabase,
-    @InjectConfig() private readonly config: AppConfig,
+    private readonly settings: LoginThrottleSettings,
   ) {}
 
   /** Whether any subject is blocked now. */
   async blocked(subjects: readonly string[]): Promise<boolean> {
     const now = MicroTime.now().toDatabaseText();
     const rows = await this.database.select<{ subject: string }>(
-      `SELECT subject FROM maxbridge_login_failures WHERE subject IN (${subjects.map(() => '?').join(', ')}) ` +
+      `SELECT subject FROM ${this.settings.table} WHERE subject IN (${subjects.map(() => '?').join(', ')}) ` +
         'AND blocked_until > ?',
       [...subjects, now],
     );
@@ -57,7 +65,7 @@ export class LoginThrottle {
 
   /** Counts a failure of the username and of the address; answers how long to wait before answering. */
   async fail(subjects: { user: string; address: string }): Promise<number> {
-    const { maxFailures, maxDelayMs } = this.config.maxbridge.loginThrottle;
+    const { maxFailures, maxDelayMs } = this.settings;
     const byUser = await this.failOne(subjects.user, maxFailures);
     const byAddress = await this.failOne(subjects.address, maxFailures * ADDRESS_SHARE);
     const worst = Math.max(byUser, Math.floor(byAddress / ADDRESS_SHARE));
@@ -68,7 +76,7 @@ export class LoginThrottle {
 
   async clear(subject: string): Promise<void> {
     await this.database.transaction((session) =>
-      session.execute('DELETE FROM maxbridge_login_failures WHERE subject = ?', [subject]),
+      session.execute(`DELETE FROM ${this.settings.table} WHERE subject = ?`, [subject]),
     );
   }
 
@@ -78,7 +86,7 @@ export class LoginThrottle {
       return await this.database.transaction(async (session) => {
         const [row] = await session.select<FailureRow>(
           `SELECT subject, failures, ${session.dialect.timestampText('window_start')} AS window_start, ` +
-            `blocked_until FROM maxbridge_login_failures WHERE subject = ? ${session.dialect.forUpdate}`,
+            `blocked_until FROM ${this.settings.table} WHERE subject = ? ${session.dialect.forUpdate}`,
           [subject],
         );
         const fresh =
@@ -86,19 +94,19 @@ export class LoginThrottle {
           MicroTime.fromDatabaseText(row.window_start).micros < now.micros - WINDOW_MS * 1000;
         const failures = fresh ? 1 : Number(row.failures) + 1;
         const windowStart = fresh ? now.toDatabaseText() : row.window_start;
-        const { blockMs } = this.config.maxbridge.loginThrottle;
+        const { blockMs } = this.settings;
         const blockedUntil =
           failures >= blockAt
             ? MicroTime.fromMicros(now.micros + blockMs * 1000).toDatabaseText()
             : null;
         if (row) {
           await session.execute(
-            'UPDATE maxbridge_login_failures SET failures = ?, window_start = ?, blocked_until = ? WHERE subject = ?',
+            `UPDATE ${this.settings.table} SET failures = ?, window_start = ?, blocked_until = ? WHERE subject = ?`,
             [failures, windowStart, blockedUntil, subject],
           );
         } else {
           await session.execute(
-            'INSERT INTO maxbridge_login_failures (subject, failures, window_start, blocked_until) VALUES (?, ?, ?, ?)',
+            `INSERT INTO ${this.settings.table} (subject, failures, window_start, blocked_until) VALUES (?, ?, ?, ?)`,
             [subject, failures, windowStart, blockedUntil],
           );
         }

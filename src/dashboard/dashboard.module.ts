@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { KeysController } from './api/keys.controller';
+import { SessionController } from './api/session.controller';
+import { UsersController } from './api/users.controller';
+import { TenancyModule } from '../tenancy/tenancy.module';
+import { DashboardWire } from './dashboard.wire';
+import { DashboardLoginThrottle } from './sessions/dashboard-login-throttle';
+import { DashboardSessionStrategy } from './sessions/dashboard-session.strategy';
+import { DashboardSessionsService } from './sessions/dashboard-sessions.service';
+import { DashboardUsersModule } from './users/dashboard-users.module';
+
+/**
+ * The dashboard's server side (CONTRACTS.md section 5): its users and their roles, sessions in
+ * an HttpOnly cookie with a CSRF token, and its API under `/dashboard/api` in its own error
+ * shape, calling the same services as `/api/v1`.
+ */
+@Module({
+  imports: [DashboardUsersModule, TenancyModule],
+  controllers: [SessionController, UsersController, KeysController],
+  providers: [
+    DashboardWire,
+    DashboardSessionsService,
+    DashboardSessionStrategy,
+    DashboardLoginThrottle,
+  ],
+})
+export class DashboardModule {}
