@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DashboardAlertsController } from './api/alerts.controller';
 import { KeysController } from './api/keys.controller';
 import { SessionController } from './api/session.controller';
 import { UsersController } from './api/users.controller';
+import { DetectionModule } from '../detection/detection.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { DashboardWire } from './dashboard.wire';
 import { DashboardLoginThrottle } from './sessions/dashboard-login-throttle';
@@ -15,8 +17,8 @@ import { DashboardUsersModule } from './users/dashboard-users.module';
  * shape, calling the same services as `/api/v1`.
  */
 @Module({
-  imports: [DashboardUsersModule, TenancyModule],
-  controllers: [SessionController, UsersController, KeysController],
+  imports: [DashboardUsersModule, TenancyModule, DetectionModule],
+  controllers: [SessionController, UsersController, KeysController, DashboardAlertsController],
   providers: [
     DashboardWire,
     DashboardSessionsService,

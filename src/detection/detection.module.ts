@@ -56,7 +56,7 @@ import { SecondLooksRepository } from './state/second-looks.repository';
     PlayerViewService,
     RiskRefresher,
   ],
-  exports: [DetectionStep, EventAlertsService],
+  exports: [DetectionStep, EventAlertsService, AlertsService],
 })
 export class DetectionModule implements OnModuleInit {
   constructor(

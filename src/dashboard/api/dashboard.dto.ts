@@ -12,7 +12,7 @@ import { hasControlCharacters, isWellFormed } from '../../common/text/well-forme
 import { ROLES } from '../users/roles';
 
 /** Text that can be stored as sent: no half surrogate pair, no control character. */
-const IsCleanText = (label: string) =>
+export const IsCleanText = (label: string) =>
   ValidateBy({
     name: 'isCleanText',
     validator: {

@@ -48,8 +48,8 @@ export class KeysController {
     @Body() body: KeyRequestDto,
   ): Promise<IssuedKeyDto> {
     const issued = await this.tenancy.createApiKey(session.user.teamId, {
-      brandId: body.brand_id,
-      label: body.label,
+      brandId: body.brand_id ?? undefined,
+      label: body.label ?? undefined,
     });
     return { api_key: issued.api_key, key: keyView(issued.key) };
   }

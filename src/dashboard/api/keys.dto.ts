@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCleanText } from './dashboard.dto';
 
 export class KeyRequestDto {
   @ApiPropertyOptional({ description: 'What the key is for', example: 'staging' })
   @IsOptional()
   @IsString()
+  @IsCleanText('label')
   @MaxLength(100)
   label?: string;
 
