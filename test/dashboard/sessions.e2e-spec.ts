@@ -58,6 +58,8 @@ describe('dashboard sessions and users', () => {
     for (const body of [
       { email: admin.email, password: 'not the password' },
       { email: newEmail(), password: PASSWORD },
+      // Longer than the throttle's subject column: counted by its hash.
+      { email: `${'a'.repeat(240)}@team.test`, password: PASSWORD },
     ]) {
       const res = await t.http
         .post('/dashboard/api/login')
