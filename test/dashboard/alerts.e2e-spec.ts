@@ -22,13 +22,13 @@ describe('dashboard alert queue', () => {
   });
 
   /** A deposit of 1,500,000 XOF, processed: a LARGE_TRANSACTION alert; its uuid. */
-  const raiseAlert = async (apiKey = team.apiKey) => {
+  const raiseAlert = async (apiKey = team.apiKey, player = `p-${run}`) => {
     await t.http
       .post('/api/v1/events')
       .set('x-api-key', apiKey)
       .send({
         event_id: `dash-${run}-${Math.random()}`,
-        player: { id: `p-${run}` },
+        player: { id: player },
         event: {
           type: 'DEPOSIT',
           timestamp: new Date().toISOString(),
@@ -69,6 +69,39 @@ describe('dashboard alert queue', () => {
       message: expect.stringContaining('status'),
       fields: ['status'],
     });
+  });
+
+  it('pages the queue by severity, most severe first (or least), newest first within one', async () => {
+    const raised: string[] = [];
+    for (const [i, severity] of ['LOW', 'MEDIUM', 'LOW', 'CRITICAL', 'MEDIUM'].entries()) {
+      await t.http
+        .put('/api/v1/rules/LARGE_TRANSACTION')
+        .set('x-api-key', team.apiKey)
+        .send({ severity })
+        .expect(200);
+      raised.push(await raiseAlert(team.apiKey, `sev-${run}-${i}`));
+    }
+    const [low1, medium1, low2, critical, medium2] = raised;
+    const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
+    const page = async (sort: string, n: number) => {
+      const res = await viewer
+        .get(`/dashboard/api/alerts?sort=${sort}&size=2&page=${n}`)
+        .expect(200);
+      expect(res.body.total).toBe(5);
+      return res.body.items.map((a: { id: string }) => a.id);
+    };
+    expect([
+      ...(await page('-severity', 1)),
+      ...(await page('-severity', 2)),
+      ...(await page('-severity', 3)),
+    ]).toEqual([critical, medium2, medium1, low2, low1]);
+    expect([...(await page('severity', 1)), ...(await page('severity', 2))]).toEqual([
+      low1,
+      low2,
+      medium1,
+      medium2,
+    ]);
+    expect(await page('-severity', 4)).toEqual([]);
   });
 
   it('lets an analyst work an alert, named in its history; a viewer may not; other teams’ are 404', async () => {

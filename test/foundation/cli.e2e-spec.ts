@@ -211,6 +211,7 @@ describe('command line (npm run cli)', () => {
             'MaxBridgeCashDesk1764600000000',
             'MaxBridgeSessions1764700000000',
             'Dashboard1764800000000',
+            'AlertSeverityIndex1764900000000',
           ],
         },
       });

@@ -1,3 +1,5 @@
+import { AlertSeverityIndex1764900000000 as MysqlAlertSeverityIndex } from './mysql/1764900000000-AlertSeverityIndex';
+import { AlertSeverityIndex1764900000000 as SqliteAlertSeverityIndex } from './sqlite/1764900000000-AlertSeverityIndex';
 import { Dashboard1764800000000 as MysqlDashboard } from './mysql/1764800000000-Dashboard';
 import { Dashboard1764800000000 as SqliteDashboard } from './sqlite/1764800000000-Dashboard';
 import { BettingEvents1763900000000 as MysqlBettingEvents } from './mysql/1763900000000-BettingEvents';
@@ -37,6 +39,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlMaxBridgeCashDesk,
   MysqlMaxBridgeSessions,
   MysqlDashboard,
+  MysqlAlertSeverityIndex,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -51,4 +54,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteMaxBridgeCashDesk,
   SqliteMaxBridgeSessions,
   SqliteDashboard,
+  SqliteAlertSeverityIndex,
 ];

@@ -9,6 +9,7 @@ import { nullableTimestampColumn, timestampColumn } from '../../database/columns
 @Index('uq_alerts_uuid', ['uuid'], { unique: true })
 @Index('idx_alerts_player_rule', ['teamId', 'playerId', 'ruleCode', 'status'])
 @Index('idx_alerts_team_created', ['teamId', 'createdAt'])
+@Index('idx_alerts_team_severity', ['teamId', 'severity', 'id'])
 export class AlertEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

@@ -1,3 +1,4 @@
+import { SEVERITIES } from '../engine/rule-settings';
 import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { placeholders, valuesClause } from '../../database/sql-dialect';
@@ -132,9 +133,6 @@ const toRecord = (row: AlertRow): AlertRecord => ({
   updatedAt: row.updated_at,
   closedAt: row.closed_at,
 });
-
-const SEVERITY_RANK =
-  "CASE a.severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END";
 
 /** Alerts, their hits and their audit trail. Every read is scoped to a team. */
 @Injectable()
@@ -320,6 +318,47 @@ export class AlertsRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * A page in severity order, then newest (or oldest) first: read severity by severity, each
+   * along the (team, severity, id) index, rather than sorting every alert of the team on an
+   * expression; the counts per severity give the total and which severities the page covers.
+   */
+  private async pageBySeverity(
+    condition: string,
+    params: unknown[],
+    descending: boolean,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: AlertRecord[]; total: number }> {
+    const counts = await this.database.select<{ severity: string; n: Num }>(
+      `SELECT a.severity, COUNT(*) AS n FROM alerts a JOIN players p ON p.id = a.player_id WHERE ${condition} ` +
+        'GROUP BY a.severity',
+      params,
+    );
+    const countOf = new Map(counts.map((row) => [row.severity, Number(row.n)]));
+    // SEVERITIES runs from the least to the most severe.
+    const ranked = descending ? [...SEVERITIES].reverse() : SEVERITIES;
+    const direction = descending ? 'DESC' : 'ASC';
+    const items: AlertRecord[] = [];
+    let skip = page.offset;
+    for (const severity of ranked) {
+      const inBucket = countOf.get(severity) ?? 0;
+      if (items.length >= page.limit) break;
+      if (skip >= inBucket) {
+        skip -= inBucket;
+        continue;
+      }
+      const rows = await this.database.select<AlertRow>(
+        `SELECT ${this.columns(this.database)} WHERE ${condition} AND a.severity = ? ` +
+          `ORDER BY a.id ${direction} LIMIT ${Number(page.limit - items.length)} OFFSET ${Number(skip)}`,
+        [...params, severity],
+      );
+      items.push(...rows.map(toRecord));
+      skip = 0;
+    }
+    const total = [...countOf.values()].reduce((sum, n) => sum + n, 0);
+    return { items, total };
+  }
+
   /** Changes an alert that is still in `fromStatus`; false when it moved meanwhile. */
   async update(
     session: SqlSession,
@@ -368,12 +407,14 @@ export class AlertsRepository {
       params.push(filters.to);
     }
     const condition = where.join(' AND ');
+    if (sort.by === 'severity')
+      return this.pageBySeverity(condition, params, sort.descending, page);
     const [{ total }] = await this.database.select<{ total: Num }>(
       `SELECT COUNT(*) AS total FROM alerts a JOIN players p ON p.id = a.player_id WHERE ${condition}`,
       params,
     );
     const direction = sort.descending ? 'DESC' : 'ASC';
-    const order = sort.by === 'severity' ? SEVERITY_RANK : `a.${sort.by}`;
+    const order = `a.${sort.by}`;
     const rows = await this.database.select<AlertRow>(
       `SELECT ${this.columns(this.database)} WHERE ${condition} ORDER BY ${order} ${direction}, a.id ${direction} ` +
         `LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`,
