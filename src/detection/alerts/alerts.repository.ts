@@ -324,14 +324,14 @@ export class AlertsRepository {
    * expression; the counts per severity give the total and which severities the page covers.
    */
   private async pageBySeverity(
+    counted: string,
     condition: string,
     params: unknown[],
     descending: boolean,
     page: { offset: number; limit: number },
   ): Promise<{ items: AlertRecord[]; total: number }> {
     const counts = await this.database.select<{ severity: string; n: Num }>(
-      `SELECT a.severity, COUNT(*) AS n FROM alerts a JOIN players p ON p.id = a.player_id WHERE ${condition} ` +
-        'GROUP BY a.severity',
+      `SELECT a.severity, COUNT(*) AS n FROM ${counted} WHERE ${condition} GROUP BY a.severity`,
       params,
     );
     const countOf = new Map(counts.map((row) => [row.severity, Number(row.n)]));
@@ -407,10 +407,17 @@ export class AlertsRepository {
       params.push(filters.to);
     }
     const condition = where.join(' AND ');
-    if (sort.by === 'severity')
-      return this.pageBySeverity(condition, params, sort.descending, page);
+    // Every alert has its player: counts join players only to filter on them, and otherwise
+    // read the alerts' own indexes alone.
+    const counted =
+      filters.playerExternalId === undefined
+        ? 'alerts a'
+        : 'alerts a JOIN players p ON p.id = a.player_id';
+    if (sort.by === 'severity') {
+      return this.pageBySeverity(counted, condition, params, sort.descending, page);
+    }
     const [{ total }] = await this.database.select<{ total: Num }>(
-      `SELECT COUNT(*) AS total FROM alerts a JOIN players p ON p.id = a.player_id WHERE ${condition}`,
+      `SELECT COUNT(*) AS total FROM ${counted} WHERE ${condition}`,
       params,
     );
     const direction = sort.descending ? 'DESC' : 'ASC';
