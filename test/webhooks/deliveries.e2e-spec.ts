@@ -443,7 +443,7 @@ describe('webhook deliveries', () => {
     expect(got[5].at - got[0].at).toBeGreaterThanOrEqual(950);
   });
 
-  it('claims a quick endpoint’s messages ahead, yet sends each once and at most 4 at once', async () => {
+  it('sends a burst to a quick endpoint (whose messages are claimed ahead) each once, at most 4 at once', async () => {
     const quick = await endpoint('quick');
     // A first answer shows the endpoint quick (within a quarter of the 500 ms timeout).
     await api.post(`/api/v1/webhooks/${quick.id}/test`).expect(202);
