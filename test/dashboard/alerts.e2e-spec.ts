@@ -1,3 +1,4 @@
+import { sendLargeDeposit } from '../support/large-deposit';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -23,20 +24,7 @@ describe('dashboard alert queue', () => {
 
   /** A deposit of 1,500,000 XOF, processed: a LARGE_TRANSACTION alert; its uuid. */
   const raiseAlert = async (apiKey = team.apiKey, player = `p-${run}`) => {
-    await t.http
-      .post('/api/v1/events')
-      .set('x-api-key', apiKey)
-      .send({
-        event_id: `dash-${run}-${Math.random()}`,
-        player: { id: player },
-        event: {
-          type: 'DEPOSIT',
-          timestamp: new Date().toISOString(),
-          amount: 1_500_000,
-          currency: 'XOF',
-        },
-      })
-      .expect(202);
+    await sendLargeDeposit(t, apiKey, `dash-${run}-${Math.random()}`, player);
     await t.app.get(ProcessingWorker).drain();
     const list = await t.http.get('/api/v1/alerts').set('x-api-key', apiKey).expect(200);
     return list.body.data.items[0].id as string;

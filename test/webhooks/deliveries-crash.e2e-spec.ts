@@ -1,3 +1,4 @@
+import { sendLargeDeposit } from '../support/large-deposit';
 import { DataSource } from 'typeorm';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam } from '../support/fixtures';
@@ -62,20 +63,7 @@ const DELIVERY_ENV = {
       await waitForOutput(second, /Serving on /);
 
       for (let i = 0; i < ALERTS; i++) {
-        await t.http
-          .post('/api/v1/events')
-          .set('X-API-Key', team.apiKey)
-          .send({
-            event_id: `crash-dep-${i}`,
-            player: { id: `crash-p${i}` },
-            event: {
-              type: 'DEPOSIT',
-              timestamp: new Date().toISOString(),
-              amount: 1_500_000,
-              currency: 'XOF',
-            },
-          })
-          .expect(202);
+        await sendLargeDeposit(t, team.apiKey, `crash-dep-${i}`, `crash-p${i}`);
       }
       await t.app.get(ProcessingWorker).drain();
 

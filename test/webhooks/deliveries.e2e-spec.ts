@@ -1,3 +1,4 @@
+import { sendLargeDeposit } from '../support/large-deposit';
 import { MicroTime } from '../../src/common/time/micro-time';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { WebhookDispatcher } from '../../src/webhooks/delivery/webhook-dispatcher';
@@ -63,18 +64,7 @@ describe('webhook deliveries', () => {
   };
   /** A deposit of 1,500,000 XOF, processed: a LARGE_TRANSACTION alert; its uuid. */
   const raiseAlert = async (player = `p-${run}`) => {
-    await api
-      .post('/api/v1/events', {
-        event_id: `dep-${run}-${player}`,
-        player: { id: player },
-        event: {
-          type: 'DEPOSIT',
-          timestamp: new Date().toISOString(),
-          amount: 1_500_000,
-          currency: 'XOF',
-        },
-      })
-      .expect(202);
+    await sendLargeDeposit(t, team.apiKey, `dep-${run}-${player}`, player);
     await t.app.get(ProcessingWorker).drain();
     const alerts = (await api.get('/api/v1/alerts').expect(200)).body.data.items;
     return alerts[0].id as string;
