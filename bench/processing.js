@@ -58,8 +58,12 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '64' },
     rounds: { type: 'string', default: '3' },
     'skip-build': { type: 'boolean', default: false },
+    // For a quick look while profiling: e.g. `--phases D,D0,C`. Results are saved only for all.
+    phases: { type: 'string', default: 'R,D,D0,C,L' },
   },
 });
+const PHASES = new Set(args.phases.split(','));
+const ALL_PHASES = ['R', 'D', 'D0', 'C', 'L'].every((phase) => PHASES.has(phase));
 const BACKLOG = Number(args.backlog);
 const SECONDS = Number(args.seconds);
 const LAG_SECONDS = Number(args['lag-seconds']);
@@ -324,6 +328,36 @@ async function captureWorkerStatements(root, db) {
 }
 
 /**
+ * A statement's kind, for C's time by kind: its verb and table, and for a SELECT what it reads
+ * (the list of columns up to FROM, cut short), the literals left out.
+ */
+function statementKind(sql) {
+  const flat = sql.replace(/\s+/g, ' ').trim();
+  const verb = /^(\w+)/.exec(flat)?.[1]?.toUpperCase() ?? '?';
+  if (verb === 'SELECT') {
+    const from = /\bFROM `?(\w+)`?/i.exec(flat)?.[1] ?? '?';
+    return `SELECT ${flat.slice(7, 47).replace(/'[^']*'|\d+/g, '?')}… FROM ${from}`;
+  }
+  const table =
+    /^(?:INSERT(?: IGNORE)?(?: INTO)?|UPDATE|DELETE FROM|REPLACE INTO)\s+`?(\w+)`?/i.exec(
+      flat,
+    )?.[1];
+  return table ? `${verb} ${table}` : flat.slice(0, 40);
+}
+
+/** The tables only the detection step writes or reads while draining. */
+const DETECTION_TABLES =
+  /\b(detection_player_states|detection_second_looks|identifier_sightings|identifier_allowlist|player_hour_totals|market_positions|alerts|alert_hits|alert_audit|shadow_hits|rule_hit_counts|rule_settings|player_risk|webhook_endpoints|webhook_messages)\b|\bs\.state\b/;
+const isDetectionStatement = (kind) => DETECTION_TABLES.test(kind);
+const detectionOf = (kinds) =>
+  kinds
+    .filter((k) => isDetectionStatement(k.kind))
+    .reduce((sum, k) => ({ count: sum.count + k.count, seconds: sum.seconds + k.seconds }), {
+      count: 0,
+      seconds: 0,
+    });
+
+/**
  * C: the captured units (transactions, lone statements) replayed on an identical backlog, in the
  * order they took effect, by one mysql2 connection: a bare loop doing the worker's SQL.
  */
@@ -344,9 +378,16 @@ async function replay(db, units) {
     const cpu = cpuMeter(null);
     const started = performance.now();
     let statements = 0;
+    const byKind = new Map();
     for (const unit of units) {
       for (const sql of unit) {
+        const before = performance.now();
         await connection.query(sql);
+        const kind = statementKind(sql);
+        const known = byKind.get(kind) ?? { kind, count: 0, ms: 0 };
+        known.count++;
+        known.ms += performance.now() - before;
+        byKind.set(kind, known);
         statements++;
       }
     }
@@ -355,7 +396,17 @@ async function replay(db, units) {
     log(
       `  ceiling: ${units.length} transactions, ${statements} statements in ${round1(seconds)} s`,
     );
-    return { transactions: units.length, statements, seconds: round1(seconds), cpu: usage };
+    const kinds = [...byKind.values()]
+      .sort((a, b) => b.ms - a.ms)
+      .map((k) => ({ kind: k.kind, count: k.count, seconds: Math.round(k.ms) / 1000 }));
+    for (const k of kinds.slice(0, 40)) log(`    ${k.seconds} s  ${k.count}×  ${k.kind}`);
+    return {
+      transactions: units.length,
+      statements,
+      seconds: round1(seconds),
+      cpu: usage,
+      kinds,
+    };
   } finally {
     connection.destroy();
   }
@@ -572,6 +623,20 @@ function report(r) {
     '',
     "A rule's evaluation is in memory; what a rule costs beyond it is in the detection step: loading and saving the players' states, the identifier sightings and counts (SHARED_IDENTIFIER), the hourly totals, and the alerts, hits and shadow hits written.",
     '',
+    "## Where the database's time goes (C, statement by statement)",
+    '',
+    `The ceiling's ${r.ceiling.seconds} s on one connection, by kind of statement (the 25 dearest). Detection's statements are marked: their share is what the database spends on the rules.`,
+    '',
+    '| statement | count | seconds | share of C | detection |',
+    '|---|---|---|---|---|',
+    ...r.ceiling.kinds
+      .slice(0, 25)
+      .map(
+        (k) =>
+          `| \`${k.kind.replace(/\|/g, '\\|')}\` | ${k.count} | ${k.seconds} | ${Math.round((k.seconds / r.ceiling.seconds) * 100)} % | ${isDetectionStatement(k.kind) ? 'yes' : ''} |`,
+      ),
+    `| detection's statements, all kinds | ${detectionOf(r.ceiling.kinds).count} | ${round1(detectionOf(r.ceiling.kinds).seconds)} | ${Math.round((detectionOf(r.ceiling.kinds).seconds / r.ceiling.seconds) * 100)} % | yes |`,
+    '',
     '## How',
     '',
     "- Identifiers in the workload: 2,000 IPs for 20,000 players (carrier-grade NAT: 10 players per IP); phones of their own but for 1 % of the players, in rings of 3 (multi-accounting); a session per player and hour. Balances follow each player's events, 1 event in 500 off by 1,000 XOF.",
@@ -600,6 +665,10 @@ async function main() {
   };
   try {
     const [[about]] = await root.query('SELECT VERSION() AS v');
+    if (!ALL_PHASES) {
+      await someOf(fresh);
+      return;
+    }
     log(`R: single-event ingest, ${ROUNDS} rounds with and without the player index`);
     const withIndexDb = await fresh('ingest');
     const withoutIndexDb = await fresh('noindex');
@@ -668,6 +737,36 @@ async function main() {
     for (const db of dbs) await root.query(`DROP DATABASE IF EXISTS \`${db.name}\``);
     await root.end();
     if (existsSync(LOG_FILE)) rmSync(LOG_FILE, { force: true });
+  }
+}
+
+/** Only the drains and the ceiling asked for by --phases, logged, not saved. */
+async function someOf(fresh) {
+  const root = await admin();
+  try {
+    if (PHASES.has('D')) {
+      log(`D: drain of ${BACKLOG} events, every rule on`);
+      const db = await fresh('drain');
+      await fillBacklog(db, BACKLOG, 1);
+      await drain(root, db);
+    }
+    if (PHASES.has('D0')) {
+      log(`D0: the same drain, every rule off`);
+      const db = await fresh('rulesoff');
+      await fillBacklog(db, BACKLOG, 1, { rulesOff: true });
+      await drain(root, db);
+    }
+    if (PHASES.has('C')) {
+      log('C: capture the worker statements, then replay them');
+      const captureDb = await fresh('capture');
+      await fillBacklog(captureDb, BACKLOG, 1);
+      const units = await captureWorkerStatements(root, captureDb);
+      const ceilingDb = await fresh('ceiling');
+      await fillBacklog(ceilingDb, BACKLOG, 1);
+      await replay(ceilingDb, units);
+    }
+  } finally {
+    await root.end();
   }
 }
 

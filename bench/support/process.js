@@ -45,7 +45,10 @@ function startScriptNodeFlags() {
  */
 async function startServer(script, env, { healthUrl, flags } = {}) {
   const nodeFlags = flags ?? (script === 'dist/main.js' ? startScriptNodeFlags() : []);
-  const child = spawn(process.execPath, [...nodeFlags, script], {
+  // BENCH_NODE_FLAGS adds flags to every service a bench starts, e.g. to profile it:
+  // BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/profiles'.
+  const extra = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeFlags, ...extra, script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
