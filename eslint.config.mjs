@@ -7,7 +7,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import moduleEdges from './eslint/module-edges.mjs';
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'web/dist/'] },
   eslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -40,6 +40,22 @@ export default defineConfig(
       'import-x/no-cycle': [
         'error',
         { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false },
+      ],
+    },
+  },
+  {
+    // The dashboard app (web/): TypeScript with Preact's JSX, for the browser.
+    files: ['web/**/*.{ts,tsx,mts}'],
+    extends: [tseslint.configs.recommended],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
   },

@@ -118,9 +118,8 @@ async function announceDemoDashboard(
     .create({ teamId: demo.teamId, email, role: 'admin', password });
   process.stdout.write(
     [
-      `  Dashboard: log in as ${email} / ${password} (its API for now; the pages come next):`,
-      `    curl -s -c dashboard.cookies -H "Content-Type: application/json" -d '{"email":"${email}","password":"${password}"}' ${baseUrl}/dashboard/api/login`,
-      `    curl -s -b dashboard.cookies ${baseUrl}/dashboard/api/session`,
+      `  Dashboard: ${baseUrl}/dashboard`,
+      `  Log in as ${email} / ${password} (shown only this once).`,
       '',
     ].join('\n') + '\n',
   );

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DashboardAlertsController } from './api/alerts.controller';
+import { DashboardRulesController } from './api/rules.controller';
+import { DashboardAppController } from './app/dashboard-app.controller';
 import { KeysController } from './api/keys.controller';
 import { SessionController } from './api/session.controller';
 import { UsersController } from './api/users.controller';
@@ -18,7 +20,14 @@ import { DashboardUsersModule } from './users/dashboard-users.module';
  */
 @Module({
   imports: [DashboardUsersModule, TenancyModule, DetectionModule],
-  controllers: [SessionController, UsersController, KeysController, DashboardAlertsController],
+  controllers: [
+    SessionController,
+    UsersController,
+    KeysController,
+    DashboardAlertsController,
+    DashboardRulesController,
+    DashboardAppController,
+  ],
   providers: [
     DashboardWire,
     DashboardSessionsService,

@@ -56,7 +56,7 @@ import { SecondLooksRepository } from './state/second-looks.repository';
     PlayerViewService,
     RiskRefresher,
   ],
-  exports: [DetectionStep, EventAlertsService, AlertsService],
+  exports: [DetectionStep, EventAlertsService, AlertsService, RuleSettingsService],
 })
 export class DetectionModule implements OnModuleInit {
   constructor(

@@ -1,22 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { requestHash } from '../../src/maxbridge/signing/request-hash';
+import { browserAvailable, launchChromium } from '../support/browser';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { createWalletUser } from '../support/maxbridge';
 import { startTestApp, TEST_MAXBRIDGE_SECRET, type TestApp } from '../support/test-app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER === '1') {
-  throw new Error(
-    `REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM} (apt-get install chromium)`,
-  );
-}
-if (!available)
-  process.stderr.write(
-    `[e2e] no Chromium at ${CHROMIUM}: the Swagger UI browser test is skipped\n`,
-  );
+const available = browserAvailable('the Swagger UI browser test');
 
 /** Fills the Authorize dialog: one value per security scheme, by the scheme's name. */
 async function authorize(page: Page, values: Record<string, string>): Promise<void> {
@@ -39,10 +30,7 @@ async function authorize(page: Page, values: Record<string, string>): Promise<vo
   beforeAll(async () => {
     t = await startTestApp();
     team = await createTeam(t);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,0 +1,165 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ProcessingWorker } from '../../src/processing/processing.worker';
+import { dashboardUser, PASSWORD } from '../dashboard/support';
+import { browserAvailable, launchChromium } from '../support/browser';
+import { createTeam, type TestTeam } from '../support/fixtures';
+import { sendLargeDeposit } from '../support/large-deposit';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const available = browserAvailable('the dashboard browser test');
+
+/**
+ * The dashboard as its users work it, in Debian's Chromium: an integration engineer makes a key
+ * and tries it in the playground; an analyst works an alert from open to resolved, in French.
+ */
+(available ? describe : describe.skip)('dashboard in a real browser', () => {
+  let t: TestApp;
+  let team: TestTeam;
+  let browser: Browser;
+  let admin: { email: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    team = await createTeam(t);
+    admin = await dashboardUser(t, team.id, 'admin');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  /** A new page logged in as `email`, in `locale`, recording any console error or CSP refusal. */
+  async function logIn(email: string, locale = 'en-GB') {
+    const context = await browser.newContext({ locale });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      // The page asks for its session first: logged out, that is a 401 the browser reports.
+      const sessionProbe = message.location().url.endsWith('/dashboard/api/session');
+      if (message.type() === 'error' && !sessionProbe) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${t.url}/dashboard`);
+    await page.getByLabel(/^(Email|E-mail)$/).fill(email);
+    await page.getByLabel(/^(Password|Mot de passe)$/).fill(PASSWORD);
+    await page.getByRole('button', { name: /^(Log in|Se connecter)$/ }).click();
+    await page.getByRole('navigation', { name: /^(Main|Menu principal)$/ }).waitFor();
+    return { page, problems };
+  }
+
+  it('logs in, creates a key shown once, and calls the API with it from the playground', async () => {
+    const { page, problems } = await logIn(admin.email);
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Label').fill('playground key');
+    await page.getByRole('button', { name: 'Create a key' }).click();
+    const key = (await page.getByTestId('new-key').textContent())!;
+    expect(key).toMatch(/^bmk_/);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(key);
+    await page.getByRole('row', { name: /playground key/ }).waitFor();
+
+    await page.getByRole('link', { name: 'API playground' }).click();
+    await page.getByLabel('API key').fill(key);
+    await chooseRoute(page, 'GET /api/v1/lookups —');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(text(page, 'response-status')).resolves.toBe('200 OK');
+    expect(await text(page, 'response-body')).toContain('ORANGE_SN');
+    await page.getByText('x-ratelimit-limit').waitFor();
+
+    // The seed's deposit, preloaded, is accepted with the same key.
+    await chooseRoute(page, 'POST /api/v1/events —');
+    expect(JSON.parse(await page.getByLabel('Request body (JSON)').inputValue())).toMatchObject({
+      event_id: expect.any(String),
+      player: { id: expect.any(String) },
+    });
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(text(page, 'response-status')).resolves.toBe('202 Accepted');
+    await screenshot(page, 'dashboard-playground.png');
+    expect(problems).toEqual([]);
+  });
+
+  it('works an alert from open to resolved, in French, each move in its history', async () => {
+    const analyst = await dashboardUser(t, team.id, 'analyst');
+    await sendLargeDeposit(t, team.apiKey, `browser-${Date.now()}`, 'joueur-1');
+    await t.app.get(ProcessingWorker).drain();
+
+    const { page, problems } = await logIn(analyst.email, 'fr-SN');
+    await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
+    const row = page.getByRole('row', { name: /joueur-1/ });
+    expect((await row.textContent())!.replace(/\s/g, ' ')).toContain(
+      'Dépôt de 1 500 000 XOF ; seuil 1 000 000 XOF',
+    );
+    await row.getByRole('link').click();
+    await page.getByRole('button', { name: 'M’assigner' }).click();
+    await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
+    await page.getByRole('button', { name: 'Prendre en charge' }).click();
+    await page.getByRole('button', { name: 'Prendre en charge' }).waitFor({ state: 'detached' });
+    await page.getByLabel('Note').fill('Dépôt du jour de paie, habituel pour ce joueur');
+    await page.getByRole('button', { name: 'Résoudre' }).click();
+    await page.getByRole('heading', { name: /Résolue/ }).waitFor();
+    await screenshot(page, 'dashboard-alert.png');
+
+    const alerts = await t.http.get('/api/v1/alerts').set('x-api-key', team.apiKey).expect(200);
+    const id = alerts.body.data.items[0].id as string;
+    const detail = await t.http.get(`/api/v1/alerts/${id}`).set('x-api-key', team.apiKey);
+    const actor = { kind: 'user', id: String(analyst.id) };
+    expect(detail.body.data).toMatchObject({ status: 'RESOLVED', assignee: analyst.email });
+    expect(
+      detail.body.data.history.map((entry: Record<string, unknown>) => ({
+        action: entry.action,
+        actor: entry.actor,
+        to: entry.to_status,
+        note: entry.note,
+      })),
+    ).toEqual([
+      {
+        action: 'created',
+        actor: { kind: 'rule', id: 'LARGE_TRANSACTION@1' },
+        to: 'OPEN',
+        note: null,
+      },
+      { action: 'updated', actor, to: 'OPEN', note: null },
+      { action: 'updated', actor, to: 'ACKNOWLEDGED', note: null },
+      {
+        action: 'updated',
+        actor,
+        to: 'RESOLVED',
+        note: 'Dépôt du jour de paie, habituel pour ce joueur',
+      },
+    ]);
+
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('link', { name: 'Back to the queue' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a viewer the queue without the moves, and keeps the keys screen for admins', async () => {
+    const viewer = await dashboardUser(t, team.id, 'viewer');
+    const { page } = await logIn(viewer.email);
+    await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
+    expect(await page.getByRole('link', { name: 'API keys' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+  });
+});
+
+/** Picks the playground's route whose label starts with `start` (method, path, summary). */
+async function chooseRoute(page: Page, start: string) {
+  const labels = await page.getByLabel('Route').locator('option').allTextContents();
+  const label = labels.find((l) => l.startsWith(start));
+  if (!label) throw new Error(`No route ${start} in the playground: ${labels.join('; ')}`);
+  await page.getByLabel('Route').selectOption({ label });
+}
+
+const text = async (page: Page, testId: string) =>
+  (await page.getByTestId(testId).textContent())?.trim();
+
+async function screenshot(page: Page, name: string) {
+  const shots = join(__dirname, '..', '..', 'test-results');
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, name), fullPage: true });
+}

@@ -1,0 +1,67 @@
+import { api, session } from './api';
+import { LanguagePicker } from './components/language-picker';
+import { t, type TextKey } from './i18n';
+import { href, route } from './router';
+import { AlertDetail } from './screens/alert-detail';
+import { AlertQueue } from './screens/alert-queue';
+import { Keys } from './screens/keys';
+import { Login } from './screens/login';
+import { Playground } from './screens/playground';
+
+const SCREENS: { path: string; label: TextKey; admin?: boolean }[] = [
+  { path: 'alerts', label: 'nav.alerts' },
+  { path: 'keys', label: 'nav.keys', admin: true },
+  { path: 'playground', label: 'nav.playground' },
+];
+
+export function App() {
+  const current = session.value;
+  if (current === undefined) return <p class="loading">{t('app.loading')}</p>;
+  if (current === null) return <Login />;
+  const [screen = 'alerts', id] = route.value;
+  const screens = SCREENS.filter((s) => !s.admin || current.user.role === 'admin');
+  return (
+    <>
+      <a class="skip" href="#main" onClick={skipToMain}>
+        {t('app.skip')}
+      </a>
+      <header class="top">
+        <strong class="brand">{t('app.title')}</strong>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {screens.map((s) => (
+              <li key={s.path}>
+                <a href={href(s.path)} aria-current={screen === s.path ? 'page' : undefined}>
+                  {t(s.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="who">
+          <LanguagePicker />
+          <span>{current.user.email}</span>
+          <button type="button" class="link" onClick={logout}>
+            {t('app.logout')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {screen === 'alerts' && id ? <AlertDetail id={id} /> : null}
+        {screen === 'alerts' && !id ? <AlertQueue /> : null}
+        {screen === 'keys' ? <Keys /> : null}
+        {screen === 'playground' ? <Playground /> : null}
+      </main>
+    </>
+  );
+}
+
+function skipToMain(event: Event) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+async function logout() {
+  await api('POST', '/logout').catch(() => undefined);
+  session.value = null;
+}
