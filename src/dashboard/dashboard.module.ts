@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DashboardAlertsController } from './api/alerts.controller';
 import { DashboardRulesController } from './api/rules.controller';
+import { DashboardWebhooksController } from './api/webhooks.controller';
 import { DashboardAppController } from './app/dashboard-app.controller';
 import { KeysController } from './api/keys.controller';
 import { SessionController } from './api/session.controller';
 import { UsersController } from './api/users.controller';
 import { DetectionModule } from '../detection/detection.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DashboardWire } from './dashboard.wire';
 import { DashboardLoginThrottle } from './sessions/dashboard-login-throttle';
 import { DashboardSessionStrategy } from './sessions/dashboard-session.strategy';
@@ -19,13 +21,14 @@ import { DashboardUsersModule } from './users/dashboard-users.module';
  * shape, calling the same services as `/api/v1`.
  */
 @Module({
-  imports: [DashboardUsersModule, TenancyModule, DetectionModule],
+  imports: [DashboardUsersModule, TenancyModule, DetectionModule, WebhooksModule],
   controllers: [
     SessionController,
     UsersController,
     KeysController,
     DashboardAlertsController,
     DashboardRulesController,
+    DashboardWebhooksController,
     DashboardAppController,
   ],
   providers: [

@@ -32,6 +32,6 @@ import { WebhookEndpointsService } from './endpoints/webhook-endpoints.service';
     WebhookMetrics,
     WebhookDispatcher,
   ],
-  exports: [WebhookOutbox, WebhookPayloads],
+  exports: [WebhookOutbox, WebhookPayloads, WebhookEndpointsService],
 })
 export class WebhooksModule {}

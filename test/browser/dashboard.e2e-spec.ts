@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
+import { WebhookDispatcher } from '../../src/webhooks/delivery/webhook-dispatcher';
 import { dashboardUser, PASSWORD } from '../dashboard/support';
 import { browserAvailable, launchChromium } from '../support/browser';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { sendLargeDeposit } from '../support/large-deposit';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { Receiver } from '../webhooks/receiver';
 
 const available = browserAvailable('the dashboard browser test');
 
@@ -19,9 +21,12 @@ const available = browserAvailable('the dashboard browser test');
   let team: TestTeam;
   let browser: Browser;
   let admin: { email: string };
+  let receiver: Receiver;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
+    receiver = new Receiver();
+    await receiver.start();
     team = await createTeam(t);
     admin = await dashboardUser(t, team.id, 'admin');
     browser = await launchChromium();
@@ -29,6 +34,7 @@ const available = browserAvailable('the dashboard browser test');
   afterAll(async () => {
     await browser?.close();
     await t.close();
+    await receiver?.close();
   });
 
   /** A new page logged in as `email`, in `locale`, recording any console error or CSP refusal. */
@@ -36,6 +42,7 @@ const available = browserAvailable('the dashboard browser test');
     const context = await browser.newContext({ locale });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
     const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
     const problems: string[] = [];
     page.on('console', (message) => {
       // The page asks for its session first: logged out, that is a 401 the browser reports.
@@ -79,6 +86,32 @@ const available = browserAvailable('the dashboard browser test');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(text(page, 'response-status')).resolves.toBe('202 Accepted');
     await screenshot(page, 'dashboard-playground.png');
+    expect(problems).toEqual([]);
+  });
+
+  it('adds a webhook with its secret shown once, pings it, and sees the delivery in its log', async () => {
+    const { page, problems } = await logIn(admin.email);
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByLabel('URL').fill(`${receiver.url}/dashboard-hook`);
+    await page.getByLabel('Description').fill('Compliance inbox');
+    await page.getByRole('button', { name: 'Add the webhook' }).click();
+    const secret = (await page.getByTestId('webhook-secret').textContent())!;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+
+    await page.getByRole('link', { name: `${receiver.url}/dashboard-hook` }).click();
+    await page.getByRole('button', { name: 'Send a test ping' }).click();
+    await page.getByText('Ping queued').waitFor();
+    // The dispatcher is off in tests (suites share MariaDB): one round of it sends the ping.
+    expect(await t.app.get(WebhookDispatcher).sendDue()).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const delivery = page.getByTestId('delivery').first();
+    await delivery.getByText('Delivered').waitFor();
+    expect(await delivery.textContent()).toContain('ping');
+    expect(await delivery.getByRole('row').nth(1).textContent()).toContain('200');
+    const sent = receiver.received.filter((r) => r.path === '/dashboard-hook');
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0].body)).toMatchObject({ type: 'ping' });
+    await screenshot(page, 'dashboard-webhook.png');
     expect(problems).toEqual([]);
   });
 

@@ -7,10 +7,13 @@ import { AlertQueue } from './screens/alert-queue';
 import { Keys } from './screens/keys';
 import { Login } from './screens/login';
 import { Playground } from './screens/playground';
+import { WebhookDetail } from './screens/webhook-detail';
+import { Webhooks } from './screens/webhooks';
 
 const SCREENS: { path: string; label: TextKey; admin?: boolean }[] = [
   { path: 'alerts', label: 'nav.alerts' },
   { path: 'keys', label: 'nav.keys', admin: true },
+  { path: 'webhooks', label: 'nav.webhooks' },
   { path: 'playground', label: 'nav.playground' },
 ];
 
@@ -50,6 +53,8 @@ export function App() {
         {screen === 'alerts' && id ? <AlertDetail id={id} /> : null}
         {screen === 'alerts' && !id ? <AlertQueue /> : null}
         {screen === 'keys' ? <Keys /> : null}
+        {screen === 'webhooks' && id ? <WebhookDetail id={id} /> : null}
+        {screen === 'webhooks' && !id ? <Webhooks /> : null}
         {screen === 'playground' ? <Playground /> : null}
       </main>
     </>

@@ -59,3 +59,34 @@ export interface RuleSummary {
   code: string;
   title: string;
 }
+
+export interface Webhook {
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  rate_limit: number | null;
+  active: boolean;
+  disabled_reason: string | null;
+  previous_secret_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+  secret?: string;
+}
+
+export interface Delivery {
+  id: string;
+  event_type: string;
+  status: 'pending' | 'paused' | 'succeeded' | 'failed';
+  attempt_count: number;
+  next_attempt_at: string | null;
+  created_at: string;
+  last_attempt_at: string | null;
+  attempts: {
+    at: string;
+    status_code: number | null;
+    latency_ms: number | null;
+    error: string | null;
+    response_head: string | null;
+  }[];
+}
