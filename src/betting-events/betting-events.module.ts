@@ -27,6 +27,6 @@ import { SlipQueriesRepository } from './storage/slip-queries.repository';
     AmlProcessingRepository,
     AmlEventStream,
   ],
-  exports: [AmlEventStream],
+  exports: [AmlEventStream, BettingEventsService],
 })
 export class BettingEventsModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DashboardAlertsController } from './api/alerts.controller';
+import { DashboardPlayersController } from './api/players.controller';
 import { DashboardRulesController } from './api/rules.controller';
 import { DashboardWebhooksController } from './api/webhooks.controller';
 import { DashboardAppController } from './app/dashboard-app.controller';
@@ -7,6 +8,8 @@ import { KeysController } from './api/keys.controller';
 import { SessionController } from './api/session.controller';
 import { UsersController } from './api/users.controller';
 import { DetectionModule } from '../detection/detection.module';
+import { BettingEventsModule } from '../betting-events/betting-events.module';
+import { EventsModule } from '../events/events.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DashboardWire } from './dashboard.wire';
@@ -21,13 +24,21 @@ import { DashboardUsersModule } from './users/dashboard-users.module';
  * shape, calling the same services as `/api/v1`.
  */
 @Module({
-  imports: [DashboardUsersModule, TenancyModule, DetectionModule, WebhooksModule],
+  imports: [
+    DashboardUsersModule,
+    TenancyModule,
+    DetectionModule,
+    WebhooksModule,
+    EventsModule,
+    BettingEventsModule,
+  ],
   controllers: [
     SessionController,
     UsersController,
     KeysController,
     DashboardAlertsController,
     DashboardRulesController,
+    DashboardPlayersController,
     DashboardWebhooksController,
     DashboardAppController,
   ],

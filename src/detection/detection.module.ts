@@ -56,7 +56,13 @@ import { SecondLooksRepository } from './state/second-looks.repository';
     PlayerViewService,
     RiskRefresher,
   ],
-  exports: [DetectionStep, EventAlertsService, AlertsService, RuleSettingsService],
+  exports: [
+    DetectionStep,
+    EventAlertsService,
+    AlertsService,
+    RuleSettingsService,
+    PlayerViewService,
+  ],
 })
 export class DetectionModule implements OnModuleInit {
   constructor(

@@ -283,6 +283,58 @@ export class EventRepository {
       processedAt: row.processed_at ? MicroTime.fromDatabaseText(row.processed_at) : null,
     };
   }
+
+  /**
+   * A player's latest events, newest first by event time (the (team, player, time) index), each
+   * with its processing status.
+   */
+  async recentOfPlayer(
+    teamId: number,
+    playerExternalId: string,
+    limit: number,
+  ): Promise<PlayerEventRow[]> {
+    const rows = await this.database.select<{
+      uuid: string;
+      external_event_id: string;
+      event_type: string;
+      event_time: string;
+      amount: number | string;
+      currency: string;
+      balance_before: number | string | null;
+      balance_after: number | string | null;
+      status: EventStatus;
+    }>(
+      `SELECT uuid, external_event_id, event_type, ${this.database.dialect.timestampText('event_time')} AS event_time, ` +
+        'amount, currency, balance_before, balance_after, status FROM events ' +
+        `WHERE team_id = ? AND player_external_id = ? ORDER BY event_time DESC, id DESC LIMIT ${Number(limit)}`,
+      [requireTeamId(teamId), playerExternalId],
+    );
+    const numberOrNull = (value: number | string | null) => (value === null ? null : Number(value));
+    return rows.map((row) => ({
+      uuid: row.uuid,
+      externalEventId: row.external_event_id,
+      type: row.event_type,
+      eventTime: MicroTime.fromDatabaseText(row.event_time),
+      amount: Number(row.amount),
+      currency: row.currency,
+      balanceBefore: numberOrNull(row.balance_before),
+      balanceAfter: numberOrNull(row.balance_after),
+      status: row.status,
+    }));
+  }
+}
+
+/** A player's event as their timeline shows it. */
+export interface PlayerEventRow {
+  uuid: string;
+  externalEventId: string;
+  type: string;
+  eventTime: MicroTime;
+  amount: number;
+  currency: string;
+  balanceBefore: number | null;
+  balanceAfter: number | null;
+  status: EventStatus;
 }
 
 function selectClaimed({ dialect }: SqlSession): string {

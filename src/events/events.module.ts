@@ -3,6 +3,7 @@ import { DetectionModule } from '../detection/detection.module';
 import { LookupsModule } from '../lookups/lookups.module';
 import { MonitorApiModule } from '../monitor-api/monitor-api.module';
 import { ProcessingQueueModule } from '../processing/queue/processing-queue.module';
+import { PlayerEventsService } from './player-events.service';
 import { EventRepository } from './event.repository';
 import { EventStatusService } from './event-status.service';
 import { EventWriter } from './event.writer';
@@ -17,7 +18,14 @@ import { MonitorEventStream } from './monitor-event.stream';
 @Module({
   imports: [MonitorApiModule, LookupsModule, ProcessingQueueModule, DetectionModule],
   controllers: [EventsController],
-  providers: [EventRepository, EventWriter, IngestService, EventStatusService, MonitorEventStream],
-  exports: [MonitorEventStream],
+  providers: [
+    EventRepository,
+    EventWriter,
+    IngestService,
+    EventStatusService,
+    MonitorEventStream,
+    PlayerEventsService,
+  ],
+  exports: [MonitorEventStream, PlayerEventsService],
 })
 export class EventsModule {}

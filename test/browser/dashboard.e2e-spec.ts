@@ -126,7 +126,7 @@ const available = browserAvailable('the dashboard browser test');
     expect((await row.textContent())!.replace(/\s/g, ' ')).toContain(
       'Dépôt de 1 500 000 XOF ; seuil 1 000 000 XOF',
     );
-    await row.getByRole('link').click();
+    await row.getByRole('link', { name: 'Dépôt ou retrait important' }).click();
     await page.getByRole('button', { name: 'M’assigner' }).click();
     await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
     await page.getByRole('button', { name: 'Prendre en charge' }).click();
@@ -167,6 +167,48 @@ const available = browserAvailable('the dashboard browser test');
 
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('link', { name: 'Back to the queue' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a player: the risk score explained factor by factor, linked players, timeline', async () => {
+    const phone = `+22177${String(Date.now()).slice(-7)}`;
+    for (const [player, amount] of [
+      ['p360-a', 1_500_000],
+      ['p360-b', 10_000],
+    ] as const) {
+      await t.http
+        .post('/api/v1/events')
+        .set('x-api-key', team.apiKey)
+        .send({
+          event_id: `p360-${player}-${Date.now()}`,
+          player: { id: player, phone, country: 'SEN', kyc_level: 1 },
+          event: { type: 'DEPOSIT', timestamp: new Date().toISOString(), amount, currency: 'XOF' },
+        })
+        .expect(202);
+    }
+    await t.app.get(ProcessingWorker).drain();
+
+    const { page, problems } = await logIn(admin.email);
+    await page.getByRole('link', { name: 'Players' }).click();
+    await page.getByLabel('Player id').fill('p360-a');
+    await page.getByRole('button', { name: 'Open' }).click();
+    const api = await t.http
+      .get('/api/v1/players/p360-a')
+      .set('x-api-key', team.apiKey)
+      .expect(200);
+    const { risk } = api.body.data;
+    await page.getByTestId('risk').getByText(`Risk ${risk.score}`).waitFor();
+    const factors = await page.getByTestId('factors').locator('li').allTextContents();
+    expect(factors).toEqual(
+      risk.factors.map(
+        (f: { points: number; description: string }) => `+${f.points} ${f.description}`,
+      ),
+    );
+    expect(factors.join(' ')).toContain('LARGE_TRANSACTION');
+    await page.getByRole('link', { name: 'p360-b' }).first().waitFor();
+    expect(await page.getByRole('img', { name: /Graph of 1 linked player/ }).count()).toBe(1);
+    expect(await page.getByTestId('timeline').textContent()).toContain('DEPOSIT');
+    await screenshot(page, 'dashboard-player.png');
     expect(problems).toEqual([]);
   });
 

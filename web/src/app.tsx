@@ -6,12 +6,15 @@ import { AlertDetail } from './screens/alert-detail';
 import { AlertQueue } from './screens/alert-queue';
 import { Keys } from './screens/keys';
 import { Login } from './screens/login';
+import { Player } from './screens/player';
+import { Players } from './screens/players';
 import { Playground } from './screens/playground';
 import { WebhookDetail } from './screens/webhook-detail';
 import { Webhooks } from './screens/webhooks';
 
 const SCREENS: { path: string; label: TextKey; admin?: boolean }[] = [
   { path: 'alerts', label: 'nav.alerts' },
+  { path: 'players', label: 'nav.players' },
   { path: 'keys', label: 'nav.keys', admin: true },
   { path: 'webhooks', label: 'nav.webhooks' },
   { path: 'playground', label: 'nav.playground' },
@@ -52,6 +55,8 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {screen === 'alerts' && id ? <AlertDetail id={id} /> : null}
         {screen === 'alerts' && !id ? <AlertQueue /> : null}
+        {screen === 'players' && id ? <Player id={id} /> : null}
+        {screen === 'players' && !id ? <Players /> : null}
         {screen === 'keys' ? <Keys /> : null}
         {screen === 'webhooks' && id ? <WebhookDetail id={id} /> : null}
         {screen === 'webhooks' && !id ? <Webhooks /> : null}

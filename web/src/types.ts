@@ -90,3 +90,65 @@ export interface Delivery {
     response_head: string | null;
   }[];
 }
+
+interface Totals {
+  count: number;
+  amount: number;
+}
+
+export interface PlayerListItem {
+  external_id: string;
+  risk: { score: number; level: 'LOW' | 'MEDIUM' | 'HIGH' };
+  computed_at: string | null;
+}
+
+export interface Player {
+  external_id: string;
+  cpf: string | null;
+  profile: {
+    phone: string | null;
+    country: string | null;
+    kyc_level: number | null;
+    first_seen_at: string | null;
+    last_seen_at: string | null;
+    events_count: number;
+  };
+  counters: Record<
+    string,
+    { currency: string; deposits: Totals; withdrawals: Totals; stakes: Totals; wins: Totals }[]
+  >;
+  open_alerts: Alert[];
+  linked_players: {
+    external_id: string;
+    shared: { kind: string; value: string }[];
+    last_seen_at: string | null;
+  }[];
+  risk: {
+    score: number;
+    level: 'LOW' | 'MEDIUM' | 'HIGH';
+    factors: { factor: string; points: number; description: string }[];
+  };
+  timeline: {
+    events: {
+      id: string;
+      event_id: string;
+      type: string;
+      event_time: string;
+      amount: number;
+      currency: string;
+      balance_before: number | null;
+      balance_after: number | null;
+      status: string;
+    }[];
+    slips: {
+      bet_slip_id: string;
+      state: string;
+      total_stake: number;
+      total_odds: number;
+      leg_count: number;
+      payout: number | null;
+      first_event_at: string;
+      last_event_at: string;
+    }[];
+  };
+}

@@ -66,7 +66,9 @@ export function AlertDetail({ id }: { id: string }) {
       </h1>
       <dl class="facts">
         <dt>{t('alerts.player')}</dt>
-        <dd>{alert.player.external_id}</dd>
+        <dd>
+          <a href={href('players', alert.player.external_id)}>{alert.player.external_id}</a>
+        </dd>
         <dt>{t('alerts.reason')}</dt>
         <dd class="reason">{alert.reason.text}</dd>
         <dt>{t('alerts.assignee')}</dt>

@@ -147,7 +147,11 @@ export function AlertQueue() {
                   <td>
                     <a href={href('alerts', alert.id)}>{alert.rule.title}</a>
                   </td>
-                  <td>{alert.player.external_id}</td>
+                  <td>
+                    <a href={href('players', alert.player.external_id)}>
+                      {alert.player.external_id}
+                    </a>
+                  </td>
                   <td>{alert.reason.text}</td>
                   <td>
                     <StatusBadge status={alert.status} />
