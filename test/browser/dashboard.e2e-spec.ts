@@ -212,6 +212,26 @@ const available = browserAvailable('the dashboard browser test');
     expect(problems).toEqual([]);
   });
 
+  it('puts a rule in shadow with a lower count: a new version, authored by the admin', async () => {
+    const { page, problems } = await logIn(admin.email);
+    await page.getByRole('link', { name: 'Rules' }).click();
+    await page.getByRole('link', { name: 'Rapid succession of deposits' }).click();
+    await page.getByLabel('Mode').selectOption('shadow');
+    await page.getByLabel('count').fill('4');
+    await page.getByRole('button', { name: 'Save: a new version' }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+    const versions = await page.getByTestId('versions').locator('li').allTextContents();
+    expect(versions[0]).toContain('v2 Shadow');
+    expect(versions[0]).toContain('{"count":4}');
+    const api = await t.http
+      .get('/api/v1/rules/RAPID_DEPOSITS')
+      .set('x-api-key', team.apiKey)
+      .expect(200);
+    expect(api.body.data).toMatchObject({ mode: 'shadow', version: 2 });
+    expect(api.body.data.parameters.count.value).toBe(4);
+    expect(problems).toEqual([]);
+  });
+
   it('shows a viewer the queue without the moves, and keeps the keys screen for admins', async () => {
     const viewer = await dashboardUser(t, team.id, 'viewer');
     const { page } = await logIn(viewer.email);

@@ -1,3 +1,4 @@
+import { loadAppFiles } from '../../src/dashboard/app/dashboard-app.files';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { dashboardUser, loggedIn } from './support';
@@ -66,5 +67,50 @@ describe('dashboard app', () => {
       mode: 'on',
     });
     await t.http.get('/dashboard/api/rules').expect(401);
+  });
+
+  it('changes a rule as an admin (the user its version’s author); refuses viewers and bad values', async () => {
+    const admin = await dashboardUser(t, team.id, 'admin');
+    const session = await loggedIn(t, admin.email);
+    const changed = await t.http
+      .put('/dashboard/api/rules/STRUCTURING')
+      .set('cookie', session.cookie)
+      .set('x-csrf-token', session.csrf)
+      .send({ mode: 'shadow' })
+      .expect(200);
+    expect(changed.body).toMatchObject({ code: 'STRUCTURING', mode: 'shadow', version: 2 });
+    const versions = await session.get('/dashboard/api/rules/STRUCTURING/versions').expect(200);
+    expect(versions.body[0]).toMatchObject({
+      version: 2,
+      mode: 'shadow',
+      author: { kind: 'user', id: String(admin.id) },
+    });
+    const detail = await session.get('/dashboard/api/rules/STRUCTURING').expect(200);
+    expect(detail.body).toMatchObject({ code: 'STRUCTURING', hits_by_day: [], shadow_hits: [] });
+
+    const bad = await t.http
+      .put('/dashboard/api/rules/STRUCTURING')
+      .set('cookie', session.cookie)
+      .set('x-csrf-token', session.csrf)
+      .send({ mode: 'loud' })
+      .expect(400);
+    expect(bad.body.error).toMatchObject({ code: 'invalid_request', fields: ['mode'] });
+    await session.get('/dashboard/api/rules/NO_SUCH_RULE').expect(404);
+
+    const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
+    const refused = await t.http
+      .put('/dashboard/api/rules/STRUCTURING')
+      .set('cookie', viewer.cookie)
+      .set('x-csrf-token', viewer.csrf)
+      .send({ mode: 'off' })
+      .expect(403);
+    expect(refused.body.error.code).toBe('forbidden_role');
+  });
+
+  it('keeps the app’s JavaScript within 300 KB gzipped', () => {
+    const files = [...loadAppFiles().entries()].filter(([name]) => name.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(0);
+    const gzipped = files.reduce((sum, [, file]) => sum + (file.gzipped ?? file.body).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(300 * 1024);
   });
 });

@@ -9,12 +9,15 @@ import { Login } from './screens/login';
 import { Player } from './screens/player';
 import { Players } from './screens/players';
 import { Playground } from './screens/playground';
+import { RuleDetail } from './screens/rule-detail';
+import { Rules } from './screens/rules';
 import { WebhookDetail } from './screens/webhook-detail';
 import { Webhooks } from './screens/webhooks';
 
 const SCREENS: { path: string; label: TextKey; admin?: boolean }[] = [
   { path: 'alerts', label: 'nav.alerts' },
   { path: 'players', label: 'nav.players' },
+  { path: 'rules', label: 'nav.rules' },
   { path: 'keys', label: 'nav.keys', admin: true },
   { path: 'webhooks', label: 'nav.webhooks' },
   { path: 'playground', label: 'nav.playground' },
@@ -57,6 +60,8 @@ export function App() {
         {screen === 'alerts' && !id ? <AlertQueue /> : null}
         {screen === 'players' && id ? <Player id={id} /> : null}
         {screen === 'players' && !id ? <Players /> : null}
+        {screen === 'rules' && id ? <RuleDetail code={id} /> : null}
+        {screen === 'rules' && !id ? <Rules /> : null}
         {screen === 'keys' ? <Keys /> : null}
         {screen === 'webhooks' && id ? <WebhookDetail id={id} /> : null}
         {screen === 'webhooks' && !id ? <Webhooks /> : null}

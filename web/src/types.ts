@@ -152,3 +152,45 @@ export interface Player {
     }[];
   };
 }
+
+export interface RuleParameter {
+  kind: 'money' | 'integer' | 'number' | 'modes';
+  unit: string | null;
+  value: unknown;
+  default: unknown;
+  min?: number;
+  max?: number;
+  keys?: string[];
+  description: string;
+}
+
+export interface Rule {
+  code: string;
+  title: string;
+  reference: string;
+  mode: 'off' | 'shadow' | 'on';
+  severity: Alert['severity'];
+  version: number;
+  updated_at: string | null;
+  defaults: { mode: string; severity: string };
+  parameters: Record<string, RuleParameter>;
+}
+
+export interface RuleDetail extends Rule {
+  hits_by_day: { day: string; on: number; shadow: number }[];
+  shadow_hits: {
+    player: { external_id: string };
+    event_time: string;
+    reason: { text: string };
+    detected_at: string;
+  }[];
+}
+
+export interface RuleVersion {
+  version: number;
+  mode: string;
+  severity: string;
+  parameters: Record<string, unknown>;
+  author: { kind: string; id: string } | null;
+  created_at: string | null;
+}

@@ -18,11 +18,9 @@ import { MonitorApi } from '../../monitor-api/monitor-api.decorator';
 import { ApiKeyAuth, BrandKeys } from '../../tenancy/api-key-auth.decorator';
 import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
-import { isoOf } from '../alerts/alert.view';
-import type { Figures } from '../engine/rule';
 import { AllowlistService } from '../settings/allowlist.service';
 import { RuleSettingsService } from '../settings/rule-settings.service';
-import { ruleView, versionView } from '../settings/rule.view';
+import { ruleActivityView, ruleView, versionView } from '../settings/rule.view';
 import { DetectionDocs } from './detection.docs';
 import { DetectionResponses } from './detection.responses';
 
@@ -64,24 +62,7 @@ export class RulesController {
       this.settings.ruleFor(tenant.teamId, code),
       this.settings.activityOf(tenant.teamId, code),
     ]);
-    return ok({
-      ...ruleView(rule, language),
-      hits_by_day: activity.hitsByDay,
-      shadow_hits: activity.shadowHits.map((hit) => ({
-        player: { external_id: hit.playerExternalId },
-        stream: hit.stream,
-        event_id: hit.eventRef,
-        event_time: isoOf(hit.eventTime),
-        severity: hit.severity,
-        rule_version: hit.ruleVersion,
-        reason: {
-          code: activity.rule.code,
-          parameters: JSON.parse(hit.figures) as Figures,
-          text: activity.rule.reason(JSON.parse(hit.figures) as Figures, language),
-        },
-        detected_at: isoOf(hit.createdAt),
-      })),
-    });
+    return ok(ruleActivityView(rule, activity, language));
   }
 
   @Put('rules/:code')

@@ -2,7 +2,8 @@ import type { TextLanguage } from '../../common/i18n/language';
 import { isoOf } from '../alerts/alert.view';
 import { parameterSpecsOf } from '../engine/evaluate';
 import type { ParameterSpec } from '../engine/parameters';
-import type { RuleVersion, TeamRule } from './rule-settings.service';
+import type { Figures } from '../engine/rule';
+import type { RuleSettingsService, RuleVersion, TeamRule } from './rule-settings.service';
 
 const UNITS: Record<ParameterSpec['kind'], string | null> = {
   money: 'cents per currency (amount × 100: the monitor’s amount_cents, the AML API’s cents)',
@@ -51,3 +52,32 @@ export const versionView = (v: RuleVersion) => ({
   author: v.author,
   created_at: isoOf(v.createdAt),
 });
+
+/** A rule with what it found lately: hits per day and mode, and its latest shadow hits. */
+export function ruleActivityView(
+  teamRule: TeamRule,
+  activity: Awaited<ReturnType<RuleSettingsService['activityOf']>>,
+  language: TextLanguage,
+) {
+  return {
+    ...ruleView(teamRule, language),
+    hits_by_day: activity.hitsByDay,
+    shadow_hits: activity.shadowHits.map((hit) => {
+      const figures = JSON.parse(hit.figures) as Figures;
+      return {
+        player: { external_id: hit.playerExternalId },
+        stream: hit.stream,
+        event_id: hit.eventRef,
+        event_time: isoOf(hit.eventTime),
+        severity: hit.severity,
+        rule_version: hit.ruleVersion,
+        reason: {
+          code: activity.rule.code,
+          parameters: figures,
+          text: activity.rule.reason(figures, language),
+        },
+        detected_at: isoOf(hit.createdAt),
+      };
+    }),
+  };
+}
