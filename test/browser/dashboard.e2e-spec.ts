@@ -232,6 +232,39 @@ const available = browserAvailable('the dashboard browser test');
     expect(problems).toEqual([]);
   });
 
+  it('invites an analyst with a one-time link; the link sets their password; they log in', async () => {
+    const { page } = await logIn(admin.email);
+    await page.getByRole('link', { name: 'Users' }).click();
+    const email = `invited-${Date.now()}@team.test`;
+    await page.getByLabel('Email').fill(email);
+    await page.locator('form select[name=role]').selectOption('analyst');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const link = (await page.getByTestId('invitation-link').textContent())!;
+    expect(link).toMatch(new RegExp(`^${t.url}/dashboard#/invitation/`));
+
+    const invited = await (await browser.newContext()).newPage();
+    invited.setDefaultTimeout(10_000);
+    await invited.goto(link);
+    await invited.getByLabel('Password (10 characters or more)').fill(PASSWORD);
+    await invited.getByLabel('The same password again').fill(PASSWORD);
+    await invited.getByRole('button', { name: 'Set my password' }).click();
+    await invited.getByText(`Done. Log in as ${email}.`).waitFor();
+    await invited.getByRole('button', { name: 'Log in' }).click();
+    await invited.getByLabel('Email').fill(email);
+    await invited.getByLabel('Password').fill(PASSWORD);
+    await invited.getByRole('button', { name: 'Log in' }).click();
+    await invited.getByRole('heading', { name: 'Alert queue' }).waitFor();
+    expect(await invited.getByRole('link', { name: 'Users' }).count()).toBe(0);
+
+    // The link works once.
+    const again = await t.http
+      .post('/dashboard/api/users/invitations/accept')
+      .send({ token: link.split('/').pop(), password: PASSWORD });
+    expect(again.status).toBe(404);
+    await page.reload();
+    await page.getByRole('cell', { name: email }).waitFor();
+  });
+
   it('shows a viewer the queue without the moves, and keeps the keys screen for admins', async () => {
     const viewer = await dashboardUser(t, team.id, 'viewer');
     const { page } = await logIn(viewer.email);

@@ -1,17 +1,19 @@
 import { api, session } from './api';
 import { LanguagePicker } from './components/language-picker';
 import { t, type TextKey } from './i18n';
-import { href, route } from './router';
+import { go, href, route } from './router';
 import { AlertDetail } from './screens/alert-detail';
 import { AlertQueue } from './screens/alert-queue';
 import { Keys } from './screens/keys';
 import { Login } from './screens/login';
 import { Player } from './screens/player';
 import { Players } from './screens/players';
+import { Invitation } from './screens/invitation';
 import { Playground } from './screens/playground';
 import { RuleDetail } from './screens/rule-detail';
 import { Rules } from './screens/rules';
 import { WebhookDetail } from './screens/webhook-detail';
+import { Users } from './screens/users';
 import { Webhooks } from './screens/webhooks';
 
 const SCREENS: { path: string; label: TextKey; admin?: boolean }[] = [
@@ -21,13 +23,15 @@ const SCREENS: { path: string; label: TextKey; admin?: boolean }[] = [
   { path: 'keys', label: 'nav.keys', admin: true },
   { path: 'webhooks', label: 'nav.webhooks' },
   { path: 'playground', label: 'nav.playground' },
+  { path: 'users', label: 'nav.users', admin: true },
 ];
 
 export function App() {
   const current = session.value;
+  const [screen = 'alerts', id] = route.value;
+  if (screen === 'invitation' && id) return <Invitation token={id} done={() => go('alerts')} />;
   if (current === undefined) return <p class="loading">{t('app.loading')}</p>;
   if (current === null) return <Login />;
-  const [screen = 'alerts', id] = route.value;
   const screens = SCREENS.filter((s) => !s.admin || current.user.role === 'admin');
   return (
     <>
@@ -66,6 +70,7 @@ export function App() {
         {screen === 'webhooks' && id ? <WebhookDetail id={id} /> : null}
         {screen === 'webhooks' && !id ? <Webhooks /> : null}
         {screen === 'playground' ? <Playground /> : null}
+        {screen === 'users' ? <Users /> : null}
       </main>
     </>
   );

@@ -129,7 +129,7 @@ export class InvitationDto {
 
   @ApiProperty({
     description: 'The one-time link, shown once: hand it to the person (no mail is sent)',
-    example: '/dashboard/#/invitation/q3Xr0…',
+    example: '/dashboard#/invitation/q3Xr0…',
   })
   link: string;
 

@@ -58,7 +58,7 @@ export class UsersController {
     const invitation = await this.users.invite(session.user.teamId, body.email, body.role as Role);
     return {
       user: userView(invitation.user),
-      link: `/dashboard/#/invitation/${invitation.token}`,
+      link: `/dashboard#/invitation/${invitation.token}`,
       expires_at: invitation.expiresAt,
     };
   }

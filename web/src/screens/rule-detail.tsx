@@ -81,9 +81,9 @@ export function RuleDetail({ code }: { code: string }) {
       <form class="stacked" onSubmit={save}>
         <label>
           {t('rules.mode')}
-          <select name="mode" defaultValue={rule.mode} disabled={!admin}>
+          <select name="mode" disabled={!admin}>
             {MODES.map((mode) => (
-              <option key={mode} value={mode}>
+              <option key={mode} value={mode} selected={mode === rule.mode}>
                 {t(`mode.${mode}`)}
               </option>
             ))}
@@ -91,9 +91,9 @@ export function RuleDetail({ code }: { code: string }) {
         </label>
         <label>
           {t('alerts.severity')}
-          <select name="severity" defaultValue={rule.severity} disabled={!admin}>
+          <select name="severity" disabled={!admin}>
             {SEVERITIES.map((severity) => (
-              <option key={severity} value={severity}>
+              <option key={severity} value={severity} selected={severity === rule.severity}>
                 {t(`severity.${severity}`)}
               </option>
             ))}
@@ -220,9 +220,9 @@ function ParameterField({
         <label key={key}>
           {key}
           {parameter.kind === 'modes' ? (
-            <select name={`p.${name}.${key}`} defaultValue={String(value)} disabled={!admin}>
+            <select name={`p.${name}.${key}`} disabled={!admin}>
               {MODES.map((mode) => (
-                <option key={mode} value={mode}>
+                <option key={mode} value={mode} selected={mode === value}>
                   {t(`mode.${mode}`)}
                 </option>
               ))}
