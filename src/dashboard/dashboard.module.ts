@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DashboardAlertsController } from './api/alerts.controller';
 import { DashboardPlayersController } from './api/players.controller';
 import { DashboardRulesController } from './api/rules.controller';
+import { DashboardTeamController } from './api/team.controller';
+import { OverviewService } from './overview/overview.service';
 import { DashboardWebhooksController } from './api/webhooks.controller';
 import { DashboardAppController } from './app/dashboard-app.controller';
 import { KeysController } from './api/keys.controller';
@@ -10,6 +12,7 @@ import { UsersController } from './api/users.controller';
 import { DetectionModule } from '../detection/detection.module';
 import { BettingEventsModule } from '../betting-events/betting-events.module';
 import { EventsModule } from '../events/events.module';
+import { ProcessingStreamsModule } from '../processing/processing-streams.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DashboardWire } from './dashboard.wire';
@@ -31,6 +34,7 @@ import { DashboardUsersModule } from './users/dashboard-users.module';
     WebhooksModule,
     EventsModule,
     BettingEventsModule,
+    ProcessingStreamsModule,
   ],
   controllers: [
     SessionController,
@@ -39,10 +43,12 @@ import { DashboardUsersModule } from './users/dashboard-users.module';
     DashboardAlertsController,
     DashboardRulesController,
     DashboardPlayersController,
+    DashboardTeamController,
     DashboardWebhooksController,
     DashboardAppController,
   ],
   providers: [
+    OverviewService,
     DashboardWire,
     DashboardSessionsService,
     DashboardSessionStrategy,

@@ -62,6 +62,7 @@ import { SecondLooksRepository } from './state/second-looks.repository';
     AlertsService,
     RuleSettingsService,
     PlayerViewService,
+    AllowlistService,
   ],
 })
 export class DetectionModule implements OnModuleInit {

@@ -5,6 +5,7 @@ import { EventStreams } from './event-streams';
 import { FailedEvents } from './failed-events';
 import { ProcessingQueueModule } from './queue/processing-queue.module';
 import { EventMinuteCountsRepository } from './stats/event-minute-counts.repository';
+import { ProcessingStatsService } from './stats/processing-stats.service';
 
 /**
  * The streams that feed processing, without the worker: what the worker loads from, and what the
@@ -12,7 +13,7 @@ import { EventMinuteCountsRepository } from './stats/event-minute-counts.reposit
  */
 @Module({
   imports: [ProcessingQueueModule, EventsModule, BettingEventsModule],
-  providers: [EventStreams, FailedEvents, EventMinuteCountsRepository],
-  exports: [EventStreams, FailedEvents, EventMinuteCountsRepository],
+  providers: [EventStreams, FailedEvents, EventMinuteCountsRepository, ProcessingStatsService],
+  exports: [EventStreams, FailedEvents, EventMinuteCountsRepository, ProcessingStatsService],
 })
 export class ProcessingStreamsModule {}

@@ -17,4 +17,8 @@ export class TeamEntity {
 
   @Column(timestampColumn())
   createdAt: Date;
+
+  /** The IANA time zone of the team's per-day figures (the dashboard's overview). */
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timeZone: string;
 }

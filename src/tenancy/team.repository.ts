@@ -34,4 +34,9 @@ export class TeamRepository {
     const result = await this.dataSource.manager.update(TeamEntity, { id: teamId }, { plan });
     return (result.affected ?? 0) > 0;
   }
+
+  async updateTimeZone(teamId: number, timeZone: string): Promise<boolean> {
+    const result = await this.dataSource.manager.update(TeamEntity, { id: teamId }, { timeZone });
+    return (result.affected ?? 0) > 0;
+  }
 }

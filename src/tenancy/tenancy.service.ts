@@ -95,6 +95,18 @@ export class TenancyService {
     return teamView(team);
   }
 
+  /** The team's time zone for per-day figures (IANA name; UTC by default). */
+  async timeZoneOf(teamId: number): Promise<string> {
+    return (await this.requireTeam(teamId)).timeZone;
+  }
+
+  async setTimeZone(teamId: number, timeZone: unknown): Promise<string> {
+    const team = await this.requireTeam(teamId);
+    const zone = requireTimeZone(timeZone);
+    await this.teams.updateTimeZone(team.id, zone);
+    return zone;
+  }
+
   async createBrand(teamId: number, name: string): Promise<BrandView> {
     const team = await this.requireTeam(teamId);
     const brandName = requireName(name, 'brand name', NAME_MAX_LENGTH);
@@ -241,4 +253,23 @@ function apiKeyView(key: ApiKeyEntity): ApiKeyView {
     last_used_at: iso(key.lastUsedAt),
     revoked_at: iso(key.revokedAt),
   };
+}
+
+/** An IANA time zone the runtime knows (`Africa/Dakar`, `America/Sao_Paulo`, `UTC`). */
+function requireTimeZone(value: unknown): string {
+  if (
+    typeof value === 'string' &&
+    value.length <= 64 &&
+    /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)
+  ) {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+    } catch {
+      // not a zone: refused below
+    }
+  }
+  throw new TenancyError(
+    TenancyErrorCode.InvalidInput,
+    'time_zone must be an IANA time zone, such as Africa/Dakar or America/Sao_Paulo',
+  );
 }

@@ -144,3 +144,10 @@ export class DashboardErrorBodyDto {
   })
   error: { code: string; message: string; fields?: string[] };
 }
+
+export class TeamSettingsDto {
+  @ApiProperty({ description: 'An IANA time zone', example: 'Africa/Dakar' })
+  @IsString()
+  @MaxLength(64)
+  time_zone: string;
+}

@@ -1,3 +1,5 @@
+import { TeamTimeZone1765000000000 as MysqlTeamTimeZone } from './mysql/1765000000000-TeamTimeZone';
+import { TeamTimeZone1765000000000 as SqliteTeamTimeZone } from './sqlite/1765000000000-TeamTimeZone';
 import { AlertSeverityIndex1764900000000 as MysqlAlertSeverityIndex } from './mysql/1764900000000-AlertSeverityIndex';
 import { AlertSeverityIndex1764900000000 as SqliteAlertSeverityIndex } from './sqlite/1764900000000-AlertSeverityIndex';
 import { Dashboard1764800000000 as MysqlDashboard } from './mysql/1764800000000-Dashboard';
@@ -40,6 +42,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlMaxBridgeSessions,
   MysqlDashboard,
   MysqlAlertSeverityIndex,
+  MysqlTeamTimeZone,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -55,4 +58,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteMaxBridgeSessions,
   SqliteDashboard,
   SqliteAlertSeverityIndex,
+  SqliteTeamTimeZone,
 ];

@@ -296,6 +296,35 @@ export class AlertsRepository {
   }
 
   /** A team's alerts by uuid (those it has). */
+  /**
+   * The team's alerts created since `since`, counted per hour (UTC, `YYYY-MM-DD HH`), rule and
+   * severity: read along the (team, created_at) index.
+   */
+  async countByHour(
+    teamId: number,
+    since: string,
+  ): Promise<{ hour: string; ruleCode: string; severity: string; alerts: number }[]> {
+    const hour = this.database.dialect.isSqlite
+      ? 'substr(created_at, 1, 13)'
+      : "DATE_FORMAT(created_at, '%Y-%m-%d %H')";
+    const rows = await this.database.select<{
+      hour: string;
+      rule_code: string;
+      severity: string;
+      n: number | string;
+    }>(
+      `SELECT ${hour} AS hour, rule_code, severity, COUNT(*) AS n FROM alerts ` +
+        'WHERE team_id = ? AND created_at >= ? GROUP BY hour, rule_code, severity ORDER BY hour',
+      [requireTeamId(teamId), since],
+    );
+    return rows.map((row) => ({
+      hour: row.hour,
+      ruleCode: row.rule_code,
+      severity: row.severity,
+      alerts: Number(row.n),
+    }));
+  }
+
   async findByUuids(teamId: number, uuids: readonly string[]): Promise<AlertRecord[]> {
     if (uuids.length === 0) return [];
     const rows = await this.database.select<AlertRow>(

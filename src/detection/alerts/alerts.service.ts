@@ -205,4 +205,9 @@ export class AlertsService {
   private ruleOf(code: string): Rule {
     return this.settings.ruleOf(code);
   }
+
+  /** Alerts created per hour (UTC), rule and severity since `since`: the overview's figures. */
+  countByHour(teamId: number, since: MicroTime) {
+    return this.alerts.countByHour(teamId, since.toDatabaseText());
+  }
 }

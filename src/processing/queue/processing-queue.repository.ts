@@ -98,6 +98,16 @@ export class ProcessingQueueRepository {
     return { byStream, oldestReceivedAt: oldest?.received_at ?? null };
   }
 
+  /** When the team's oldest waiting event arrived (null when none waits). */
+  async oldestOfTeam(teamId: number): Promise<string | null> {
+    const [oldest] = await this.database.select<{ received_at: string }>(
+      `SELECT ${this.database.dialect.timestampText('received_at')} AS received_at FROM processing_queue ` +
+        'WHERE team_id = ? ORDER BY seq LIMIT 1',
+      [teamId],
+    );
+    return oldest?.received_at ?? null;
+  }
+
   /** Whether events queued up to `seq` (included) still wait, in any partition. */
   async waitsUpTo(seq: string): Promise<boolean> {
     const rows = await this.database.select<{ seq: Num }>(

@@ -1,0 +1,108 @@
+import { ProcessingWorker } from '../../src/processing/processing.worker';
+import { createTeam, type TestTeam } from '../support/fixtures';
+import { sendLargeDeposit } from '../support/large-deposit';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { dashboardUser, loggedIn } from './support';
+
+/** The overview's aggregates and the team settings (time zone, allowlist) through the dashboard. */
+describe('dashboard overview and team settings', () => {
+  let t: TestApp;
+  let team: TestTeam;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+    team = await createTeam(t);
+  });
+  afterAll(() => t.close());
+
+  it('counts events per minute, alerts per day of the team’s zone, and the riskiest players', async () => {
+    await sendLargeDeposit(t, team.apiKey, `overview-${Date.now()}`, 'overview-player');
+    const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
+    const waiting = await viewer.get('/dashboard/api/overview').expect(200);
+    expect(waiting.body.processing_lag_seconds).toBeGreaterThanOrEqual(0);
+    expect(waiting.body.alerts_per_day.every((d: { total: number }) => d.total === 0)).toBe(true);
+
+    await t.app.get(ProcessingWorker).drain();
+    const overview = await viewer.get('/dashboard/api/overview').expect(200);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(new Date());
+    expect(overview.body).toEqual({
+      time_zone: 'UTC',
+      generated_at: expect.any(String),
+      processing_lag_seconds: 0,
+      events_per_minute: [
+        {
+          minute: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00Z$/),
+          received: 1,
+          processed: 1,
+          failed: 0,
+        },
+      ],
+      alerts_per_day: expect.any(Array),
+      top_players: [
+        {
+          external_id: 'overview-player',
+          risk: { score: expect.any(Number), level: expect.any(String) },
+          computed_at: expect.any(String),
+        },
+      ],
+    });
+    expect(overview.body.alerts_per_day).toHaveLength(30);
+    expect(overview.body.alerts_per_day[29]).toEqual({
+      day: today,
+      total: 1,
+      by_severity: { LOW: 0, MEDIUM: 1, HIGH: 0, CRITICAL: 0 },
+      by_rule: { LARGE_TRANSACTION: 1 },
+    });
+  });
+
+  it('sets the time zone (admins, IANA names only) and manages the allowlist', async () => {
+    const admin = await loggedIn(t, (await dashboardUser(t, team.id, 'admin')).email);
+    const put = (body: object) =>
+      t.http
+        .put('/dashboard/api/settings')
+        .set('cookie', admin.cookie)
+        .set('x-csrf-token', admin.csrf)
+        .send(body);
+    expect((await put({ time_zone: 'Africa/Abidjan' }).expect(200)).body).toEqual({
+      time_zone: 'Africa/Abidjan',
+    });
+    expect((await admin.get('/dashboard/api/settings').expect(200)).body).toEqual({
+      time_zone: 'Africa/Abidjan',
+    });
+    expect((await admin.get('/dashboard/api/overview').expect(200)).body.time_zone).toBe(
+      'Africa/Abidjan',
+    );
+    const bad = await put({ time_zone: 'Mars/Olympus_Mons' }).expect(400);
+    expect(bad.body.error).toEqual({
+      code: 'invalid_request',
+      message: expect.stringContaining('IANA'),
+    });
+    await put({}).expect(400);
+
+    const added = await admin
+      .post('/dashboard/api/allowlist', { kind: 'ip', value: '41.82.10.7', note: 'Shop Plateau' })
+      .expect(201);
+    expect(added.body).toEqual({
+      kind: 'ip',
+      value: '41.82.10.7',
+      note: 'Shop Plateau',
+      created_at: expect.any(String),
+    });
+    const list = await admin.get('/dashboard/api/allowlist').expect(200);
+    expect(list.body).toMatchObject({ items: [{ kind: 'ip', value: '41.82.10.7' }], total: 1 });
+    await t.http
+      .delete('/dashboard/api/allowlist/ip/41.82.10.7')
+      .set('cookie', admin.cookie)
+      .set('x-csrf-token', admin.csrf)
+      .expect(204);
+    expect((await admin.get('/dashboard/api/allowlist').expect(200)).body.total).toBe(0);
+
+    const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
+    await t.http
+      .put('/dashboard/api/settings')
+      .set('cookie', viewer.cookie)
+      .set('x-csrf-token', viewer.csrf)
+      .send({ time_zone: 'UTC' })
+      .expect(403);
+  });
+});
