@@ -121,6 +121,7 @@ const available = browserAvailable('the dashboard browser test');
     await t.app.get(ProcessingWorker).drain();
 
     const { page, problems } = await logIn(analyst.email, 'fr-SN');
+    await page.getByRole('link', { name: 'File des alertes' }).click();
     await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
     const row = page.getByRole('row', { name: /joueur-1/ });
     expect((await row.textContent())!.replace(/\s/g, ' ')).toContain(
@@ -253,7 +254,7 @@ const available = browserAvailable('the dashboard browser test');
     await invited.getByLabel('Email').fill(email);
     await invited.getByLabel('Password').fill(PASSWORD);
     await invited.getByRole('button', { name: 'Log in' }).click();
-    await invited.getByRole('heading', { name: 'Alert queue' }).waitFor();
+    await invited.getByRole('heading', { name: 'Overview' }).waitFor();
     expect(await invited.getByRole('link', { name: 'Users' }).count()).toBe(0);
 
     // The link works once.
@@ -265,9 +266,40 @@ const available = browserAvailable('the dashboard browser test');
     await page.getByRole('cell', { name: email }).waitFor();
   });
 
+  it('opens on the overview, refreshed live, with days in the team’s time zone; by keyboard too', async () => {
+    const { page, problems } = await logIn(admin.email);
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await page.getByTestId('lag').waitFor();
+    const overview = await t.http
+      .get('/api/v1/alerts?size=1')
+      .set('x-api-key', team.apiKey)
+      .expect(200);
+    expect(Number(await page.getByTestId('alerts-30').textContent())).toBe(
+      overview.body.data.total,
+    );
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'dashboard-overview.png');
+
+    // The first Tab reaches the skip link; Enter moves the focus to the content.
+    await page.keyboard.press('Tab');
+    await page.getByRole('link', { name: 'Skip to content' }).waitFor();
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+
+    await page.getByRole('link', { name: 'Team settings' }).click();
+    await page.getByLabel('Time zone of per-day figures').fill('Africa/Dakar');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByText(/days in Africa\/Dakar/).waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('shows a viewer the queue without the moves, and keeps the keys screen for admins', async () => {
     const viewer = await dashboardUser(t, team.id, 'viewer');
     const { page } = await logIn(viewer.email);
+    await page.getByRole('link', { name: 'Alert queue' }).click();
     await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
     expect(await page.getByRole('link', { name: 'API keys' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Log out' }).click();

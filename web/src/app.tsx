@@ -9,14 +9,17 @@ import { Login } from './screens/login';
 import { Player } from './screens/player';
 import { Players } from './screens/players';
 import { Invitation } from './screens/invitation';
+import { Overview } from './screens/overview';
 import { Playground } from './screens/playground';
 import { RuleDetail } from './screens/rule-detail';
 import { Rules } from './screens/rules';
 import { WebhookDetail } from './screens/webhook-detail';
+import { TeamSettings } from './screens/team-settings';
 import { Users } from './screens/users';
 import { Webhooks } from './screens/webhooks';
 
 const SCREENS: { path: string; label: TextKey; admin?: boolean }[] = [
+  { path: 'overview', label: 'nav.overview' },
   { path: 'alerts', label: 'nav.alerts' },
   { path: 'players', label: 'nav.players' },
   { path: 'rules', label: 'nav.rules' },
@@ -24,12 +27,13 @@ const SCREENS: { path: string; label: TextKey; admin?: boolean }[] = [
   { path: 'webhooks', label: 'nav.webhooks' },
   { path: 'playground', label: 'nav.playground' },
   { path: 'users', label: 'nav.users', admin: true },
+  { path: 'settings', label: 'nav.settings' },
 ];
 
 export function App() {
   const current = session.value;
-  const [screen = 'alerts', id] = route.value;
-  if (screen === 'invitation' && id) return <Invitation token={id} done={() => go('alerts')} />;
+  const [screen = 'overview', id] = route.value;
+  if (screen === 'invitation' && id) return <Invitation token={id} done={() => go('overview')} />;
   if (current === undefined) return <p class="loading">{t('app.loading')}</p>;
   if (current === null) return <Login />;
   const screens = SCREENS.filter((s) => !s.admin || current.user.role === 'admin');
@@ -71,6 +75,8 @@ export function App() {
         {screen === 'webhooks' && !id ? <Webhooks /> : null}
         {screen === 'playground' ? <Playground /> : null}
         {screen === 'users' ? <Users /> : null}
+        {screen === 'settings' ? <TeamSettings /> : null}
+        {screen === 'overview' ? <Overview /> : null}
       </main>
     </>
   );

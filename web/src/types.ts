@@ -194,3 +194,17 @@ export interface RuleVersion {
   author: { kind: string; id: string } | null;
   created_at: string | null;
 }
+
+export interface Overview {
+  time_zone: string;
+  generated_at: string;
+  processing_lag_seconds: number;
+  events_per_minute: { minute: string; received: number; processed: number; failed: number }[];
+  alerts_per_day: {
+    day: string;
+    total: number;
+    by_severity: Record<Alert['severity'], number>;
+    by_rule: Record<string, number>;
+  }[];
+  top_players: PlayerListItem[];
+}

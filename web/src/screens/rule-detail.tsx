@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, session } from '../api';
-import { BarChart } from '../components/bar-chart';
+import { TimeChart } from '../components/time-chart';
 import { ErrorNote } from '../components/error-note';
 import { dateTime, t } from '../i18n';
 import { href } from '../router';
@@ -55,7 +55,7 @@ export function RuleDetail({ code }: { code: string }) {
   const chart = useMemo(() => {
     const days = rule?.hits_by_day ?? [];
     return {
-      x: days.map((d) => Date.parse(`${d.day}T00:00:00Z`) / 1000),
+      x: days.map((d) => Date.parse(`${d.day}T12:00:00Z`) / 1000),
       series: [
         { label: t('mode.on'), values: days.map((d) => d.on), color: '#0b5cad' },
         { label: t('mode.shadow'), values: days.map((d) => d.shadow), color: '#8a4b00' },
@@ -121,7 +121,13 @@ export function RuleDetail({ code }: { code: string }) {
         <p>{t('rules.noHits')}</p>
       ) : (
         <>
-          <BarChart x={chart.x} series={chart.series} label={t('rules.hitsByDay')} />
+          <TimeChart
+            kind="stacked"
+            step={86_400}
+            x={chart.x}
+            series={chart.series}
+            label={t('rules.hitsByDay')}
+          />
           <table data-testid="hits-by-day">
             <thead>
               <tr>
