@@ -302,6 +302,12 @@ const available = browserAvailable('the dashboard browser test');
     await page.getByRole('link', { name: 'Alert queue' }).click();
     await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
     expect(await page.getByRole('link', { name: 'API keys' }).count()).toBe(0);
+    // Alerts created up to yesterday: none (this suite's alerts are today's).
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Created until').fill(yesterday);
+    await page.getByText('No alert matches these filters.').waitFor();
+    await page.getByLabel('Created until').fill('');
+    await page.getByText(/^\d+ alerts$/).waitFor();
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
   });

@@ -19,6 +19,9 @@ interface Filters {
   status: string;
   severity: string;
   rule: string;
+  /** Creation days, `YYYY-MM-DD` in the browser's time zone, both included; '' for none. */
+  from: string;
+  to: string;
   mine: boolean;
   sort: string;
   page: number;
@@ -30,6 +33,8 @@ export function AlertQueue() {
     status: 'OPEN,ACKNOWLEDGED',
     severity: '',
     rule: '',
+    from: '',
+    to: '',
     mine: false,
     sort: '-created_at',
     page: 1,
@@ -50,6 +55,8 @@ export function AlertQueue() {
     if (filters.status) query.set('status', filters.status);
     if (filters.severity) query.set('severity', filters.severity);
     if (filters.rule) query.set('rule', filters.rule);
+    if (filters.from) query.set('from', new Date(`${filters.from}T00:00:00`).toISOString());
+    if (filters.to) query.set('to', new Date(`${filters.to}T23:59:59.999`).toISOString());
     if (filters.mine) query.set('assignee', session.value!.user.email);
     api<Page<Alert>>('GET', `/alerts?${query}`).then(
       (answer) => (setPage(answer), setError(null)),
@@ -99,6 +106,22 @@ export function AlertQueue() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {t('alerts.from')}
+          <input
+            type="date"
+            value={filters.from}
+            onChange={(e) => set({ from: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <label>
+          {t('alerts.to')}
+          <input
+            type="date"
+            value={filters.to}
+            onChange={(e) => set({ to: (e.target as HTMLInputElement).value })}
+          />
         </label>
         <label>
           {t('alerts.sort')}
