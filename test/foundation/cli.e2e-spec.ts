@@ -212,6 +212,7 @@ describe('command line (npm run cli)', () => {
             'MaxBridgeSessions1764700000000',
             'Dashboard1764800000000',
             'AlertSeverityIndex1764900000000',
+            'TeamTimeZone1765000000000',
           ],
         },
       });
