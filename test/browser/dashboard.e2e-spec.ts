@@ -168,6 +168,8 @@ const available = browserAvailable('the dashboard browser test');
 
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('link', { name: 'Back to the queue' }).waitFor();
+    // The alert is read again in English: its reason too.
+    await page.getByText('Deposit of 1,500,000 XOF; threshold 1,000,000 XOF').first().waitFor();
     expect(problems).toEqual([]);
   });
 

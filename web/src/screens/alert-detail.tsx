@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api';
 import { SeverityBadge, StatusBadge } from '../components/badges';
 import { ErrorNote } from '../components/error-note';
-import { dateTime, t, type TextKey } from '../i18n';
+import { dateTime, language, t, type TextKey } from '../i18n';
 import { href } from '../router';
 import type { AlertDetail as Detail } from '../types';
 
@@ -32,7 +32,7 @@ export function AlertDetail({ id }: { id: string }) {
 
   useEffect(() => {
     api<Detail>('GET', `/alerts/${encodeURIComponent(id)}`).then(setAlert, setError);
-  }, [id]);
+  }, [id, language.value]);
 
   async function change(body: Record<string, unknown>) {
     setSaved(false);

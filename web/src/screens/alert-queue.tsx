@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api';
 import { ErrorNote } from '../components/error-note';
 import { SeverityBadge, StatusBadge } from '../components/badges';
-import { dateTime, t } from '../i18n';
+import { dateTime, language, t } from '../i18n';
 import { href } from '../router';
 import type { Alert, Page, RuleSummary } from '../types';
 
@@ -45,7 +45,7 @@ export function AlertQueue() {
 
   useEffect(() => {
     api<RuleSummary[]>('GET', '/rules').then(setRules, setError);
-  }, []);
+  }, [language.value]);
   useEffect(() => {
     const query = new URLSearchParams({
       sort: filters.sort,
@@ -62,7 +62,7 @@ export function AlertQueue() {
       (answer) => (setPage(answer), setError(null)),
       setError,
     );
-  }, [filters]);
+  }, [filters, language.value]);
 
   const set = (change: Partial<Filters>) => setFilters({ ...filters, page: 1, ...change });
   const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;

@@ -3,7 +3,7 @@ import { api } from '../api';
 import { SeverityBadge, StatusBadge } from '../components/badges';
 import { ErrorNote } from '../components/error-note';
 import { LinkGraph } from '../components/link-graph';
-import { dateTime, money, t } from '../i18n';
+import { dateTime, language, money, t } from '../i18n';
 import { href } from '../router';
 import type { Player as PlayerView } from '../types';
 
@@ -18,7 +18,7 @@ export function Player({ id }: { id: string }) {
     setPlayer(null);
     setError(null);
     api<PlayerView>('GET', `/players/${encodeURIComponent(id)}`).then(setPlayer, setError);
-  }, [id]);
+  }, [id, language.value]);
 
   if (!player) {
     return (

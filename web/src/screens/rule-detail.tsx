@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, session } from '../api';
 import { TimeChart } from '../components/time-chart';
 import { ErrorNote } from '../components/error-note';
-import { dateTime, t } from '../i18n';
+import { dateTime, language, t } from '../i18n';
 import { href } from '../router';
 import type { Rule, RuleDetail as Detail, RuleParameter, RuleVersion } from '../types';
 
@@ -29,7 +29,7 @@ export function RuleDetail({ code }: { code: string }) {
       setError(failure);
     }
   }
-  useEffect(() => void reload(), [code]);
+  useEffect(() => void reload(), [code, language.value]);
 
   async function save(event: Event) {
     event.preventDefault();

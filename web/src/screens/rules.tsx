@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { ErrorNote } from '../components/error-note';
-import { t } from '../i18n';
+import { language, t } from '../i18n';
 import { href } from '../router';
 import type { Rule } from '../types';
 
@@ -11,7 +11,7 @@ export function Rules() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api<Rule[]>('GET', '/rules').then(setRules, setError);
-  }, []);
+  }, [language.value]);
   return (
     <section aria-labelledby="rules-title">
       <h1 id="rules-title">{t('rules.title')}</h1>
