@@ -317,6 +317,8 @@ const available = browserAvailable('the dashboard browser test');
 
 /** Picks the playground's route whose label starts with `start` (method, path, summary). */
 async function chooseRoute(page: Page, start: string) {
+  // The routes come from the OpenAPI document, read when the page opens.
+  await page.getByLabel('Route').locator('option').first().waitFor({ state: 'attached' });
   const labels = await page.getByLabel('Route').locator('option').allTextContents();
   const label = labels.find((l) => l.startsWith(start));
   if (!label) throw new Error(`No route ${start} in the playground: ${labels.join('; ')}`);

@@ -16,7 +16,8 @@ const ZONES = ['UTC', 'Africa/Dakar', 'Africa/Abidjan', 'Africa/Bamako', 'Americ
 
 /** Team settings: the time zone of per-day figures, and the identifiers the rules skip. */
 export function TeamSettings() {
-  const [zone, setZone] = useState('');
+  /** null until the settings are read: the form is not shown before (typing would be lost). */
+  const [zone, setZone] = useState<string | null>(null);
   const [entries, setEntries] = useState<AllowedIdentifier[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -69,25 +70,28 @@ export function TeamSettings() {
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
-      <form class="inline" onSubmit={saveZone}>
-        <label>
-          {t('settings.zone')}
-          <input
-            name="zone"
-            list="zones"
-            value={zone}
-            disabled={!admin}
-            required
-            onInput={(e) => setZone((e.target as HTMLInputElement).value)}
-          />
-          <datalist id="zones">
-            {ZONES.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-        </label>
-        {admin ? <button type="submit">{t('settings.save')}</button> : null}
-      </form>
+      {zone === null ? <p>{t('app.loading')}</p> : null}
+      {zone === null ? null : (
+        <form class="inline" onSubmit={saveZone}>
+          <label>
+            {t('settings.zone')}
+            <input
+              name="zone"
+              list="zones"
+              value={zone}
+              disabled={!admin}
+              required
+              onInput={(e) => setZone((e.target as HTMLInputElement).value)}
+            />
+            <datalist id="zones">
+              {ZONES.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+          </label>
+          {admin ? <button type="submit">{t('settings.save')}</button> : null}
+        </form>
+      )}
       <p class="muted">{t('settings.zoneHint')}</p>
       {notice ? (
         <p class="saved" role="status">
