@@ -49,7 +49,13 @@ function newestIn(path, skip) {
   return newest;
 }
 
-for (const build of BUILDS) {
+// `--service-only` (the command line, migrations): the dashboard app is not needed there, and a
+// CLI call must not wait for its build.
+const builds = process.argv.includes('--service-only')
+  ? BUILDS.filter((build) => build.name === 'service')
+  : BUILDS;
+
+for (const build of builds) {
   const sources = Math.max(
     ...build.sources
       .filter((path) => existsSync(join(root, path)))

@@ -22,6 +22,8 @@ interface Filters {
   /** Creation days, `YYYY-MM-DD` in the browser's time zone, both included; '' for none. */
   from: string;
   to: string;
+  /** An assignee's email; ignored when `mine`. */
+  assignee: string;
   mine: boolean;
   sort: string;
   page: number;
@@ -35,6 +37,7 @@ export function AlertQueue() {
     rule: '',
     from: '',
     to: '',
+    assignee: '',
     mine: false,
     sort: '-created_at',
     page: 1,
@@ -57,7 +60,8 @@ export function AlertQueue() {
     if (filters.rule) query.set('rule', filters.rule);
     if (filters.from) query.set('from', new Date(`${filters.from}T00:00:00`).toISOString());
     if (filters.to) query.set('to', new Date(`${filters.to}T23:59:59.999`).toISOString());
-    if (filters.mine) query.set('assignee', session.value!.user.email);
+    const assignee = filters.mine ? session.value!.user.email : filters.assignee.trim();
+    if (assignee) query.set('assignee', assignee);
     api<Page<Alert>>('GET', `/alerts?${query}`).then(
       (answer) => (setPage(answer), setError(null)),
       setError,
@@ -132,6 +136,15 @@ export function AlertQueue() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {t('alerts.assignee')}
+          <input
+            type="search"
+            value={filters.mine ? session.value!.user.email : filters.assignee}
+            disabled={filters.mine}
+            onChange={(e) => set({ assignee: (e.target as HTMLInputElement).value })}
+          />
         </label>
         <label class="check">
           <input
