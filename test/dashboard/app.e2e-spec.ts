@@ -72,11 +72,8 @@ describe('dashboard app', () => {
   it('changes a rule as an admin (the user its version’s author); refuses viewers and bad values', async () => {
     const admin = await dashboardUser(t, team.id, 'admin');
     const session = await loggedIn(t, admin.email);
-    const changed = await t.http
-      .put('/dashboard/api/rules/STRUCTURING')
-      .set('cookie', session.cookie)
-      .set('x-csrf-token', session.csrf)
-      .send({ mode: 'shadow' })
+    const changed = await session
+      .put('/dashboard/api/rules/STRUCTURING', { mode: 'shadow' })
       .expect(200);
     expect(changed.body).toMatchObject({ code: 'STRUCTURING', mode: 'shadow', version: 2 });
     const versions = await session.get('/dashboard/api/rules/STRUCTURING/versions').expect(200);
@@ -88,21 +85,13 @@ describe('dashboard app', () => {
     const detail = await session.get('/dashboard/api/rules/STRUCTURING').expect(200);
     expect(detail.body).toMatchObject({ code: 'STRUCTURING', hits_by_day: [], shadow_hits: [] });
 
-    const bad = await t.http
-      .put('/dashboard/api/rules/STRUCTURING')
-      .set('cookie', session.cookie)
-      .set('x-csrf-token', session.csrf)
-      .send({ mode: 'loud' })
-      .expect(400);
+    const bad = await session.put('/dashboard/api/rules/STRUCTURING', { mode: 'loud' }).expect(400);
     expect(bad.body.error).toMatchObject({ code: 'invalid_request', fields: ['mode'] });
     await session.get('/dashboard/api/rules/NO_SUCH_RULE').expect(404);
 
     const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
-    const refused = await t.http
-      .put('/dashboard/api/rules/STRUCTURING')
-      .set('cookie', viewer.cookie)
-      .set('x-csrf-token', viewer.csrf)
-      .send({ mode: 'off' })
+    const refused = await viewer
+      .put('/dashboard/api/rules/STRUCTURING', { mode: 'off' })
       .expect(403);
     expect(refused.body.error.code).toBe('forbidden_role');
   });

@@ -57,12 +57,7 @@ describe('dashboard overview and team settings', () => {
 
   it('sets the time zone (admins, IANA names only) and manages the allowlist', async () => {
     const admin = await loggedIn(t, (await dashboardUser(t, team.id, 'admin')).email);
-    const put = (body: object) =>
-      t.http
-        .put('/dashboard/api/settings')
-        .set('cookie', admin.cookie)
-        .set('x-csrf-token', admin.csrf)
-        .send(body);
+    const put = (body: object) => admin.put('/dashboard/api/settings', body);
     expect((await put({ time_zone: 'Africa/Abidjan' }).expect(200)).body).toEqual({
       time_zone: 'Africa/Abidjan',
     });
@@ -90,19 +85,10 @@ describe('dashboard overview and team settings', () => {
     });
     const list = await admin.get('/dashboard/api/allowlist').expect(200);
     expect(list.body).toMatchObject({ items: [{ kind: 'ip', value: '41.82.10.7' }], total: 1 });
-    await t.http
-      .delete('/dashboard/api/allowlist/ip/41.82.10.7')
-      .set('cookie', admin.cookie)
-      .set('x-csrf-token', admin.csrf)
-      .expect(204);
+    await admin.delete('/dashboard/api/allowlist/ip/41.82.10.7').expect(204);
     expect((await admin.get('/dashboard/api/allowlist').expect(200)).body.total).toBe(0);
 
     const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
-    await t.http
-      .put('/dashboard/api/settings')
-      .set('cookie', viewer.cookie)
-      .set('x-csrf-token', viewer.csrf)
-      .send({ time_zone: 'UTC' })
-      .expect(403);
+    await viewer.put('/dashboard/api/settings', { time_zone: 'UTC' }).expect(403);
   });
 });

@@ -44,5 +44,8 @@ export async function loggedIn(t: TestApp, email: string, address = newAddress()
       t.http.post(path).set('cookie', cookie).set('x-csrf-token', csrf).send(body),
     patch: (path: string, body: object) =>
       t.http.patch(path).set('cookie', cookie).set('x-csrf-token', csrf).send(body),
+    put: (path: string, body: object) =>
+      t.http.put(path).set('cookie', cookie).set('x-csrf-token', csrf).send(body),
+    delete: (path: string) => t.http.delete(path).set('cookie', cookie).set('x-csrf-token', csrf),
   };
 }
