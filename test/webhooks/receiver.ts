@@ -21,6 +21,8 @@ export type Answer =
  */
 export class Receiver {
   readonly received: Received[] = [];
+  /** Per path: requests whose answer has not ended yet, and the most there ever were at once. */
+  private readonly inFlight = new Map<string, { now: number; most: number }>();
   private readonly scripts = new Map<string, Answer[]>();
   private server!: Server;
   url = '';
@@ -31,6 +33,11 @@ export class Receiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const path = req.url ?? '/';
+        const flight = this.inFlight.get(path) ?? { now: 0, most: 0 };
+        flight.now++;
+        flight.most = Math.max(flight.most, flight.now);
+        this.inFlight.set(path, flight);
+        res.once('close', () => flight.now--);
         this.received.push({
           path,
           headers: req.headers,
@@ -53,6 +60,11 @@ export class Receiver {
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The most requests on `path` that were waiting for their answer at the same time. */
+  mostAtOnce(path: string): number {
+    return this.inFlight.get(path)?.most ?? 0;
   }
 
   script(path: string, ...answers: Answer[]): void {
