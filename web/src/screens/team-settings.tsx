@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api';
 import { ErrorNote } from '../components/error-note';
+import { useAction } from '../components/use-action';
 import { dateTime, t } from '../i18n';
 import type { Page } from '../types';
 
@@ -19,8 +20,6 @@ export function TeamSettings() {
   /** null until the settings are read: the form is not shown before (typing would be lost). */
   const [zone, setZone] = useState<string | null>(null);
   const [entries, setEntries] = useState<AllowedIdentifier[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const admin = session.value!.user.role === 'admin';
 
   const reload = async () => {
@@ -31,19 +30,8 @@ export function TeamSettings() {
       setError(failure);
     }
   };
+  const { act: run, notice, error, setError } = useAction(reload);
   useEffect(() => void reload(), []);
-
-  async function run(change: () => Promise<unknown>, done: string) {
-    setError(null);
-    setNotice(null);
-    try {
-      await change();
-      setNotice(done);
-      await reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
 
   function saveZone(event: Event) {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api';
 import { ErrorNote } from '../components/error-note';
+import { useAction } from '../components/use-action';
 import { dateTime, t } from '../i18n';
 import { go, href } from '../router';
 import type { Delivery, Page, Webhook } from '../types';
@@ -14,8 +15,6 @@ export function WebhookDetail({ id }: { id: string }) {
   const [webhook, setWebhook] = useState<Webhook | null>(null);
   const [deliveries, setDeliveries] = useState<Delivery[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const admin = session.value!.user.role === 'admin';
   const path = `/webhooks/${encodeURIComponent(id)}`;
 
@@ -27,22 +26,10 @@ export function WebhookDetail({ id }: { id: string }) {
       setError(failure);
     }
   }
+  const { act, notice, setNotice, error, setError } = useAction(reload);
   useEffect(() => void reload(), [id]);
 
   /** Runs a change, says it is done, and reads the webhook and its log again. */
-  async function act(change: () => Promise<unknown>, done?: string): Promise<boolean> {
-    setError(null);
-    setNotice(null);
-    try {
-      await change();
-      if (done) setNotice(done);
-      await reload();
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    }
-  }
 
   async function replay(event: Event) {
     event.preventDefault();
