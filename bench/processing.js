@@ -90,6 +90,13 @@ function serviceEnv(db, worker) {
     WORKER_ENABLED: worker ? 'true' : 'false',
     RATE_LIMIT_STANDARD: HIGH_LIMIT,
     RATE_LIMIT_ENTERPRISE: HIGH_LIMIT,
+    // For a quick look at other settings: BENCH_WORKER_LOOPS=4 sets WORKER_LOOPS=4 (WORKER_* and
+    // DETECTION_* settings).
+    ...Object.fromEntries(
+      Object.entries(process.env)
+        .filter(([name]) => /^BENCH_(WORKER|DETECTION)_/.test(name))
+        .map(([name, value]) => [name.slice('BENCH_'.length), value]),
+    ),
   };
 }
 
@@ -734,11 +741,18 @@ async function main() {
     const { text, ...ratios } = report(results);
     saveResults('processing', text, { ...results, ...ratios });
   } finally {
-    for (const db of dbs) await root.query(`DROP DATABASE IF EXISTS \`${db.name}\``);
+    // BENCH_KEEP=1 keeps the phases' databases, to look into them afterwards.
+    if (!process.env.BENCH_KEEP)
+      for (const db of dbs) await root.query(`DROP DATABASE IF EXISTS \`${db.name}\``);
     await root.end();
     if (existsSync(LOG_FILE)) rmSync(LOG_FILE, { force: true });
   }
 }
+
+const logDrain = ({ cpu, steps, exact }) =>
+  log(
+    `  CPU % service ${cpu.server}, mariadbd ${cpu.mariadb}; exact ${exact}; step seconds ${JSON.stringify(steps)}`,
+  );
 
 /** Only the drains and the ceiling asked for by --phases, logged, not saved. */
 async function someOf(fresh) {
@@ -748,13 +762,13 @@ async function someOf(fresh) {
       log(`D: drain of ${BACKLOG} events, every rule on`);
       const db = await fresh('drain');
       await fillBacklog(db, BACKLOG, 1);
-      await drain(root, db);
+      logDrain(await drain(root, db));
     }
     if (PHASES.has('D0')) {
       log(`D0: the same drain, every rule off`);
       const db = await fresh('rulesoff');
       await fillBacklog(db, BACKLOG, 1, { rulesOff: true });
-      await drain(root, db);
+      logDrain(await drain(root, db));
     }
     if (PHASES.has('C')) {
       log('C: capture the worker statements, then replay them');

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
         retentionDays: 30,
         pollMs: 200,
       },
+      detection: { stateCachePlayers: 50000 },
       maxbridge: {
         enabled: false,
         hashSecrets: [],

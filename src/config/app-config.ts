@@ -36,6 +36,7 @@ export interface AppConfig {
   ingest: IngestConfig;
   worker: WorkerConfig;
   webhooks: WebhooksConfig;
+  detection: DetectionConfig;
   maxbridge: MaxBridgeConfig;
   dashboard: DashboardConfig;
 }
@@ -52,6 +53,14 @@ export interface DashboardConfig {
   /** How long a session lasts after its login, in ms. */
   sessionTtlMs: number;
   loginThrottle: LoginThrottleConfig;
+}
+
+export interface DetectionConfig {
+  /**
+   * Players whose decoded detection state this instance keeps between batches (the least recently
+   * used are forgotten past it; 0: none, every batch reads and decodes its players' states).
+   */
+  stateCachePlayers: number;
 }
 
 export interface WebhooksConfig {
@@ -190,6 +199,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       disableAfterMs: reader.durations('WEBHOOK_DISABLE_AFTER', '5d')[0] ?? 0,
       retentionDays: reader.integer('WEBHOOK_RETENTION_DAYS', 30, { min: 1, max: 3650 }),
       pollMs: reader.integer('WEBHOOK_POLL_MS', 200, { min: 10, max: 60000 }),
+    },
+    detection: {
+      stateCachePlayers: reader.integer('DETECTION_STATE_CACHE_PLAYERS', 50000, {
+        min: 0,
+        max: 10_000_000,
+      }),
     },
     maxbridge: reader.maxbridge(),
     dashboard: reader.dashboard(),

@@ -14,6 +14,7 @@ export class DetectionMetrics {
   private readonly findings: Counter<'rule' | 'mode'>;
   private readonly failures: Counter<'rule'>;
   private readonly alerts: Counter<'action'>;
+  private readonly stateReads: Counter<'source'>;
 
   constructor({ registry }: MetricsRegistry) {
     const registers = [registry];
@@ -41,6 +42,14 @@ export class DetectionMetrics {
       labelNames: ['action'],
       registers,
     });
+    this.stateReads = new Counter({
+      name: 'detection_state_reads_total',
+      help:
+        "Players' detection states a batch needed, by where they came from: this instance's cache " +
+        '(cache) or the database (database: first sight, written by another instance, or evicted)',
+      labelNames: ['source'],
+      registers,
+    });
   }
 
   observeRuleTimes(seconds: ReadonlyMap<string, number>): void {
@@ -53,6 +62,11 @@ export class DetectionMetrics {
 
   countFailure(rule: string): void {
     this.failures.inc({ rule });
+  }
+
+  countStateReads(cached: number, read: number): void {
+    if (cached > 0) this.stateReads.inc({ source: 'cache' }, cached);
+    if (read > 0) this.stateReads.inc({ source: 'database' }, read);
   }
 
   countAlerts(created: number, joined: number): void {

@@ -105,7 +105,8 @@ export class DetectionStep implements ProcessingStep {
       await this.secondLooks.remove(session, ids);
       return;
     }
-    const states = await this.states.load(session, playerIdsOf(events));
+    // Read only: a second look's rules change copies of the states (evaluate, `fold` false).
+    const states = await this.states.load(session, playerIdsOf(events), 'read');
     const facts = await this.facts.load(session, events, states, rulesOf, false);
     const findings: Finding[] = [];
     for (const event of events) {
@@ -138,12 +139,19 @@ export class DetectionStep implements ProcessingStep {
       }
     }
     for (const [teamId, externalIds] of byTeam) {
-      const found = await this.states.loadByExternalIds(session, teamId, [...externalIds]);
+      const found = await this.states.loadByExternalIds(
+        session,
+        teamId,
+        [...externalIds],
+        'update',
+      );
       for (const [externalId, id] of found.ids) ids.set(`${teamId}|${externalId}`, id);
       for (const [id, state] of found.states) states.set(id, state);
     }
     const bettors = [...new Set(events.flatMap((e) => (e.stream === 'aml' ? [e.playerId] : [])))];
-    for (const [id, state] of await this.states.load(session, bettors)) states.set(id, state);
+    for (const [id, state] of await this.states.load(session, bettors, 'update')) {
+      states.set(id, state);
+    }
     const detected = events.map((e) => {
       if (e.stream === 'aml') return toDetectionEvent(e, e.playerId);
       const id = ids.get(`${e.teamId}|${e.playerExternalId}`);

@@ -213,6 +213,7 @@ describe('command line (npm run cli)', () => {
             'Dashboard1764800000000',
             'AlertSeverityIndex1764900000000',
             'TeamTimeZone1765000000000',
+            'PlayerStateRevision1765100000000',
           ],
         },
       });

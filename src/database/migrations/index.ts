@@ -1,3 +1,5 @@
+import { PlayerStateRevision1765100000000 as MysqlPlayerStateRevision } from './mysql/1765100000000-PlayerStateRevision';
+import { PlayerStateRevision1765100000000 as SqlitePlayerStateRevision } from './sqlite/1765100000000-PlayerStateRevision';
 import { TeamTimeZone1765000000000 as MysqlTeamTimeZone } from './mysql/1765000000000-TeamTimeZone';
 import { TeamTimeZone1765000000000 as SqliteTeamTimeZone } from './sqlite/1765000000000-TeamTimeZone';
 import { AlertSeverityIndex1764900000000 as MysqlAlertSeverityIndex } from './mysql/1764900000000-AlertSeverityIndex';
@@ -43,6 +45,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlDashboard,
   MysqlAlertSeverityIndex,
   MysqlTeamTimeZone,
+  MysqlPlayerStateRevision,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -59,4 +62,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteDashboard,
   SqliteAlertSeverityIndex,
   SqliteTeamTimeZone,
+  SqlitePlayerStateRevision,
 ];

@@ -87,7 +87,7 @@ export class PlayerRiskService {
     knownStates?: ReadonlyMap<number, PlayerState>,
   ): Promise<Map<number, RiskScore>> {
     const missing = playerIds.filter((id) => !knownStates?.has(id));
-    const loaded = await this.states.load(session, missing);
+    const loaded = await this.states.load(session, missing, 'read');
     const alerts = await this.risks.alertsOf(session, teamId, playerIds);
     const linked = await this.risks.linkedCounts(
       session,

@@ -13,6 +13,10 @@ export class DetectionPlayerStateEntity {
   @Column({ type: 'text' })
   state: string;
 
+  /** Random, new with each write: a cached state is used only while it is still the stored one. */
+  @Column({ type: 'bigint' })
+  revision: string;
+
   @Column(timestampColumn())
   updatedAt: Date;
 }
