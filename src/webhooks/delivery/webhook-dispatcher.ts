@@ -54,6 +54,8 @@ interface Delivery {
   endpointId: string;
   leaseUntil: string;
   leaseEndsMs: number;
+  /** Its claim's rendering of the bodies: the delivery waits for it before it sends. */
+  rendered?: Promise<void>;
 }
 
 /**
@@ -75,6 +77,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   /** Bodies being rendered, by type, subject and time: one rendering for sibling messages. */
   private readonly rendering = new Map<string, Promise<string>>();
   private running = false;
+  /** Where the next claim starts in the list of endpoints with messages due. */
+  private claimRotation = 0;
   private lastPurge = 0;
   /** A delivery ended during a poll: poll again at once after it. */
   private pollAgain = false;
@@ -154,12 +158,19 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     }, delayMs);
   }
 
-  /** Claims and starts what is due; answers how many. */
+  /**
+   * Claims and starts what is due; answers how many. The claim's bodies are rendered while the
+   * next claim goes on: under load, a claim's round trips and its rendering's overlap instead of
+   * adding up (each delivery waits for its claim's rendering before it sends).
+   */
   private async poll(): Promise<number> {
     let claimed: Delivery[] = [];
     try {
       claimed = await this.claim();
-      await this.renderBodies(claimed);
+      const rendered = this.renderBodies(claimed).catch((error: Error) =>
+        this.logger.warn(`Webhook bodies not rendered at their claim: ${error.message}`),
+      );
+      for (const delivery of claimed) delivery.rendered = rendered;
       this.slots.add(claimed);
       this.startReady();
       if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
@@ -200,15 +211,19 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     // A plain read first: an idle outbox costs one indexed query a poll, no transaction.
     const due = await this.messages.endpointsDue(this.database, text(nowMicros));
     if (due.length === 0) return [];
+    // Rooms are set before the claim (one statement for all endpoints): when the slots cannot
+    // hold every due endpoint's share, each claim starts one endpoint further, so none waits long.
+    const first = this.claimRotation++ % due.length;
+    const limits: { endpointId: string; limit: number }[] = [];
+    let claiming = 0;
+    for (const endpointId of [...due.slice(first), ...due.slice(0, first)]) {
+      const limit = roomFor(endpointId, claiming);
+      if (limit <= 0) continue;
+      limits.push({ endpointId, limit });
+      claiming += limit;
+    }
     return this.database.transaction(async (session) => {
-      const claimed: WebhookMessage[] = [];
-      for (const endpointId of due) {
-        const room = roomFor(endpointId, claimed.length);
-        if (room <= 0) continue;
-        claimed.push(
-          ...(await this.messages.claim(session, endpointId, text(nowMicros), room, leaseUntil)),
-        );
-      }
+      const claimed = await this.messages.claim(session, limits, text(nowMicros), leaseUntil);
       const endpoints = await this.endpoints.byIds(session, [
         ...new Set(claimed.map((message) => message.endpointId)),
       ]);
@@ -226,8 +241,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   /**
    * The bodies of claimed messages written without one (`alert.*`), rendered before they take a
    * slot, for each team and type in one rendering, and stored with their siblings' in one
-   * transaction: a slot is held for the POST only, and a burst of alerts costs a few reads and
-   * one commit a claim, not as many an alert. A body that cannot be rendered or stored here is
+   * statement: a slot is held for the POST only, and a burst of alerts costs a few reads and
+   * one write a claim, not as many an alert. A body that cannot be rendered or stored here is
    * rendered again by its delivery, which records why it failed.
    */
   private async renderBodies(deliveries: readonly Delivery[]): Promise<void> {
@@ -238,8 +253,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       siblings.set(key, [...(siblings.get(key) ?? []), message]);
     }
     if (siblings.size === 0) return;
-    // In one order on every instance: two claims storing the same siblings never deadlock.
-    const groups = [...siblings].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, group]) => group);
+    const groups = [...siblings.values()];
     const byKind = new Map<string, { teamId: number; eventType: string; subjects: string[] }>();
     for (const [{ teamId, eventType, subject }] of groups) {
       const kind = byKind.get(`${teamId}|${eventType}`) ?? { teamId, eventType, subjects: [] };
@@ -253,18 +267,20 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         .catch(() => new Map<string, unknown>());
       for (const [subject, value] of rendered) data.set(`${key}|${subject}`, value);
     }
+    const rendered = groups.flatMap(([first]) => {
+      const value = data.get(`${first.teamId}|${first.eventType}|${first.subject}`);
+      if (value === undefined) return [];
+      const timestamp = MicroTime.fromDatabaseText(first.createdAt).toIso();
+      return [{ message: first, body: bodyOf(first.eventType, timestamp, value) }];
+    });
     try {
-      await this.database.transaction(async (session) => {
-        for (const group of groups) {
-          const [first] = group;
-          const value = data.get(`${first.teamId}|${first.eventType}|${first.subject}`);
-          if (value === undefined) continue;
-          const timestamp = MicroTime.fromDatabaseText(first.createdAt).toIso();
-          const body = bodyOf(first.eventType, timestamp, value);
-          const stored = await this.messages.setBody(session, first, body);
-          for (const message of group) message.body = stored;
-        }
-      });
+      const kept = await this.database.autocommit((session) =>
+        this.messages.setBodies(session, rendered),
+      );
+      for (const group of groups) {
+        const body = kept.get(group[0].id);
+        if (body !== undefined) for (const message of group) message.body = body;
+      }
     } catch (error) {
       for (const group of groups) for (const message of group) message.body = null;
       this.logger.warn(`Webhook bodies not stored at their claim: ${(error as Error).message}`);
@@ -318,7 +334,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       free();
       return Promise.resolve();
     }
-    const delivery = this.deliver(message, endpoint, free)
+    const delivery = (claimed.rendered ?? Promise.resolve())
+      .then(() => this.deliver(message, endpoint, free))
       .catch((error: Error) =>
         this.logger.error(
           `Webhook delivery ${message.uuid} could not be recorded: ${error.message}`,

@@ -122,31 +122,64 @@ export class WebhookMessagesRepository {
   }
 
   /** Endpoints with messages due (`pending`, next attempt passed). */
-  async endpointsDue(session: Pick<SqlSession, 'select'>, now: string): Promise<string[]> {
+  async endpointsDue(
+    session: Pick<SqlSession, 'select' | 'dialect'>,
+    now: string,
+  ): Promise<string[]> {
+    // MySQL/MariaDB read one (endpoint, status) entry per endpoint of the endpoint index (a loose
+    // index scan), however many messages are due: a backlog does not make every poll longer.
+    // SQLite has no such scan: it reads the due messages, few on an embedded database.
     const rows = await session.select<{ endpoint_id: string | number }>(
-      "SELECT DISTINCT endpoint_id FROM webhook_messages WHERE status = 'pending' AND next_attempt_at <= ?",
+      session.dialect.isSqlite
+        ? "SELECT DISTINCT endpoint_id FROM webhook_messages WHERE status = 'pending' AND next_attempt_at <= ?"
+        : "SELECT endpoint_id FROM webhook_messages WHERE status = 'pending' GROUP BY endpoint_id " +
+            'HAVING MIN(next_attempt_at) <= ?',
       [now],
     );
     return rows.map((row) => String(row.endpoint_id));
   }
 
   /**
-   * Claims up to `limit` of an endpoint's due messages, oldest due first, skipping those another
+   * Claims up to `limit` due messages of each endpoint, oldest due first, skipping those another
    * instance is claiming: each is leased until `leaseUntil` (its next attempt moves there), so
-   * that an instance that dies mid-attempt leaves it due again, never sent twice at once.
+   * that an instance that dies mid-attempt leaves it due again, never sent twice at once. One
+   * read for every endpoint on MySQL/MariaDB (a locking SELECT per endpoint, in one UNION ALL),
+   * then one UPDATE.
    */
   async claim(
     session: SqlSession,
-    endpointId: string,
+    limits: readonly { endpointId: string; limit: number }[],
     now: string,
-    limit: number,
     leaseUntil: string,
   ): Promise<WebhookMessage[]> {
-    const rows = await session.select<MessageRow>(
+    if (limits.length === 0) return [];
+    const oneEndpoint =
       `SELECT ${this.columns(session)} FROM webhook_messages WHERE endpoint_id = ? AND status = 'pending' ` +
-        `AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ${Number(limit)} ${session.dialect.skipLocked}`,
-      [endpointId, now],
-    );
+      'AND next_attempt_at <= ? ORDER BY next_attempt_at, id';
+    const rows: MessageRow[] = [];
+    if (session.dialect.isSqlite) {
+      // SQLite runs one writer at a time, in process: nothing to skip, no round trip to save.
+      for (const { endpointId, limit } of limits) {
+        rows.push(
+          ...(await session.select<MessageRow>(`${oneEndpoint} LIMIT ${Number(limit)}`, [
+            endpointId,
+            now,
+          ])),
+        );
+      }
+    } else {
+      rows.push(
+        ...(await session.select<MessageRow>(
+          limits
+            .map(
+              ({ limit }) =>
+                `(${oneEndpoint} LIMIT ${Number(limit)} ${session.dialect.skipLocked})`,
+            )
+            .join(' UNION ALL '),
+          limits.flatMap(({ endpointId }) => [endpointId, now]),
+        )),
+      );
+    }
     if (rows.length === 0) return [];
     await session.execute(
       `UPDATE webhook_messages SET next_attempt_at = ? WHERE id IN (${placeholders(rows.length)})`,
@@ -186,6 +219,38 @@ export class WebhookMessagesRepository {
       [message.id],
     );
     return row.body;
+  }
+
+  /**
+   * `setBody` for many messages in two statements: each body is stored for its message and the
+   * message's siblings that have none yet; answers the body each of `messages` keeps (another
+   * instance may have stored its own rendering first).
+   */
+  async setBodies(
+    session: SqlSession,
+    rendered: readonly { message: WebhookMessage; body: string }[],
+  ): Promise<Map<string, string>> {
+    const kept = new Map<string, string>();
+    if (rendered.length === 0) return kept;
+    const sibling = '(team_id = ? AND event_type = ? AND subject = ? AND created_at = ?)';
+    const keyOf = ({ message: m }: (typeof rendered)[number]) => [
+      m.teamId,
+      m.eventType,
+      m.subject,
+      m.createdAt,
+    ];
+    await session.execute(
+      `UPDATE webhook_messages SET body = CASE ${rendered.map(() => `WHEN ${sibling} THEN ?`).join(' ')} END ` +
+        `WHERE body IS NULL AND (${rendered.map(() => sibling).join(' OR ')})`,
+      [...rendered.flatMap((r) => [...keyOf(r), r.body]), ...rendered.flatMap(keyOf)],
+    );
+    const ids = rendered.map((r) => r.message.id);
+    const rows = await session.select<{ id: string | number; body: string | null }>(
+      `SELECT id, body FROM webhook_messages WHERE id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    for (const row of rows) if (row.body !== null) kept.set(String(row.id), row.body);
+    return kept;
   }
 
   /** Records an attempt and what it changes of its message, in one transaction. */
