@@ -16,8 +16,15 @@ One service, four APIs, each with its own paths, envelope and error shape:
   service detects fraud and money laundering and pushes alerts to webhooks.
 - **AML Betting Events API** (\`/betting-events\`): bet slips per player (CPF) for Brazilian compliance.
 - **Bet Records API** (\`/api/bet/...\`, \`/api/sports-bet/...\`): casino/live and sports bets with legs.
-- **MaxBridge** (\`/api/payment/...\`): the cash-desk bridge between the player wallet and retail shops,
-  signed with \`Nonce\` and \`Hash\` headers (see the MaxBridge section), served when MAXBRIDGE_HASH_SECRET is set.
+- **MaxBridge**: the cash-desk bridge between the player wallet and retail shops, served when
+  MAXBRIDGE_HASH_SECRET is set, with three kinds of caller (see the MaxBridge sections):
+  - the core (\`/api/payment/...\`, \`/api/v1/transactions/create-reservation\`), signed with \`Nonce\` and
+    \`Hash\` headers;
+  - the MaxBet retail system and SSBT terminals (\`/api/lockless-reservation/...\`, \`/api/ssbt-deposit/...\`,
+    \`/api/v1/get-locations\`, \`/api/v1/get-reservation\`), with \`Authorization: <retail key>\`;
+  - the player's front end (\`/paymentswebapi/...\`, \`/api/v1/payment/withdraw-reservation\`, \`/api/v1/ssbt/...\`,
+    \`/api/v1/transactions/deposit\`), behind the core session opened by \`POST /api/v1/auth/login\` (its token
+    in \`Cookie\`, with \`X-Requested-With\` and \`X-UserID\`).
 
 **Authentication.** The monitor, AML and bet-record APIs take the team's key in the \`X-API-Key\` header (header names are
 case-insensitive). Keys are issued by the operator's administrators with \`npm run cli -- key create\`.

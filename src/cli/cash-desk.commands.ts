@@ -1,3 +1,4 @@
+import { locationView } from '../maxbridge/cash-desk/cash-desk.views';
 import { isGuid } from '../maxbridge/cash-desk/dto/cash-desk.rules';
 import {
   LocationsService,
@@ -21,6 +22,13 @@ function guid(options: CommandOptions, name: 'id' | 'location'): string {
   if (!isGuid(value)) throw new UsageError(`--${name} must be a GUID`);
   return value;
 }
+
+/** A desk in `--json`: the seed's fields (`open_hours`, as the retail API answers), and its ids. */
+const locationJson = (l: Location) => ({
+  ...locationView(l),
+  city_id: l.cityId,
+  district_id: l.districtId,
+});
 
 const describe = (l: Location) =>
   `${l.id}  ${l.name}${l.description ? ` (${l.description})` : ''}  ${l.lat}, ${l.long}`;
@@ -50,7 +58,10 @@ export const CASH_DESK_COMMANDS: Record<string, Command> = {
         cityId: optionalInteger(options, 'city', 1) ?? null,
         districtId: optionalInteger(options, 'district', 1) ?? null,
       });
-      return { json: { location }, text: [`Location created: ${describe(location)}`] };
+      return {
+        json: { location: locationJson(location) },
+        text: [`Location created: ${describe(location)}`],
+      };
     },
   },
   'maxbridge location list': {
@@ -59,7 +70,7 @@ export const CASH_DESK_COMMANDS: Record<string, Command> = {
     async run(app) {
       const locations = await app.get(LocationsService).list();
       return {
-        json: { locations },
+        json: { locations: locations.map(locationJson) },
         text: locations.length > 0 ? locations.map(describe) : ['No location yet.'],
       };
     },
@@ -73,7 +84,7 @@ export const CASH_DESK_COMMANDS: Record<string, Command> = {
         .get(LocationsService)
         .setDefault(userId, guid(options, 'location'));
       return {
-        json: { user_id: userId, location },
+        json: { user_id: userId, location: locationJson(location) },
         text: [`User ${userId}'s default location is now ${describe(location)}`],
       };
     },

@@ -25,7 +25,7 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: withNegativeValues(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -91,6 +91,25 @@ export async function runCli(argv: string[], config: AppConfig, io: CliIo): Prom
   } finally {
     await app.close();
   }
+}
+
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
+
+/**
+ * `--long -16.5` as `--long=-16.5`: a negative number after an option that takes a value is that
+ * value (parseArgs would take it for an option).
+ */
+function withNegativeValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return [...args, ...argv.slice(i)];
+    const takesValue =
+      arg.startsWith('--') && STRING_OPTIONS.includes(arg.slice(2) as keyof CommandOptions);
+    if (takesValue && NEGATIVE_NUMBER.test(argv[i + 1] ?? '')) args.push(`${arg}=${argv[++i]}`);
+    else args.push(arg);
+  }
+  return args;
 }
 
 function usage(): string {

@@ -53,14 +53,13 @@ export const MAXBRIDGE_WIRE = 'maxbridge';
 export class MaxBridgeWire implements WireFormat, OnModuleInit {
   readonly name = MAXBRIDGE_WIRE;
   readonly paths = {
-    exact: ['/api/payment', '/paymentswebapi'],
     prefixes: [
-      '/api/payment/',
-      '/api/v1/transactions/',
-      '/api/v1/payment/',
-      '/api/v1/ssbt/',
-      '/api/v1/auth/',
-      '/paymentswebapi/',
+      '/api/payment',
+      '/api/v1/transactions',
+      '/api/v1/payment',
+      '/api/v1/ssbt',
+      '/api/v1/auth',
+      '/paymentswebapi',
     ],
   };
 

@@ -330,8 +330,8 @@ describe('MaxBridge command line', () => {
       name,
       '--lat',
       '5.3364',
-      // A negative number goes with "=": a separate "-4.0267" would read as an option.
-      '--long=-4.0267',
+      '--long',
+      '-4.0267',
       '--hours',
       'mon-fri 09:00-18:00, sat 10:00-16:00',
       '--description',
@@ -348,13 +348,48 @@ describe('MaxBridge command line', () => {
       description: 'Abidjan Plateau',
       lat: 5.3364,
       long: -4.0267,
-      openHours: SEED_OPEN_HOURS,
-      cityId: 3,
-      districtId: null,
+      open_hours: SEED_OPEN_HOURS,
+      city_id: 3,
+      district_id: null,
     });
     expect((await cli('maxbridge', 'location', 'list')).stdout).toContain(
       `${location.id}  ${name}`,
     );
+    expect((await cli('maxbridge', 'location', 'list', '--json')).json.locations).toContainEqual(
+      location,
+    );
+    // Negative numbers as values, with or without "=", and a negative integer.
+    const south = await cli(
+      'maxbridge',
+      'location',
+      'create',
+      '--name',
+      `${name} S`,
+      '--lat=-33.9',
+      '--long',
+      '-16',
+      '--json',
+    );
+    expect({
+      code: south.code,
+      lat: south.json.location.lat,
+      long: south.json.location.long,
+    }).toEqual({ code: 0, lat: -33.9, long: -16 });
+    const outOfRange = await cli(
+      'maxbridge',
+      'location',
+      'create',
+      '--name',
+      'X',
+      '--lat',
+      '-91',
+      '--long',
+      '1',
+    );
+    expect({ code: outOfRange.code, stderr: outOfRange.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('--lat must be a number from -90 to 90'),
+    });
     const badHours = await cli(
       'maxbridge',
       'location',

@@ -208,6 +208,20 @@ describe('MaxBridge front end and core session', () => {
     );
     expect(listed.body.code).toBe(10);
     expect(listed.body.message).toBe('Success');
+    const badJson = await post(
+      t,
+      '/paymentswebapi/api/integrations/get-locations',
+      '{"cityId":',
+      headers,
+    );
+    expect({ status: badJson.status, body: badJson.body }).toEqual({
+      status: 200,
+      body: {
+        code: 99,
+        message: 'WRONG_REQUEST',
+        data: { fields: { body: 'The body must be valid JSON' } },
+      },
+    });
     expect(listed.body.data.retails).toContainEqual({
       id: desk.id,
       name: desk.name,

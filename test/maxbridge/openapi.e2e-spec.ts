@@ -4,7 +4,11 @@ import { requestHash } from '../../src/maxbridge/signing/request-hash';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Operation = {
-  requestBody: { content: Record<string, { schema: { $ref: string } }> };
+  requestBody?: {
+    required?: boolean;
+    content: Record<string, { schema: { $ref: string }; examples?: Record<string, unknown> }>;
+  };
+  parameters?: { name: string; in: string; required?: boolean }[];
   responses: Record<
     string,
     { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }
@@ -129,11 +133,7 @@ describe('Swagger of MaxBridge', () => {
     // Every MaxBridge route shows an example of its answer.
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const operation of Object.values(methods)) {
-        if (
-          !operation.tags.some((tag) => tag.startsWith('MaxBridge')) ||
-          path.startsWith('/api/v1/auth/')
-        )
-          continue;
+        if (!operation.tags.some((tag) => tag.startsWith('MaxBridge'))) continue;
         const ok = operation.responses['200']?.content?.['application/json']?.examples;
         expect({ path, examples: Object.keys(ok ?? {}).length > 0 }).toEqual({
           path,
@@ -141,5 +141,67 @@ describe('Swagger of MaxBridge', () => {
         });
       }
     }
+  });
+
+  it('declares X-UserID on every session route, and the examples of login, logout and the seed’s 400', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const session = (operation.security ?? []).some((s) => 'maxbridge-session' in s);
+        const userId = (operation.parameters ?? []).filter((p) => p.name === 'X-UserID');
+        expect({ path, method, userId }).toEqual({
+          path,
+          method,
+          userId: session ? [expect.objectContaining({ in: 'header', required: false })] : [],
+        });
+      }
+    }
+    const login = doc.paths['/api/v1/auth/login'].post;
+    const logout = doc.paths['/api/v1/auth/logout'].post;
+    expect(login.tags).toEqual(['MaxBridge front end']);
+    expect(logout.tags).toEqual(['MaxBridge front end']);
+    expect(Object.keys(login.requestBody!.content['application/json'].examples ?? {})).toEqual([
+      'login',
+    ]);
+    const answers = (operation: Operation) =>
+      Object.fromEntries(
+        Object.entries(operation.responses['200'].content!['application/json'].examples!).map(
+          ([name, { value }]) => [name, value],
+        ),
+      );
+    expect(answers(login)).toEqual({
+      opened: {
+        code: 10,
+        message: 'success',
+        data: { token: expect.any(String), user_id: 12345, expires_at: expect.any(String) },
+      },
+      wrongCredentials: { code: 113, message: 'USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND' },
+      blocked: { code: 124, message: 'IP_IS_BLOCKED' },
+      accountBlocked: { code: 131, message: 'ACCOUNT_IS_BLOCKED' },
+    });
+    expect(answers(logout)).toEqual({
+      closed: { code: 10, message: 'success' },
+      noSession: { code: 126, message: 'SESSION_NOT_FOUND' },
+    });
+    expect(doc.paths['/paymentswebapi/api/integrations/get-locations'].post.requestBody).toEqual(
+      expect.objectContaining({ required: false }),
+    );
+    const details = doc.paths['/api/ssbt-deposit/details'].get;
+    expect(details.responses['400'].content?.['application/json'].examples).toEqual({
+      malformed: {
+        summary: 'An id that is not a GUID (seed: "Bad request example")',
+        value: {
+          code: 'INVALID_REQUEST',
+          message: 'reservationId must be a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+        },
+      },
+    });
+  });
+
+  it('names MaxBridge’s three callers at the top of the document', () => {
+    const { description } = (doc as unknown as { info: { description: string } }).info;
+    expect(description).toContain('signed with `Nonce` and\n    `Hash` headers');
+    expect(description).toContain('with `Authorization: <retail key>`');
+    expect(description).toContain('behind the core session');
+    expect(description).toContain('`X-UserID`');
   });
 });

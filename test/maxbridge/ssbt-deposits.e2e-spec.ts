@@ -25,7 +25,7 @@ describe('MaxBridge SSBT deposits', () => {
   });
   afterAll(() => t.close());
 
-  const call = (method: 'GET' | 'POST', path: string, body?: object) =>
+  const call = (method: 'GET' | 'POST', path: string, body?: object | string) =>
     retailCall(t, key, method, path, body);
   const open = (userId: number, overrides: object = {}) =>
     call('POST', '/api/ssbt-deposit/create', {
@@ -118,6 +118,29 @@ describe('MaxBridge SSBT deposits', () => {
       (await call('POST', `/api/ssbt-deposit/reject?reservationId=${opened.reservationId}`)).status,
     ).toBe(409);
     expect((await walletState(t, userId)).balances).toEqual({ EUR: 0 });
+  });
+
+  it('reads Content-Type: application/json with an empty body as no body; bad JSON is still 400', async () => {
+    const userId = await createWalletUser(t, { balance: 0 });
+    const { body: opened } = await open(userId);
+    const path = `/api/ssbt-deposit/reject?reservationId=${opened.reservationId}`;
+
+    const badJson = await call('POST', path, '{"x":');
+    expect({ status: badJson.status, body: badJson.body }).toEqual({
+      status: 400,
+      body: { code: 'INVALID_REQUEST', message: 'The body must be valid JSON' },
+    });
+    // As the seed sends it: the JSON Content-Type and nothing after it.
+    const rejected = await call('POST', path, '');
+    expect({ status: rejected.status, body: rejected.body }).toEqual({
+      status: 200,
+      body: { ...opened, status: 'Rejected' },
+    });
+    const emptyCommit = await call('POST', '/api/ssbt-deposit/commit', '');
+    expect({ status: emptyCommit.status, body: emptyCommit.body }).toEqual({
+      status: 400,
+      body: { code: 'INVALID_REQUEST', message: 'reservationId is required; userId is required' },
+    });
   });
 
   it('answers 400 for a malformed id, 404 for an unknown one or another user’s', async () => {

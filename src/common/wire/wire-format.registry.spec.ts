@@ -26,10 +26,38 @@ describe('WireFormatRegistry', () => {
     ['/api/payment/withdraw', 'maxbridge'],
     ['/api/bet/list', 'bets'],
     ['//api/payment//withdraw', 'maxbridge'],
+    ['/api/payment', 'maxbridge'],
+    ['/api/payment/', 'maxbridge'],
+    ['/api/paymentX', 'generic'],
     ['/docs', 'generic'],
     ['/', 'generic'],
   ])('%s belongs to %s', (path, name) => {
     expect(registry.forPath(path).name).toBe(name);
+  });
+
+  it('gives a prefix its bare path and everything under it, the longest winning', () => {
+    const local = new WireFormatRegistry();
+    const retail = wire('retail', { prefixes: ['/api/v1/get-locations'] });
+    [monitor, maxbridge, retail].forEach((w) => local.register(w));
+    expect(
+      Object.fromEntries(
+        [
+          '/api/v1/get-locations',
+          '/api/v1/get-locations/',
+          '/api/v1/get-locations/x/y',
+          '/api/v1/get-locationsX',
+          '/api/v1',
+          '/api/v1x',
+        ].map((path) => [path, local.forPath(path).name]),
+      ),
+    ).toEqual({
+      '/api/v1/get-locations': 'retail',
+      '/api/v1/get-locations/': 'retail',
+      '/api/v1/get-locations/x/y': 'retail',
+      '/api/v1/get-locationsX': 'monitor',
+      '/api/v1': 'monitor',
+      '/api/v1x': 'generic',
+    });
   });
 
   it('answers a matched route with the wire it is tagged with, whatever its path', () => {

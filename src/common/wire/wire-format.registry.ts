@@ -24,16 +24,20 @@ export class WireFormatRegistry {
     return this.forPath(request.url.split('?')[0]);
   }
 
-  /** For requests that matched no route: exact paths first, then the longest prefix. */
+  /**
+   * For requests that matched no route: exact paths first, then the longest prefix. A prefix is
+   * whole path segments: `/api/v1/transactions` (or `/api/v1/transactions/`) owns that path and
+   * everything under it, not `/api/v1/transactionsX`.
+   */
   forPath(rawPath: string): WireFormat {
     const path = rawPath.replace(/\/{2,}/g, '/');
     let best: { format: WireFormat; length: number } | null = null;
     for (const format of this.formats.values()) {
       if (format.paths.exact?.includes(path)) return format;
       for (const prefix of format.paths.prefixes ?? []) {
-        if (path.startsWith(prefix) && (!best || prefix.length > best.length)) {
-          best = { format, length: prefix.length };
-        }
+        const base = prefix.replace(/\/+$/, '');
+        const owns = path === base || path.startsWith(`${base}/`);
+        if (owns && (!best || base.length > best.length)) best = { format, length: base.length };
       }
     }
     return best?.format ?? GENERIC_WIRE;

@@ -41,7 +41,8 @@ export interface WireFormat {
   readonly name: string;
   /**
    * Paths this API answers for when no route matched or the request failed before routing:
-   * exact paths first, then the longest matching prefix.
+   * exact paths first, then the longest matching prefix. A prefix owns its own path and everything
+   * under it (`/api/v1/transactions` and `/api/v1/transactions/...`), whether or not it ends in `/`.
    */
   readonly paths: { exact?: readonly string[]; prefixes?: readonly string[] };
   renderError(error: SharedError, context: ErrorContext): ErrorResponse;

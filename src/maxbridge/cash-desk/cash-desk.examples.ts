@@ -92,6 +92,13 @@ export const RETAIL_ANSWERS = {
       'A valid retail API key is required in Authorization',
     ),
   },
+  malformedId: {
+    malformed: retailError(
+      'An id that is not a GUID (seed: "Bad request example")',
+      'INVALID_REQUEST',
+      'reservationId must be a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    ),
+  },
   notFound: {
     none: retailError('Nothing of that id', 'NOT_FOUND', 'User 1234 has no open reservation'),
   },
@@ -188,6 +195,44 @@ export const FRONT_END_ANSWERS = {
     ),
   },
 } satisfies Record<string, Examples>;
+
+/** The core session's login and logout (not in the seed). */
+export const SESSION_ANSWERS = {
+  login: {
+    opened: example(
+      'The session opened: its token, also set as the cookie JSESSIONID',
+      maxBridgeAnswer(MaxBridgeCode.STATUS_SUCCESS, {
+        token:
+          'eyJ0cyI6MTc2NTAxMjUwMDAwMCwiZHQiOiJleUoxYVdRaU9qRXlNelExTENKemMybGtJam9pTkdVNE1tRXdPV0l0WXpneFlpMDBNV0kzTFRrM1pqUXRaVE5pT1RaaE9UQmlORE15SW4wPSIsInNnIjoiMjI5OTU2MzYxY2M0N2M1MDQzN2QwZTA2NjJlYjY0ODM0OTdhYzczNzYwYjE1NWYzY2U4YTliYTUxZDE3YjVjOCJ9',
+        user_id: 12345,
+        expires_at: '2025-12-06T17:15:00.000000Z',
+      }),
+    ),
+    wrongCredentials: example(
+      'A wrong username or password',
+      maxBridgeAnswer(MaxBridgeCode.USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND),
+    ),
+    blocked: example('Too many failures: wait', maxBridgeAnswer(MaxBridgeCode.IP_IS_BLOCKED)),
+    accountBlocked: example(
+      'A player on Full Block',
+      maxBridgeAnswer(MaxBridgeCode.ACCOUNT_IS_BLOCKED),
+    ),
+  },
+  logout: {
+    closed: example('The session closed', maxBridgeAnswer(MaxBridgeCode.STATUS_SUCCESS)),
+    noSession: example(
+      'No open session for this token',
+      maxBridgeAnswer(MaxBridgeCode.SESSION_NOT_FOUND),
+    ),
+  },
+} satisfies Record<string, Examples>;
+
+export const LOGIN_REQUESTS = {
+  login: example('A player’s credentials', {
+    username: 'ana.lima',
+    password: 'correct horse battery',
+  }),
+} satisfies Examples;
 
 /** The seed's request bodies. */
 export const SEED_REQUESTS = {

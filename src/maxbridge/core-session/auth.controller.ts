@@ -1,13 +1,14 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsDefined } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TagRoutes } from '../../common/http/route-tags';
+import { LOGIN_REQUESTS, SESSION_ANSWERS } from '../cash-desk/cash-desk.examples';
 import { MaxBridgeCode } from '../maxbridge-code';
 import { maxBridgeAnswer, MAXBRIDGE_WIRE, type MaxBridgeAnswer } from '../maxbridge.wire';
 import { IsShortText } from '../payment/dto/payment.rules';
 import { CoreSessionsService, type CoreSession } from './core-sessions.service';
-import { FRONT_END_TAG, FrontEndApi, PlayerSession } from './front-end-api.decorator';
+import { CoreSessionRoute, FRONT_END_TAG, PlayerSession } from './front-end-api.decorator';
 
 export class LoginRequestDto {
   @ApiProperty({ description: 'The player’s username in the PAM&Wallet', example: 'ana.lima' })
@@ -43,6 +44,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @TagRoutes({ auth: 'public', wire: MAXBRIDGE_WIRE })
+  @ApiBody({ type: LoginRequestDto, examples: LOGIN_REQUESTS })
+  @ApiOkResponse({ examples: SESSION_ANSWERS.login })
   @ApiOperation({
     summary: 'Opens a player’s session (not in the seed)',
     description:
@@ -71,11 +74,12 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(200)
-  @FrontEndApi()
+  @CoreSessionRoute()
   @ApiOperation({
     summary: 'Closes the player’s session (not in the seed)',
-    description: 'Its token opens nothing any more, on every instance.',
+    description: 'Its token opens nothing any more, on every instance. No body.',
   })
+  @ApiOkResponse({ examples: SESSION_ANSWERS.logout })
   async logout(
     @PlayerSession() session: CoreSession,
     @Req() request: FastifyRequest,

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthStrategies, type AuthStrategy } from '../../common/auth/auth-scheme';
+import { readEmptyBodyAsNone } from '../../common/http/empty-body';
 import { MaxBridgeCode } from '../maxbridge-code';
 import { MaxBridgeError } from '../maxbridge.error';
 import { CoreSessionsService, type CoreSession } from './core-sessions.service';
@@ -37,9 +38,7 @@ export class CoreSessionStrategy implements AuthStrategy, OnModuleInit {
 
   async authenticate(request: FastifyRequest): Promise<void> {
     // The seed's front end posts `Content-Type: application/json` without a body: read as none.
-    if (request.headers['content-length'] === '0' && !request.headers['transfer-encoding']) {
-      delete request.headers['content-type'];
-    }
+    readEmptyBodyAsNone(request);
     const requestedWith = header(request, 'x-requested-with')?.toLowerCase();
     if (requestedWith !== 'true' && requestedWith !== 'xmlhttprequest') {
       throw new MaxBridgeError(MaxBridgeCode.ACCESS_DENIED, {

@@ -51,6 +51,7 @@ export class FrontEndController {
     summary: 'The cash desks, filtered by city, district or name',
     description: 'Every filter is optional, and so is the body (the seed’s example sends none).',
   })
+  @ApiBody({ type: FrontEndLocationsRequestDto, required: false })
   @ApiOkResponse({ examples: FRONT_END_ANSWERS.locations })
   async getLocations(
     @Body() body: FrontEndLocationsRequestDto,

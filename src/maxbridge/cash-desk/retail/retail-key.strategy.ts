@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthStrategies, type AuthStrategy } from '../../../common/auth/auth-scheme';
+import { readEmptyBodyAsNone } from '../../../common/http/empty-body';
 import { RetailKeysService } from './retail-keys.service';
 import { RetailUnauthorized } from './retail.wire';
 
@@ -19,6 +20,8 @@ export class RetailKeyStrategy implements AuthStrategy, OnModuleInit {
   }
 
   async authenticate(request: FastifyRequest): Promise<void> {
+    // The seed's `ssbt-deposit/reject` is a POST with `Content-Type: application/json` and no body.
+    readEmptyBodyAsNone(request);
     const header = request.headers.authorization?.trim() ?? '';
     const key = header.replace(/^Bearer\s+/i, '');
     if (key === '' || key.length > 200 || !(await this.keys.isValid(key))) {

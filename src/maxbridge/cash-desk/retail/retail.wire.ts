@@ -39,13 +39,12 @@ const REFUSALS: Record<RefusalReason, { status: number; code: string }> = {
 export class RetailWire implements WireFormat, OnModuleInit {
   readonly name = RETAIL_WIRE;
   readonly paths = {
-    exact: [
+    prefixes: [
       '/api/v1/get-locations',
       '/api/v1/get-reservation',
       '/api/lockless-reservation',
       '/api/ssbt-deposit',
     ],
-    prefixes: ['/api/lockless-reservation/', '/api/ssbt-deposit/'],
   };
 
   constructor(private readonly registry: WireFormatRegistry) {}

@@ -61,6 +61,7 @@ export class SsbtDepositsController {
     description: '400 for an id that is not a GUID, 404 for an unknown one.',
   })
   @ApiOkResponse({ examples: RETAIL_ANSWERS.ssbtDetails })
+  @ApiBadRequestResponse({ examples: RETAIL_ANSWERS.malformedId })
   @ApiNotFoundResponse({ description: 'No such deposit (seed example)' })
   async details(@Query() query: SsbtDepositQueryDto): Promise<SsbtDetailsView> {
     return ssbtDetailsView(await this.deposits.get(query.reservationId.toLowerCase()));
