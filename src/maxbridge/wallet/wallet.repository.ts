@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { MicroTime } from '../../common/time/micro-time';
 import {
+  ACCOUNT_ID_OF_USER,
   APPEND_LEDGER_ENTRY,
   APPEND_LEDGER_ENTRY_FOR_USER,
+  CREDIT_UP_TO,
   DEBIT_IF_ALLOWED,
+  openAccountAtZero,
 } from './wallet.statements';
 import type { WithdrawalTarget } from './withdrawal.rules';
 
@@ -193,14 +196,13 @@ export class WalletRepository {
     currency: string,
     now: MicroTime,
   ): Promise<number> {
-    await session.execute(
-      `${session.dialect.insertIgnoring} INTO wallet_accounts (user_id, currency, balance, created_at, updated_at) VALUES (?, ?, 0, ?, ?)`,
-      [userId, currency, now.toDatabaseText(), now.toDatabaseText()],
-    );
-    const [row] = await session.select<{ id: number }>(
-      'SELECT id FROM wallet_accounts WHERE user_id = ? AND currency = ?',
-      [userId, currency],
-    );
+    await session.execute(openAccountAtZero(session.dialect.insertIgnoring), [
+      userId,
+      currency,
+      now.toDatabaseText(),
+      now.toDatabaseText(),
+    ]);
+    const [row] = await session.select<{ id: number }>(ACCOUNT_ID_OF_USER, [userId, currency]);
     return Number(row.id);
   }
 
@@ -261,10 +263,12 @@ export class WalletRepository {
     ceiling: number,
     now: MicroTime,
   ): Promise<boolean> {
-    const changed = await session.execute(
-      'UPDATE wallet_accounts SET balance = balance + ?, updated_at = ? WHERE id = ? AND balance <= ?',
-      [amount, now.toDatabaseText(), accountId, ceiling - amount],
-    );
+    const changed = await session.execute(CREDIT_UP_TO, [
+      amount,
+      now.toDatabaseText(),
+      accountId,
+      ceiling - amount,
+    ]);
     return changed === 1;
   }
 

@@ -2,8 +2,9 @@ import { WITHDRAWAL_BLOCKING_TYPES } from './user-statuses';
 
 /**
  * The statements that move money, in one place: WalletRepository runs them, and the raw mysql2
- * loop of bench/maxbridge.js (bench/support/maxbridge-debit-ceiling.js) loads them from `dist/`,
- * so that its ceiling is always the service's very own debit.
+ * loops of bench:maxbridge (bench/support/maxbridge-debit-ceiling.js for withdrawals,
+ * bench/support/maxbridge-cash-desk-ceiling.js for SSBT deposit credits) load them from `dist/`,
+ * so that their ceilings are always the service's very own debit and credit.
  */
 
 /**
@@ -33,3 +34,22 @@ export const APPEND_LEDGER_ENTRY = appendLedgerEntry('id = ?');
 
 /** ... to the user's account in this currency (user id, currency). */
 export const APPEND_LEDGER_ENTRY_FOR_USER = appendLedgerEntry('user_id = ? AND currency = ?');
+
+/**
+ * Opens the user's account in a currency at zero, unless they have one (then changes nothing).
+ * Parameters: user id, currency, created_at, updated_at. `insertIgnoring` is the dialect's
+ * `INSERT` that skips a row colliding with a unique key.
+ */
+export const openAccountAtZero = (insertIgnoring: string) =>
+  `${insertIgnoring} INTO wallet_accounts (user_id, currency, balance, created_at, updated_at) VALUES (?, ?, 0, ?, ?)`;
+
+/** The id of the user's account in a currency. Parameters: user id, currency. */
+export const ACCOUNT_ID_OF_USER =
+  'SELECT id FROM wallet_accounts WHERE user_id = ? AND currency = ?';
+
+/**
+ * Adds `amount` to an account unless its balance would pass a ceiling. Parameters: amount,
+ * updated_at, account id, the ceiling minus the amount.
+ */
+export const CREDIT_UP_TO =
+  'UPDATE wallet_accounts SET balance = balance + ?, updated_at = ? WHERE id = ? AND balance <= ?';

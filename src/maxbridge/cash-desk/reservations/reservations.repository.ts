@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../../database/sql-database';
-import { openReservationMatching } from '../cash-desk.statements';
+import {
+  EXPIRE_OPEN_RESERVATION,
+  EXPIRED_OPEN_RESERVATION,
+  INSERT_RESERVATION,
+  openReservationMatching,
+  RESERVATION_FACTS,
+} from '../cash-desk.statements';
 
 export type ReservationStatus = 'Approved' | 'Paid' | 'Expired' | 'Cancelled';
 
@@ -59,26 +65,21 @@ export class ReservationsRepository {
 
   /** Inserts an open reservation; fails on the unique `open_user_id` when one is open already. */
   async insert(session: SqlSession, r: NewReservation): Promise<void> {
-    await session.execute(
-      'INSERT INTO maxbridge_reservations (id, code, confirmation_pin, user_id, open_user_id, amount, fee, currency, ' +
-        'location_id, status, description, declared_balance, created_via, ledger_entry_id, created_at, expires_at, closed_at) ' +
-        "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 'Approved', ?, ?, ?, NULL, ?, ?, NULL)",
-      [
-        r.id,
-        r.code,
-        r.confirmationPin,
-        r.userId,
-        r.userId,
-        r.amount,
-        r.currency,
-        r.locationId,
-        r.description,
-        r.declaredBalance,
-        r.createdVia,
-        r.createdAt.toDatabaseText(),
-        r.expiresAt.toDatabaseText(),
-      ],
-    );
+    await session.execute(INSERT_RESERVATION, [
+      r.id,
+      r.code,
+      r.confirmationPin,
+      r.userId,
+      r.userId,
+      r.amount,
+      r.currency,
+      r.locationId,
+      r.description,
+      r.declaredBalance,
+      r.createdVia,
+      r.createdAt.toDatabaseText(),
+      r.expiresAt.toDatabaseText(),
+    ]);
   }
 
   /**
@@ -87,16 +88,16 @@ export class ReservationsRepository {
    * that concurrent creates that find an open one in their way never wait on each other here.
    */
   async expireOpenOf(session: SqlSession, userId: number, now: MicroTime): Promise<boolean> {
-    const [expired] = await session.select<{ id: string }>(
-      'SELECT id FROM maxbridge_reservations WHERE open_user_id = ? AND expires_at <= ?',
-      [userId, now.toDatabaseText()],
-    );
+    const [expired] = await session.select<{ id: string }>(EXPIRED_OPEN_RESERVATION, [
+      userId,
+      now.toDatabaseText(),
+    ]);
     if (!expired) return false;
-    const closed = await session.execute(
-      "UPDATE maxbridge_reservations SET status = 'Expired', open_user_id = NULL, closed_at = expires_at " +
-        'WHERE id = ? AND open_user_id = ? AND expires_at <= ?',
-      [expired.id, userId, now.toDatabaseText()],
-    );
+    const closed = await session.execute(EXPIRE_OPEN_RESERVATION, [
+      expired.id,
+      userId,
+      now.toDatabaseText(),
+    ]);
     return closed > 0;
   }
 
@@ -185,15 +186,7 @@ export class ReservationsRepository {
       location_name: string | null;
       location_description: string | null;
       balance: number | string | null;
-    }>(
-      'SELECT u.id AS user_id, s.block_type, u.transaction_min_limit AS min_limit, ' +
-        'u.transaction_max_limit AS max_limit, l.id AS location_id, l.name AS location_name, ' +
-        'l.description AS location_description, a.balance FROM (SELECT 1 AS one) x ' +
-        'LEFT JOIN wallet_users u ON u.id = ? LEFT JOIN wallet_user_statuses s ON s.id = u.user_status_id ' +
-        'LEFT JOIN maxbridge_locations l ON l.id = ? ' +
-        'LEFT JOIN wallet_accounts a ON a.user_id = u.id AND a.currency = ?',
-      [request.userId, request.locationId, request.currency],
-    );
+    }>(RESERVATION_FACTS, [request.userId, request.locationId, request.currency]);
     return {
       userExists: row.user_id !== null,
       blockType: row.block_type === null ? null : Number(row.block_type),

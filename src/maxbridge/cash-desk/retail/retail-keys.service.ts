@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../../common/time/micro-time';
 import { SqlDatabase } from '../../../database/sql-database';
+import { VALID_RETAIL_KEY } from '../cash-desk.statements';
 
 const hashOf = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -38,9 +39,7 @@ export class RetailKeysService {
     let lookup = this.lookupsInFlight.get(keyHash);
     if (!lookup) {
       lookup = this.database
-        .select('SELECT id FROM maxbridge_retail_keys WHERE key_hash = ? AND revoked_at IS NULL', [
-          keyHash,
-        ])
+        .select(VALID_RETAIL_KEY, [keyHash])
         .then((rows) => rows.length > 0)
         .finally(() => this.lookupsInFlight.delete(keyHash));
       this.lookupsInFlight.set(keyHash, lookup);

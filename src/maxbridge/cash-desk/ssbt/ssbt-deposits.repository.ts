@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../../database/sql-database';
+import {
+  SET_SSBT_LEDGER_ENTRY,
+  SETTLE_SSBT_DEPOSIT,
+  SETTLE_SSBT_DEPOSIT_OF_USER,
+  ssbtDepositById,
+  ssbtDepositByReference,
+} from '../cash-desk.statements';
 
 export type SsbtStatus = 'Pending' | 'Success' | 'Rejected';
 
@@ -45,13 +52,13 @@ export class SsbtDepositsRepository {
     id: string,
     session: Pick<SqlSession, 'select' | 'dialect'> = this.database,
   ): Promise<SsbtDeposit | null> {
-    const [row] = await session.select<DepositRow>(`${this.selectSql(session)} WHERE id = ?`, [id]);
+    const [row] = await session.select<DepositRow>(ssbtDepositById(createdAtText(session)), [id]);
     return row ? toDeposit(row) : null;
   }
 
   async byReference(reference: string): Promise<SsbtDeposit | null> {
     const [row] = await this.database.select<DepositRow>(
-      `${this.selectSql(this.database)} WHERE reference = ?`,
+      ssbtDepositByReference(createdAtText(this.database)),
       [reference],
     );
     return row ? toDeposit(row) : null;
@@ -70,8 +77,7 @@ export class SsbtDepositsRepository {
     now: MicroTime,
   ): Promise<boolean> {
     const changed = await session.execute(
-      'UPDATE maxbridge_ssbt_deposits SET status = ?, credited_via = ?, settled_at = ? ' +
-        `WHERE id = ? AND status = 'Pending'${userId === null ? '' : ' AND user_id = ?'}`,
+      userId === null ? SETTLE_SSBT_DEPOSIT : SETTLE_SSBT_DEPOSIT_OF_USER,
       [
         to,
         to === 'Success' ? via : null,
@@ -84,19 +90,13 @@ export class SsbtDepositsRepository {
   }
 
   async setLedgerEntry(session: SqlSession, id: string, ledgerEntryId: number): Promise<void> {
-    await session.execute('UPDATE maxbridge_ssbt_deposits SET ledger_entry_id = ? WHERE id = ?', [
-      ledgerEntryId,
-      id,
-    ]);
-  }
-
-  private selectSql(session: Pick<SqlSession, 'dialect'>): string {
-    return (
-      'SELECT id, user_id, amount, currency, device_id, reference, status, ledger_entry_id, ' +
-      `${session.dialect.timestampText('created_at')} AS created_at FROM maxbridge_ssbt_deposits`
-    );
+    await session.execute(SET_SSBT_LEDGER_ENTRY, [ledgerEntryId, id]);
   }
 }
+
+/** `created_at` as the session's dialect reads a timestamp as text. */
+const createdAtText = (session: Pick<SqlSession, 'dialect'>) =>
+  session.dialect.timestampText('created_at');
 
 const toDeposit = (row: DepositRow): SsbtDeposit => ({
   id: row.id,
