@@ -14,7 +14,7 @@ export class DetectionPlayerStateEntity {
   state: string;
 
   /** Random, new with each write: a cached state is used only while it is still the stored one. */
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', default: 0 })
   revision: string;
 
   @Column(timestampColumn())
