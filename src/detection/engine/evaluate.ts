@@ -65,56 +65,104 @@ export function evaluateEvents(
   fold = true,
 ): Finding[] {
   const findings: Finding[] = [];
+  const runnersOf = runnersByTeam(rulesOf, facts);
   for (const event of events) {
     const state = states.get(event.playerId) ?? emptyPlayerState();
-    const found: { effective: EffectiveRule; hits: RuleHit[] }[] = [];
-    for (const effective of rulesOf(event.teamId)) {
-      if (effective.mode === 'off') continue;
-      const { rule } = effective;
+    const runners = runnersOf(event.teamId);
+    for (const runner of runners) {
+      const { effective, context } = runner;
       const started = ruleSeconds ? performance.now() : 0;
+      context.state = state;
       try {
-        const answer = rule.evaluate(event, contextOf(effective, state, facts));
-        const hits = answer === null ? [] : Array.isArray(answer) ? answer : [answer];
-        found.push({ effective, hits });
-        for (const hit of hits) {
-          const mode = quieterOf(effective.mode, hit.mode ?? 'on');
-          if (mode === 'off') continue;
-          findings.push({
-            event,
-            rule,
-            version: effective.version,
-            mode,
-            severity: hit.raised ? raised(effective.severity) : effective.severity,
-            figures: hit.figures,
-            cooldownHours: effective.parameters.cooldown_hours as number,
-          });
-        }
+        const answer = effective.rule.evaluate(event, context);
+        runner.hits = answer === null ? NO_HITS : Array.isArray(answer) ? answer : [answer];
       } catch (error) {
-        throw new RuleFailure(rule.code, event, error);
+        throw new RuleFailure(effective.rule.code, event, error);
       }
-      if (ruleSeconds) {
-        const spent = (performance.now() - started) / 1000;
-        ruleSeconds.set(rule.code, (ruleSeconds.get(rule.code) ?? 0) + spent);
+      for (const hit of runner.hits) {
+        const mode = quieterOf(effective.mode, hit.mode ?? 'on');
+        if (mode === 'off') continue;
+        findings.push({
+          event,
+          rule: effective.rule,
+          version: effective.version,
+          mode,
+          severity: hit.raised ? raised(effective.severity) : effective.severity,
+          figures: hit.figures,
+          cooldownHours: effective.parameters.cooldown_hours as number,
+        });
       }
+      if (ruleSeconds) runner.seconds += (performance.now() - started) / 1000;
     }
     // Every rule saw the state before the event: the event is folded into it in place (a copy
     // per event was most of the engine's time), then the rules remember what they found.
     const next = fold ? foldEvent(state, event) : copyOf(state);
-    for (const { effective, hits } of found) {
+    for (const { effective, context, hits } of runners) {
       if (!effective.rule.remember) continue;
+      context.state = next;
+      context.hits = hits;
       try {
-        effective.rule.remember(event, next, { ...contextOf(effective, next, facts), hits });
+        effective.rule.remember(event, next, context);
       } catch (error) {
         throw new RuleFailure(effective.rule.code, event, error);
       }
     }
     states.set(event.playerId, next);
   }
+  if (ruleSeconds) {
+    for (const runner of runnersOf.all()) {
+      const code = runner.effective.rule.code;
+      ruleSeconds.set(code, (ruleSeconds.get(code) ?? 0) + runner.seconds);
+    }
+  }
   return findings;
 }
 
-const contextOf = (effective: EffectiveRule, state: PlayerState, facts: CrossPlayerFacts) => ({
-  parameters: effective.parameters as never,
-  state,
-  facts,
-});
+const NO_HITS: readonly RuleHit[] = Object.freeze([]);
+
+/**
+ * A team's rules that are not off, each with the context its calls share (the engine sets the
+ * state before each call: one object per rule and batch, not per event), its last hits and its
+ * time spent.
+ */
+interface RuleRunner {
+  effective: EffectiveRule;
+  context: {
+    parameters: never;
+    state: PlayerState;
+    facts: CrossPlayerFacts;
+    /** For `remember`: this event's hits. */
+    hits: readonly RuleHit[];
+  };
+  hits: readonly RuleHit[];
+  seconds: number;
+}
+
+function runnersByTeam(
+  rulesOf: (teamId: number) => readonly EffectiveRule[],
+  facts: CrossPlayerFacts,
+) {
+  const byTeam = new Map<number, RuleRunner[]>();
+  const runnersOf = (teamId: number): RuleRunner[] => {
+    let runners = byTeam.get(teamId);
+    if (!runners) {
+      runners = rulesOf(teamId)
+        .filter((effective) => effective.mode !== 'off')
+        .map((effective) => ({
+          effective,
+          context: {
+            parameters: effective.parameters as never,
+            state: emptyPlayerState(),
+            facts,
+            hits: NO_HITS,
+          },
+          hits: NO_HITS,
+          seconds: 0,
+        }));
+      byTeam.set(teamId, runners);
+    }
+    return runners;
+  };
+  runnersOf.all = () => [...byTeam.values()].flat();
+  return runnersOf;
+}

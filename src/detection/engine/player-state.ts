@@ -179,8 +179,9 @@ export function copyOf(state: PlayerState): PlayerState {
 }
 
 function prune(state: PlayerState, now: number): PlayerState {
-  // Lists are kept in event-time order (a late event is put in its place), so the expired and,
-  // over the cap, the oldest are at the front: cheap to keep on every event.
+  // Runs on every event, so it allocates only when something is to go. Lists are kept in
+  // event-time order (a late event is put in its place), so the expired and, over the cap, the
+  // oldest are at the front.
   const keep = (moves: Movement[], retention: number) => {
     const last = moves.length - 1;
     if (last > 0 && moves[last - 1].at > moves[last].at) moves.sort((a, b) => a.at - b.at);
@@ -191,15 +192,24 @@ function prune(state: PlayerState, now: number): PlayerState {
   state.deposits = keep(state.deposits, RETENTION.movements);
   state.withdrawals = keep(state.withdrawals, RETENTION.movements);
   state.bonuses = keep(state.bonuses, RETENTION.bonuses);
-  state.lowOddsBets = state.lowOddsBets
-    .filter((bet) => (bet.settledAt ?? bet.at) >= now - RETENTION.lowOddsBets)
-    .sort((a, b) => a.at - b.at)
-    .slice(-MAX_FLAGGED_BETS);
-  const shares = Object.values(state.reportedShares);
+  const bets = state.lowOddsBets;
+  const betExpired = (bet: FlaggedBet) => (bet.settledAt ?? bet.at) < now - RETENTION.lowOddsBets;
   if (
-    shares.length > MAX_REPORTED_SHARES ||
-    shares.some((reported) => reported.at < now - RETENTION.reportedShares)
+    bets.length > MAX_FLAGGED_BETS ||
+    bets.some((bet, i) => betExpired(bet) || (i > 0 && bets[i - 1].at > bet.at))
   ) {
+    state.lowOddsBets = bets
+      .filter((bet) => !betExpired(bet))
+      .sort((a, b) => a.at - b.at)
+      .slice(-MAX_FLAGGED_BETS);
+  }
+  let shares = 0;
+  let sharesExpired = false;
+  for (const key in state.reportedShares) {
+    shares++;
+    if (state.reportedShares[key].at < now - RETENTION.reportedShares) sharesExpired = true;
+  }
+  if (shares > MAX_REPORTED_SHARES || sharesExpired) {
     state.reportedShares = Object.fromEntries(
       Object.entries(state.reportedShares)
         .filter(([, reported]) => reported.at >= now - RETENTION.reportedShares)
@@ -211,11 +221,13 @@ function prune(state: PlayerState, now: number): PlayerState {
   for (const ref of opposing.slice(0, Math.max(0, opposing.length - MAX_REPORTED_OPPOSING))) {
     delete state.reportedOpposing[ref];
   }
-  for (const [key, at] of Object.entries(state.recordedSightings)) {
-    if (at < now - RETENTION.recordedSightings) delete state.recordedSightings[key];
+  for (const key in state.recordedSightings) {
+    if (state.recordedSightings[key] < now - RETENTION.recordedSightings) {
+      delete state.recordedSightings[key];
+    }
   }
   const firstDay = dayOf(now) - RETENTION.settledDays;
-  for (const day of Object.keys(state.settledByDay)) {
+  for (const day in state.settledByDay) {
     if (Number(day) < firstDay) delete state.settledByDay[day];
   }
   return state;

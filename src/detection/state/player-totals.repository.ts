@@ -3,6 +3,7 @@ import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import type { DetectionEvent } from '../engine/detection-event';
 import { WINNING_TYPES } from '../engine/detection-event';
+import { MICROS } from '../engine/player-state';
 
 const MEASURES = ['deposits', 'withdrawals', 'bets', 'wins'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -31,6 +32,20 @@ export interface WindowTotals {
   wins: { count: number; amount: number };
 }
 
+/** `YYYY-MM-DD HH:00:00` of an event time (µs), the last one remembered: a batch's are few. */
+let lastHour = Number.NaN;
+let lastHourText = '';
+function hourText(micros: number): string {
+  const hour = Math.floor(micros / MICROS.HOUR);
+  if (hour !== lastHour) {
+    lastHourText = `${MicroTime.fromMicros(hour * MICROS.HOUR)
+      .toDatabaseText()
+      .slice(0, 13)}:00:00`;
+    lastHour = hour;
+  }
+  return lastHourText;
+}
+
 /** Players' money per hour and currency (player_hour_totals). */
 @Injectable()
 export class PlayerTotalsRepository {
@@ -45,7 +60,7 @@ export class PlayerTotalsRepository {
     for (const event of events) {
       const measure = measureOf(event);
       if (!measure || event.amountCents <= 0) continue;
-      const hour = `${MicroTime.fromMicros(event.at).toDatabaseText().slice(0, 13)}:00:00`;
+      const hour = hourText(event.at);
       const key = `${event.playerId}|${hour}|${event.currency}`;
       const row = rows.get(key) ?? {
         playerId: event.playerId,
