@@ -113,6 +113,34 @@ describe('evaluateEvents', () => {
     });
   });
 
+  it('gives a rule’s `remember` the hits of that event only, and the state after it', () => {
+    const remembered: { event: string; hits: number; lastAt: number | null }[] = [];
+    const rule = defineRule({
+      code: 'REMEMBERS',
+      title: { en: 'R', fr: 'R', 'pt-BR': 'R' },
+      severity: 'LOW',
+      reference: 'spec',
+      parameters: {},
+      evaluate: (event) => (event.ref === 'e-1' ? [hit(), hit()] : null),
+      remember(event, next, { hits, state }) {
+        expect(state).toBe(next);
+        remembered.push({ event: event.ref, hits: hits.length, lastAt: next.lastAt });
+      },
+      reason: () => 'R',
+    });
+    const events = [
+      monitorEvent({ ref: 'e-1', at: T0 }),
+      monitorEvent({ ref: 'e-2', at: T0 + minutes(1) }),
+      monitorEvent({ ref: 'e-3', at: T0 + minutes(2), playerId: 2 }),
+    ];
+    run(events, [effectiveRule(rule)]);
+    expect(remembered).toEqual([
+      { event: 'e-1', hits: 2, lastAt: T0 },
+      { event: 'e-2', hits: 0, lastAt: T0 + minutes(1) },
+      { event: 'e-3', hits: 0, lastAt: T0 + minutes(2) },
+    ]);
+  });
+
   it('records a finding with the rule’s version, severity, figures and cooldown', () => {
     const { rule } = scripted('LOUD', () => hit({ figures: { amount: 5 } }), 'LOW');
     const event = monitorEvent();
