@@ -27,6 +27,11 @@ export class ProcessingWorker implements OnApplicationBootstrap, BeforeApplicati
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
+  /**
+   * Wake signals so far. A loop that found nothing compares it with what it was before its batch:
+   * events committed while it was claiming were not in its claim, and it must not sleep past them.
+   */
+  private wakes = 0;
   private unsubscribe: () => void = () => undefined;
 
   constructor(
@@ -97,6 +102,7 @@ export class ProcessingWorker implements OnApplicationBootstrap, BeforeApplicati
   private async run(holder: PartitionLeases): Promise<void> {
     while (this.running) {
       let processed = 0;
+      const wakesBefore = this.wakes;
       try {
         await holder.refreshIfDue();
         processed = await this.batches.processNext(holder, this.config.worker.batchSize);
@@ -105,7 +111,7 @@ export class ProcessingWorker implements OnApplicationBootstrap, BeforeApplicati
       }
       if (!this.running) break;
       if (processed === 0) {
-        await this.sleep(this.config.worker.pollMs);
+        if (this.wakes === wakesBefore) await this.sleep(this.config.worker.pollMs);
         await sleep(this.config.worker.lingerMs);
       } else if (processed < SMALL_BATCH) {
         await sleep(this.config.worker.lingerMs);
@@ -131,6 +137,7 @@ export class ProcessingWorker implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private wakeAll(): void {
+    this.wakes += 1;
     for (const wake of [...this.sleepers]) wake();
   }
 }
