@@ -2,11 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MicroTime } from '../common/time/micro-time';
 import type { SqlSession } from '../database/sql-database';
 import type { ProcessingEvent } from '../processing/processing-event';
-import type { ProcessingStep } from '../processing/processing-step';
+import type { ProcessingStep, StoredEvents } from '../processing/processing-step';
 import { partitionOf } from '../processing/queue/partition';
 import { AlertRecorder } from './alerts/alert-recorder';
 import { DetectionMetrics } from './detection.metrics';
-import { toDetectionEvent, type DetectionEvent } from './engine/detection-event';
+import {
+  toDetectionEvent,
+  type DetectionEvent,
+  type IdentifierKind,
+} from './engine/detection-event';
 import { evaluateEvents, RuleFailure, type EffectiveRule, type Finding } from './engine/evaluate';
 import type { PlayerState } from './engine/player-state';
 import { PlayerRiskService } from './risk/player-risk.service';
@@ -14,7 +18,11 @@ import { RuleSettingsService } from './settings/rule-settings.service';
 import { CrossPlayerFactsLoader } from './state/cross-player-facts.loader';
 import { DetectionStateRepository } from './state/detection-state.repository';
 import { PlayerTotalsRepository } from './state/player-totals.repository';
-import { SecondLooksRepository, type SecondLook } from './state/second-looks.repository';
+import {
+  SecondLooksRepository,
+  secondLookAt,
+  type SecondLook,
+} from './state/second-looks.repository';
 import type { CrossPlayerFacts } from './engine/rule';
 
 type RulesOf = (teamId: number) => readonly EffectiveRule[];
@@ -66,8 +74,7 @@ export class DetectionStep implements ProcessingStep {
     await this.totals.add(session, detected);
     const looks = secondLooksOf(detected, rulesOf, facts);
     await this.secondLooks.add(session, looks, now);
-    for (const { event } of looks)
-      this.looksDue.add(partitionOf(event.teamId, event.playerExternalId));
+    for (const look of looks) this.looksDue.add(partitionOf(look.teamId, look.playerExternalId));
     await this.record(session, findings, rulesOf, states);
   }
 
@@ -77,30 +84,29 @@ export class DetectionStep implements ProcessingStep {
   }
 
   /** The second look at the events of these partitions, whose batches committed. */
-  async settle(session: SqlSession, partitions: readonly number[]): Promise<void> {
+  async settle(
+    session: SqlSession,
+    partitions: readonly number[],
+    stored: StoredEvents,
+  ): Promise<void> {
     for (const partition of partitions) this.looksDue.delete(partition);
     const { ids, looks } = await this.secondLooks.waiting(session, partitions);
     if (ids.length === 0) return;
     const rules = await this.settings.effectiveRules(session, [
-      ...new Set(looks.map((look) => look.event.teamId)),
+      ...new Set(looks.map((look) => look.teamId)),
     ]);
     const rulesOf: RulesOf = (teamId) => crossPlayerRules(rules.get(teamId) ?? []);
     // Only what a concurrent batch may have changed is looked at again: an identifier with more
     // players now than its batch counted, or an opposing bet (single bets are few).
-    const counts = await this.facts.countShares(
-      session,
-      looks.map((look) => look.event),
-      rulesOf,
+    const counts = await this.facts.countShares(session, looks.map(countedIn), rulesOf);
+    const due = looks.filter(
+      (look) =>
+        look.stream === 'aml' ||
+        Object.entries(look.shares).some(
+          ([key, seen]) => (counts.get(`${look.teamId}|${key}`) ?? 0) > seen,
+        ),
     );
-    const events = looks
-      .filter(
-        (look) =>
-          look.event.aml !== null ||
-          Object.entries(look.shares).some(
-            ([key, seen]) => (counts.get(`${look.event.teamId}|${key}`) ?? 0) > seen,
-          ),
-      )
-      .map((look) => look.event);
+    const events = await eventsOf(session, due, stored);
     if (events.length === 0) {
       await this.secondLooks.remove(session, ids);
       return;
@@ -211,6 +217,33 @@ export class DetectionStep implements ProcessingStep {
   }
 }
 
+/** What a look counted: its team, time and identifiers (the keys of its shares). */
+const countedIn = (look: SecondLook) => ({
+  teamId: look.teamId,
+  at: look.at,
+  identifiers: Object.keys(look.shares).map((key) => {
+    const bar = key.indexOf('|');
+    return { kind: key.slice(0, bar) as IdentifierKind, value: key.slice(bar + 1) };
+  }),
+});
+
+/** The looks' events as the rules see them: AML ones kept whole, monitor ones read again. */
+async function eventsOf(
+  session: SqlSession,
+  looks: readonly SecondLook[],
+  stored: StoredEvents,
+): Promise<DetectionEvent[]> {
+  const read = looks.filter((look) => !look.event).map((look) => look.id);
+  const found = new Map(
+    (await stored.monitorEvents(session, read)).map((event) => [String(event.id), event]),
+  );
+  return looks.flatMap((look) => {
+    if (look.event) return [look.event];
+    const event = found.get(look.id);
+    return event ? [toDetectionEvent(event, look.playerId)] : [];
+  });
+}
+
 /**
  * The events that get a second look, each with what its batch counted of other players: one
  * per player and set of identifiers (the latest), every AML single bet on its own.
@@ -229,15 +262,15 @@ function secondLooksOf(
     const shares: Record<string, number> = {};
     for (const i of event.identifiers) {
       const shared = facts.sharing(event.teamId, i.kind, i.value);
-      if (shared?.oneShort) shares[`${i.kind}|${i.value}`] = shared.players;
+      if (shared?.short) shares[`${i.kind}|${i.value}`] = shared.players;
     }
     if (!event.aml && Object.keys(shares).length === 0) continue;
     const key = event.aml
       ? `aml|${event.id}`
       : `${event.playerId}|${Object.keys(shares).join('|')}`;
     const known = looks.get(key);
-    if (known && known.event.at > event.at) continue;
-    looks.set(key, { event, shares });
+    if (known && known.at > event.at) continue;
+    looks.set(key, secondLookAt(event, shares, event.aml !== null));
   }
   return [...looks.values()];
 }

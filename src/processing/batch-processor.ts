@@ -64,7 +64,7 @@ export class BatchProcessor {
     try {
       await this.database.transaction(async (session) => {
         const held = await this.leases.lockHeld(session, holder.owner, holder.partitions);
-        if (held.length > 0) await this.pipeline.settle(session, held);
+        if (held.length > 0) await this.pipeline.settle(session, held, this.streams);
       });
     } catch (error) {
       this.metrics.countSettleFailure();

@@ -3,16 +3,24 @@ import { AmlEventStream } from '../betting-events/aml-event.stream';
 import type { SqlSession } from '../database/sql-database';
 import { MonitorEventStream } from '../events/monitor-event.stream';
 import type { ProcessingEvent } from './processing-event';
+import type { StoredEvents } from './processing-step';
 import type { EventStream, StreamName } from './queue/event-stream';
 import type { QueuedEvent } from './queue/processing-queue.repository';
 
 /** The streams that feed processing, by name, and the loading of a claimed batch from them. */
 @Injectable()
-export class EventStreams {
+export class EventStreams implements StoredEvents {
   private readonly byName: Record<StreamName, EventStream<ProcessingEvent>>;
 
-  constructor(monitor: MonitorEventStream, aml: AmlEventStream) {
+  constructor(
+    private readonly monitor: MonitorEventStream,
+    aml: AmlEventStream,
+  ) {
     this.byName = { monitor, aml };
+  }
+
+  monitorEvents(session: SqlSession, ids: readonly string[]): Promise<ProcessingEvent[]> {
+    return this.monitor.load(session, ids);
   }
 
   of(name: StreamName): EventStream<ProcessingEvent> {

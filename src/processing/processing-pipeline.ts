@@ -4,7 +4,12 @@ import { isTransientDatabaseError } from '../database/database-errors';
 import type { SqlSession } from '../database/sql-database';
 import type { ProcessingEvent } from './processing-event';
 import { ProcessingMetrics } from './processing-metrics';
-import { PROCESSING_STEPS, ProcessingStepError, type ProcessingStep } from './processing-step';
+import {
+  PROCESSING_STEPS,
+  ProcessingStepError,
+  type ProcessingStep,
+  type StoredEvents,
+} from './processing-step';
 
 /** Runs the steps, in their listed order, over one batch of events. */
 @Injectable()
@@ -25,11 +30,15 @@ export class ProcessingPipeline {
   }
 
   /** The steps' work left for after their batches committed, on these locked partitions. */
-  async settle(session: SqlSession, partitions: readonly number[]): Promise<void> {
+  async settle(
+    session: SqlSession,
+    partitions: readonly number[],
+    stored: StoredEvents,
+  ): Promise<void> {
     for (const step of this.steps) {
       if (!step.settle) continue;
       const started = performance.now();
-      await step.settle(session, partitions);
+      await step.settle(session, partitions, stored);
       this.metrics.observeStep(`${step.name}:settle`, (performance.now() - started) / 1000);
     }
   }

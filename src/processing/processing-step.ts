@@ -15,9 +15,15 @@ export interface ProcessingStep {
    * other players' data), run by the loop holding `partitions`, locked in `session`: right after
    * each of its batches, and when it takes partitions over (a crashed holder's leftovers).
    */
-  settle?(session: SqlSession, partitions: readonly number[]): Promise<void>;
+  settle?(session: SqlSession, partitions: readonly number[], stored: StoredEvents): Promise<void>;
   /** Whether this instance's batches left such work on any of these partitions. */
   settleDue?(partitions: readonly number[]): boolean;
+}
+
+/** Events as stored, whatever their status: for the work a step left after its batches. */
+export interface StoredEvents {
+  /** Monitor events by row id (those that exist), in id order. */
+  monitorEvents(session: SqlSession, ids: readonly string[]): Promise<ProcessingEvent[]>;
 }
 
 /** The ordered steps (see processing-steps.ts). */

@@ -37,7 +37,7 @@ describe('detection: the second look at other players, after concurrent batches'
     };
 
   /** Processes what is queued with two holders at once: one holds `alone`, the other the rest. */
-  async function processConcurrently(alone: number): Promise<void> {
+  async function processConcurrently(alone: number, events = [1, 1]): Promise<void> {
     const repository = t.app.get(PartitionLeasesRepository);
     const rest = new PartitionLeases('second-look-rest', repository, 60_000, 0, true);
     await rest.refresh();
@@ -68,7 +68,7 @@ describe('detection: the second look at other players, after concurrent batches'
         batches.processNext(rest, 500),
         batches.processNext(single, 500),
       ]);
-      expect(handled).toEqual([1, 1]);
+      expect(handled).toEqual(events);
       // Nothing more to process: each loop takes its second look.
       spy.mockRestore();
       expect(
@@ -80,6 +80,15 @@ describe('detection: the second look at other players, after concurrent batches'
       await single.release();
     }
   }
+
+  /** Two player ids of the team in this partition. */
+  const twoPlayersIn = (partition: number, prefix: string) => {
+    const ids: string[] = [];
+    for (let n = 0; ids.length < 2; n++) {
+      if (partitionOf(team.id, `${prefix}-${n}`) === partition) ids.push(`${prefix}-${n}`);
+    }
+    return ids;
+  };
 
   /** A player id of the team whose partition differs from `other`'s. */
   const playerApartFrom = (other: string, prefix: string) => {
@@ -111,6 +120,33 @@ describe('detection: the second look at other players, after concurrent batches'
     // Nothing is left for a later look, and looking again finds nothing new.
     await t.app.get(ProcessingWorker).drain();
     expect((await alertsOf('SHARED_IDENTIFIER')).total).toBe(alerts.total);
+  });
+
+  it('SHARED_IDENTIFIER: a ring whose players are all new and processed together is caught, however short each batch counted', async () => {
+    // Four players needed: each of the two batches counts its own two, two short of the four.
+    await t.http
+      .put('/api/v1/rules/SHARED_IDENTIFIER')
+      .set('X-API-Key', team.apiKey)
+      .send({ parameters: { min_players: 4 } })
+      .expect(200);
+    const phone = { player: { phone: '+221779990002' } };
+    const first = 'quad-a';
+    const alone = partitionOf(team.id, playerApartFrom(first, 'quad-b'));
+    const players = [first, playerApartFrom(first, 'quad-a2'), ...twoPlayersIn(alone, 'quad-b')];
+    expect(players.filter((p) => partitionOf(team.id, p) === alone)).toHaveLength(2);
+    for (const [n, player] of players.entries()) {
+      await post('/api/v1/events', monitorEvent(player, 'DEPOSIT', 1_000, 40 - n, phone), 202);
+    }
+
+    await processConcurrently(alone, [2, 2]);
+
+    const alerts = await alertsOf('SHARED_IDENTIFIER');
+    expect(alerts.total).toBeGreaterThanOrEqual(1);
+    for (const alert of alerts.items) {
+      expect(alert.reason.parameters).toEqual(
+        expect.objectContaining({ kind: 'phone', value: '+221779990002', players: 4 }),
+      );
+    }
   });
 
   it('OPPOSITE_SIDES: two bettors on opposite sides of one market, processed together, are caught', async () => {

@@ -37,11 +37,12 @@ export interface SharedIdentifier {
   /** External ids of its players, latest first (at most 51, this player among them), when loaded for a likely hit. */
   others: string[] | null;
   /**
-   * One player short of the rule's threshold, on a kind that raises alerts: a player processed at
-   * the same moment by another loop could be the one missing, so the event gets a second look
-   * after its batch commits (shadow kinds do not: their counts may come one event late).
+   * Short of the rule's threshold, on a kind that raises alerts, counted when this batch recorded
+   * the player on it: players processed at the same moment by other loops could be the ones
+   * missing, so the event gets a second look after its batch commits (shadow kinds do not: their
+   * counts may come one event late).
    */
-  oneShort: boolean;
+  short: boolean;
 }
 
 export interface OpposingBet {

@@ -20,7 +20,7 @@ const PHONE = '+221770000001';
 const IP = '41.82.1.1';
 
 const shared = (players: number, others: string[] | null = null, allowlisted = false) =>
-  ({ players, others, allowlisted, oneShort: false }) satisfies SharedIdentifier;
+  ({ players, others, allowlisted, short: false }) satisfies SharedIdentifier;
 
 const using = (identifiers: DetectionEvent['identifiers'], partial: Partial<DetectionEvent> = {}) =>
   monitorEvent({ type: 'DEPOSIT', identifiers, ...partial });

@@ -86,7 +86,7 @@ export class CrossPlayerFactsLoader {
    */
   async countShares(
     session: SqlSession,
-    events: readonly DetectionEvent[],
+    events: readonly Pick<DetectionEvent, 'teamId' | 'at' | 'identifiers'>[],
     rulesOf: (teamId: number) => readonly EffectiveRule[],
   ): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
@@ -226,7 +226,7 @@ export class CrossPlayerFactsLoader {
           allowlisted: isAllowlisted(i),
           players: count(i),
           others: names.get(`${i.kind}|${i.value}`) ?? null,
-          oneShort: alerting(i) && !isAllowlisted(i) && count(i) === minPlayers - 1,
+          short: alerting(i) && !isAllowlisted(i) && count(i) < minPlayers,
         });
       }
     }

@@ -15,7 +15,7 @@ export class DetectionSecondLookEntity {
   @Column({ type: 'smallint' })
   partitionNo: number;
 
-  /** The events as the rules see them, with what their batch counted (SecondLook[]), JSON; at most 50 a row. */
+  /** The looks (SecondLook[]: each event with what its batch counted), JSON, 48 KB a row at most. */
   @Column({ type: 'text' })
   events: string;
 

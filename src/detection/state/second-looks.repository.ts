@@ -4,13 +4,34 @@ import { placeholders, valuesClause } from '../../database/sql-dialect';
 import { partitionOf } from '../../processing/queue/partition';
 import type { DetectionEvent } from '../engine/detection-event';
 
-/** Events a row holds at most: the JSON stays far below a TEXT column's 64 KiB. */
-const EVENTS_PER_ROW = 50;
+/** JSON a row holds at most: far below a TEXT column's 64 KiB. */
+const ROW_BYTES = 48_000;
 
-/** An event for a second look, and the players its batch counted per identifier (`kind|value`). */
+/**
+ * An event for a second look: which it is, its team, player and time, and the players its batch
+ * counted per identifier (`kind|value`). An AML event is kept whole (OPPOSITE_SIDES reads its
+ * legs; AML single bets are few); a monitor event is read again from storage, and only when a
+ * count rose: most looks find nothing new.
+ */
 export interface SecondLook {
-  event: DetectionEvent;
+  stream: DetectionEvent['stream'];
+  id: string;
+  teamId: number;
+  playerId: number;
+  playerExternalId: string;
+  at: number;
   shares: Record<string, number>;
+  event?: DetectionEvent;
+}
+
+/** A look at this event, with what its batch counted; `whole` keeps the event itself. */
+export function secondLookAt(
+  event: DetectionEvent,
+  shares: Record<string, number>,
+  whole: boolean,
+): SecondLook {
+  const { stream, id, teamId, playerId, playerExternalId, at } = event;
+  return { stream, id, teamId, playerId, playerExternalId, at, shares, ...(whole && { event }) };
 }
 
 /** Events waiting for their second look, by processing partition. */
@@ -20,14 +41,26 @@ export class SecondLooksRepository {
     if (looks.length === 0) return;
     const byPartition = new Map<number, SecondLook[]>();
     for (const look of looks) {
-      const partition = partitionOf(look.event.teamId, look.event.playerExternalId);
-      byPartition.set(partition, [...(byPartition.get(partition) ?? []), look]);
+      const partition = partitionOf(look.teamId, look.playerExternalId);
+      const list = byPartition.get(partition);
+      if (list) list.push(look);
+      else byPartition.set(partition, [look]);
     }
     const rows: unknown[][] = [];
     for (const [partition, list] of [...byPartition].sort(([a], [b]) => a - b)) {
-      for (let start = 0; start < list.length; start += EVENTS_PER_ROW) {
-        rows.push([partition, JSON.stringify(list.slice(start, start + EVENTS_PER_ROW)), now]);
+      let chunk: string[] = [];
+      let bytes = 0;
+      for (const look of list) {
+        const json = JSON.stringify(look);
+        const size = Buffer.byteLength(json) + 1;
+        if (chunk.length > 0 && bytes + size > ROW_BYTES) {
+          rows.push([partition, `[${chunk.join(',')}]`, now]);
+          [chunk, bytes] = [[], 0];
+        }
+        chunk.push(json);
+        bytes += size;
       }
+      rows.push([partition, `[${chunk.join(',')}]`, now]);
     }
     await session.execute(
       `INSERT INTO detection_second_looks (partition_no, events, created_at) VALUES ${valuesClause(3, rows.length)}`,
@@ -47,7 +80,7 @@ export class SecondLooksRepository {
     );
     return {
       ids: rows.map((row) => String(row.id)),
-      looks: rows.flatMap((row) => JSON.parse(row.events) as SecondLook[]),
+      looks: rows.flatMap((row) => (JSON.parse(row.events) as StoredLook[]).map(current)),
     };
   }
 
@@ -59,3 +92,9 @@ export class SecondLooksRepository {
     );
   }
 }
+
+/** A look as stored: the current shape, or the whole event only (rows written before it). */
+type StoredLook = SecondLook | { event: DetectionEvent; shares: Record<string, number> };
+
+const current = (look: StoredLook): SecondLook =>
+  'stream' in look ? look : secondLookAt(look.event, look.shares, true);
