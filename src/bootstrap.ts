@@ -98,6 +98,12 @@ export async function createApp(
   await app.init();
   // Every API takes JSON only: a text or form body is a 415, not a string or fields to validate.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  // `PUT /api/v1/rules/:code` takes a JSON merge patch (RFC 7396), which may say so.
+  fastify.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
   return app;
 }
 

@@ -1,6 +1,7 @@
 import type { SqlDatabase } from '../database/sql-database';
 import { scopeCondition, type TenantScope } from '../tenancy/tenant-scope';
 import type { RecordFilters } from './dto/record-list.query';
+import { hasSurroundingSpaces } from '../common/text/well-formed';
 
 /**
  * The list queries both record tables share (`bets`, `sports_bets`): each has the indexes
@@ -39,6 +40,7 @@ export class RecordListQueries<Row> {
   }
 
   async find(scope: TenantScope, id: string): Promise<Row | null> {
+    if (hasSurroundingSpaces(id)) return null;
     const inScope = scopeCondition(scope, 'r');
     const rows = await this.database.select<Row>(
       `SELECT ${this.columns('r')} FROM ${this.table} r WHERE ${inScope.sql} AND r.id = ?`,

@@ -9,6 +9,7 @@ import type { MonitorStreamEvent } from './monitor-event';
 import { partitionOf } from '../processing/queue/partition';
 import type { QueueEntry, QueueSource } from '../processing/queue/processing-queue';
 import { eventStatusStatements } from '../processing/queue/event-status.statements';
+import { hasSurroundingSpaces } from '../common/text/well-formed';
 
 const EVENT_STATUS = eventStatusStatements('events');
 
@@ -264,6 +265,7 @@ export class EventRepository {
 
   /** The status of an event of the scope (a brand's key: only its brand's events). */
   async findStatusInScope(scope: TenantScope, uuid: string): Promise<EventStatusRow | null> {
+    if (hasSurroundingSpaces(uuid)) return null;
     const inScope = scopeCondition(scope);
     const [row] = await this.database.select<{
       id: number | string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -15,6 +15,7 @@ import type { Language } from '../common/i18n/language';
 import { RequestLanguage } from '../common/i18n/request-language.decorator';
 import { MonitorErrorDto } from '../monitor-api/dto/monitor-error.dto';
 import { MonitorApi } from '../monitor-api/monitor-api.decorator';
+import { refuseQueryParameters } from '../monitor-api/request-checks';
 import { ApiKeyAuth, BrandKeys } from '../tenancy/api-key-auth.decorator';
 import { CurrentTenant } from '../tenancy/current-tenant.decorator';
 import type { Tenant } from '../tenancy/tenant';
@@ -147,6 +148,13 @@ export class EventsController {
   @ApiOperation({ summary: 'Processing status of an event' })
   @ApiParam({ name: 'uuid', description: 'The `uuid` answered at ingestion' })
   @ApiOkResponse({ type: EventStatusDto, example: examples.STATUS_EXAMPLE })
+  @ApiBadRequestResponse({
+    description: 'A query parameter: this route takes none',
+    type: MonitorErrorDto,
+    example: failure('VALIDATION_ERROR', 'Validation failed', [
+      { field: 'verbose', message: 'unknown query parameter verbose; this route takes none' },
+    ]),
+  })
   @ApiNotFoundResponse({
     description: "Unknown uuid, or another team's event (for a brand's key: another brand's)",
     type: MonitorErrorDto,
@@ -155,7 +163,9 @@ export class EventsController {
   async status(
     @CurrentTenant() tenant: Tenant,
     @Param('uuid') uuid: string,
+    @Query() query: Record<string, unknown>,
   ): Promise<EventStatusDto> {
+    refuseQueryParameters(query);
     return toStatusResponse(await this.statuses.statusOf(tenant, uuid));
   }
 }

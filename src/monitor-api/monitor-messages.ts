@@ -11,6 +11,8 @@ export interface MonitorMessages {
   unsupportedMediaType: string;
   routeNotFound(method: string, path: string): string;
   validationFailed: string;
+  /** When more problems were found than an answer lists. */
+  validationFailedListing(listed: number, found: number): string;
   notFound(resource: string, id: string): string;
   conflict(
     resource: string,
@@ -21,6 +23,24 @@ export interface MonitorMessages {
   illegalMove(resource: string, id: string, from: string, to: string): string;
   internal(errorId: string): string;
 }
+
+/** The resources' names in French; one not listed keeps its English name. */
+const FRENCH_RESOURCES: Record<string, string> = {
+  'API key': 'Clé API',
+  Alert: 'Alerte',
+  'Allowlisted identifier': 'Identifiant autorisé',
+  Bet: 'Pari',
+  'Bet slip': 'Ticket',
+  'Betting event': 'Événement de pari',
+  Delivery: 'Envoi',
+  Event: 'Événement',
+  Player: 'Joueur',
+  Rule: 'Règle',
+  'Sports bet': 'Pari sportif',
+  Team: 'Équipe',
+  User: 'Utilisateur',
+};
+const fr = (resource: string) => FRENCH_RESOURCES[resource] ?? resource;
 
 export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
   en: {
@@ -38,13 +58,18 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     unsupportedMediaType: 'Content-Type must be application/json',
     routeNotFound: (method, path) => `Route ${method} ${path} not found`,
     validationFailed: 'Validation failed',
+    validationFailedListing: (listed, found) =>
+      `Validation failed: the first ${listed} of ${found} problems are listed`,
     notFound: (resource, id) => `${resource} ${id} not found`,
     conflict: (resource, id, existingRef, reason) =>
       reason === 'other_brand'
         ? `${resource} ${id} is already used by another brand of your team`
         : `${resource} ${id} was already received with different content` +
           (existingRef ? ` (uuid ${existingRef})` : ''),
-    illegalMove: (resource, id, from, to) => `${resource} ${id} cannot move from ${from} to ${to}`,
+    illegalMove: (resource, id, from, to) =>
+      from === to
+        ? `${resource} ${id} is ${from} already`
+        : `${resource} ${id} cannot move from ${from} to ${to}`,
     internal: (errorId) => `Internal server error (error id ${errorId})`,
   },
   fr: {
@@ -62,15 +87,19 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     payloadTooLarge: (limit) => `Le corps de la requête dépasse la limite de ${limit} octets`,
     unsupportedMediaType: 'Le Content-Type doit être application/json',
     routeNotFound: (method, path) => `Route ${method} ${path} introuvable`,
-    validationFailed: 'Validation échouée',
-    notFound: (resource, id) => `${resource} ${id} introuvable`,
+    validationFailed: 'Échec de la validation',
+    validationFailedListing: (listed, found) =>
+      `Échec de la validation : les ${listed} premiers des ${found} problèmes sont listés`,
+    notFound: (resource, id) => `${fr(resource)} ${id} introuvable`,
     conflict: (resource, id, existingRef, reason) =>
       reason === 'other_brand'
-        ? `${resource} ${id} est déjà utilisé par une autre marque de votre équipe`
-        : `${resource} ${id} déjà reçu avec un contenu différent` +
+        ? `${fr(resource)} ${id} : déjà utilisé par une autre marque de votre équipe`
+        : `${fr(resource)} ${id} : déjà reçu avec un contenu différent` +
           (existingRef ? ` (uuid ${existingRef})` : ''),
     illegalMove: (resource, id, from, to) =>
-      `${resource} ${id} ne peut pas passer de ${from} à ${to}`,
+      from === to
+        ? `${fr(resource)} ${id} : déjà ${from}`
+        : `${fr(resource)} ${id} : impossible de passer de ${from} à ${to}`,
     internal: (errorId) => `Erreur interne du serveur (identifiant ${errorId})`,
   },
 };

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { loadConfig } from '../config/app-config';
 import {
+  ConflictError,
   InternalError,
   MalformedBodyError,
   PayloadTooLargeError,
@@ -86,10 +87,28 @@ describe('MonitorWire', () => {
     [new MalformedBodyError('x'), 'Corps JSON mal formé'],
     [new RouteNotFoundError('GET', '/api/v1/x'), 'Route GET /api/v1/x introuvable'],
     [new PayloadTooLargeError(), 'Le corps de la requête dépasse la limite de 2048 octets'],
+    [new ResourceNotFoundError('Alert', 'a-1'), 'Alerte a-1 introuvable'],
+    [
+      ConflictError.ofState('Alert', 'a-1', 'RESOLVED', 'OPEN'),
+      'Alerte a-1 : impossible de passer de RESOLVED à OPEN',
+    ],
+    [ConflictError.ofState('Alert', 'a-1', 'RESOLVED', 'RESOLVED'), 'Alerte a-1 : déjà RESOLVED'],
   ])('renders %p in French', (error, message) => {
     expect((render(error, 'fr').body as { error: { message: string } }).error.message).toBe(
       message,
     );
+  });
+
+  it('lists the first 100 problems of a request, and says how many it found', () => {
+    const issues = Array.from({ length: 250 }, (_, i) => ({
+      field: `k${i}`,
+      constraint: 'route',
+      message: `unknown field k${i}`,
+    }));
+    const { body } = render(new RequestValidationError(issues));
+    const error = (body as { error: { message: string; details: { field: string }[] } }).error;
+    expect(error.message).toBe('Validation failed: the first 100 of 250 problems are listed');
+    expect(error.details.map((d) => d.field)).toEqual(issues.slice(0, 100).map((i) => i.field));
   });
 
   it('renders an internal error with its id and nothing of the cause', () => {

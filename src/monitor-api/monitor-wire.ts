@@ -27,6 +27,9 @@ export interface MonitorErrorBody {
 
 export const MONITOR_WIRE = 'monitor';
 
+/** Problems an answer lists at most: a body of 200,000 unknown keys gets no 17 MB answer. */
+const MAX_DETAILS = 100;
+
 /** The Betting Monitor API's error shape and language (seed 000, CONTRACTS.md section 1). */
 @Injectable()
 export class MonitorWire implements WireFormat, OnModuleInit {
@@ -82,9 +85,11 @@ export class MonitorWire implements WireFormat, OnModuleInit {
       case 'validation':
         return [
           MonitorErrorCode.ValidationError,
-          t.validationFailed,
+          error.issues.length > MAX_DETAILS
+            ? t.validationFailedListing(MAX_DETAILS, error.issues.length)
+            : t.validationFailed,
           {
-            details: error.issues.map((issue) => ({
+            details: error.issues.slice(0, MAX_DETAILS).map((issue) => ({
               field: issue.field,
               message: monitorFieldMessage(issue, language),
             })),

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../common/errors/app-error';
+import { RequestValidationError, type FieldIssue } from '../common/errors/app-error';
 
 /** An invalid field of a monitor route checked by hand; its message is the route's own (English). */
 export const issue = (field: string, message: string): FieldIssue => ({
@@ -37,4 +37,13 @@ export function unknownParameters(
       );
     }
   }
+}
+
+/** A route that takes no query parameter: any one sent is a 400 naming it. */
+export function refuseQueryParameters(query: Record<string, unknown>): void {
+  const names = Object.keys(query);
+  if (names.length === 0) return;
+  throw new RequestValidationError(
+    names.map((name) => issue(name, `unknown query parameter ${name}; this route takes none`)),
+  );
 }

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../database/database-errors';
 import type { SqlSession } from '../database/sql-database';
 import { PlayersRepository, type PlayerActivity, type PlayerProfile } from './players.repository';
 import { SqlDatabase } from '../database/sql-database';
+import { hasSurroundingSpaces } from '../common/text/well-formed';
 
 export type { PlayerProfile } from './players.repository';
 
@@ -121,6 +122,7 @@ export class PlayersService {
     teamId: number,
     key: { externalId: string } | { cpf: string },
   ): Promise<PlayerProfile | null> {
+    if ('externalId' in key && hasSurroundingSpaces(key.externalId)) return Promise.resolve(null);
     return this.players.findProfile(this.database, teamId, key);
   }
 

@@ -172,6 +172,19 @@ describe('detection', () => {
       },
     });
 
+    // Closing it again is refused too: of two analysts closing one alert at once, one is told.
+    expect(
+      (
+        await patch(`/api/v1/alerts/${raised.id}`, { status: 'RESOLVED', assignee: 'x' }).expect(
+          409,
+        )
+      ).body,
+    ).toEqual({
+      success: false,
+      error: { code: 'CONFLICT', message: `Alert ${raised.id} is RESOLVED already` },
+    });
+    expect((await get(`/api/v1/alerts/${raised.id}`).expect(200)).body).toEqual(resolved.body);
+
     // A hit after RESOLVED opens a new alert; a later hit within the cooldown joins it.
     await send({
       id: 'a-2',
@@ -198,6 +211,41 @@ describe('detection', () => {
     const status = await get(`/api/v1/events/${uuid}/status`).expect(200);
     expect(status.body.alerts).toEqual([
       { id: raised.id, rule: 'LARGE_TRANSACTION', severity: 'MEDIUM', status: 'RESOLVED' },
+    ]);
+  });
+
+  it('a late event joins the alert whose hits are within the cooldown of it, either way; the reason stays the latest hit’s', async () => {
+    const latest = minutesAgo(60);
+    const earlier = minutesAgo(60 + 10 * 60);
+    const muchEarlier = minutesAgo(60 + 48 * 60);
+    await send({ id: 'late-1', player: 'p-late', type: 'DEPOSIT', amount: 1_500_000, at: latest });
+    await drain();
+    await send({ id: 'late-2', player: 'p-late', type: 'DEPOSIT', amount: 1_200_000, at: earlier });
+    await drain();
+    await send({
+      id: 'late-3',
+      player: 'p-late',
+      type: 'DEPOSIT',
+      amount: 1_100_000,
+      at: muchEarlier,
+    });
+    await drain();
+
+    const alerts = (await alertsOf('rule=LARGE_TRANSACTION&player=p-late&sort=-last_hit_at'))
+      .items as unknown as {
+      hit_count: number;
+      first_hit_at: string;
+      last_hit_at: string;
+      reason: { text: string };
+    }[];
+    expect(alerts.map((a) => [a.hit_count, a.first_hit_at, a.last_hit_at, a.reason.text])).toEqual([
+      [2, micro(earlier), micro(latest), 'Deposit of 1,500,000 XOF; threshold 1,000,000 XOF'],
+      [
+        1,
+        micro(muchEarlier),
+        micro(muchEarlier),
+        'Deposit of 1,100,000 XOF; threshold 1,000,000 XOF',
+      ],
     ]);
   });
 
@@ -274,7 +322,7 @@ describe('detection', () => {
               points: 10,
               kyc_level: 1,
               withdrawals: 1,
-              description: '1 withdrawal(s) in 30 days at KYC level 1: 10 points',
+              description: '1 withdrawal in 30 days at KYC level 1: 10 points',
             },
           ],
         },
@@ -297,7 +345,7 @@ describe('detection', () => {
     // In French, the same factors in words.
     const fr = (await get('/api/v1/players/p-risk', team.apiKey, 'fr').expect(200)).body;
     expect(fr.data.risk.factors[3].description).toBe(
-      '1 retrait(s) en 30 jours avec un niveau KYC 1 : 10 points',
+      '1 retrait en 30 jours avec un niveau KYC 1 : 10 points',
     );
 
     // The analyst clears one alert as a false positive: it adds nothing from now on.
@@ -458,6 +506,30 @@ describe('detection', () => {
       (await get('/api/v1/rules/SHARED_IDENTIFIER').expect(200)).body.data.hits_by_day,
     ).toEqual([]);
     expect((await get('/api/v1/allowlist').expect(200)).body.data.total).toBe(1);
+    // An IP value must be an address, kept in one spelling (IPv6's canonical form).
+    expect(
+      (
+        await t.http
+          .post('/api/v1/allowlist')
+          .set('X-API-Key', team.apiKey)
+          .send({ kind: 'ip', value: '999.1.1.1' })
+          .expect(400)
+      ).body.error.details,
+    ).toEqual([{ field: 'value', message: 'value must be an IPv4 or IPv6 address for kind ip' }]);
+    const v6 = await t.http
+      .post('/api/v1/allowlist')
+      .set('X-API-Key', team.apiKey)
+      .send({ kind: 'ip', value: '2001:0DB8:0000:0000:0000:0000:0000:0077' })
+      .expect(201);
+    expect(v6.body.data.value).toBe('2001:db8::77');
+    await t.http
+      .delete('/api/v1/allowlist/ip/2001:DB8::77')
+      .set('X-API-Key', team.apiKey)
+      .expect(204);
+    await t.http
+      .delete('/api/v1/allowlist/ip/196.1.95.1%20')
+      .set('X-API-Key', team.apiKey)
+      .expect(404);
     await t.http
       .delete('/api/v1/allowlist/ip/196.1.95.1')
       .set('X-API-Key', team.apiKey)
@@ -466,6 +538,42 @@ describe('detection', () => {
       .delete('/api/v1/allowlist/ip/196.1.95.1')
       .set('X-API-Key', team.apiKey)
       .expect(404);
+  });
+
+  it('counts one identifier written several ways once: IPv6 spellings, phone formats', async () => {
+    await put('/api/v1/rules/SHARED_IDENTIFIER', { parameters: { modes: { ip: 'on' } } }).expect(
+      200,
+    );
+    const ips = ['2001:db8::99', '2001:DB8::99', '2001:0db8:0000:0000:0000:0000:0000:0099'];
+    const phones = ['+221 77 555 01 02', '00221775550102', '+221-77-555-01-02'];
+    for (const i of [0, 1, 2]) {
+      await send({
+        id: `spell-${i}`,
+        player: `spell-${i}`,
+        type: 'DEPOSIT',
+        amount: 1000,
+        at: minutesAgo(10 - i),
+        player_extra: { phone: phones[i] },
+        metadata: { ip_address: ips[i] },
+      });
+    }
+    await drain();
+    const alerts = (await get('/api/v1/alerts?rule=SHARED_IDENTIFIER&player=spell-2').expect(200))
+      .body.data.items as { reason: { parameters: { kind: string; value: string } } }[];
+    expect(alerts).toHaveLength(1);
+    const hits = (
+      await get(`/api/v1/alerts/${(alerts[0] as unknown as { id: string }).id}`).expect(200)
+    ).body.data.events.items.map(
+      (e: { reason: { parameters: { kind: string; value: string; players: number } } }) => [
+        e.reason.parameters.kind,
+        e.reason.parameters.value,
+        e.reason.parameters.players,
+      ],
+    );
+    expect(hits.sort()).toEqual([
+      ['ip', '2001:db8::99', 3],
+      ['phone', '+221775550102', 3],
+    ]);
   });
 
   it('versions rule settings: each change with its author, applied to events processed after it', async () => {
@@ -508,7 +616,17 @@ describe('detection', () => {
       '3 deposits totalling 3,000 XOF in 2 min; threshold 3 in 1 h',
     ]);
 
-    await put('/api/v1/rules/RAPID_DEPOSITS', { parameters: { count: null } }).expect(200);
+    // A JSON merge patch may say so; a change that changes nothing makes no version.
+    const reset = await t.http
+      .put('/api/v1/rules/RAPID_DEPOSITS')
+      .set('X-API-Key', team.apiKey)
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ parameters: { count: null } }))
+      .expect(200);
+    expect(reset.body.data.version).toBe(3);
+    const same = await put('/api/v1/rules/RAPID_DEPOSITS', { mode: 'on', severity: 'HIGH' });
+    expect(same.status).toBe(200);
+    expect(same.body).toEqual(reset.body);
     const key = await keyId();
     expect((await get('/api/v1/rules/RAPID_DEPOSITS/versions').expect(200)).body).toEqual({
       success: true,
@@ -635,12 +753,12 @@ describe('detection', () => {
     expect((await get('/api/v1/players/p-mine', other.apiKey).expect(404)).body).toEqual(
       notFound('Player', 'p-mine'),
     );
-    expect((await get('/api/v1/players/cpf/123', other.apiKey).expect(404)).body).toEqual(
-      notFound('Player', '123'),
+    expect((await get('/api/v1/players/cpf/01234567890', other.apiKey).expect(404)).body).toEqual(
+      notFound('Player', '01234567890'),
     );
     expect((await get('/api/v1/alerts', other.apiKey).expect(200)).body.data.total).toBe(0);
     // The bettor is found by its CPF, bare or formatted; mixed formats or wrong check digits
-    // are no CPF: 404.
+    // are no CPF: 400.
     await t.http
       .post('/betting-events')
       .set('X-API-Key', team.apiKey)
@@ -652,11 +770,49 @@ describe('detection', () => {
         '01234567890',
       );
     }
-    for (const cpf of ['012.345678-90', '01234567891']) {
-      expect((await get(`/api/v1/players/cpf/${cpf}`).expect(404)).body).toEqual(
-        notFound('Player', cpf),
-      );
+    for (const cpf of ['012.345678-90', '01234567891', '123']) {
+      expect((await get(`/api/v1/players/cpf/${cpf}`).expect(400)).body).toEqual({
+        success: false,
+        error: {
+          code: 'VALIDATION_ERROR',
+          message: 'Validation failed',
+          details: [
+            {
+              field: 'cpf',
+              message: 'cpf must be a valid CPF: 11 digits, bare or as 000.000.000-00',
+            },
+          ],
+        },
+      });
     }
+    // Detail routes take no query parameter; keys with spaces around them name nothing, on
+    // MariaDB as on SQLite (which compare them differently).
+    expect((await get(`/api/v1/alerts/${alert.id}?verbose=1`).expect(400)).body).toEqual({
+      success: false,
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'Validation failed',
+        details: [
+          { field: 'verbose', message: 'unknown query parameter verbose; this route takes none' },
+        ],
+      },
+    });
+    for (const path of [
+      '/api/v1/rules?page=2',
+      '/api/v1/rules/LARGE_TRANSACTION?x=1',
+      '/api/v1/rules/LARGE_TRANSACTION/versions?x=1',
+      '/api/v1/players/p-mine?x=1',
+      '/api/v1/players/cpf/01234567890?x=1',
+    ]) {
+      await get(path).expect(400);
+    }
+    expect((await get('/api/v1/players/p-mine%20').expect(404)).body).toEqual(
+      notFound('Player', 'p-mine '),
+    );
+    await get(`/api/v1/alerts/${alert.id}%20`).expect(404);
+    expect((await get('/api/v1/alerts?player=p-mine%20').expect(400)).body.error.details).toEqual([
+      { field: 'player', message: 'player must not begin or end with spaces' },
+    ]);
 
     const details = async (query: string) =>
       (await get(`/api/v1/alerts?${query}`).expect(400)).body.error.details as { field: string }[];
@@ -668,6 +824,16 @@ describe('detection', () => {
       },
     ]);
     expect((await details('page=0')).map((d) => d.field)).toEqual(['page']);
+    // Rule codes are the pack's: an unknown one (or an empty one) is named once each.
+    expect(await details('rule=NO_SUCH_RULE,,LARGE_TRANSACTION,')).toEqual([
+      {
+        field: 'rule',
+        message: expect.stringMatching(
+          /^invalid rule "NO_SUCH_RULE"; expected LARGE_TRANSACTION, /,
+        ),
+      },
+      { field: 'rule', message: expect.stringMatching(/^invalid rule ""; expected /) },
+    ]);
     expect((await details('from=2026-02-30T00:00:00Z')).map((d) => d.field)).toEqual(['from']);
     expect((await details('size=101')).map((d) => d.field)).toEqual(['size']);
     expect(

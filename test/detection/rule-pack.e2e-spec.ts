@@ -407,7 +407,7 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
             wager_share: 0.2,
             window_days: 7,
           },
-          'Withdrawal of 9,000 XOF after 1 deposit(s) of 10,000 XOF; wagered since: 1,000 XOF (below 20%)',
+          'Withdrawal of 9,000 XOF after 1 deposit totalling 10,000 XOF; wagered since: 1,000 XOF (below 20%)',
         ),
       ]),
   },

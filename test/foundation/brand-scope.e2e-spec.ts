@@ -129,7 +129,7 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
     expect((await post('X', '/api/v1/events', body).expect(409)).body).toEqual(conflict);
     const fr = await post('X', '/api/v1/events', body).set('Accept-Language', 'fr').expect(409);
     expect(fr.body.error.message).toBe(
-      'Event ev-y-casino est déjà utilisé par une autre marque de votre équipe',
+      'Événement ev-y-casino : déjà utilisé par une autre marque de votre équipe',
     );
     // Its own brand and the team-wide key repeat it as before: the same uuid, nothing stored.
     expect((await post('Y', '/api/v1/events', body).expect(202)).body.data.uuid).toBe(y.eventUuid);

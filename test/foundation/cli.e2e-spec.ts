@@ -214,6 +214,7 @@ describe('command line (npm run cli)', () => {
             'AlertSeverityIndex1764900000000',
             'TeamTimeZone1765000000000',
             'PlayerStateRevision1765100000000',
+            'CanonicalAllowlist1765200000000',
           ],
         },
       });

@@ -138,7 +138,7 @@ const failure = (code: string, message: string, details?: Detail[]) => ({
 const validationFailed = (details: Detail[]) =>
   failure('VALIDATION_ERROR', 'Validation failed', details);
 const validationEchouee = (details: Detail[]) =>
-  failure('VALIDATION_ERROR', 'Validation échouée', details);
+  failure('VALIDATION_ERROR', 'Échec de la validation', details);
 const MALFORMED = failure('VALIDATION_ERROR', 'Malformed JSON body');
 const NOT_JSON = failure('VALIDATION_ERROR', 'Content-Type must be application/json');
 
@@ -1382,7 +1382,10 @@ describe('POST /api/v1/events and /api/v1/events/batch: bad input', () => {
       const otherFr = await postEvent(team, groupedWithId('dup_6', without('metadata')), 'fr');
       expect(answer(otherFr)).toEqual({
         status: 409,
-        body: failure('CONFLICT', `Event dup_6 déjà reçu avec un contenu différent (uuid ${uuid})`),
+        body: failure(
+          'CONFLICT',
+          `Événement dup_6 : déjà reçu avec un contenu différent (uuid ${uuid})`,
+        ),
       });
       expect(await countRows(team)).toBe(1);
       const [row] = await t.app

@@ -59,6 +59,7 @@ describe('Swagger of the monitor ingestion routes', () => {
     ]);
     expect(statuses('/api/v1/events/{uuid}/status', 'get')).toEqual([
       '200',
+      '400',
       '401',
       '404',
       '429',

@@ -7,6 +7,7 @@ import { scopeCondition, type TenantScope } from '../../tenancy/tenant-scope';
 import type { AmlBettingEvent, AmlLeg } from '../aml-betting-event';
 import type { CheckCode } from '../consistency-checks';
 import { eventStatusStatements } from '../../processing/queue/event-status.statements';
+import { hasSurroundingSpaces } from '../../common/text/well-formed';
 
 const AML_EVENT_STATUS = eventStatusStatements('betting_events');
 
@@ -207,6 +208,7 @@ export class AmlProcessingRepository {
 
   /** The processing status of an event of the scope (a brand's key: of its brand's slips). */
   async findStatusInScope(scope: TenantScope, publicId: string): Promise<AmlEventStatus | null> {
+    if (hasSurroundingSpaces(publicId)) return null;
     const inScope = scopeCondition(scope, 's');
     const [row] = await this.database.select<{
       public_id: string;

@@ -7,6 +7,7 @@ import type { BetLeg, BettingEventType, SlipState } from '../betting-event';
 import type { ConsistencyCheck } from '../consistency-checks';
 import type { DerivedSlip } from '../slip-fold';
 import { flagOf, groupLegs, selectLegColumns, type LegRow } from './bet-leg.rows';
+import { hasSurroundingSpaces } from '../../common/text/well-formed';
 
 /** A slip as stored: its derived state, and who and what it is. */
 export interface SlipRecord extends Omit<DerivedSlip, 'balanceBefore' | 'balanceAfter'> {
@@ -93,6 +94,7 @@ export class SlipQueriesRepository {
   constructor(private readonly database: SqlDatabase) {}
 
   async findSlip(scope: TenantScope, slipRef: string): Promise<SlipRecord | null> {
+    if (hasSurroundingSpaces(slipRef)) return null;
     const inScope = scopeCondition(scope);
     const rows = await this.database.select<SlipRow>(
       `${this.selectSlips()} WHERE ${inScope.sql} AND slip_ref = ?`,

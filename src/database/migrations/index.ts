@@ -1,3 +1,5 @@
+import { CanonicalAllowlist1765200000000 as MysqlCanonicalAllowlist } from './mysql/1765200000000-CanonicalAllowlist';
+import { CanonicalAllowlist1765200000000 as SqliteCanonicalAllowlist } from './sqlite/1765200000000-CanonicalAllowlist';
 import { PlayerStateRevision1765100000000 as MysqlPlayerStateRevision } from './mysql/1765100000000-PlayerStateRevision';
 import { PlayerStateRevision1765100000000 as SqlitePlayerStateRevision } from './sqlite/1765100000000-PlayerStateRevision';
 import { TeamTimeZone1765000000000 as MysqlTeamTimeZone } from './mysql/1765000000000-TeamTimeZone';
@@ -46,6 +48,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlAlertSeverityIndex,
   MysqlTeamTimeZone,
   MysqlPlayerStateRevision,
+  MysqlCanonicalAllowlist,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -63,4 +66,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteAlertSeverityIndex,
   SqliteTeamTimeZone,
   SqlitePlayerStateRevision,
+  SqliteCanonicalAllowlist,
 ];

@@ -1,7 +1,9 @@
 import { RequestValidationError, type FieldIssue } from '../../common/errors/app-error';
 import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
+import { hasSurroundingSpaces } from '../../common/text/well-formed';
 import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { SEVERITIES } from '../engine/rule-settings';
+import { RULE_PACK } from '../rules/rule-pack';
 import { ALERT_STATUSES } from './alert-status';
 import type { AlertFilters, AlertSort } from './alerts.repository';
 
@@ -17,6 +19,8 @@ const SORTS: Record<string, AlertSort> = {
   last_hit_at: 'last_hit_at',
   severity: 'severity',
 };
+
+const RULE_CODES = RULE_PACK.map((rule) => rule.code);
 
 const KNOWN = [
   'status',
@@ -42,24 +46,23 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
   const text = (name: string): string | undefined => {
     const raw = query[name];
     if (raw === undefined) return undefined;
-    if (typeof raw !== 'string' || raw === '' || raw.length > 200) {
+    if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 200) {
       issues.push(issue(name, `${name} must be given once, as text of 1 to 200 characters`));
+      return undefined;
+    }
+    if (hasSurroundingSpaces(raw)) {
+      issues.push(issue(name, `${name} must not begin or end with spaces`));
       return undefined;
     }
     return raw;
   };
-  const list = (name: string, allowed?: readonly string[]): string[] | undefined => {
+  const list = (name: string, allowed: readonly string[]): string[] | undefined => {
     const raw = text(name);
     if (raw === undefined) return undefined;
-    const values = raw.split(',').map((v) => v.trim());
+    const values = [...new Set(raw.split(',').map((v) => v.trim()))];
     for (const value of values) {
-      if (allowed ? !allowed.includes(value) : !/^[A-Z][A-Z0-9_]{1,39}$/.test(value)) {
-        issues.push(
-          issue(
-            name,
-            `invalid ${name} ${value}${allowed ? `; expected ${allowed.join(', ')}` : ''}`,
-          ),
-        );
+      if (!allowed.includes(value)) {
+        issues.push(issue(name, `invalid ${name} "${value}"; expected ${allowed.join(', ')}`));
       }
     }
     return values;
@@ -79,7 +82,7 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
   const filters: AlertFilters = {
     statuses: list('status', ALERT_STATUSES),
     severities: list('severity', SEVERITIES),
-    rules: list('rule'),
+    rules: list('rule', RULE_CODES),
     playerExternalId: text('player'),
     assignee: text('assignee'),
     from: time('from'),

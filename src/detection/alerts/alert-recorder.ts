@@ -34,6 +34,8 @@ interface Pending {
   severity: Severity;
   lastHitAt: number;
   firstHitAt: number;
+  /** The reason: the figures of its latest hit by event time (a late event's do not replace them). */
+  reason: string;
   findings: Finding[];
   /** An existing alert whose severity this batch raised. */
   raised?: boolean;
@@ -75,7 +77,7 @@ export class AlertRecorder {
       ruleCode: alert.ruleCode,
       ruleVersion: alert.ruleVersion,
       severity: alert.severity,
-      reason: JSON.stringify(alert.findings[alert.findings.length - 1].figures),
+      reason: alert.reason,
       hitCount: alert.findings.length,
       firstHitAt: text(alert.firstHitAt),
       lastHitAt: text(alert.lastHitAt),
@@ -154,14 +156,13 @@ export class AlertRecorder {
     for (const f of findings) {
       byTeam.set(f.event.teamId, (byTeam.get(f.event.teamId) ?? new Set()).add(f.event.playerId));
     }
-    const current = new Map<string, Pending>();
+    // A player's active alerts of each rule: a hit joins the one whose hits are within the
+    // cooldown of its event time, either way (a late event may come before an alert's first hit).
+    const active = new Map<string, Pending[]>();
+    const candidates = (key: string) => active.get(key) ?? active.set(key, []).get(key)!;
     for (const [teamId, players] of byTeam) {
       for (const alert of await this.alerts.activeFor(session, teamId, [...players], true)) {
-        const key = `${teamId}|${alert.playerId}|${alert.ruleCode}`;
-        const known = current.get(key);
-        const lastHitAt = MicroTime.fromDatabaseText(alert.lastHitAt).micros;
-        if (known && known.lastHitAt >= lastHitAt) continue;
-        current.set(key, {
+        candidates(`${teamId}|${alert.playerId}|${alert.ruleCode}`).push({
           id: alert.id,
           uuid: alert.uuid,
           teamId,
@@ -169,8 +170,9 @@ export class AlertRecorder {
           ruleCode: alert.ruleCode,
           ruleVersion: alert.ruleVersion,
           severity: alert.severity as Severity,
-          lastHitAt,
+          lastHitAt: MicroTime.fromDatabaseText(alert.lastHitAt).micros,
           firstHitAt: MicroTime.fromDatabaseText(alert.firstHitAt).micros,
+          reason: alert.reason,
           findings: [],
         });
       }
@@ -178,10 +180,15 @@ export class AlertRecorder {
     const touched: Pending[] = [];
     for (const finding of findings) {
       const { event, rule } = finding;
-      const key = `${event.teamId}|${event.playerId}|${rule.code}`;
-      let alert = current.get(key);
+      const alerts = candidates(`${event.teamId}|${event.playerId}|${rule.code}`);
       const cooldown = finding.cooldownHours * MICROS.HOUR;
-      if (!alert || event.at - alert.lastHitAt > cooldown) {
+      let alert = alerts
+        .filter((a) => event.at <= a.lastHitAt + cooldown && event.at >= a.firstHitAt - cooldown)
+        .reduce<Pending | undefined>(
+          (latest, a) => (latest && latest.lastHitAt >= a.lastHitAt ? latest : a),
+          undefined,
+        );
+      if (!alert) {
         alert = {
           id: null,
           uuid: randomUUID(),
@@ -192,16 +199,20 @@ export class AlertRecorder {
           severity: finding.severity,
           lastHitAt: event.at,
           firstHitAt: event.at,
+          reason: JSON.stringify(finding.figures),
           findings: [],
         };
-        current.set(key, alert);
+        alerts.push(alert);
       }
       if (alert.findings.length === 0) touched.push(alert);
       alert.findings.push(finding);
       const severity = higherOf(alert.severity, finding.severity);
       if (alert.id !== null && severity !== alert.severity) alert.raised = true;
       alert.severity = severity;
-      alert.lastHitAt = Math.max(alert.lastHitAt, event.at);
+      if (event.at >= alert.lastHitAt) {
+        alert.lastHitAt = event.at;
+        alert.reason = JSON.stringify(finding.figures);
+      }
       alert.firstHitAt = Math.min(alert.firstHitAt, event.at);
     }
     return touched;

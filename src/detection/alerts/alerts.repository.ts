@@ -4,6 +4,7 @@ import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { placeholders, valuesClause } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
 import type { AlertStatus } from './alert-status';
+import { hasSurroundingSpaces } from '../../common/text/well-formed';
 
 type Num = number | string;
 
@@ -230,7 +231,9 @@ export class AlertsRepository {
       ['id'],
       {
         hit_count: (old, offered) => `${old('hit_count')} + ${offered('hit_count')}`,
-        last_hit_at: (old, offered) => dialect.greatest(old('last_hit_at'), offered('last_hit_at')),
+        // The caller read the row locked (`activeFor`): it offers the span and reason to keep.
+        first_hit_at: (_old, offered) => offered('first_hit_at'),
+        last_hit_at: (_old, offered) => offered('last_hit_at'),
         reason: (_old, offered) => offered('reason'),
         severity: (_old, offered) => offered('severity'),
         updated_at: (_old, offered) => offered('updated_at'),
@@ -325,7 +328,8 @@ export class AlertsRepository {
     }));
   }
 
-  async findByUuids(teamId: number, uuids: readonly string[]): Promise<AlertRecord[]> {
+  async findByUuids(teamId: number, sent: readonly string[]): Promise<AlertRecord[]> {
+    const uuids = sent.filter((uuid) => !hasSurroundingSpaces(uuid));
     if (uuids.length === 0) return [];
     const rows = await this.database.select<AlertRow>(
       `SELECT ${this.columns(this.database)} WHERE a.team_id = ? AND a.uuid IN (${placeholders(uuids.length)})`,
@@ -339,6 +343,7 @@ export class AlertsRepository {
     uuid: string,
     session?: SqlSession,
   ): Promise<AlertRecord | null> {
+    if (hasSurroundingSpaces(uuid)) return null;
     const on = session ?? this.database;
     const [row] = await on.select<AlertRow>(
       `SELECT ${this.columns(on)} WHERE a.team_id = ? AND a.uuid = ? ${session ? session.dialect.forUpdate : ''}`,

@@ -8,7 +8,11 @@ import {
 import { issue } from '../../monitor-api/request-checks';
 import { WebhookOutbox } from '../../webhooks/delivery/webhook-outbox';
 import type { TextLanguage } from '../../common/i18n/language';
-import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
+import {
+  hasControlCharacters,
+  hasSurroundingSpaces,
+  isWellFormed,
+} from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import type { Rule } from '../engine/rule';
@@ -117,7 +121,9 @@ export class AlertsService {
       const alert = await this.alerts.findByUuid(teamId, uuid, session);
       if (!alert) throw new ResourceNotFoundError('Alert', uuid);
       const to = change.status ?? alert.status;
-      if (to !== alert.status && !canMove(alert.status, to)) {
+      // A status sent is a move: the same status again is refused, so that of two analysts
+      // closing one alert at once, one is told it was closed already.
+      if (change.status !== undefined && !canMove(alert.status, to)) {
         throw ConflictError.ofState('Alert', uuid, alert.status, to);
       }
       const assignee = change.assignee === undefined ? alert.assignee : change.assignee;
@@ -184,6 +190,7 @@ export class AlertsService {
       if (
         typeof value !== 'string' ||
         value.trim() === '' ||
+        (name === 'assignee' && hasSurroundingSpaces(value)) ||
         value.length > max ||
         controls ||
         !isWellFormed(value)
@@ -191,7 +198,7 @@ export class AlertsService {
         issues.push(
           issue(
             name,
-            `${name} must be text of 1 to ${max} characters without control characters${nullable ? ', or null' : ''}`,
+            `${name} must be text of 1 to ${max} characters without control characters${nullable ? ' or surrounding spaces, or null' : ''}`,
           ),
         );
       }

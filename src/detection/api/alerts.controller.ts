@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { TextLanguage } from '../../common/i18n/language';
 import { RequestTextLanguage } from '../../common/i18n/request-language.decorator';
 import { MonitorApi } from '../../monitor-api/monitor-api.decorator';
+import { refuseQueryParameters } from '../../monitor-api/request-checks';
 import { ApiKeyAuth, BrandKeys } from '../../tenancy/api-key-auth.decorator';
 import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
@@ -37,8 +38,10 @@ export class AlertsController {
   async get(
     @CurrentTenant() tenant: Tenant,
     @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
     @RequestTextLanguage() language: TextLanguage,
   ) {
+    refuseQueryParameters(query);
     return ok(await this.alerts.get(tenant.teamId, id, language));
   }
 

@@ -30,7 +30,7 @@ export const DetectionDocs = {
       '`mode`, `severity` and `parameters`, any subset. `parameters` is a JSON merge patch: `null` returns a parameter ' +
       '(or one currency of a money parameter, one key of `modes`) to its default. A bad or unknown field or parameter is ' +
       'a 400 naming it. Each change is a new version, with its time and author (this API key); it applies to events ' +
-      'processed after it. Answers the rule as `GET /rules` shows it.',
+      'processed after it; a change that changes nothing makes no version. Answers the rule as `GET /rules` shows it.',
   } satisfies ApiOperationOptions,
   putRuleBody: {
     schema: {
@@ -73,7 +73,10 @@ export const DetectionDocs = {
     summary: 'Allowlist an identifier',
     description:
       '`{"kind":"ip"|"phone"|"session","value":"...","note":"..."}`. 201 when added, 200 when it was there already. ' +
-      'Applies to events processed after it.',
+      'Applies to events processed after it. Values are kept, and compared, in one spelling, as the events’ are: an ' +
+      'IPv6 address in its canonical form (`2001:DB8:0::77` is `2001:db8::77`; `::ffff:41.82.10.5` is `41.82.10.5`), ' +
+      'a phone without spaces, dots, dashes or brackets and with `00` written `+`; session ids as sent. An `ip` ' +
+      'value must be an IP address.',
   } satisfies ApiOperationOptions,
   addAllowlistBody: {
     schema: {
@@ -94,7 +97,8 @@ export const DetectionDocs = {
   } satisfies ApiBodyOptions,
   removeAllowlist: {
     summary: 'Remove an identifier from the allowlist',
-    description: '204; 404 when it is not allowlisted.',
+    description:
+      '204; 404 when it is not allowlisted. The value is matched in the same spelling as when added.',
   } satisfies ApiOperationOptions,
   listAlerts: {
     summary: 'The alert queue',

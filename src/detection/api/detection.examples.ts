@@ -424,20 +424,20 @@ export const PLAYER_EXAMPLE = ok({
         decay: 0.96,
         age_days: 1,
         description:
-          'RAPID_DEPOSITS alert (MEDIUM, ACKNOWLEDGED), last hit 1 days ago: 12 points × 0.96 = 11.5',
+          'RAPID_DEPOSITS alert (MEDIUM, ACKNOWLEDGED), last hit 1 day ago: 12 points × 0.96 = 11.5',
       },
       {
         factor: 'linked_players',
         points: 10,
         players: 2,
-        description: 'Shares an identifier with 2 other player(s): 10 points',
+        description: 'Shares an identifier with 2 other players: 10 points',
       },
       {
         factor: 'low_kyc_withdrawals',
         points: 10,
         kyc_level: 1,
         withdrawals: 1,
-        description: '1 withdrawal(s) in 30 days at KYC level 1: 10 points',
+        description: '1 withdrawal in 30 days at KYC level 1: 10 points',
       },
     ],
   },
@@ -525,7 +525,7 @@ export const ERROR_EXAMPLES = {
   alertQuery: failure('VALIDATION_ERROR', 'Validation failed', [
     {
       field: 'status',
-      message: 'invalid status CLOSED; expected OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE',
+      message: 'invalid status "CLOSED"; expected OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE',
     },
     { field: 'size', message: 'size must be an integer from 1 to 100' },
   ]),
@@ -552,6 +552,12 @@ export const ERROR_EXAMPLES = {
     { field: 'min_score', message: 'min_score must be an integer from 0 to 100' },
   ]),
   playerNotFound: failure('NOT_FOUND', 'Player pl-unknown not found'),
+  noQuery: failure('VALIDATION_ERROR', 'Validation failed', [
+    { field: 'page', message: 'unknown query parameter page; this route takes none' },
+  ]),
+  notCpf: failure('VALIDATION_ERROR', 'Validation failed', [
+    { field: 'cpf', message: 'cpf must be a valid CPF: 11 digits, bare or as 000.000.000-00' },
+  ]),
   cpfNotFound: failure('NOT_FOUND', 'Player 98765432100 not found'),
   notJson: failure('VALIDATION_ERROR', 'Content-Type must be application/json'),
 };

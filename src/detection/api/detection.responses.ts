@@ -49,6 +49,11 @@ const BAD_BODY = (example: object) =>
     ),
   );
 
+/** A route that takes no query parameter. */
+const NO_QUERY = ApiBadRequestResponse(
+  error('A query parameter: this route takes none', errors.noQuery),
+);
+
 const RULE_NOT_FOUND = ApiNotFoundResponse(
   error('No rule of the pack has this code', errors.ruleNotFound),
 );
@@ -59,11 +64,14 @@ const ALERT_NOT_FOUND = ApiNotFoundResponse(
 /** The answers of each detection route, with examples, for Swagger. */
 export const DetectionResponses = {
   listRules: () =>
-    ApiOkResponse({
-      description: 'Every rule of the pack (the example shows 3 of the 16)',
-      type: RuleListResponseDto,
-      example: examples.RULE_LIST_EXAMPLE,
-    }),
+    applyDecorators(
+      ApiOkResponse({
+        description: 'Every rule of the pack (the example shows 3 of the 16)',
+        type: RuleListResponseDto,
+        example: examples.RULE_LIST_EXAMPLE,
+      }),
+      NO_QUERY,
+    ),
   getRule: () =>
     applyDecorators(
       ApiOkResponse({
@@ -71,6 +79,7 @@ export const DetectionResponses = {
         type: RuleDetailResponseDto,
         example: examples.RULE_DETAIL_EXAMPLE,
       }),
+      NO_QUERY,
       RULE_NOT_FOUND,
     ),
   putRule: () =>
@@ -90,6 +99,7 @@ export const DetectionResponses = {
         type: RuleVersionListResponseDto,
         example: examples.RULE_VERSIONS_EXAMPLE,
       }),
+      NO_QUERY,
       RULE_NOT_FOUND,
     ),
   listAllowlist: () =>
@@ -136,6 +146,7 @@ export const DetectionResponses = {
         type: AlertDetailResponseDto,
         example: examples.ALERT_DETAIL_EXAMPLE,
       }),
+      NO_QUERY,
       ALERT_NOT_FOUND,
     ),
   patchAlert: () =>
@@ -170,6 +181,7 @@ export const DetectionResponses = {
         type: PlayerRiskViewResponseDto,
         example: examples.PLAYER_EXAMPLE,
       }),
+      NO_QUERY,
       ApiNotFoundResponse(error('No player of your team has this id', errors.playerNotFound)),
     ),
   getPlayerByCpf: () =>
@@ -179,11 +191,12 @@ export const DetectionResponses = {
         type: PlayerRiskViewResponseDto,
         example: examples.CPF_PLAYER_EXAMPLE,
       }),
-      ApiNotFoundResponse(
+      ApiBadRequestResponse(
         error(
-          'Not a CPF (11 digits, bare or formatted), or no bettor of your team has it',
-          errors.cpfNotFound,
+          'Not a valid CPF (11 digits, bare or formatted, with their check digits), or a query parameter',
+          errors.notCpf,
         ),
       ),
+      ApiNotFoundResponse(error('No bettor of your team has this CPF', errors.cpfNotFound)),
     ),
 };

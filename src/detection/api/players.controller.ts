@@ -3,6 +3,7 @@ import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { TextLanguage } from '../../common/i18n/language';
 import { RequestTextLanguage } from '../../common/i18n/request-language.decorator';
 import { MonitorApi } from '../../monitor-api/monitor-api.decorator';
+import { refuseQueryParameters } from '../../monitor-api/request-checks';
 import { ApiKeyAuth, BrandKeys } from '../../tenancy/api-key-auth.decorator';
 import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
@@ -37,8 +38,10 @@ export class PlayersController {
   async byCpf(
     @CurrentTenant() tenant: Tenant,
     @Param('cpf') cpf: string,
+    @Query() query: Record<string, unknown>,
     @RequestTextLanguage() language: TextLanguage,
   ) {
+    refuseQueryParameters(query);
     return ok(await this.players.byCpf(tenant.teamId, cpf, language));
   }
 
@@ -53,8 +56,10 @@ export class PlayersController {
   async get(
     @CurrentTenant() tenant: Tenant,
     @Param('external_id') externalId: string,
+    @Query() query: Record<string, unknown>,
     @RequestTextLanguage() language: TextLanguage,
   ) {
+    refuseQueryParameters(query);
     return ok(await this.players.byExternalId(tenant.teamId, externalId, language));
   }
 }

@@ -15,6 +15,7 @@ import type { FastifyReply } from 'fastify';
 import type { TextLanguage } from '../../common/i18n/language';
 import { RequestTextLanguage } from '../../common/i18n/request-language.decorator';
 import { MonitorApi } from '../../monitor-api/monitor-api.decorator';
+import { refuseQueryParameters } from '../../monitor-api/request-checks';
 import { ApiKeyAuth, BrandKeys } from '../../tenancy/api-key-auth.decorator';
 import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
@@ -39,7 +40,12 @@ export class RulesController {
   @Get('rules')
   @ApiOperation(DetectionDocs.listRules)
   @DetectionResponses.listRules()
-  async list(@CurrentTenant() tenant: Tenant, @RequestTextLanguage() language: TextLanguage) {
+  async list(
+    @CurrentTenant() tenant: Tenant,
+    @Query() query: Record<string, unknown>,
+    @RequestTextLanguage() language: TextLanguage,
+  ) {
+    refuseQueryParameters(query);
     const rules = await this.settings.rulesOf(tenant.teamId);
     return ok({
       items: rules.map((rule) => ruleView(rule, language)),
@@ -56,8 +62,10 @@ export class RulesController {
   async get(
     @CurrentTenant() tenant: Tenant,
     @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
     @RequestTextLanguage() language: TextLanguage,
   ) {
+    refuseQueryParameters(query);
     const [rule, activity] = await Promise.all([
       this.settings.ruleFor(tenant.teamId, code),
       this.settings.activityOf(tenant.teamId, code),
@@ -87,7 +95,12 @@ export class RulesController {
   @ApiOperation(DetectionDocs.ruleVersions)
   @DetectionResponses.ruleVersions()
   @ApiParam({ name: 'code', example: 'RAPID_DEPOSITS' })
-  async versions(@CurrentTenant() tenant: Tenant, @Param('code') code: string) {
+  async versions(
+    @CurrentTenant() tenant: Tenant,
+    @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
+  ) {
+    refuseQueryParameters(query);
     const versions = await this.settings.versionsOf(tenant.teamId, code);
     return ok({
       items: versions.map(versionView),

@@ -2,6 +2,7 @@ import type { CheckCode } from '../../betting-events/consistency-checks';
 import type { AmlLeg } from '../../betting-events/aml-betting-event';
 import { MicroTime } from '../../common/time/micro-time';
 import type { ProcessingEvent } from '../../processing/processing-event';
+import { canonicalIdentifier } from '../../common/identifiers/canonical-identifier';
 
 /** The identifiers SHARED_IDENTIFIER compares across players. */
 export const IDENTIFIER_KINDS = ['ip', 'phone', 'session'] as const;
@@ -58,8 +59,12 @@ export function toDetectionEvent(event: ProcessingEvent, playerId: number): Dete
   const at = MicroTime.fromDatabaseText(event.eventTime).micros;
   if (event.stream === 'monitor') {
     const identifiers: DetectionEvent['identifiers'] = [];
-    if (event.ipAddress) identifiers.push({ kind: 'ip', value: event.ipAddress });
-    if (event.playerPhone) identifiers.push({ kind: 'phone', value: event.playerPhone });
+    if (event.ipAddress) {
+      identifiers.push({ kind: 'ip', value: canonicalIdentifier('ip', event.ipAddress) });
+    }
+    if (event.playerPhone) {
+      identifiers.push({ kind: 'phone', value: canonicalIdentifier('phone', event.playerPhone) });
+    }
     if (event.sessionId) identifiers.push({ kind: 'session', value: event.sessionId });
     return {
       stream: 'monitor',

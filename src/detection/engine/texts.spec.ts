@@ -62,16 +62,16 @@ describe('percent', () => {
   it('writes a ratio as a percentage to one decimal', () => {
     expect(percent(0.2, 'fr')).toBe('20 %');
     expect(percent(5 / 6, 'en')).toBe('83.3%');
-    expect(percent(5 / 6, 'pt-BR')).toBe('83,3 %');
+    expect(percent(5 / 6, 'pt-BR')).toBe('83,3%');
     expect(percent(1, 'fr')).toBe('100 %');
   });
 
-  it('puts the sign right after the number in English, after a plain space in French and Portuguese', () => {
+  it('puts the sign right after the number in English and Portuguese, after a plain space in French', () => {
     // A regular space (U+0020), not the narrow no-break space Intl puts between digit groups.
     expect([percent(0.8, 'en'), percent(0.8, 'fr'), percent(0.8, 'pt-BR')]).toEqual([
       '80%',
       '80 %',
-      '80 %',
+      '80%',
     ]);
   });
 });

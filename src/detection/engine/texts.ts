@@ -22,6 +22,15 @@ export function count(n: number, language: TextLanguage): string {
   return NUMBERS.get(language)!.format(n);
 }
 
+const PLURALS = new Map(
+  Object.entries(LOCALES).map(([language, locale]) => [language, new Intl.PluralRules(locale)]),
+);
+
+/** A number and its noun, as the language counts: 1 day, 0 jour, 2 dias. */
+export function counted(n: number, one: string, other: string, language: TextLanguage): string {
+  return `${count(n, language)} ${PLURALS.get(language)!.select(n) === 'one' ? one : other}`;
+}
+
 /** 38 min, 2 h 05, 3 d: the span between two event times, short. */
 export function span(micros: number, language: TextLanguage): string {
   const minutes = Math.round(micros / 60_000_000);
@@ -37,6 +46,6 @@ export function span(micros: number, language: TextLanguage): string {
   return `${Math.round(minutes / 1440)} ${dayText}`;
 }
 
-/** 80% in English, 80 % in French and Portuguese. */
+/** 80% in English and Brazilian Portuguese, 80 % in French. */
 export const percent = (ratio: number, language: TextLanguage): string =>
-  `${count(Math.round(ratio * 1000) / 10, language)}${language === 'en' ? '%' : ' %'}`;
+  `${count(Math.round(ratio * 1000) / 10, language)}${language === 'fr' ? ' %' : '%'}`;

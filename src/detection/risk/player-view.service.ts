@@ -42,7 +42,12 @@ export class PlayerViewService {
 
   async byCpf(teamId: number, cpf: string, language: TextLanguage) {
     const digits = normalizeCpf(cpf);
-    const profile = digits ? await this.players.profileOf(teamId, { cpf: digits }) : null;
+    if (!digits) {
+      throw new RequestValidationError([
+        issue('cpf', 'cpf must be a valid CPF: 11 digits, bare or as 000.000.000-00'),
+      ]);
+    }
+    const profile = await this.players.profileOf(teamId, { cpf: digits });
     if (!profile) throw new ResourceNotFoundError('Player', cpf);
     return this.view(teamId, profile, language);
   }

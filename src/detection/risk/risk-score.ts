@@ -1,7 +1,7 @@
 import type { TextLanguage } from '../../common/i18n/language';
 import { MICROS } from '../engine/player-state';
 import type { Severity } from '../engine/rule-settings';
-import { count } from '../engine/texts';
+import { count, counted } from '../engine/texts';
 
 /** Points an alert adds, by severity, before decay. */
 export const SEVERITY_POINTS: Readonly<Record<Severity, number>> = {
@@ -123,24 +123,25 @@ export const levelOf = (score: number): RiskLevel =>
 /** One factor in words, in the reader's language. */
 export function describeFactor(f: RiskFactor, language: TextLanguage): string {
   const n = (x: number) => count(x, language);
+  const of = (x: number, one: string, other: string) => counted(x, one, other, language);
   switch (f.factor) {
     case 'alert':
       return {
-        en: `${f.rule} alert (${f.severity}, ${f.status}), last hit ${f.age_days} days ago: ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
-        fr: `Alerte ${f.rule} (${f.severity}, ${f.status}), dernier déclenchement il y a ${f.age_days} jours : ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
-        'pt-BR': `Alerta ${f.rule} (${f.severity}, ${f.status}), último disparo há ${f.age_days} dias: ${n(f.base_points)} pontos × ${n(f.decay)} = ${n(f.points)}`,
+        en: `${f.rule} alert (${f.severity}, ${f.status}), last hit ${of(f.age_days, 'day', 'days')} ago: ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
+        fr: `Alerte ${f.rule} (${f.severity}, ${f.status}), dernier déclenchement il y a ${of(f.age_days, 'jour', 'jours')} : ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
+        'pt-BR': `Alerta ${f.rule} (${f.severity}, ${f.status}), último disparo há ${of(f.age_days, 'dia', 'dias')}: ${n(f.base_points)} pontos × ${n(f.decay)} = ${n(f.points)}`,
       }[language];
     case 'linked_players':
       return {
-        en: `Shares an identifier with ${f.players} other player(s): ${n(f.points)} points`,
-        fr: `Partage un identifiant avec ${f.players} autre(s) joueur(s) : ${n(f.points)} points`,
-        'pt-BR': `Compartilha um identificador com ${f.players} outro(s) jogador(es): ${n(f.points)} pontos`,
+        en: `Shares an identifier with ${of(f.players, 'other player', 'other players')}: ${n(f.points)} points`,
+        fr: `Partage un identifiant avec ${of(f.players, 'autre joueur', 'autres joueurs')} : ${n(f.points)} points`,
+        'pt-BR': `Compartilha um identificador com ${of(f.players, 'outro jogador', 'outros jogadores')}: ${n(f.points)} pontos`,
       }[language];
     case 'low_kyc_withdrawals':
       return {
-        en: `${f.withdrawals} withdrawal(s) in 30 days at KYC level ${f.kyc_level ?? 'unknown'}: ${n(f.points)} points`,
-        fr: `${f.withdrawals} retrait(s) en 30 jours avec un niveau KYC ${f.kyc_level ?? 'inconnu'} : ${n(f.points)} points`,
-        'pt-BR': `${f.withdrawals} saque(s) em 30 dias com nível de KYC ${f.kyc_level ?? 'desconhecido'}: ${n(f.points)} pontos`,
+        en: `${of(f.withdrawals, 'withdrawal', 'withdrawals')} in 30 days at KYC level ${f.kyc_level ?? 'unknown'}: ${n(f.points)} points`,
+        fr: `${of(f.withdrawals, 'retrait', 'retraits')} en 30 jours avec un niveau KYC ${f.kyc_level ?? 'inconnu'} : ${n(f.points)} points`,
+        'pt-BR': `${of(f.withdrawals, 'saque', 'saques')} em 30 dias com nível de KYC ${f.kyc_level ?? 'desconhecido'}: ${n(f.points)} pontos`,
       }[language];
   }
 }

@@ -97,7 +97,7 @@ describe('HIGH_WIN_RATE', () => {
     expect(reasons(highWinRate, hit.figures)).toEqual({
       en: '16 of 20 settled bets won in 30 days (80%); threshold 80% of at least 20',
       fr: '16 paris gagnés sur 20 réglés en 30 jours (80 %) ; seuil 80 % sur au moins 20',
-      'pt-BR': '16 apostas ganhas de 20 liquidadas em 30 dias (80 %); limite 80 % em pelo menos 20',
+      'pt-BR': '16 apostas ganhas de 20 liquidadas em 30 dias (80%); limite 80% em pelo menos 20',
     });
     expect(reasons(highWinRate, { ...hit.figures, won: 17, settled: 21, rate: 17 / 21 }).fr).toBe(
       '17 paris gagnés sur 21 réglés en 30 jours (81 %) ; seuil 80 % sur au moins 20',

@@ -125,12 +125,12 @@ describe('MINIMAL_PLAY_WITHDRAWAL', () => {
     ];
     const [hit] = detect(events, rules).findings;
     expect(reasons(minimalPlayWithdrawal, hit.figures)).toEqual({
-      en: 'Withdrawal of 9,000 XOF after 1 deposit(s) of 10,000 XOF; wagered since: 1,000 XOF (below 20%)',
+      en: 'Withdrawal of 9,000 XOF after 1 deposit totalling 10,000 XOF; wagered since: 1,000 XOF (below 20%)',
       fr: fr(
-        'Retrait de 9~000 XOF après 1 dépôt(s) de 10~000 XOF ; mises depuis : 1~000 XOF (moins de 20 %)',
+        'Retrait de 9~000 XOF après 1 dépôt totalisant 10~000 XOF ; mises depuis : 1~000 XOF (moins de 20 %)',
       ),
       'pt-BR':
-        'Saque de 9.000 XOF após 1 depósito(s) de 10.000 XOF; apostado desde então: 1.000 XOF (menos de 20 %)',
+        'Saque de 9.000 XOF após 1 depósito somando 10.000 XOF; apostado desde então: 1.000 XOF (menos de 20%)',
     });
   });
 });

@@ -1,6 +1,6 @@
 import { MICROS, within } from '../engine/player-state';
 import { defineRule } from '../engine/rule';
-import { money, percent } from '../engine/texts';
+import { counted, money, percent } from '../engine/texts';
 
 /**
  * A withdrawal when little was wagered since the deposits it draws on: the deposits of its
@@ -68,13 +68,15 @@ export const minimalPlayWithdrawal = defineRule({
     const deposited = money(f.deposited as number, c, language);
     const wagered = money(f.wagered as number, c, language);
     const share = percent(f.wager_share as number, language);
+    const deposits = (one: string, other: string) =>
+      counted(f.deposits as number, one, other, language);
     switch (language) {
       case 'fr':
-        return `Retrait de ${amount} après ${f.deposits} dépôt(s) de ${deposited} ; mises depuis : ${wagered} (moins de ${share})`;
+        return `Retrait de ${amount} après ${deposits('dépôt', 'dépôts')} totalisant ${deposited} ; mises depuis : ${wagered} (moins de ${share})`;
       case 'pt-BR':
-        return `Saque de ${amount} após ${f.deposits} depósito(s) de ${deposited}; apostado desde então: ${wagered} (menos de ${share})`;
+        return `Saque de ${amount} após ${deposits('depósito', 'depósitos')} somando ${deposited}; apostado desde então: ${wagered} (menos de ${share})`;
       default:
-        return `Withdrawal of ${amount} after ${f.deposits} deposit(s) of ${deposited}; wagered since: ${wagered} (below ${share})`;
+        return `Withdrawal of ${amount} after ${deposits('deposit', 'deposits')} totalling ${deposited}; wagered since: ${wagered} (below ${share})`;
     }
   },
 });

@@ -42,9 +42,9 @@ describe('SLIP_INCONSISTENCY', () => {
     const [hit] = detect([event], rules).findings;
     expect(reasons(slipInconsistency, hit.figures)).toEqual({
       en: 'Slip slip-1: total odds, amount won not matching the legs (more than 1% apart)',
-      fr: 'Ticket slip-1 : cote totale, montant gagné incohérent(s) avec les sélections (écart de plus de 1 %)',
+      fr: 'Ticket slip-1 : cote totale, montant gagné en désaccord avec les sélections (écart de plus de 1 %)',
       'pt-BR':
-        'Bilhete slip-1: odd total, valor ganho inconsistente(s) com as seleções (diferença acima de 1 %)',
+        'Bilhete slip-1: odd total, valor ganho em desacordo com as seleções (diferença acima de 1%)',
     });
   });
 });

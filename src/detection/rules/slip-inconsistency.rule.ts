@@ -33,9 +33,9 @@ export const slipInconsistency = defineRule({
       .join(', ');
     switch (language) {
       case 'fr':
-        return `Ticket ${f.slip} : ${failed} incohérent(s) avec les sélections (écart de plus de 1 %)`;
+        return `Ticket ${f.slip} : ${failed} en désaccord avec les sélections (écart de plus de 1 %)`;
       case 'pt-BR':
-        return `Bilhete ${f.slip}: ${failed} inconsistente(s) com as seleções (diferença acima de 1 %)`;
+        return `Bilhete ${f.slip}: ${failed} em desacordo com as seleções (diferença acima de 1%)`;
       default:
         return `Slip ${f.slip}: ${failed} not matching the legs (more than 1% apart)`;
     }

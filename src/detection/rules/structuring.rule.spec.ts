@@ -115,7 +115,7 @@ describe('STRUCTURING', () => {
         '2 dépôts entre 80 % et 100 % du seuil de 1~000~000 XOF, pour un total de 1~850~000 XOF en 5 h',
       ),
       'pt-BR':
-        '2 depósitos entre 80 % e 100 % do limite de 1.000.000 XOF, somando 1.850.000 XOF em 5 h',
+        '2 depósitos entre 80% e 100% do limite de 1.000.000 XOF, somando 1.850.000 XOF em 5 h',
     });
   });
 });

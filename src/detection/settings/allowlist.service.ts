@@ -10,6 +10,7 @@ import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { isoOf } from '../alerts/alert.view';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../engine/detection-event';
+import { canonicalIdentifier, isIpValue } from '../../common/identifiers/canonical-identifier';
 import { IdentifiersRepository } from '../state/identifiers.repository';
 
 const view = (e: { kind: string; value: string; note: string | null; createdAt: string }) => ({
@@ -60,9 +61,18 @@ export class AllowlistService {
   }
 
   async remove(teamId: number, kind: string, value: string): Promise<void> {
-    const removed = await this.database.transaction((session) =>
-      this.identifiers.disallow(session, teamId, kind, value),
-    );
+    // No stored value has surrounding spaces; MySQL would ignore trailing ones when comparing.
+    const removed =
+      IDENTIFIER_KINDS.includes(kind as IdentifierKind) &&
+      value === value.trim() &&
+      (await this.database.transaction((session) =>
+        this.identifiers.disallow(
+          session,
+          teamId,
+          kind,
+          canonicalIdentifier(kind as IdentifierKind, value),
+        ),
+      ));
     if (!removed) throw new ResourceNotFoundError('Allowlisted identifier', `${kind}:${value}`);
   }
 
@@ -103,10 +113,14 @@ export class AllowlistService {
     };
     text('value', 100, true);
     text('note', 200, false);
+    if (fields.kind === 'ip' && typeof fields.value === 'string' && !isIpValue(fields.value)) {
+      issues.push(issue('value', `value must be an IPv4 or IPv6 address for kind ip`));
+    }
     if (issues.length > 0) throw new RequestValidationError(issues);
+    const kind = fields.kind as IdentifierKind;
     return {
-      kind: fields.kind as IdentifierKind,
-      value: fields.value as string,
+      kind,
+      value: canonicalIdentifier(kind, fields.value as string),
       note: (fields.note as string | undefined) ?? null,
     };
   }

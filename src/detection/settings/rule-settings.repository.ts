@@ -65,7 +65,8 @@ export class RuleSettingsRepository {
     ruleCode: string,
   ): Promise<StoredSetting | null> {
     const [row] = await session.select<SettingRow>(
-      'SELECT team_id, rule_code, version, mode, severity, parameters FROM rule_settings ' +
+      'SELECT team_id, rule_code, version, mode, severity, parameters, ' +
+        `${session.dialect.timestampText('updated_at')} AS updated_at FROM rule_settings ` +
         `WHERE team_id = ? AND rule_code = ? ${session.dialect.forUpdate}`,
       [requireTeamId(teamId), ruleCode],
     );

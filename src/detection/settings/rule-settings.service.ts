@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import {
   RequestValidationError,
@@ -145,12 +146,22 @@ export class RuleSettingsService {
           if ('issues' in patched) {
             throw new RequestValidationError(patched.issues.map((i) => issue(i.field, i.message)));
           }
+          const mode = change.mode ?? before.mode;
+          const severity = change.severity ?? before.severity;
+          // A change that changes nothing is no new version.
+          if (
+            mode === before.mode &&
+            severity === before.severity &&
+            isDeepStrictEqual(patched.overrides, before.overrides)
+          ) {
+            return before;
+          }
           const version: StoredVersion = {
             teamId,
             ruleCode: code,
             version: before.version + 1,
-            mode: change.mode ?? before.mode,
-            severity: change.severity ?? before.severity,
+            mode,
+            severity,
             parameters: JSON.stringify(patched.overrides),
             authorKind: author.kind,
             authorId: author.id,

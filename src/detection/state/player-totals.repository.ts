@@ -24,6 +24,12 @@ const CENTS: Record<Measure, string> = {
   wins: 'win_cents',
 };
 
+/**
+ * An hour's money stops growing here (2^53 - 1 cents, exact in JavaScript): absurd amounts, which
+ * validation lets through, never overflow a column, nor the 30 days' sum of 720 hours.
+ */
+const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+
 export interface WindowTotals {
   currency: string;
   deposits: { count: number; amount: number };
@@ -71,7 +77,7 @@ export class PlayerTotalsRepository {
       };
       const index = MEASURES.indexOf(measure) * 2;
       row.values[index] += 1;
-      row.values[index + 1] += event.amountCents;
+      row.values[index + 1] = Math.min(row.values[index + 1] + event.amountCents, MAX_CENTS);
       rows.set(key, row);
     }
     if (rows.size === 0) return;
@@ -85,7 +91,9 @@ export class PlayerTotalsRepository {
         columns.map((c) => [
           c,
           (old: (c: string) => string, offered: (c: string) => string) =>
-            `${old(c)} + ${offered(c)}`,
+            c.endsWith('_cents')
+              ? session.dialect.least(`${old(c)} + ${offered(c)}`, String(MAX_CENTS))
+              : `${old(c)} + ${offered(c)}`,
         ]),
       ),
     );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
+import { hasSurroundingSpaces } from '../../common/text/well-formed';
 
 /** An endpoint as stored (times `YYYY-MM-DD HH:MM:SS.ffffff`, UTC). */
 export interface WebhookEndpoint {
@@ -108,6 +109,7 @@ export class WebhookEndpointsRepository {
     uuid: string,
     lock = false,
   ): Promise<WebhookEndpoint | null> {
+    if (hasSurroundingSpaces(uuid)) return null;
     const rows = await session.select<EndpointRow>(
       `SELECT ${this.columns(session)} FROM webhook_endpoints WHERE team_id = ? AND uuid = ? ${lock ? session.dialect.forUpdate : ''}`,
       [requireTeamId(teamId), uuid],
