@@ -11,6 +11,12 @@ import { ProcessingStepError } from './processing-step';
 import { ProcessingQueueRepository, type QueuedEvent } from './queue/processing-queue.repository';
 import { EventMinuteCountsRepository } from './stats/event-minute-counts.repository';
 
+/**
+ * How often a loop settles at most while its batches are full: a second look may wait that long
+ * behind a backlog (an alert on a ring of players, not on money).
+ */
+const SETTLE_EVERY_MS = 1000;
+
 /** Attempts at an event whose processing fails before it is FAILED. */
 export const MAX_PROCESSING_ATTEMPTS = 3;
 
@@ -25,6 +31,8 @@ export const MAX_PROCESSING_ATTEMPTS = 3;
 @Injectable()
 export class BatchProcessor {
   private readonly logger = new Logger('EventProcessing');
+  /** When each loop last settled (performance.now()). */
+  private readonly settledAt = new WeakMap<PartitionLeases, number>();
 
   constructor(
     private readonly database: SqlDatabase,
@@ -47,8 +55,13 @@ export class BatchProcessor {
       handled = await this.processOneByOne(holder, limit);
     }
     // After its own batches when they left work; on partitions just taken over, whatever their
-    // previous holder (a crashed one) left.
-    if (holder.takeOverNoticed() || (handled > 0 && this.pipeline.settleDue(holder.partitions))) {
+    // previous holder (a crashed one) left. While full batches follow each other (a backlog), at
+    // most once a second: each settle is a transaction of its own.
+    const due =
+      this.pipeline.settleDue(holder.partitions) &&
+      (handled < limit || performance.now() - (this.settledAt.get(holder) ?? 0) >= SETTLE_EVERY_MS);
+    if (holder.takeOverNoticed() || due) {
+      this.settledAt.set(holder, performance.now());
       await this.settle(holder);
     }
     return handled;
