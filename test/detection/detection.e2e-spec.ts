@@ -58,6 +58,10 @@ describe('detection', () => {
     t.http.patch(path).set('X-API-Key', team.apiKey).send(body);
   const put = (path: string, body: object) =>
     t.http.put(path).set('X-API-Key', team.apiKey).send(body);
+  const allow = (body: object) =>
+    t.http.post('/api/v1/allowlist').set('X-API-Key', team.apiKey).send(body);
+  const disallow = (kindAndValue: string) =>
+    t.http.delete(`/api/v1/allowlist/${kindAndValue}`).set('X-API-Key', team.apiKey);
   const alertsOf = async (query: string) =>
     (await get(`/api/v1/alerts?${query}`).expect(200)).body.data as {
       items: { id: string; status: string; hit_count: number; rule: { version: number } }[];
@@ -476,20 +480,16 @@ describe('detection', () => {
     await put('/api/v1/rules/SHARED_IDENTIFIER', { parameters: { modes: { ip: 'on' } } }).expect(
       200,
     );
-    const created = await t.http
-      .post('/api/v1/allowlist')
-      .set('X-API-Key', team.apiKey)
-      .send({ kind: 'ip', value: '196.1.95.1', note: 'Dakar Plateau shop' })
-      .expect(201);
+    const created = await allow({
+      kind: 'ip',
+      value: '196.1.95.1',
+      note: 'Dakar Plateau shop',
+    }).expect(201);
     expect(created.body).toEqual({
       success: true,
       data: { kind: 'ip', value: '196.1.95.1', note: 'Dakar Plateau shop', created_at: ISO },
     });
-    await t.http
-      .post('/api/v1/allowlist')
-      .set('X-API-Key', team.apiKey)
-      .send({ kind: 'ip', value: '196.1.95.1' })
-      .expect(200);
+    await allow({ kind: 'ip', value: '196.1.95.1' }).expect(200);
     for (const i of [1, 2, 3]) {
       await send({
         id: `shop-${i}`,
@@ -508,36 +508,16 @@ describe('detection', () => {
     expect((await get('/api/v1/allowlist').expect(200)).body.data.total).toBe(1);
     // An IP value must be an address, kept in one spelling (IPv6's canonical form).
     expect(
-      (
-        await t.http
-          .post('/api/v1/allowlist')
-          .set('X-API-Key', team.apiKey)
-          .send({ kind: 'ip', value: '999.1.1.1' })
-          .expect(400)
-      ).body.error.details,
+      (await allow({ kind: 'ip', value: '999.1.1.1' }).expect(400)).body.error.details,
     ).toEqual([{ field: 'value', message: 'value must be an IPv4 or IPv6 address for kind ip' }]);
-    const v6 = await t.http
-      .post('/api/v1/allowlist')
-      .set('X-API-Key', team.apiKey)
-      .send({ kind: 'ip', value: '2001:0DB8:0000:0000:0000:0000:0000:0077' })
-      .expect(201);
+    const v6 = await allow({ kind: 'ip', value: '2001:0DB8:0000:0000:0000:0000:0000:0077' }).expect(
+      201,
+    );
     expect(v6.body.data.value).toBe('2001:db8::77');
-    await t.http
-      .delete('/api/v1/allowlist/ip/2001:DB8::77')
-      .set('X-API-Key', team.apiKey)
-      .expect(204);
-    await t.http
-      .delete('/api/v1/allowlist/ip/196.1.95.1%20')
-      .set('X-API-Key', team.apiKey)
-      .expect(404);
-    await t.http
-      .delete('/api/v1/allowlist/ip/196.1.95.1')
-      .set('X-API-Key', team.apiKey)
-      .expect(204);
-    await t.http
-      .delete('/api/v1/allowlist/ip/196.1.95.1')
-      .set('X-API-Key', team.apiKey)
-      .expect(404);
+    await disallow('ip/2001:DB8::77').expect(204);
+    await disallow('ip/196.1.95.1%20').expect(404);
+    await disallow('ip/196.1.95.1').expect(204);
+    await disallow('ip/196.1.95.1').expect(404);
   });
 
   it('counts one identifier written several ways once: IPv6 spellings, phone formats', async () => {

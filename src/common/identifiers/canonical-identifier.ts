@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
 
-/** What players are told apart by, and seen to share (SHARED_IDENTIFIER, the allowlist). */
-export type IdentifierKind = 'ip' | 'phone' | 'session';
+/** The identifiers players are seen to share (SHARED_IDENTIFIER, the allowlist). */
+export const IDENTIFIER_KINDS = ['ip', 'phone', 'session'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /**
  * One spelling per identifier, so that nobody passes SHARED_IDENTIFIER or the allowlist by writing

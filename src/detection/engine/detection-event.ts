@@ -2,11 +2,15 @@ import type { CheckCode } from '../../betting-events/consistency-checks';
 import type { AmlLeg } from '../../betting-events/aml-betting-event';
 import { MicroTime } from '../../common/time/micro-time';
 import type { ProcessingEvent } from '../../processing/processing-event';
-import { canonicalIdentifier } from '../../common/identifiers/canonical-identifier';
+import {
+  canonicalIdentifier,
+  type IdentifierKind,
+} from '../../common/identifiers/canonical-identifier';
 
-/** The identifiers SHARED_IDENTIFIER compares across players. */
-export const IDENTIFIER_KINDS = ['ip', 'phone', 'session'] as const;
-export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+export {
+  IDENTIFIER_KINDS,
+  type IdentifierKind,
+} from '../../common/identifiers/canonical-identifier';
 
 /**
  * An event of either stream as the rules see it: money in minor units (the monitor's

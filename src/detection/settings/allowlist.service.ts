@@ -5,7 +5,11 @@ import {
   type FieldIssue,
 } from '../../common/errors/app-error';
 import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
-import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
+import {
+  hasControlCharacters,
+  hasSurroundingSpaces,
+  isWellFormed,
+} from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { isoOf } from '../alerts/alert.view';
@@ -64,7 +68,7 @@ export class AllowlistService {
     // No stored value has surrounding spaces; MySQL would ignore trailing ones when comparing.
     const removed =
       IDENTIFIER_KINDS.includes(kind as IdentifierKind) &&
-      value === value.trim() &&
+      !hasSurroundingSpaces(value) &&
       (await this.database.transaction((session) =>
         this.identifiers.disallow(
           session,
@@ -98,7 +102,7 @@ export class AllowlistService {
       if (
         typeof value !== 'string' ||
         value.trim() === '' ||
-        value !== (name === 'value' ? value.trim() : value) ||
+        (name === 'value' && hasSurroundingSpaces(value)) ||
         value.length > max ||
         hasControlCharacters(value) ||
         !isWellFormed(value)
