@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
+import { MAX_AMOUNT_UNITS } from '../../src/common/money/limits';
 import { largeTransaction } from '../../src/detection/rules/large-transaction.rule';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
@@ -251,6 +252,25 @@ describe('detection', () => {
         'Deposit of 1,100,000 XOF; threshold 1,000,000 XOF',
       ],
     ]);
+  });
+
+  it('counts the largest amounts without failing an event: an hour’s money stops at 2^53 - 1 cents', async () => {
+    for (const i of [1, 2]) {
+      await send({
+        id: `max-${i}`,
+        player: 'p-max',
+        type: 'DEPOSIT',
+        amount: MAX_AMOUNT_UNITS,
+        at: minutesAgo(10 - i),
+      });
+    }
+    await drain();
+    const view = (await get('/api/v1/players/p-max').expect(200)).body.data;
+    expect(view.profile.events_count).toBe(2);
+    expect(view.counters['24h'][0].deposits).toEqual({
+      count: 2,
+      amount: Number.MAX_SAFE_INTEGER,
+    });
   });
 
   it('explains a player’s risk factor by factor, and a FALSE_POSITIVE stops counting', async () => {
