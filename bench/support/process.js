@@ -2,7 +2,13 @@
 // would, stop it, read the CPU time and peak memory of a process from /proc, say which code was
 // measured, and the small sums the results tables need.
 const { execFileSync, spawn } = require('node:child_process');
-const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
+const {
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} = require('node:fs');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 
@@ -58,6 +64,14 @@ async function startServer(script, env, { healthUrl, flags } = {}) {
   const keep = (chunk) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  // BENCH_SERVER_OUTPUT=<dir> keeps each service's whole output, e.g. for `--trace-deopt`.
+  if (process.env.BENCH_SERVER_OUTPUT) {
+    const file = createWriteStream(
+      join(process.env.BENCH_SERVER_OUTPUT, `service-${child.pid}.log`),
+    );
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
   child.once('exit', (code, signal) => (exited = `${script} exited (${code ?? signal})`));
   const tail = () => output.trim().split('\n').slice(-8).join('\n');
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(100)) {
