@@ -1,11 +1,19 @@
 import { RequestValidationError, type FieldIssue } from '../common/errors/app-error';
+import {
+  monitorIssue,
+  type MonitorIssueKind,
+  type MonitorIssueParams,
+} from './monitor-field-messages';
 
-/** An invalid field of a monitor route checked by hand; its message is the route's own (English). */
-export const issue = (field: string, message: string): FieldIssue => ({
-  field,
-  constraint: 'route',
-  message,
-});
+/**
+ * An invalid field of a monitor route checked by hand, worded in the request's language
+ * (monitor-field-messages.ts); `params` fill the text, the field names itself by default.
+ */
+export const issue = (
+  field: string,
+  kind: MonitorIssueKind,
+  params: MonitorIssueParams = {},
+): FieldIssue => monitorIssue(field, kind, { label: field, ...params });
 
 /** Page and size as every list of the monitor API takes them: page >= 1, 1 <= size <= 100. */
 export function parsePage(
@@ -17,7 +25,7 @@ export function parsePage(
     if (raw === undefined) return fallback;
     const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
     if (!(value >= min && value <= max)) {
-      issues.push(issue(name, `${name} must be an integer from ${min} to ${max}`));
+      issues.push(issue(name, 'integerRange', { min, max }));
       return fallback;
     }
     return value;
@@ -32,9 +40,7 @@ export function unknownParameters(
 ): void {
   for (const name of Object.keys(query)) {
     if (!known.includes(name)) {
-      issues.push(
-        issue(name, `unknown query parameter ${name}; expected one of ${known.join(', ')}`),
-      );
+      issues.push(issue(name, 'unknownQuery', { choices: [...known] }));
     }
   }
 }
@@ -43,7 +49,5 @@ export function unknownParameters(
 export function refuseQueryParameters(query: Record<string, unknown>): void {
   const names = Object.keys(query);
   if (names.length === 0) return;
-  throw new RequestValidationError(
-    names.map((name) => issue(name, `unknown query parameter ${name}; this route takes none`)),
-  );
+  throw new RequestValidationError(names.map((name) => issue(name, 'noQuery')));
 }

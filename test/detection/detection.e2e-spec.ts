@@ -1,3 +1,4 @@
+import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
 import { MAX_AMOUNT_UNITS } from '../../src/common/money/limits';
@@ -725,6 +726,115 @@ describe('detection', () => {
     });
     const rapid = (await get('/api/v1/rules/RAPID_DEPOSITS').expect(200)).body.data;
     expect([rapid.version, rapid.mode, rapid.severity]).toEqual([1, 'on', 'MEDIUM']);
+  });
+
+  it('words its refusals in French for Accept-Language: fr, field by field', async () => {
+    const french = (request: request.Test) => request.set('Accept-Language', 'fr').expect(400);
+    const failure = (details: object[]) => ({
+      success: false,
+      error: { code: 'VALIDATION_ERROR', message: 'Échec de la validation', details },
+    });
+    expect(
+      (
+        await french(
+          put('/api/v1/rules/RAPID_DEPOSITS', {
+            mode: 'sometimes',
+            extra: 1,
+            parameters: { count: 1, window_minutes: 'x', nope: 3 },
+          }),
+        )
+      ).body,
+    ).toEqual(
+      failure([
+        {
+          field: 'extra',
+          message: 'champ inconnu extra ; champs attendus : mode, severity ou parameters',
+        },
+        { field: 'mode', message: "mode doit valoir l'une de ces valeurs : off, shadow, on" },
+      ]),
+    );
+    expect(
+      (
+        await french(
+          put('/api/v1/rules/LARGE_TRANSACTION', {
+            parameters: { count: 1, threshold: { ZZZ: 5, XOF: 0 } },
+          }),
+        )
+      ).body,
+    ).toEqual(
+      failure([
+        { field: 'parameters.count', message: 'paramètre inconnu count' },
+        { field: 'parameters.threshold.ZZZ', message: "ZZZ n'est pas un code de devise ISO 4217" },
+        {
+          field: 'parameters.threshold.XOF',
+          message: 'doit être un montant entier positif, en unités mineures',
+        },
+      ]),
+    );
+    expect(
+      (await french(get('/api/v1/alerts?status=CLOSED&from=hier&sort=oldest&size=0&colour=red')))
+        .body,
+    ).toEqual(
+      failure([
+        {
+          field: 'colour',
+          message:
+            'paramètre de requête inconnu colour ; paramètres attendus : status, severity, rule, player, assignee, from, to, sort, page, size',
+        },
+        {
+          field: 'status',
+          message:
+            'status invalide « CLOSED » ; valeurs attendues : OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE',
+        },
+        {
+          field: 'from',
+          message:
+            'from doit être une date-heure ISO 8601 avec fuseau, par exemple 2026-01-31T00:00:00Z',
+        },
+        {
+          field: 'sort',
+          message:
+            "sort doit valoir created_at, last_hit_at ou severity, précédé de - pour l'ordre décroissant",
+        },
+        { field: 'size', message: 'size doit être un entier de 1 à 100' },
+      ]),
+    );
+    expect((await french(get('/api/v1/players?level=EXTREME&min_score=101'))).body).toEqual(
+      failure([
+        { field: 'level', message: 'level doit valoir LOW, MEDIUM ou HIGH' },
+        { field: 'min_score', message: 'min_score doit être un entier de 0 à 100' },
+      ]),
+    );
+    expect((await french(get('/api/v1/rules?page=2'))).body).toEqual(
+      failure([
+        {
+          field: 'page',
+          message: "paramètre de requête inconnu page : cette route n'en prend aucun",
+        },
+      ]),
+    );
+    expect((await french(get('/api/v1/players/cpf/123'))).body).toEqual(
+      failure([
+        {
+          field: 'cpf',
+          message:
+            'cpf doit être un CPF valide : 11 chiffres, seuls ou sous la forme 000.000.000-00',
+        },
+      ]),
+    );
+    expect((await french(allow({ kind: 'ip', value: 'not-an-ip' }))).body).toEqual(
+      failure([
+        { field: 'value', message: 'value doit être une adresse IPv4 ou IPv6 pour le type ip' },
+      ]),
+    );
+    expect((await french(patch('/api/v1/alerts/any', {}))).body).toEqual(
+      failure([
+        {
+          field: 'body',
+          message: "envoyez au moins l'un des champs status, assignee, note",
+        },
+      ]),
+    );
   });
 
   it('answers bad queries with a 400 in the monitor shape, and another team’s alert or player with a 404', async () => {

@@ -391,7 +391,7 @@ describe('webhook deliveries', () => {
       { field: 'since', message: 'since is required' },
       {
         field: 'until',
-        message: 'until must be an ISO 8601 time with its offset, such as 2026-02-01T10:00:00Z',
+        message: 'until must be an ISO 8601 time with a zone, such as 2026-01-31T00:00:00Z',
       },
       { field: 'status', message: 'status must be failed (only the failed deliveries), or absent' },
     ]);
@@ -482,7 +482,7 @@ describe('webhook deliveries', () => {
       { field: 'status', message: 'status must be one of pending, paused, succeeded, failed' },
       {
         field: 'since',
-        message: 'since must be an ISO 8601 time with its offset, such as 2026-02-01T10:00:00Z',
+        message: 'since must be an ISO 8601 time with a zone, such as 2026-01-31T00:00:00Z',
       },
     ]);
   });

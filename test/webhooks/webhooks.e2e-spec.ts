@@ -168,8 +168,7 @@ describe('webhook endpoints', () => {
     expect(res.body.error.details).toEqual([
       {
         field: 'secret',
-        message:
-          'unknown field secret; expected one of url, events, description, rate_limit, active',
+        message: 'unknown field secret; expected url, events, description, rate_limit or active',
       },
       { field: 'active', message: 'active must be true or false' },
     ]);
@@ -314,7 +313,7 @@ describe('webhook endpoints', () => {
         active: true,
       }),
     ).toEqual([
-      'active: unknown field active; expected one of url, events, description, rate_limit',
+      'active: unknown field active; expected url, events, description or rate_limit',
       'events: events must be a non-empty list of *, alert.created, alert.updated, endpoint.disabled',
       'description: description must be text of at most 500 characters, without control characters',
       'rate_limit: rate_limit must be an integer from 1 to 1000 (deliveries a second), or null',

@@ -47,11 +47,11 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
     const raw = query[name];
     if (raw === undefined) return undefined;
     if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 200) {
-      issues.push(issue(name, `${name} must be given once, as text of 1 to 200 characters`));
+      issues.push(issue(name, 'filterText', { max: 200 }));
       return undefined;
     }
     if (hasSurroundingSpaces(raw)) {
-      issues.push(issue(name, `${name} must not begin or end with spaces`));
+      issues.push(issue(name, 'padded'));
       return undefined;
     }
     return raw;
@@ -62,7 +62,7 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
     const values = [...new Set(raw.split(',').map((v) => v.trim()))];
     for (const value of values) {
       if (!allowed.includes(value)) {
-        issues.push(issue(name, `invalid ${name} "${value}"; expected ${allowed.join(', ')}`));
+        issues.push(issue(name, 'filterChoice', { value, choices: [...allowed] }));
       }
     }
     return values;
@@ -72,9 +72,7 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
     if (raw === undefined) return undefined;
     const time = parseIsoTimestamp(raw);
     if (!time) {
-      issues.push(
-        issue(name, `${name} must be an ISO 8601 time with a zone, such as 2026-01-31T00:00:00Z`),
-      );
+      issues.push(issue(name, 'filterTime'));
       return undefined;
     }
     return time.toDatabaseText();
@@ -90,11 +88,9 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
   };
   const sortText = text('sort') ?? '-created_at';
   const descending = sortText.startsWith('-');
-  const by = SORTS[descending ? sortText.slice(1) : sortText];
-  if (!by)
-    issues.push(
-      issue('sort', 'sort must be created_at, last_hit_at or severity, with - for descending'),
-    );
+  const sortName = descending ? sortText.slice(1) : sortText;
+  const by = Object.hasOwn(SORTS, sortName) ? SORTS[sortName] : undefined;
+  if (!by) issues.push(issue('sort', 'sort', { choices: Object.keys(SORTS) }));
   const { page, size } = parsePage(query, issues);
   if (issues.length > 0) throw new RequestValidationError(issues);
   return { filters, sort: { by: by ?? 'created_at', descending }, page, size };

@@ -31,6 +31,8 @@ export interface AlertActor {
 
 /** Events embedded in an alert; the total says how many it has. */
 const EMBEDDED_EVENTS = 100;
+/** What a PATCH may change. */
+const FIELDS = ['status', 'assignee', 'note'];
 /**
  * A webhook's alert carries its latest 10 events (with the total): the body is stored once per
  * delivery and fits any receiver; GET /alerts/:id has the rest.
@@ -165,20 +167,20 @@ export class AlertsService {
     note?: string;
   } {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+      throw new RequestValidationError([issue('body', 'bodyObject')]);
     }
     const fields = body as Record<string, unknown>;
     const issues: FieldIssue[] = [];
     for (const key of Object.keys(fields)) {
-      if (!['status', 'assignee', 'note'].includes(key)) {
-        issues.push(issue(key, `unknown field ${key}; expected status, assignee or note`));
+      if (!FIELDS.includes(key)) {
+        issues.push(issue(key, 'unknownField', { choices: [...FIELDS] }));
       }
     }
     if (Object.keys(fields).length === 0) {
-      issues.push(issue('body', 'send at least one of status, assignee, note'));
+      issues.push(issue('body', 'sendOneOf', { choices: [...FIELDS] }));
     }
     if ('status' in fields && !ALERT_STATUSES.includes(fields.status as AlertStatus)) {
-      issues.push(issue('status', `status must be one of ${ALERT_STATUSES.join(', ')}`));
+      issues.push(issue('status', 'oneOf', { choices: [...ALERT_STATUSES] }));
     }
     const text = (name: string, max: number, nullable: boolean) => {
       if (!(name in fields)) return;
@@ -195,12 +197,7 @@ export class AlertsService {
         controls ||
         !isWellFormed(value)
       ) {
-        issues.push(
-          issue(
-            name,
-            `${name} must be text of 1 to ${max} characters without control characters${nullable ? ' or surrounding spaces, or null' : ''}`,
-          ),
-        );
+        issues.push(issue(name, nullable ? 'trimmedTextOrNull' : 'plainText', { max }));
       }
     };
     text('assignee', 100, true);

@@ -1,4 +1,5 @@
 import { MAX_AMOUNT_CENTS } from '../../common/money/limits';
+import { monitorIssue } from '../../monitor-api/monitor-field-messages';
 import { RULE_PACK } from '../rules/rule-pack';
 import { largeTransaction } from '../rules/large-transaction.rule';
 import { rapidDeposits } from '../rules/rapid-deposits.rule';
@@ -22,9 +23,14 @@ const RAPID = specsOf(rapidDeposits);
 const SHARED = specsOf(sharedIdentifier);
 const STRUCTURING = specsOf(structuring);
 
+/** The issues as the API words them in English. */
 const issuesOf = (specs: ParameterSpecs, patch: unknown, current: ParameterOverrides = {}) => {
   const result = patchParameters(specs, current, patch);
-  return 'issues' in result ? result.issues : [];
+  if (!('issues' in result)) return [];
+  return result.issues.map(({ field, kind, params }) => ({
+    field,
+    message: monitorIssue(field, kind, { label: field, ...params }).message,
+  }));
 };
 const overridesOf = (specs: ParameterSpecs, patch: unknown, current: ParameterOverrides = {}) => {
   const result = patchParameters(specs, current, patch);
@@ -181,13 +187,10 @@ describe('patchParameters', () => {
 
   it('reports every issue and changes nothing when there is one', () => {
     const current = { count: 3 };
-    const result = patchParameters(RAPID, current, { count: 4, window_minutes: 0, foo: 1 });
-    expect(result).toEqual({
-      issues: [
-        { field: 'parameters.window_minutes', message: 'must be from 1 to 1440' },
-        { field: 'parameters.foo', message: 'unknown parameter foo' },
-      ],
-    });
+    expect(issuesOf(RAPID, { count: 4, window_minutes: 0, foo: 1 }, current)).toEqual([
+      { field: 'parameters.window_minutes', message: 'must be from 1 to 1440' },
+      { field: 'parameters.foo', message: 'unknown parameter foo' },
+    ]);
     expect(current).toEqual({ count: 3 });
   });
 

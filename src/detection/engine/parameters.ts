@@ -1,6 +1,10 @@
 import { ISO_CURRENCIES } from '../../common/iso/currencies';
 import { MAX_AMOUNT_CENTS } from '../../common/money/limits';
 import { RULE_MODES, type RuleMode } from './rule-settings';
+import type {
+  MonitorIssueKind,
+  MonitorIssueParams,
+} from '../../monitor-api/monitor-field-messages';
 
 /**
  * A rule's parameters: each declared with its kind, bounds and default, in the rule's file.
@@ -72,11 +76,30 @@ export function effectiveParameters(
   return values;
 }
 
-/** One invalid parameter: `field` is its path in the request body. */
+/**
+ * One invalid parameter: `field` is its path in the request body; `kind` and `params` say what is
+ * wrong, for the API to word in the request's language (monitor-field-messages.ts).
+ */
 export interface ParameterIssue {
   field: string;
-  message: string;
+  kind: ParameterIssueKind;
+  params: MonitorIssueParams;
 }
+
+type ParameterIssueKind = Extract<
+  MonitorIssueKind,
+  | 'object'
+  | 'unknownParameter'
+  | 'unknownKey'
+  | 'notCurrency'
+  | 'minorUnits'
+  | 'atMost'
+  | 'anyOf'
+  | 'aNumber'
+  | 'anInteger'
+  | 'within'
+>;
+type Problem = Omit<ParameterIssue, 'field'>;
 
 /**
  * Applies a JSON merge patch (RFC 7396) to a team's overrides: `null` returns a parameter (or
@@ -88,7 +111,9 @@ export function patchParameters(
   patch: unknown,
 ): { overrides: ParameterOverrides } | { issues: ParameterIssue[] } {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
-    return { issues: [{ field: 'parameters', message: 'parameters must be an object' }] };
+    return {
+      issues: [{ field: 'parameters', kind: 'object', params: { label: 'parameters' } }],
+    };
   }
   const issues: ParameterIssue[] = [];
   const next: ParameterOverrides = structuredClone(current);
@@ -96,7 +121,7 @@ export function patchParameters(
     const field = `parameters.${name}`;
     const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (!spec) {
-      issues.push({ field, message: `unknown parameter ${name}` });
+      issues.push({ field, kind: 'unknownParameter', params: { label: name } });
       continue;
     }
     if (value === null) {
@@ -105,14 +130,14 @@ export function patchParameters(
     }
     if (spec.kind === 'money' || spec.kind === 'modes') {
       if (typeof value !== 'object' || Array.isArray(value)) {
-        issues.push({ field, message: `${name} must be an object` });
+        issues.push({ field, kind: 'object', params: { label: name } });
         continue;
       }
       const map = { ...((next[name] as Record<string, number | string> | undefined) ?? {}) };
       for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-        const issue =
+        const problem =
           spec.kind === 'money' ? moneyIssue(key, entry) : modeIssue(spec.keys, key, entry);
-        if (issue) issues.push({ field: `${field}.${key}`, message: issue });
+        if (problem) issues.push({ field: `${field}.${key}`, ...problem });
         else if (entry === null) delete map[key];
         else map[key] = entry as number | string;
       }
@@ -120,36 +145,41 @@ export function patchParameters(
       else delete next[name];
       continue;
     }
-    const issue = numberIssue(spec, value);
-    if (issue) issues.push({ field, message: issue });
+    const problem = numberIssue(spec, value);
+    if (problem) issues.push({ field, ...problem });
     else next[name] = value as number;
   }
   return issues.length > 0 ? { issues } : { overrides: next };
 }
 
-function moneyIssue(currency: string, amount: unknown): string | null {
-  if (!CURRENCIES.has(currency)) return `${currency} is not an ISO 4217 currency code`;
+function moneyIssue(currency: string, amount: unknown): Problem | null {
+  if (!CURRENCIES.has(currency)) return { kind: 'notCurrency', params: { value: currency } };
   if (amount === null) return null;
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 1) {
-    return 'must be a positive integer amount in minor units';
+    return { kind: 'minorUnits', params: {} };
   }
-  return amount > MAX_AMOUNT_CENTS ? `must be at most ${MAX_AMOUNT_CENTS}` : null;
+  return amount > MAX_AMOUNT_CENTS ? { kind: 'atMost', params: { max: MAX_AMOUNT_CENTS } } : null;
 }
 
-function modeIssue(keys: readonly string[], key: string, mode: unknown): string | null {
-  if (!keys.includes(key)) return `unknown key ${key}; expected one of ${keys.join(', ')}`;
+function modeIssue(keys: readonly string[], key: string, mode: unknown): Problem | null {
+  if (!keys.includes(key))
+    return { kind: 'unknownKey', params: { value: key, choices: [...keys] } };
   if (mode === null) return null;
-  return RULE_MODES.includes(mode as RuleMode) ? null : `must be one of ${RULE_MODES.join(', ')}`;
+  return RULE_MODES.includes(mode as RuleMode)
+    ? null
+    : { kind: 'anyOf', params: { choices: [...RULE_MODES] } };
 }
 
 function numberIssue(
   spec: Extract<ParameterSpec, { kind: 'integer' | 'number' }>,
   value: unknown,
-): string | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
-  if (spec.kind === 'integer' && !Number.isInteger(value)) return 'must be an integer';
+): Problem | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { kind: 'aNumber', params: {} };
+  if (spec.kind === 'integer' && !Number.isInteger(value)) {
+    return { kind: 'anInteger', params: {} };
+  }
   if (value < spec.min || value > spec.max) {
-    return `must be from ${spec.min} to ${spec.max}`;
+    return { kind: 'within', params: { min: spec.min, max: spec.max } };
   }
   return null;
 }

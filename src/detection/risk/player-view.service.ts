@@ -13,7 +13,7 @@ import { IdentifiersRepository } from '../state/identifiers.repository';
 import { PlayerTotalsRepository, type WindowTotals } from '../state/player-totals.repository';
 import { PlayerRiskRepository } from './player-risk.repository';
 import { PlayerRiskService } from './player-risk.service';
-import { describeFactor, type RiskLevel, type RiskScore } from './risk-score';
+import { describeFactor, RISK_LEVELS, type RiskLevel, type RiskScore } from './risk-score';
 import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
 import { RequestValidationError, type FieldIssue } from '../../common/errors/app-error';
 
@@ -43,9 +43,7 @@ export class PlayerViewService {
   async byCpf(teamId: number, cpf: string, language: TextLanguage) {
     const digits = normalizeCpf(cpf);
     if (!digits) {
-      throw new RequestValidationError([
-        issue('cpf', 'cpf must be a valid CPF: 11 digits, bare or as 000.000.000-00'),
-      ]);
+      throw new RequestValidationError([issue('cpf', 'cpf')]);
     }
     const profile = await this.players.profileOf(teamId, { cpf: digits });
     if (!profile) throw new ResourceNotFoundError('Player', cpf);
@@ -57,8 +55,8 @@ export class PlayerViewService {
     const issues: FieldIssue[] = [];
     unknownParameters(query, ['level', 'min_score', 'page', 'size'], issues);
     const level = query.level as string | undefined;
-    if (level !== undefined && !['LOW', 'MEDIUM', 'HIGH'].includes(level)) {
-      issues.push(issue('level', 'level must be LOW, MEDIUM or HIGH'));
+    if (level !== undefined && !RISK_LEVELS.includes(level as RiskLevel)) {
+      issues.push(issue('level', 'either', { choices: [...RISK_LEVELS] }));
     }
     const rawMin = query.min_score;
     const minScore = rawMin === undefined ? undefined : Number(rawMin);
@@ -66,7 +64,7 @@ export class PlayerViewService {
       rawMin !== undefined &&
       (typeof rawMin !== 'string' || !/^\d{1,3}$/.test(rawMin) || minScore! > 100)
     ) {
-      issues.push(issue('min_score', 'min_score must be an integer from 0 to 100'));
+      issues.push(issue('min_score', 'integerRange', { min: 0, max: 100 }));
     }
     const { page, size } = parsePage(query, issues);
     if (issues.length > 0) throw new RequestValidationError(issues);

@@ -20,7 +20,8 @@ export const LOW_KYC_POINTS = 10;
 /** Levels: LOW below 30, MEDIUM below 60, HIGH from 60. */
 export const LEVELS = { MEDIUM: 30, HIGH: 60 } as const;
 
-export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH';
+export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 export interface RiskAlert {
   uuid: string;

@@ -17,6 +17,9 @@ import { IDENTIFIER_KINDS, type IdentifierKind } from '../engine/detection-event
 import { canonicalIdentifier, isIpValue } from '../../common/identifiers/canonical-identifier';
 import { IdentifiersRepository } from '../state/identifiers.repository';
 
+/** The fields of an allowlist entry a client sends. */
+const FIELDS = ['kind', 'value', 'note'];
+
 const view = (e: { kind: string; value: string; note: string | null; createdAt: string }) => ({
   kind: e.kind,
   value: e.value,
@@ -82,21 +85,20 @@ export class AllowlistService {
 
   private validate(body: unknown): { kind: IdentifierKind; value: string; note: string | null } {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+      throw new RequestValidationError([issue('body', 'bodyObject')]);
     }
     const fields = body as Record<string, unknown>;
     const issues: FieldIssue[] = [];
     for (const key of Object.keys(fields)) {
-      if (!['kind', 'value', 'note'].includes(key))
-        issues.push(issue(key, `unknown field ${key}; expected kind, value or note`));
+      if (!FIELDS.includes(key)) issues.push(issue(key, 'unknownField', { choices: [...FIELDS] }));
     }
     if (!IDENTIFIER_KINDS.includes(fields.kind as IdentifierKind)) {
-      issues.push(issue('kind', `kind must be one of ${IDENTIFIER_KINDS.join(', ')}`));
+      issues.push(issue('kind', 'oneOf', { choices: [...IDENTIFIER_KINDS] }));
     }
     const text = (name: string, max: number, required: boolean) => {
       const value = fields[name];
       if (value === undefined || value === null) {
-        if (required) issues.push(issue(name, `${name} is required`));
+        if (required) issues.push(issue(name, 'required'));
         return;
       }
       if (
@@ -107,18 +109,13 @@ export class AllowlistService {
         hasControlCharacters(value) ||
         !isWellFormed(value)
       ) {
-        issues.push(
-          issue(
-            name,
-            `${name} must be text of 1 to ${max} characters, without control characters${name === 'value' ? ' or surrounding spaces' : ''}`,
-          ),
-        );
+        issues.push(issue(name, name === 'value' ? 'trimmedText' : 'plainText', { max }));
       }
     };
     text('value', 100, true);
     text('note', 200, false);
     if (fields.kind === 'ip' && typeof fields.value === 'string' && !isIpValue(fields.value)) {
-      issues.push(issue('value', `value must be an IPv4 or IPv6 address for kind ip`));
+      issues.push(issue('value', 'ipOfKind'));
     }
     if (issues.length > 0) throw new RequestValidationError(issues);
     const kind = fields.kind as IdentifierKind;

@@ -48,6 +48,8 @@ export interface RuleVersion {
 
 /** Shadow hits shown on a rule: the latest. */
 const LATEST_SHADOW_HITS = 20;
+/** What a PUT may change. */
+const FIELDS = ['mode', 'severity', 'parameters'];
 
 /**
  * The team's settings of each rule of the pack: mode, severity and parameters, versioned. With
@@ -144,7 +146,9 @@ export class RuleSettingsService {
               ? { overrides: before.overrides }
               : patchParameters(parameterSpecsOf(rule), before.overrides, change.parameters);
           if ('issues' in patched) {
-            throw new RequestValidationError(patched.issues.map((i) => issue(i.field, i.message)));
+            throw new RequestValidationError(
+              patched.issues.map((i) => issue(i.field, i.kind, i.params)),
+            );
           }
           const mode = change.mode ?? before.mode;
           const severity = change.severity ?? before.severity;
@@ -180,23 +184,23 @@ export class RuleSettingsService {
 
   private validate(body: unknown): { mode?: RuleMode; severity?: Severity; parameters?: unknown } {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+      throw new RequestValidationError([issue('body', 'bodyObject')]);
     }
     const issues: FieldIssue[] = [];
     const fields = body as Record<string, unknown>;
     for (const key of Object.keys(fields)) {
-      if (!['mode', 'severity', 'parameters'].includes(key)) {
-        issues.push(issue(key, `unknown field ${key}; expected mode, severity or parameters`));
+      if (!FIELDS.includes(key)) {
+        issues.push(issue(key, 'unknownField', { choices: [...FIELDS] }));
       }
     }
     if (Object.keys(fields).length === 0) {
-      issues.push(issue('body', 'send at least one of mode, severity, parameters'));
+      issues.push(issue('body', 'sendOneOf', { choices: [...FIELDS] }));
     }
     if ('mode' in fields && !RULE_MODES.includes(fields.mode as RuleMode)) {
-      issues.push(issue('mode', `mode must be one of ${RULE_MODES.join(', ')}`));
+      issues.push(issue('mode', 'oneOf', { choices: [...RULE_MODES] }));
     }
     if ('severity' in fields && !SEVERITIES.includes(fields.severity as Severity)) {
-      issues.push(issue('severity', `severity must be one of ${SEVERITIES.join(', ')}`));
+      issues.push(issue('severity', 'oneOf', { choices: [...SEVERITIES] }));
     }
     if (issues.length > 0) throw new RequestValidationError(issues);
     return fields as { mode?: RuleMode; severity?: Severity; parameters?: unknown };

@@ -84,9 +84,7 @@ export class WebhookEndpointsService {
     const uuid = randomUUID();
     await this.database.transaction(async (session) => {
       if ((await this.endpoints.countLocked(session, teamId)) >= MAX_ENDPOINTS) {
-        throw new RequestValidationError([
-          issue('body', `a team has at most ${MAX_ENDPOINTS} webhook endpoints; delete one first`),
-        ]);
+        throw new RequestValidationError([issue('body', 'endpointLimit', { max: MAX_ENDPOINTS })]);
       }
       await this.endpoints.insert(session, {
         uuid,
@@ -212,21 +210,21 @@ export class WebhookEndpointsService {
    */
   async replay(teamId: number, uuid: string, body: unknown): Promise<number> {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+      throw new RequestValidationError([issue('body', 'bodyObject')]);
     }
     const fields = body as Record<string, unknown>;
     const issues: FieldIssue[] = [];
     for (const key of Object.keys(fields)) {
-      if (!['since', 'until', 'status'].includes(key))
-        issues.push(issue(key, `unknown field ${key}; expected since, until or status`));
+      if (!REPLAY_FIELDS.includes(key))
+        issues.push(issue(key, 'unknownField', { choices: REPLAY_FIELDS }));
     }
-    if (fields.since === undefined) issues.push(issue('since', 'since is required'));
+    if (fields.since === undefined) issues.push(issue('since', 'required'));
     const since = timeOf(fields, 'since', issues);
     const until = timeOf(fields, 'until', issues);
     if (fields.status !== undefined && fields.status !== 'failed') {
-      issues.push(issue('status', 'status must be failed (only the failed deliveries), or absent'));
+      issues.push(issue('status', 'onlyFailed'));
     }
-    if (since && until && until <= since) issues.push(issue('until', 'until must be after since'));
+    if (since && until && until <= since) issues.push(issue('until', 'after', { value: 'since' }));
     if (issues.length > 0) throw new RequestValidationError(issues);
     return this.database.transaction(async (session) => {
       const endpoint = await this.endpoints.find(session, teamId, uuid, true);
@@ -247,11 +245,8 @@ export class WebhookEndpointsService {
     unknownParameters(query, ['page', 'size', 'status', 'since', 'until'], issues);
     const { page, size } = parsePage(query, issues);
     const status = query.status;
-    if (
-      status !== undefined &&
-      !['pending', 'paused', 'succeeded', 'failed'].includes(status as string)
-    ) {
-      issues.push(issue('status', 'status must be one of pending, paused, succeeded, failed'));
+    if (status !== undefined && !MESSAGE_STATUSES.includes(status as string)) {
+      issues.push(issue('status', 'oneOf', { choices: MESSAGE_STATUSES }));
     }
     const since = timeOf(query, 'since', issues);
     const until = timeOf(query, 'until', issues);
@@ -269,7 +264,7 @@ export class WebhookEndpointsService {
 
   private async validate(body: unknown, use: 'create' | 'update'): Promise<EndpointInput> {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new RequestValidationError([issue('body', 'the body must be a JSON object')]);
+      throw new RequestValidationError([issue('body', 'bodyObject')]);
     }
     const fields = body as Record<string, unknown>;
     const known =
@@ -278,11 +273,10 @@ export class WebhookEndpointsService {
         : ['url', 'events', 'description', 'rate_limit', 'active'];
     const issues: FieldIssue[] = [];
     for (const key of Object.keys(fields)) {
-      if (!known.includes(key))
-        issues.push(issue(key, `unknown field ${key}; expected one of ${known.join(', ')}`));
+      if (!known.includes(key)) issues.push(issue(key, 'unknownField', { choices: known }));
     }
     if (use === 'update' && !known.some((key) => key in fields)) {
-      issues.push(issue('body', `nothing to change; give one of ${known.join(', ')}`));
+      issues.push(issue('body', 'nothingToChange', { choices: known }));
     }
     const input: EndpointInput = {};
     if (fields.url !== undefined || use === 'create') input.url = urlOf(fields.url, issues);
@@ -293,27 +287,32 @@ export class WebhookEndpointsService {
     if (fields.rate_limit !== undefined) input.rateLimit = rateLimitOf(fields.rate_limit, issues);
     if (fields.active !== undefined) {
       if (typeof fields.active !== 'boolean')
-        issues.push(issue('active', 'active must be true or false'));
+        issues.push(issue('active', 'either', { choices: ['true', 'false'] }));
       else input.active = fields.active;
     }
     if (issues.length === 0 && input.url !== undefined) {
       const refusal = await this.refusalOf(input.url);
-      if (refusal) issues.push(issue('url', refusal));
+      if (refusal) issues.push(refusal);
     }
     if (issues.length > 0) throw new RequestValidationError(issues);
     return input;
   }
 
   /** Why the URL's host may not be reached, or null. */
-  private async refusalOf(url: string): Promise<string | null> {
+  private async refusalOf(url: string): Promise<FieldIssue | null> {
     const checked = await this.guard.check(new URL(url).hostname);
     if ('addresses' in checked) return null;
-    if (checked.reason === 'unresolvable') return 'the host of url does not resolve';
-    return `url leads to a private, loopback or link-local address (${checked.address}); webhooks are sent to public addresses only`;
+    if (checked.reason === 'unresolvable') return issue('url', 'unresolvableHost');
+    return issue('url', 'privateAddress', { value: checked.address });
   }
 }
 
 const now = () => MicroTime.now().toDatabaseText();
+
+const REPLAY_FIELDS = ['since', 'until', 'status'];
+const MESSAGE_STATUSES = ['pending', 'paused', 'succeeded', 'failed'];
+const MAX_URL_LENGTH = 2000;
+const MAX_DESCRIPTION_LENGTH = 500;
 
 /** An ISO 8601 time of the query or body, as database text; undefined when absent. */
 function timeOf(
@@ -325,9 +324,7 @@ function timeOf(
   if (raw === undefined) return undefined;
   const at = typeof raw === 'string' ? parseIsoTimestamp(raw) : null;
   if (at === null) {
-    issues.push(
-      issue(name, `${name} must be an ISO 8601 time with its offset, such as 2026-02-01T10:00:00Z`),
-    );
+    issues.push(issue(name, 'filterTime'));
     return undefined;
   }
   return at.toDatabaseText();
@@ -335,21 +332,16 @@ function timeOf(
 
 function urlOf(value: unknown, issues: FieldIssue[]): string | undefined {
   if (value === undefined || value === null) {
-    issues.push(issue('url', 'url is required'));
+    issues.push(issue('url', 'required'));
     return undefined;
   }
   const bad = () => {
-    issues.push(
-      issue(
-        'url',
-        'url must be an absolute http or https URL of at most 2000 characters, without credentials or fragment',
-      ),
-    );
+    issues.push(issue('url', 'webhookUrl', { max: MAX_URL_LENGTH }));
     return undefined;
   };
   if (
     typeof value !== 'string' ||
-    value.length > 2000 ||
+    value.length > MAX_URL_LENGTH ||
     value !== value.trim() ||
     hasControlCharacters(value)
   ) {
@@ -380,7 +372,7 @@ function eventTypesOf(value: unknown, issues: FieldIssue[]): string[] | undefine
     value.length === 0 ||
     value.some((type) => typeof type !== 'string' || !allowed.includes(type))
   ) {
-    issues.push(issue('events', `events must be a non-empty list of ${allowed.join(', ')}`));
+    issues.push(issue('events', 'nonEmptyList', { choices: allowed }));
     return undefined;
   }
   const types = [...new Set(value as string[])];
@@ -391,16 +383,11 @@ function descriptionOf(value: unknown, issues: FieldIssue[]): string | null | un
   if (value === null) return null;
   if (
     typeof value !== 'string' ||
-    value.length > 500 ||
+    value.length > MAX_DESCRIPTION_LENGTH ||
     hasControlCharacters(value) ||
     !isWellFormed(value)
   ) {
-    issues.push(
-      issue(
-        'description',
-        'description must be text of at most 500 characters, without control characters',
-      ),
-    );
+    issues.push(issue('description', 'optionalText', { max: MAX_DESCRIPTION_LENGTH }));
     return undefined;
   }
   return value;
@@ -409,12 +396,7 @@ function descriptionOf(value: unknown, issues: FieldIssue[]): string | null | un
 function rateLimitOf(value: unknown, issues: FieldIssue[]): number | null | undefined {
   if (value === null) return null;
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_RATE_LIMIT) {
-    issues.push(
-      issue(
-        'rate_limit',
-        `rate_limit must be an integer from 1 to ${MAX_RATE_LIMIT} (deliveries a second), or null`,
-      ),
-    );
+    issues.push(issue('rate_limit', 'rateLimit', { min: 1, max: MAX_RATE_LIMIT }));
     return undefined;
   }
   return value as number;
