@@ -6,7 +6,13 @@ import type { Language } from '../common/i18n/language';
  * field (`label`) as the flat body does, and the seed's French example is kept to the letter:
  * `event_type invalide: INVALID`.
  */
-type Params = { label: string; value: string; min: number; max: number; choices: string[] };
+type Params = {
+  label: string;
+  value: string;
+  min: number;
+  max: number;
+  choices: readonly string[];
+};
 type Catalog = Record<string, (p: Params) => string>;
 
 /** `a, b or c` / `a, b ou c`. */

@@ -40,7 +40,7 @@ export function unknownParameters(
 ): void {
   for (const name of Object.keys(query)) {
     if (!known.includes(name)) {
-      issues.push(issue(name, 'unknownQuery', { choices: [...known] }));
+      issues.push(issue(name, 'unknownQuery', { choices: known }));
     }
   }
 }

@@ -62,7 +62,7 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
     const values = [...new Set(raw.split(',').map((v) => v.trim()))];
     for (const value of values) {
       if (!allowed.includes(value)) {
-        issues.push(issue(name, 'filterChoice', { value, choices: [...allowed] }));
+        issues.push(issue(name, 'filterChoice', { value, choices: allowed }));
       }
     }
     return values;

@@ -173,14 +173,14 @@ export class AlertsService {
     const issues: FieldIssue[] = [];
     for (const key of Object.keys(fields)) {
       if (!FIELDS.includes(key)) {
-        issues.push(issue(key, 'unknownField', { choices: [...FIELDS] }));
+        issues.push(issue(key, 'unknownField', { choices: FIELDS }));
       }
     }
     if (Object.keys(fields).length === 0) {
-      issues.push(issue('body', 'sendOneOf', { choices: [...FIELDS] }));
+      issues.push(issue('body', 'sendOneOf', { choices: FIELDS }));
     }
     if ('status' in fields && !ALERT_STATUSES.includes(fields.status as AlertStatus)) {
-      issues.push(issue('status', 'oneOf', { choices: [...ALERT_STATUSES] }));
+      issues.push(issue('status', 'oneOf', { choices: ALERT_STATUSES }));
     }
     const text = (name: string, max: number, nullable: boolean) => {
       if (!(name in fields)) return;

@@ -162,12 +162,11 @@ function moneyIssue(currency: string, amount: unknown): Problem | null {
 }
 
 function modeIssue(keys: readonly string[], key: string, mode: unknown): Problem | null {
-  if (!keys.includes(key))
-    return { kind: 'unknownKey', params: { value: key, choices: [...keys] } };
+  if (!keys.includes(key)) return { kind: 'unknownKey', params: { value: key, choices: keys } };
   if (mode === null) return null;
   return RULE_MODES.includes(mode as RuleMode)
     ? null
-    : { kind: 'anyOf', params: { choices: [...RULE_MODES] } };
+    : { kind: 'anyOf', params: { choices: RULE_MODES } };
 }
 
 function numberIssue(

@@ -56,7 +56,7 @@ export class PlayerViewService {
     unknownParameters(query, ['level', 'min_score', 'page', 'size'], issues);
     const level = query.level as string | undefined;
     if (level !== undefined && !RISK_LEVELS.includes(level as RiskLevel)) {
-      issues.push(issue('level', 'either', { choices: [...RISK_LEVELS] }));
+      issues.push(issue('level', 'either', { choices: RISK_LEVELS }));
     }
     const rawMin = query.min_score;
     const minScore = rawMin === undefined ? undefined : Number(rawMin);

@@ -90,10 +90,10 @@ export class AllowlistService {
     const fields = body as Record<string, unknown>;
     const issues: FieldIssue[] = [];
     for (const key of Object.keys(fields)) {
-      if (!FIELDS.includes(key)) issues.push(issue(key, 'unknownField', { choices: [...FIELDS] }));
+      if (!FIELDS.includes(key)) issues.push(issue(key, 'unknownField', { choices: FIELDS }));
     }
     if (!IDENTIFIER_KINDS.includes(fields.kind as IdentifierKind)) {
-      issues.push(issue('kind', 'oneOf', { choices: [...IDENTIFIER_KINDS] }));
+      issues.push(issue('kind', 'oneOf', { choices: IDENTIFIER_KINDS }));
     }
     const text = (name: string, max: number, required: boolean) => {
       const value = fields[name];

@@ -190,17 +190,17 @@ export class RuleSettingsService {
     const fields = body as Record<string, unknown>;
     for (const key of Object.keys(fields)) {
       if (!FIELDS.includes(key)) {
-        issues.push(issue(key, 'unknownField', { choices: [...FIELDS] }));
+        issues.push(issue(key, 'unknownField', { choices: FIELDS }));
       }
     }
     if (Object.keys(fields).length === 0) {
-      issues.push(issue('body', 'sendOneOf', { choices: [...FIELDS] }));
+      issues.push(issue('body', 'sendOneOf', { choices: FIELDS }));
     }
     if ('mode' in fields && !RULE_MODES.includes(fields.mode as RuleMode)) {
-      issues.push(issue('mode', 'oneOf', { choices: [...RULE_MODES] }));
+      issues.push(issue('mode', 'oneOf', { choices: RULE_MODES }));
     }
     if ('severity' in fields && !SEVERITIES.includes(fields.severity as Severity)) {
-      issues.push(issue('severity', 'oneOf', { choices: [...SEVERITIES] }));
+      issues.push(issue('severity', 'oneOf', { choices: SEVERITIES }));
     }
     if (issues.length > 0) throw new RequestValidationError(issues);
     return fields as { mode?: RuleMode; severity?: Severity; parameters?: unknown };
