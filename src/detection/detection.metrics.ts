@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
+import { MicroTime } from '../common/time/micro-time';
+import { SqlDatabase } from '../database/sql-database';
 import { MetricsRegistry } from '../observability/metrics-registry';
 import type { Finding } from './engine/evaluate';
+import { SecondLooksRepository } from './state/second-looks.repository';
 
 /**
  * Detection in `/metrics`: what each rule costs (evaluation time), what it finds (by mode), the
- * rules that threw, and alerts opened or joined. Counted as batches are evaluated: a batch rolled
- * back and retried counts again.
+ * rules that threw, alerts opened or joined, and how long second looks have waited. Counted as
+ * batches are evaluated: a batch rolled back and retried counts again.
  */
 @Injectable()
 export class DetectionMetrics {
@@ -16,7 +19,11 @@ export class DetectionMetrics {
   private readonly alerts: Counter<'action'>;
   private readonly stateReads: Counter<'source'>;
 
-  constructor({ registry }: MetricsRegistry) {
+  constructor(
+    { registry }: MetricsRegistry,
+    database: SqlDatabase,
+    secondLooks: SecondLooksRepository,
+  ) {
     const registers = [registry];
     this.ruleSeconds = new Counter({
       name: 'detection_rule_seconds_total',
@@ -49,6 +56,21 @@ export class DetectionMetrics {
         '(cache) or the database (database: first sight, written by another instance, or evicted)',
       labelNames: ['source'],
       registers,
+    });
+    new Gauge({
+      name: 'detection_second_looks_oldest_age_seconds',
+      help:
+        "Seconds since the oldest second look still waiting was written (0: none waits). Events that read other players' " +
+        'data (shared identifiers, opposing bets) are looked at again once their batch committed, within seconds; ' +
+        'a growing age says settling fails (processing_settle_failures_total, logged) or that their partitions are not held',
+      registers,
+      async collect() {
+        // The database out of reach: /metrics still answers, with the last value read.
+        const at = await secondLooks.oldestWrittenAt(database).catch(() => undefined);
+        if (at === undefined) return;
+        const micros = at === null ? null : MicroTime.fromDatabaseText(at).micros;
+        this.set(micros === null ? 0 : Math.max(0, (Date.now() * 1000 - micros) / 1e6));
+      },
     });
   }
 

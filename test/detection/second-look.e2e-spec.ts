@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { MicroTime } from '../../src/common/time/micro-time';
 import { CrossPlayerFactsLoader } from '../../src/detection/state/cross-player-facts.loader';
 import { BatchProcessor } from '../../src/processing/batch-processor';
 import { PartitionLeases } from '../../src/processing/leases/partition-leases';
@@ -173,5 +175,35 @@ describe('detection: the second look at other players, after concurrent batches'
     expect(
       alerts.items.map((a) => a.player.external_id).every((p) => [home, away].includes(p)),
     ).toBe(true);
+  });
+
+  it('shows in /metrics how long the oldest second look has waited, and 0 once it is settled', async () => {
+    const age = async () =>
+      Number(
+        /^detection_second_looks_oldest_age_seconds (\S+)$/m.exec(
+          (await t.http.get('/metrics').expect(200)).text,
+        )?.[1],
+      );
+    await t.app.get(ProcessingWorker).drain();
+    expect(await age()).toBe(0);
+
+    // A look left two minutes ago by an instance that crashed before it settled it.
+    const written = MicroTime.fromMicros(MicroTime.now().micros - 120_000_000).toDatabaseText();
+    await t.app
+      .get(DataSource)
+      .query(
+        'INSERT INTO detection_second_looks (partition_no, events, created_at) VALUES (?, ?, ?)',
+        [partitionOf(team.id, 'p-gone'), '[]', written],
+      );
+    expect(await age()).toBeGreaterThanOrEqual(120);
+    expect(await age()).toBeLessThan(180);
+
+    // The partition's next holder settles it.
+    const repository = t.app.get(PartitionLeasesRepository);
+    const holder = new PartitionLeases('second-look-next', repository, 60_000, 0, true);
+    await holder.refresh();
+    await t.app.get(BatchProcessor).processNext(holder, 100);
+    await repository.release('second-look-next', holder.partitions);
+    expect(await age()).toBe(0);
   });
 });

@@ -84,6 +84,14 @@ export class SecondLooksRepository {
     };
   }
 
+  /** When the oldest look still waiting was written (null when none waits), in any partition. */
+  async oldestWrittenAt(database: Pick<SqlSession, 'select' | 'dialect'>): Promise<string | null> {
+    const [row] = await database.select<{ created_at: string }>(
+      `SELECT ${database.dialect.timestampText('created_at')} AS created_at FROM detection_second_looks ORDER BY id LIMIT 1`,
+    );
+    return row?.created_at ?? null;
+  }
+
   async remove(session: SqlSession, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await session.execute(
