@@ -10,6 +10,7 @@ import { AuthStrategies } from './common/auth/auth-scheme';
 import { RequestValidationError } from './common/errors/app-error';
 import { requestIdOf } from './common/http/request-id';
 import { installSecurityHeaders } from './common/http/security-headers';
+import { cutAt } from './common/text/well-formed';
 import { sendError } from './common/wire/send-error';
 import { WireFormatRegistry } from './common/wire/wire-format.registry';
 import { HttpMetrics } from './observability/http-metrics';
@@ -36,7 +37,9 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // `//api/v1/payment/withdraw-reservation`, as two of MaxBridge's seed examples write it.
-    routerOptions: { ignoreDuplicateSlashes: true },
+    // A path parameter is one of our ids (100 characters: up to 200 UTF-16 units, which is what
+    // the router counts) or an allowlist `kind:value`; longer is refused as a malformed URL.
+    routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: MAX_PARAM_LENGTH },
     trustProxy: config.trustProxy,
     genReqId: (raw: IncomingMessage) => requestIdOf(raw),
     logger: false,
@@ -123,9 +126,11 @@ export async function closeApp(app: NestFastifyApplication): Promise<void> {
  */
 /** How much of a malformed URL an answer or a log line repeats. */
 const MAX_ECHOED_URL = 200;
+/** Fastify's router refuses a longer path parameter (UTF-16 units, decoded). */
+const MAX_PARAM_LENGTH = 256;
 
 const shorten = (text: string, max: number) =>
-  text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+  text.length <= max ? text : `${cutAt(text, max)}… (${text.length} characters)`;
 
 function installBodyVerification(fastify: FastifyInstance, strategies: AuthStrategies): void {
   fastify.addHook('preValidation', (request, _reply, done) => {

@@ -3,7 +3,7 @@ import { normalizeCpf } from '../common/br/cpf';
 import { parseIsoTimestamp } from '../common/time/iso-timestamp';
 import { MicroTime } from '../common/time/micro-time';
 import { MAX_AMOUNT_CENTS, MAX_ODDS } from '../common/money/limits';
-import { hasControlCharacters, isWellFormed } from '../common/text/well-formed';
+import { hasControlCharacters, isLongerThan, isWellFormed } from '../common/text/well-formed';
 
 /**
  * The AML API's field rules used more than once, as class-validator decorators. Messages are the
@@ -170,7 +170,7 @@ function textProblem(value: unknown, max: number, required: boolean, identifier:
   if (value === undefined || value === null) return required ? 'is required' : null;
   if (typeof value !== 'string') return 'must be a string';
   if (required && value.trim() === '') return 'must not be blank';
-  if (value.length > max) return `must be at most ${max} characters long`;
+  if (isLongerThan(value, max)) return `must be at most ${max} characters long`;
   if (!isWellFormed(value)) return 'must be well-formed Unicode text';
   if (identifier && value.trim() !== value) return 'must not begin or end with spaces';
   if (identifier && hasControlCharacters(value)) return 'must not contain control characters';

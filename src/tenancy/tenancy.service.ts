@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SqlDatabase } from '../database/sql-database';
 import { isUniqueViolation } from '../database/database-errors';
+import { isLongerThan } from '../common/text/well-formed';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyRepository } from './api-key.repository';
 import { generateApiKey } from './api-key';
@@ -203,7 +204,7 @@ export class TenancyService {
 
 function requireName(value: string, what: string, maxLength: number): string {
   const trimmed = (value ?? '').trim();
-  if (trimmed.length === 0 || trimmed.length > maxLength) {
+  if (trimmed.length === 0 || isLongerThan(trimmed, maxLength)) {
     throw new TenancyError(
       TenancyErrorCode.InvalidInput,
       `The ${what} must have 1 to ${maxLength} characters`,

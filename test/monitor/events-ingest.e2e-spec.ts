@@ -1,3 +1,4 @@
+import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { DataSource } from 'typeorm';
 import { SqlDatabase } from '../../src/database/sql-database';
 import { EventRepository } from '../../src/events/event.repository';
@@ -156,6 +157,31 @@ describe('monitor event ingestion', () => {
     expect(rows.map((r) => [r.external_event_id, r.game_name, r.user_agent])).toEqual([
       ['evt-nasty?', nasty, null],
       ["evt-'batch'", 'Senegal vs Nigeria', nasty],
+    ]);
+  });
+
+  it('counts a limit in characters, not UTF-16 units: 100 emoji fit a 100-character id, and are stored whole', async () => {
+    const lions = '\u{1F981}'.repeat(100); // 200 UTF-16 units
+    const { uuid } = (
+      await post('', { ...SEED_GROUPED, event_id: lions, player: { id: lions } }).expect(202)
+    ).body.data;
+    const [row] = await storedRows();
+    expect([row.external_event_id, row.player_external_id]).toEqual([lions, lions]);
+    // Processed like any other: its player, its detection state, its projections.
+    await t.app.get(ProcessingWorker).drain();
+    const status = await t.http
+      .get(`/api/v1/events/${uuid}/status`)
+      .set('X-API-Key', team.apiKey)
+      .expect(200);
+    expect(status.body.status).toBe('PROCESSED');
+    const player = await t.http
+      .get(`/api/v1/players/${encodeURIComponent(lions)}`)
+      .set('X-API-Key', team.apiKey)
+      .expect(200);
+    expect(player.body.data.external_id).toBe(lions);
+    const refused = await post('', { ...SEED_GROUPED, event_id: `${lions}\u{1F981}` }).expect(400);
+    expect(refused.body.error.details).toEqual([
+      { field: 'event_id', message: 'external_event_id must be at most 100 characters long' },
     ]);
   });
 

@@ -14,3 +14,22 @@ export const hasControlCharacters = (text: string): boolean => CONTROL_CHARACTER
  * such a key answers nothing on either database.
  */
 export const hasSurroundingSpaces = (key: string): boolean => key !== key.trim();
+
+/**
+ * Whether the text has more than `max` characters, counted as MySQL counts them in a utf8mb4
+ * column and as class-validator's `MaxLength` does: by code point, so that an emoji or a CJK
+ * extension character is one, not the two UTF-16 units of `length`.
+ */
+export function isLongerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let characters = 0;
+  for (const _ of text) if (++characters > max) return true;
+  return false;
+}
+
+/** The text cut to at most `max` UTF-16 units, never between the two halves of a pair. */
+export function cutAt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}

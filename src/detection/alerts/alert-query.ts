@@ -1,6 +1,6 @@
 import { RequestValidationError, type FieldIssue } from '../../common/errors/app-error';
 import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
-import { hasSurroundingSpaces } from '../../common/text/well-formed';
+import { hasSurroundingSpaces, isLongerThan } from '../../common/text/well-formed';
 import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { SEVERITIES } from '../engine/rule-settings';
 import { RULE_PACK } from '../rules/rule-pack';
@@ -46,7 +46,7 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
   const text = (name: string): string | undefined => {
     const raw = query[name];
     if (raw === undefined) return undefined;
-    if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 200) {
+    if (typeof raw !== 'string' || raw.trim() === '' || isLongerThan(raw, 200)) {
       issues.push(issue(name, 'filterText', { max: 200 }));
       return undefined;
     }

@@ -11,6 +11,7 @@ import type { TextLanguage } from '../../common/i18n/language';
 import {
   hasControlCharacters,
   hasSurroundingSpaces,
+  isLongerThan,
   isWellFormed,
 } from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
@@ -193,7 +194,7 @@ export class AlertsService {
         typeof value !== 'string' ||
         value.trim() === '' ||
         (name === 'assignee' && hasSurroundingSpaces(value)) ||
-        value.length > max ||
+        isLongerThan(value, max) ||
         controls ||
         !isWellFormed(value)
       ) {

@@ -8,6 +8,7 @@ import { issue, parsePage, unknownParameters } from '../../monitor-api/request-c
 import {
   hasControlCharacters,
   hasSurroundingSpaces,
+  isLongerThan,
   isWellFormed,
 } from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
@@ -105,7 +106,7 @@ export class AllowlistService {
         typeof value !== 'string' ||
         value.trim() === '' ||
         (name === 'value' && hasSurroundingSpaces(value)) ||
-        value.length > max ||
+        isLongerThan(value, max) ||
         hasControlCharacters(value) ||
         !isWellFormed(value)
       ) {

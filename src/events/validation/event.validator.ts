@@ -3,7 +3,12 @@ import { isIP } from 'node:net';
 import type { FieldIssue } from '../../common/errors/app-error';
 import { isIsoCountryAlpha3 } from '../../common/iso/countries';
 import { isIsoCurrency } from '../../common/iso/currencies';
-import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
+import {
+  cutAt,
+  hasControlCharacters,
+  isLongerThan,
+  isWellFormed,
+} from '../../common/text/well-formed';
 import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { MicroTime } from '../../common/time/micro-time';
 import type { LookupsService } from '../../lookups/lookups.service';
@@ -168,7 +173,7 @@ function compileCheck(field: EventField, lookups: Pick<LookupsService, 'isKnownC
         if (rule.key && hasControlCharacters(value)) {
           return monitorIssue(prefix + path, 'control', { label });
         }
-        if (value.length > rule.maxLength)
+        if (isLongerThan(value, rule.maxLength))
           return monitorIssue(prefix + path, 'tooLong', { label, max: rule.maxLength });
         return null;
       };
@@ -216,7 +221,7 @@ function stringCheck(
 }
 
 function echo(value: string): string {
-  return value.length > ECHO_LIMIT ? `${value.slice(0, ECHO_LIMIT)}…` : value;
+  return value.length > ECHO_LIMIT ? `${cutAt(value, ECHO_LIMIT)}…` : value;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

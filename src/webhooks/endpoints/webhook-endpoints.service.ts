@@ -6,7 +6,7 @@ import {
   ResourceNotFoundError,
   type FieldIssue,
 } from '../../common/errors/app-error';
-import { hasControlCharacters, isWellFormed } from '../../common/text/well-formed';
+import { hasControlCharacters, isLongerThan, isWellFormed } from '../../common/text/well-formed';
 import { parseIsoTimestamp } from '../../common/time/iso-timestamp';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
@@ -383,7 +383,7 @@ function descriptionOf(value: unknown, issues: FieldIssue[]): string | null | un
   if (value === null) return null;
   if (
     typeof value !== 'string' ||
-    value.length > MAX_DESCRIPTION_LENGTH ||
+    isLongerThan(value, MAX_DESCRIPTION_LENGTH) ||
     hasControlCharacters(value) ||
     !isWellFormed(value)
   ) {
