@@ -59,6 +59,11 @@ describe('dashboard API keys', () => {
     expect(brand.body.error.code).toBe('not_found');
     const long = await admin.post('/dashboard/api/keys', { label: 'x'.repeat(101) }).expect(400);
     expect(long.body.error.fields).toEqual(['label']);
+    // 100 hearts with their emoji selector: 100 for MaxLength, 200 characters for the database.
+    const hearts = await admin
+      .post('/dashboard/api/keys', { label: '\u2764\uFE0F'.repeat(100) })
+      .expect(400);
+    expect(hearts.body.error.message).toBe('The label must have 1 to 100 characters');
 
     const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
     expect((await viewer.get('/dashboard/api/keys')).status).toBe(403);
