@@ -54,6 +54,15 @@ describe('detection', () => {
   const send = async (m: Move) =>
     (await t.http.post('/api/v1/events').set('X-API-Key', team.apiKey).send(event(m)).expect(202))
       .body.data.uuid as string;
+  /** A deposit of 1,000 XOF for each `i`, 10 - i minutes ago; `move(i)` names it and its player. */
+  const depositsAt = async (
+    indexes: readonly number[],
+    move: (i: number) => Omit<Move, 'type' | 'amount' | 'at'> & { amount?: number },
+  ) => {
+    for (const i of indexes) {
+      await send({ type: 'DEPOSIT', amount: 1000, at: minutesAgo(10 - i), ...move(i) });
+    }
+  };
   const get = (path: string, key = team.apiKey, language = 'en') =>
     t.http.get(path).set('X-API-Key', key).set('Accept-Language', language);
   const patch = (path: string, body: object) =>
@@ -256,15 +265,11 @@ describe('detection', () => {
   });
 
   it('counts the largest amounts without failing an event: an hour’s money stops at 2^53 - 1 cents', async () => {
-    for (const i of [1, 2]) {
-      await send({
-        id: `max-${i}`,
-        player: 'p-max',
-        type: 'DEPOSIT',
-        amount: MAX_AMOUNT_UNITS,
-        at: minutesAgo(10 - i),
-      });
-    }
+    await depositsAt([1, 2], (i) => ({
+      id: `max-${i}`,
+      player: 'p-max',
+      amount: MAX_AMOUNT_UNITS,
+    }));
     await drain();
     const view = (await get('/api/v1/players/p-max').expect(200)).body.data;
     expect(view.profile.events_count).toBe(2);
@@ -511,16 +516,11 @@ describe('detection', () => {
       data: { kind: 'ip', value: '196.1.95.1', note: 'Dakar Plateau shop', created_at: ISO },
     });
     await allow({ kind: 'ip', value: '196.1.95.1' }).expect(200);
-    for (const i of [1, 2, 3]) {
-      await send({
-        id: `shop-${i}`,
-        player: `shop-${i}`,
-        type: 'DEPOSIT',
-        amount: 1000,
-        at: minutesAgo(10 - i),
-        metadata: { ip_address: '196.1.95.1' },
-      });
-    }
+    await depositsAt([1, 2, 3], (i) => ({
+      id: `shop-${i}`,
+      player: `shop-${i}`,
+      metadata: { ip_address: '196.1.95.1' },
+    }));
     await drain();
     expect((await alertsOf('rule=SHARED_IDENTIFIER')).total).toBe(0);
     expect(
@@ -547,17 +547,12 @@ describe('detection', () => {
     );
     const ips = ['2001:db8::99', '2001:DB8::99', '2001:0db8:0000:0000:0000:0000:0000:0099'];
     const phones = ['+221 77 555 01 02', '00221775550102', '+221-77-555-01-02'];
-    for (const i of [0, 1, 2]) {
-      await send({
-        id: `spell-${i}`,
-        player: `spell-${i}`,
-        type: 'DEPOSIT',
-        amount: 1000,
-        at: minutesAgo(10 - i),
-        player_extra: { phone: phones[i] },
-        metadata: { ip_address: ips[i] },
-      });
-    }
+    await depositsAt([0, 1, 2], (i) => ({
+      id: `spell-${i}`,
+      player: `spell-${i}`,
+      player_extra: { phone: phones[i] },
+      metadata: { ip_address: ips[i] },
+    }));
     await drain();
     const alerts = (await get('/api/v1/alerts?rule=SHARED_IDENTIFIER&player=spell-2').expect(200))
       .body.data.items as { reason: { parameters: { kind: string; value: string } } }[];
@@ -600,15 +595,7 @@ describe('detection', () => {
       max: 100,
       description: 'Deposits within the window that make a hit, this one included',
     });
-    for (const i of [1, 2, 3]) {
-      await send({
-        id: `v-${i}`,
-        player: 'p-version',
-        type: 'DEPOSIT',
-        amount: 1000,
-        at: minutesAgo(10 - i),
-      });
-    }
+    await depositsAt([1, 2, 3], (i) => ({ id: `v-${i}`, player: 'p-version' }));
     await drain();
     const [alert] = (await get('/api/v1/alerts?rule=RAPID_DEPOSITS').expect(200)).body.data.items;
     expect([alert.severity, alert.rule.version, alert.reason.text]).toEqual([
