@@ -264,17 +264,24 @@ describe('detection', () => {
     ]);
   });
 
-  it('counts the largest amounts without failing an event: an hour’s money stops at 2^53 - 1 cents', async () => {
-    await depositsAt([1, 2], (i) => ({
-      id: `max-${i}`,
-      player: 'p-max',
-      amount: MAX_AMOUNT_UNITS,
-    }));
+  it('counts the largest amounts without failing an event: an hour’s money, and a window’s, stop at 2^53 - 1 cents', async () => {
+    // Two hours apart whatever the clock: the cap holds within an hour and across hours.
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const times = [hour - 90 * 60_000, hour - 89 * 60_000, hour - 30 * 60_000];
+    for (const [i, at] of times.entries()) {
+      await send({
+        id: `max-${i}`,
+        player: 'p-max',
+        type: 'DEPOSIT',
+        amount: MAX_AMOUNT_UNITS,
+        at: new Date(at).toISOString(),
+      });
+    }
     await drain();
     const view = (await get('/api/v1/players/p-max').expect(200)).body.data;
-    expect(view.profile.events_count).toBe(2);
+    expect(view.profile.events_count).toBe(3);
     expect(view.counters['24h'][0].deposits).toEqual({
-      count: 2,
+      count: 3,
       amount: Number.MAX_SAFE_INTEGER,
     });
   });

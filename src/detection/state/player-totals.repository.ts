@@ -26,7 +26,8 @@ const CENTS: Record<Measure, string> = {
 
 /**
  * An hour's money stops growing here (2^53 - 1 cents, exact in JavaScript): absurd amounts, which
- * validation lets through, never overflow a column, nor the 30 days' sum of 720 hours.
+ * validation lets through, never overflow a column, nor the 30 days' sum of 720 hours. A window's
+ * sum over several hours stops at the same figure, so the API never shows an inexact number.
  */
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
@@ -114,7 +115,7 @@ export class PlayerTotalsRepository {
     );
     const pair = (row: Record<string, number | string>, m: Measure) => ({
       count: Number(row[m] ?? 0),
-      amount: Number(row[CENTS[m]] ?? 0),
+      amount: Math.min(Number(row[CENTS[m]] ?? 0), MAX_CENTS),
     });
     return rows.map((row) => ({
       currency: String(row.currency),
