@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MicroTime } from '../common/time/micro-time';
 import type { SqlSession } from '../database/sql-database';
+import { PlayersService } from '../players/players.service';
 import type { ProcessingEvent } from '../processing/processing-event';
 import type { ProcessingStep, StoredEvents } from '../processing/processing-step';
 import { partitionOf } from '../processing/queue/partition';
@@ -57,11 +58,17 @@ export class DetectionStep implements ProcessingStep {
     private readonly totals: PlayerTotalsRepository,
     private readonly secondLooks: SecondLooksRepository,
     private readonly metrics: DetectionMetrics,
+    private readonly players: PlayersService,
   ) {}
 
   async process(session: SqlSession, batch: readonly ProcessingEvent[]): Promise<void> {
-    const { events, rulesOf } = await this.detecting(session, batch);
-    if (events.length === 0) return;
+    const { events, unwatched, rulesOf } = await this.detecting(session, batch);
+    // The players' counters are not a rule's: they count with every rule off too.
+    const countedOnly = await this.withPlayerIds(session, unwatched);
+    if (events.length === 0) {
+      await this.totals.add(session, countedOnly);
+      return;
+    }
     const { detected, states } = await this.playersOf(session, events);
     const facts = await this.facts.load(session, detected, states, rulesOf);
     const findings = this.evaluate(detected, states, rulesOf, facts, true);
@@ -71,7 +78,7 @@ export class DetectionStep implements ProcessingStep {
     }
     const now = MicroTime.now().toDatabaseText();
     await this.states.save(session, statesOf(detected, states), now);
-    await this.totals.add(session, detected);
+    await this.totals.add(session, [...detected, ...countedOnly]);
     const looks = secondLooksOf(detected, rulesOf, facts);
     await this.secondLooks.add(session, looks, now);
     for (const look of looks) this.looksDue.add(partitionOf(look.teamId, look.playerExternalId));
@@ -168,14 +175,36 @@ export class DetectionStep implements ProcessingStep {
     return { detected, states };
   }
 
-  /** The batch's events of teams with a rule that is not off, and each team's rules. */
+  /**
+   * The batch's events of teams with a rule that is not off (`events`), the others
+   * (`unwatched`), and each team's rules.
+   */
   private async detecting(session: SqlSession, batch: readonly ProcessingEvent[]) {
     const teamIds = [...new Set(batch.map((e) => e.teamId))];
     const rules = await this.settings.effectiveRules(session, teamIds);
     const rulesOf: RulesOf = (teamId) => rules.get(teamId) ?? [];
-    // A team with every rule off has no detection at all: no state, no sightings, no counters.
+    // A team with every rule off has no detection at all: no state, no sightings, no hits.
     const on = new Set(teamIds.filter((id) => rulesOf(id).some((rule) => rule.mode !== 'off')));
-    return { events: batch.filter((e) => on.has(e.teamId)), rulesOf };
+    return {
+      events: batch.filter((e) => on.has(e.teamId)),
+      unwatched: batch.filter((e) => !on.has(e.teamId)),
+      rulesOf,
+    };
+  }
+
+  /** Events of teams with every rule off, with their players' ids: for the counters only. */
+  private async withPlayerIds(
+    session: SqlSession,
+    events: readonly ProcessingEvent[],
+  ): Promise<DetectionEvent[]> {
+    if (events.length === 0) return [];
+    const monitor = events.flatMap((e) =>
+      e.stream === 'monitor' ? [{ teamId: e.teamId, externalId: e.playerExternalId }] : [],
+    );
+    const idOf = await this.players.idsOf(session, monitor);
+    return events.map((e) =>
+      toDetectionEvent(e, e.stream === 'aml' ? e.playerId : idOf(e.playerExternalId, e.teamId)),
+    );
   }
 
   private evaluate(

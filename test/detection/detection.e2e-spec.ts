@@ -286,6 +286,50 @@ describe('detection', () => {
     });
   });
 
+  it('keeps the players’ counters with every rule off: they count events, not hits', async () => {
+    const rules = (await get('/api/v1/rules').expect(200)).body.data.items as { code: string }[];
+    for (const { code } of rules) await put(`/api/v1/rules/${code}`, { mode: 'off' }).expect(200);
+    await send({
+      id: 'off-1',
+      player: 'p-off',
+      type: 'DEPOSIT',
+      amount: 2_000_000,
+      at: minutesAgo(3),
+    });
+    await send({
+      id: 'off-2',
+      player: 'p-off',
+      type: 'WITHDRAWAL',
+      amount: 1_500_000,
+      at: minutesAgo(2),
+    });
+    const slip = { ...SINGLE_NEW_BET_EXAMPLE, tax_id: '01234567890', event_date: minutesAgo(1) };
+    await t.http.post('/betting-events').set('X-API-Key', team.apiKey).send(slip).expect(200);
+    await drain();
+    const none = { count: 0, amount: 0 };
+    const monitor = (await get('/api/v1/players/p-off').expect(200)).body.data;
+    expect(monitor.counters['24h']).toEqual([
+      {
+        currency: 'XOF',
+        deposits: { count: 1, amount: 200_000_000 },
+        withdrawals: { count: 1, amount: 150_000_000 },
+        stakes: none,
+        wins: none,
+      },
+    ]);
+    const bettor = (await get('/api/v1/players/cpf/01234567890').expect(200)).body.data;
+    expect(bettor.counters['30d']).toEqual([
+      {
+        currency: 'BRL',
+        deposits: none,
+        withdrawals: none,
+        stakes: { count: 1, amount: SINGLE_NEW_BET_EXAMPLE.total_stake },
+        wins: none,
+      },
+    ]);
+    expect((await alertsOf('')).total).toBe(0);
+  });
+
   it('explains a player’s risk factor by factor, and a FALSE_POSITIVE stops counting', async () => {
     const kyc = { kyc_level: 1 };
     const deposited = minutesAgo(40);
