@@ -673,7 +673,7 @@ function report(r) {
     '## How',
     '',
     "- Identifiers in the workload: 2,000 IPs for 20,000 players (carrier-grade NAT: 10 players per IP); phones of their own but for 1 % of the players, in rings of 3 (multi-accounting); a session per player and hour. Balances follow each player's events, 1 event in 500 off by 1,000 XOF.",
-    '- D0 turns every rule of the team off through `PUT /api/v1/rules/:code` before storing the backlog: the detection step then keeps only the players\' counters (the player view shows them whatever the rules): no states, sightings, hits or alerts.',
+    "- D0 turns every rule of the team off through `PUT /api/v1/rules/:code` before storing the backlog: the detection step then keeps only the players' counters (the player view shows them whatever the rules): no states, sightings, hits or alerts.",
     `- D and D0 run ${DRAIN_ROUNDS} rounds each, taking turns (D, D0, D, D0, …), each on a backlog of its own; the tables give the round of median rate. On these shared machines one drain of the same code took from 10.8 to 13.2 s within an hour (2026-12-07), and D0 from 4.7 to 5.5 s: a single pair could put D/D0 anywhere from 0.36 to 0.51.`,
     '- Each phase runs on its own fresh database, migrated by `dist/cli.js migrate`, with one enterprise team; rate limits out of reach; `LOG_LEVEL=warn`; the service as `npm start` runs it.',
     '- The backlogs of D and C are the same events in the same order (same seed, stored by the batch endpoint with the worker off), so the two databases hold identical rows and ids.',
