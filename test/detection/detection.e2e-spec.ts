@@ -458,7 +458,13 @@ describe('detection', () => {
   });
 
   it('records shadow hits without alerting: shared IPs by default, and a rule set to shadow', async () => {
+    // Hits count on the UTC day they are recorded: the day read before the drain that records
+    // one, or the day read after it when midnight passed meanwhile.
+    const utcDay = () => new Date().toISOString().slice(0, 10);
+    const dayOf = (before: string, after: string) =>
+      expect.stringMatching(new RegExp(`^(${before}|${after})$`));
     const ip = { ip_address: '41.82.1.1' };
+    const beforeIpHit = utcDay();
     for (const [i, minutes] of [
       [1, 50],
       [2, 40],
@@ -476,8 +482,7 @@ describe('detection', () => {
     }
     expect((await alertsOf('rule=SHARED_IDENTIFIER')).total).toBe(0);
     const rule = (await get('/api/v1/rules/SHARED_IDENTIFIER').expect(200)).body.data;
-    const today = new Date().toISOString().slice(0, 10);
-    expect(rule.hits_by_day).toEqual([{ day: today, on: 0, shadow: 1 }]);
+    expect(rule.hits_by_day).toEqual([{ day: dayOf(beforeIpHit, utcDay()), on: 0, shadow: 1 }]);
     expect(rule.shadow_hits).toEqual([
       {
         player: { external_id: 'ip-3' },
@@ -533,6 +538,7 @@ describe('detection', () => {
 
     // A whole rule in shadow: evaluated and counted, no alert.
     await put('/api/v1/rules/LARGE_TRANSACTION', { mode: 'shadow' }).expect(200);
+    const beforeLargeHit = utcDay();
     await send({
       id: 's-1',
       player: 'p-shadow',
@@ -546,7 +552,7 @@ describe('detection', () => {
     expect([large.mode, large.version, large.hits_by_day]).toEqual([
       'shadow',
       2,
-      [{ day: today, on: 0, shadow: 1 }],
+      [{ day: dayOf(beforeLargeHit, utcDay()), on: 0, shadow: 1 }],
     ]);
     expect(
       large.shadow_hits.map((h: { player: { external_id: string } }) => h.player.external_id),

@@ -37,6 +37,10 @@ describe('MaxBridge get-user-info', () => {
           userId,
         ]),
       );
+    // DateModified is the UTC day the document was added: the day read just before adding it,
+    // or the one read just after when midnight passes meanwhile.
+    const utcDay = () => new Date().toISOString().slice(0, 10);
+    const dayBefore = utcDay();
     const documentId = await admin.addDocument({
       userId,
       typeId: 1,
@@ -50,7 +54,7 @@ describe('MaxBridge get-user-info', () => {
       status: 1,
       statusNote: 'Text',
     });
-    const today = new Date().toISOString().slice(0, 10);
+    const dayAfter = utcDay();
 
     const answer = await getUserInfo({ user_id: userId });
 
@@ -85,7 +89,7 @@ describe('MaxBridge get-user-info', () => {
               DocumentIssuingPlace: 'City Center',
               AdditionalData: {},
               UserId: userId,
-              DateModified: today,
+              DateModified: expect.stringMatching(new RegExp(`^(${dayBefore}|${dayAfter})$`)),
               DocumentStatus: 1,
               StatusNote: 'Text',
             },
