@@ -33,6 +33,7 @@ type RulesOf = (teamId: number) => readonly EffectiveRule[];
  * transaction. Loads the batch's players' states and the cross-player facts once, evaluates
  * the events in order, then writes the new states, the alerts (or shadow hits) and the risk
  * scores of the players whose alerts changed: all commit with the events' move to PROCESSED.
+ * Every event's money also goes to its player's hourly counters, whatever the team's rules.
  *
  * Events that read other players' data (shared identifiers, opposing bets) get a second look
  * once their batch committed (`settle`): two players processed at once by two loops never see

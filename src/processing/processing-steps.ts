@@ -8,7 +8,8 @@ import { PROCESSING_STEPS, type ProcessingStep } from './processing-step';
 /**
  * The processing steps, in the order they run over each batch:
  * 1. player activity: the projections and the rules need the player row;
- * 2. detection: the fraud and AML rules over the player's state, alerts, risk scores;
+ * 2. detection: the fraud and AML rules over the player's state, alerts, risk scores, and the
+ *    players' hourly counters;
  * 3. the bet-record projections (Live/Slots bets, sports bets) of the Bet Records API.
  * Detection runs before the projections, though it reads nothing of theirs, because the
  * projections update rows that every loop shares (the per-team record counts): locked from
