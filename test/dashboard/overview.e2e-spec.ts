@@ -2,6 +2,7 @@ import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { sendLargeDeposit } from '../support/large-deposit';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { utcDay } from '../support/utc-day';
 import { dashboardUser, loggedIn } from './support';
 
 /** The overview's aggregates and the team settings (time zone, allowlist) through the dashboard. */
@@ -22,8 +23,7 @@ describe('dashboard overview and team settings', () => {
     expect(waiting.body.processing_lag_seconds).toBeGreaterThanOrEqual(0);
     expect(waiting.body.alerts_per_day.every((d: { total: number }) => d.total === 0)).toBe(true);
 
-    const utcDay = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(at);
-    const dayBefore = utcDay(Date.now());
+    const dayBefore = utcDay();
     await t.app.get(ProcessingWorker).drain();
     const overview = await viewer.get('/dashboard/api/overview').expect(200);
     // The overview's today: the day it was made. The alert's: the day the drain made it, the same

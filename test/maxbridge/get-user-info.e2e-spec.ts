@@ -2,6 +2,7 @@ import { SqlDatabase } from '../../src/database/sql-database';
 import { WalletAdminService } from '../../src/maxbridge/wallet/wallet-admin.service';
 import { createWalletUser, signedPost } from '../support/maxbridge';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { eitherDay, utcDay } from '../support/utc-day';
 
 /** `POST /api/payment/get-user-info` (seed 003): the seed's two examples, and bad input. */
 describe('MaxBridge get-user-info', () => {
@@ -39,7 +40,6 @@ describe('MaxBridge get-user-info', () => {
       );
     // DateModified is the UTC day the document was added: the day read just before adding it,
     // or the one read just after when midnight passes meanwhile.
-    const utcDay = () => new Date().toISOString().slice(0, 10);
     const dayBefore = utcDay();
     const documentId = await admin.addDocument({
       userId,
@@ -89,7 +89,7 @@ describe('MaxBridge get-user-info', () => {
               DocumentIssuingPlace: 'City Center',
               AdditionalData: {},
               UserId: userId,
-              DateModified: expect.stringMatching(new RegExp(`^(${dayBefore}|${dayAfter})$`)),
+              DateModified: eitherDay(dayBefore, dayAfter),
               DocumentStatus: 1,
               StatusNote: 'Text',
             },
