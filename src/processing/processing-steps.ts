@@ -11,9 +11,8 @@ import { PROCESSING_STEPS, type ProcessingStep } from './processing-step';
  * 2. detection: the fraud and AML rules over the player's state, alerts, risk scores, and the
  *    players' hourly counters;
  * 3. the bet-record projections (Live/Slots bets, sports bets) of the Bet Records API.
- * Detection runs before the projections, though it reads nothing of theirs, because the
- * projections update rows that every loop shares (the per-team record counts): locked from
- * their update to the commit, so the shorter what follows them, the less the other loops wait.
+ * Detection reads nothing of the projections'. No step updates a row that another loop's batch
+ * would update too: the projections' record counts have a row per partition (CountDeltas).
  */
 export const ORDERED_STEPS = [
   PlayerActivityStep,

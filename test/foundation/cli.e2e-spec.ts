@@ -215,6 +215,7 @@ describe('command line (npm run cli)', () => {
             'TeamTimeZone1765000000000',
             'PlayerStateRevision1765100000000',
             'CanonicalAllowlist1765200000000',
+            'BetRecordCountShards1765300000000',
           ],
         },
       });

@@ -176,7 +176,8 @@ function eventOf(step: number, player: number) {
       ).toBe(cycles);
       expect(
         await count(
-          "SELECT COUNT(*) AS n FROM bet_record_counts WHERE team_id = ? AND kind = 'bet' AND total <> 0 AND status <> 1",
+          'SELECT COUNT(*) AS n FROM (SELECT status FROM bet_record_counts WHERE team_id = ? ' +
+            "AND kind = 'bet' AND status <> 1 GROUP BY status HAVING SUM(total) <> 0) unsettled",
         ),
       ).toBe(0);
       expect(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { requireTeamId, scopeCondition, type TenantScope } from '../../tenancy/tenant-scope';
+import { partitionOf } from '../../processing/queue/partition';
 import type { RecordFilters } from '../dto/record-list.query';
 
 export type RecordKind = 'bet' | 'sports';
@@ -23,28 +24,34 @@ export interface CountKey {
 export class BetRecordCountsRepository {
   constructor(private readonly database: SqlDatabase) {}
 
-  /** Adds each delta to its row (creating it), in one order for every writer: no crosswise locks. */
-  async apply(session: SqlSession, deltas: ReadonlyMap<string, { key: CountKey; delta: number }>) {
-    const entries = [...deltas.entries()]
+  /**
+   * Adds each delta to its row of the deltas' shard (creating it), in one statement and in one
+   * order for every writer: no crosswise locks where two writers share a shard.
+   */
+  async apply(session: SqlSession, deltas: CountDeltas): Promise<void> {
+    const entries = [...deltas.byKey.entries()]
       .filter(([, { delta }]) => delta !== 0)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, { key, delta }] of entries) {
-      const sql = session.dialect.upsert(
-        'bet_record_counts',
-        ['team_id', 'kind', 'brand_id', 'provider_id', 'status', 'total'],
-        1,
-        ['team_id', 'kind', 'brand_id', 'provider_id', 'status'],
-        { total: (old, offered) => `${old('total')} + ${offered('total')}` },
-      );
-      await session.execute(sql, [
+    if (entries.length === 0) return;
+    const sql = session.dialect.upsert(
+      'bet_record_counts',
+      ['team_id', 'kind', 'brand_id', 'provider_id', 'status', 'shard', 'total'],
+      entries.length,
+      ['team_id', 'kind', 'brand_id', 'provider_id', 'status', 'shard'],
+      { total: (old, offered) => `${old('total')} + ${offered('total')}` },
+    );
+    await session.execute(
+      sql,
+      entries.flatMap(([, { key, delta }]) => [
         requireTeamId(key.teamId),
         key.kind,
         key.brandId ?? 0,
         key.providerId ?? 0,
         key.status,
+        deltas.shard,
         delta,
-      ]);
-    }
+      ]),
+    );
   }
 
   /**
@@ -75,9 +82,19 @@ export class BetRecordCountsRepository {
   }
 }
 
-/** Collects count deltas of one transaction, by key. */
+/**
+ * Collects count deltas of one transaction, by key, for the rows of one shard: the partition of
+ * one of the transaction's players. A worker's batch holds its partitions alone, so no other loop
+ * or instance adds to its rows meanwhile; an AML API request takes its bettor's, which only
+ * requests for the players of that partition share. (Any shard keeps the sums exact.)
+ */
 export class CountDeltas {
   readonly byKey = new Map<string, { key: CountKey; delta: number }>();
+  readonly shard: number;
+
+  constructor(teamId: number, playerKey: string) {
+    this.shard = partitionOf(teamId, playerKey);
+  }
 
   add(key: CountKey, delta: number): void {
     const id = [key.teamId, key.kind, key.brandId ?? 0, key.providerId ?? 0, key.status]

@@ -2,7 +2,7 @@ import type { SqlSession } from '../../database/sql-database';
 import type { MonitorStreamEvent } from '../../events/monitor-event';
 import type { MonitorEventStream } from '../../events/monitor-event.stream';
 import type { PlayersService } from '../../players/players.service';
-import type { BetRecordCountsRepository, CountKey } from './bet-record-counts.repository';
+import type { BetRecordCountsRepository, CountDeltas } from './bet-record-counts.repository';
 import type { BetRecordKind, BetSettlement, NewBet } from './bet-record-kind';
 import { betKey, type BetRef } from './bet-ref';
 import { BetProjection } from './bet.projection';
@@ -94,8 +94,8 @@ class MemoryWorld {
       },
     } as unknown as PendingSettlementsRepository,
     {
-      apply: (_s: SqlSession, deltas: Map<string, { key: CountKey; delta: number }>) => {
-        for (const { key, delta } of deltas.values()) {
+      apply: (_s: SqlSession, deltas: CountDeltas) => {
+        for (const { key, delta } of deltas.byKey.values()) {
           const id = `${key.teamId}/${key.brandId}/${key.providerId}/${key.status}`;
           this.counts.set(id, (this.counts.get(id) ?? 0) + delta);
         }

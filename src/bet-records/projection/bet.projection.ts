@@ -46,7 +46,8 @@ export abstract class BetProjection implements ProcessingStep {
   async process(session: SqlSession, events: readonly ProcessingEvent[]): Promise<void> {
     const moves = this.movesOf(events);
     if (moves.length === 0) return;
-    const deltas = new CountDeltas();
+    const { event } = moves[0];
+    const deltas = new CountDeltas(event.teamId, event.playerExternalId);
     const stored = await this.lockStored(
       session,
       moves.map((move) => move.ref),
@@ -62,7 +63,7 @@ export abstract class BetProjection implements ProcessingStep {
       await this.applyWaiting(session, placedMeanwhile, deltas);
     }
     await this.applyWaiting(session, opened, deltas);
-    await this.counts.apply(session, deltas.byKey);
+    await this.counts.apply(session, deltas);
   }
 
   private movesOf(events: readonly ProcessingEvent[]): BetMoveOf[] {

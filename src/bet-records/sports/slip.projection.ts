@@ -83,7 +83,7 @@ export class SlipProjection {
         createdAt,
       };
     });
-    const deltas = new CountDeltas();
+    const deltas = new CountDeltas(slip.teamId, String(slip.playerId));
     await this.writer.save(
       session,
       existing,

@@ -58,7 +58,7 @@ export class SportsBetWriter {
 
   /** Applies the count changes collected by `save`. */
   applyCounts(session: SqlSession, deltas: CountDeltas): Promise<void> {
-    return this.counts.apply(session, deltas.byKey);
+    return this.counts.apply(session, deltas);
   }
 }
 

@@ -1,3 +1,5 @@
+import { BetRecordCountShards1765300000000 as MysqlBetRecordCountShards } from './mysql/1765300000000-BetRecordCountShards';
+import { BetRecordCountShards1765300000000 as SqliteBetRecordCountShards } from './sqlite/1765300000000-BetRecordCountShards';
 import { CanonicalAllowlist1765200000000 as MysqlCanonicalAllowlist } from './mysql/1765200000000-CanonicalAllowlist';
 import { CanonicalAllowlist1765200000000 as SqliteCanonicalAllowlist } from './sqlite/1765200000000-CanonicalAllowlist';
 import { PlayerStateRevision1765100000000 as MysqlPlayerStateRevision } from './mysql/1765100000000-PlayerStateRevision';
@@ -49,6 +51,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlTeamTimeZone,
   MysqlPlayerStateRevision,
   MysqlCanonicalAllowlist,
+  MysqlBetRecordCountShards,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -67,4 +70,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteTeamTimeZone,
   SqlitePlayerStateRevision,
   SqliteCanonicalAllowlist,
+  SqliteBetRecordCountShards,
 ];
