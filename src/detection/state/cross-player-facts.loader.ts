@@ -143,12 +143,12 @@ export class CrossPlayerFactsLoader {
     // between, its sighting in the database is recent enough for every window.
     // In key order: concurrent batches never lock the same rows crosswise.
     const rows = [...sightings.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, s]) => s)
-      .filter((s) => {
+      .filter(([, s]) => {
         const last = states.get(s.playerId)?.recordedSightings[`${s.kind}|${s.value}`];
         return !record || last === undefined || last < s.to - SIGHTING_REFRESH;
-      });
+      })
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, s]) => s);
     if (record) {
       await this.identifiers.recordSightings(
         session,
