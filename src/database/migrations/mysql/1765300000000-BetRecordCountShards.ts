@@ -17,19 +17,17 @@ export class BetRecordCountShards1765300000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    // Each key's shards summed into shard 0, then the column goes.
     await q.query(
-      'CREATE TABLE `bet_record_counts_merged` AS SELECT `team_id`, `kind`, `brand_id`, `provider_id`, `status`, ' +
-        'SUM(`total`) AS `total` FROM `bet_record_counts` GROUP BY `team_id`, `kind`, `brand_id`, `provider_id`, `status`',
+      'INSERT INTO `bet_record_counts` (`team_id`, `kind`, `brand_id`, `provider_id`, `status`, `shard`, `total`) ' +
+        'SELECT `team_id`, `kind`, `brand_id`, `provider_id`, `status`, 0, SUM(`total`) FROM `bet_record_counts` ' +
+        'WHERE `shard` <> 0 GROUP BY `team_id`, `kind`, `brand_id`, `provider_id`, `status` ' +
+        'ON DUPLICATE KEY UPDATE `total` = `bet_record_counts`.`total` + VALUES(`total`)',
     );
-    await q.query('DELETE FROM `bet_record_counts`');
+    await q.query('DELETE FROM `bet_record_counts` WHERE `shard` <> 0');
     await q.query(
       'ALTER TABLE `bet_record_counts` DROP PRIMARY KEY, DROP COLUMN `shard`, ' +
         'ADD PRIMARY KEY (`team_id`, `kind`, `brand_id`, `provider_id`, `status`)',
     );
-    await q.query(
-      'INSERT INTO `bet_record_counts` (`team_id`, `kind`, `brand_id`, `provider_id`, `status`, `total`) ' +
-        'SELECT `team_id`, `kind`, `brand_id`, `provider_id`, `status`, `total` FROM `bet_record_counts_merged`',
-    );
-    await q.query('DROP TABLE `bet_record_counts_merged`');
   }
 }
