@@ -288,6 +288,7 @@ async function drain(root, db) {
       rules: metricValues(metrics, 'detection_rule_seconds_total', 'rule'),
       hitsOn: metricValues(metrics, 'detection_hits_total', 'rule', 'mode="on"'),
       hitsShadow: metricValues(metrics, 'detection_hits_total', 'rule', 'mode="shadow"'),
+      conflicts: metricValues(metrics, 'db_transaction_conflicts_total', 'outcome'),
       alerts: Number(detection.alerts),
       alertHits: Number(detection.hits),
       shadowHits: Number(detection.shadow),
@@ -645,8 +646,8 @@ function report(r) {
     '|---|---|---|',
     `| R. single-event ingest, POST /api/v1/events, ${CONNECTIONS} conn, worker off, ${SECONDS} s (median of ${r.ingest.rounds.join(', ')}) | ${r.ingest.eventsPerSecond} events/s (p99 ${r.ingest.p99Ms} ms) | ${cpu(r.ingest.cpu)} |`,
     `| R'. the same without the (team, player, time) index of \`events\`, rounds alternating with R (median of ${r.ingestNoIndex.rounds.join(', ')}) | ${r.ingestNoIndex.eventsPerSecond} events/s: the index costs ${Math.round((1 - r.ingest.eventsPerSecond / r.ingestNoIndex.eventsPerSecond) * 100)} % of single-event ingest | ${cpu(r.ingestNoIndex.cpu)} |`,
-    `| D. drain of a ${r.backlog}-event backlog, worker on (default WORKER_* settings), no load, every rule on (median of ${r.drain.rounds.join(', ')}) | ${r.drain.eventsPerSecond} events/s (${r.drain.timed.events} events in ${r.drain.timed.seconds} s, from the first processed batch to an empty queue); ${r.drain.alerts} alerts (${r.drain.alertHits} hits), ${r.drain.shadowHits} shadow hits | ${cpu(r.drain.cpu)} |`,
-    `| D0. the same drain, every rule off, rounds taking turns with D (median of ${r.drainWithoutRules.rounds.join(', ')}) | ${r.drainWithoutRules.eventsPerSecond} events/s (${r.drainWithoutRules.timed.events} events in ${r.drainWithoutRules.timed.seconds} s): the rules cost ${Math.round((1 - rulesCost) * 100)} % of the drain rate; D/D0 round by round: ${r.drain.rounds.map((d, i) => ratio(d, r.drainWithoutRules.rounds[i])).join(', ')} | ${cpu(r.drainWithoutRules.cpu)} |`,
+    `| D. drain of a ${r.backlog}-event backlog, worker on (default WORKER_* settings), no load, every rule on (median of ${r.drain.rounds.join(', ')}) | ${r.drain.eventsPerSecond} events/s (${r.drain.timed.events} events in ${r.drain.timed.seconds} s, from the first processed batch to an empty queue); ${r.drain.alerts} alerts (${r.drain.alertHits} hits), ${r.drain.shadowHits} shadow hits; ${conflictsText(r.drain.conflicts)} | ${cpu(r.drain.cpu)} |`,
+    `| D0. the same drain, every rule off, rounds taking turns with D (median of ${r.drainWithoutRules.rounds.join(', ')}) | ${r.drainWithoutRules.eventsPerSecond} events/s (${r.drainWithoutRules.timed.events} events in ${r.drainWithoutRules.timed.seconds} s): the rules cost ${Math.round((1 - rulesCost) * 100)} % of the drain rate; D/D0 round by round: ${r.drain.rounds.map((d, i) => ratio(d, r.drainWithoutRules.rounds[i])).join(', ')}; ${conflictsText(r.drainWithoutRules.conflicts)} | ${cpu(r.drainWithoutRules.cpu)} |`,
     `| C. raw ceiling: the worker's own ${r.ceiling.statements} statements (${r.ceiling.transactions} transactions) for the same backlog, replayed by one mysql2 connection | ${ceilingRate} events/s (${r.ceiling.seconds} s) | – / ${r.ceiling.cpu.mariadb ?? '–'} |`,
     `| L30. worker on, single events paced at 30 % of R (${r.lag30.askedPerSecond}/s) for ${LAG_SECONDS} s, after ${LAG_WARMUP} s at that pace not counted | oldest waiting event p50 ${r.lag30.oldestAgeP50Seconds} s, p99 ${r.lag30.oldestAgeP99Seconds} s, max ${r.lag30.oldestAgeMaxSeconds} s; ${r.lag30.waitingAtEnd} waiting at the end; 202 to alert readable (${r.lag30.probes} probes) p50 ${r.lag30.alertP50Seconds} s, p99 ${r.lag30.alertP99Seconds} s, max ${r.lag30.alertMaxSeconds} s | ${cpu(r.lag30.cpu)} |`,
     `| L50. the same at 50 % of R (${r.lag50.askedPerSecond}/s) | oldest waiting event p50 ${r.lag50.oldestAgeP50Seconds} s, p99 ${r.lag50.oldestAgeP99Seconds} s, max ${r.lag50.oldestAgeMaxSeconds} s; ${r.lag50.waitingAtEnd} waiting at the end; 202 to alert readable (${r.lag50.probes} probes) p50 ${r.lag50.alertP50Seconds} s, p99 ${r.lag50.alertP99Seconds} s, max ${r.lag50.alertMaxSeconds} s | ${cpu(r.lag50.cpu)} |`,
@@ -811,10 +812,14 @@ function medianRound(rounds, key) {
   return { ...median, rounds: rounds.map((r) => r[key].eventsPerSecond) };
 }
 
-const logDrain = ({ cpu, steps, exact }) =>
+const logDrain = ({ cpu, steps, exact, conflicts }) =>
   log(
-    `  CPU % service ${cpu.server}, mariadbd ${cpu.mariadb}; exact ${exact}; step seconds ${JSON.stringify(steps)}`,
+    `  CPU % service ${cpu.server}, mariadbd ${cpu.mariadb}; exact ${exact}; ${conflictsText(conflicts)}; step seconds ${JSON.stringify(steps)}`,
   );
+
+/** The drain's transaction conflicts, from /metrics (deadlocks and lock timeouts, retried). */
+const conflictsText = (conflicts = {}) =>
+  `transaction conflicts: ${conflicts.retried ?? 0} retried, ${conflicts.gave_up ?? 0} given up`;
 
 /** Only the drains and the ceiling asked for by --phases, logged, not saved. */
 async function someOf(fresh) {

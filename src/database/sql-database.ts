@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DatabaseMetrics } from './database.metrics';
 import { isRetryableConflict } from './database-errors';
 import { MysqlSession, type Isolation } from './mysql-session';
 import { SqlDialect } from './sql-dialect';
@@ -39,7 +40,10 @@ export class SqlDatabase {
   private readonly logger = new Logger('SqlDatabase');
   private readonly sqliteTurns: SqliteTurns | null;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly metrics: DatabaseMetrics,
+  ) {
     this.dialect = SqlDialect.of(dataSource.options.type);
     this.sqliteTurns = (dataSource as { sqliteTurns?: SqliteTurns | null }).sqliteTurns ?? null;
     if (this.dialect.isSqlite && !this.sqliteTurns) {
@@ -82,13 +86,24 @@ export class SqlDatabase {
     }, retries);
   }
 
-  /** Runs `attempt` again after a deadlock or a lock wait timeout, up to `retries` times. */
+  /**
+   * Runs `attempt` again after a deadlock or a lock wait timeout, up to `retries` times; each
+   * conflict is counted in `/metrics`, and one with no retry left is logged as a warning.
+   */
   private async retryingConflicts<T>(attempt: () => Promise<T>, retries: number): Promise<T> {
     for (let tries = 1; ; tries++) {
       try {
         return await attempt();
       } catch (error) {
-        if (tries > retries || !isRetryableConflict(error)) throw error;
+        if (!isRetryableConflict(error)) throw error;
+        if (tries > retries) {
+          this.metrics.countConflict('gave_up');
+          this.logger.warn(
+            `Gave up after ${tries} lock conflicts: ${(error as Error).message.slice(0, 200)}`,
+          );
+          throw error;
+        }
+        this.metrics.countConflict('retried');
         this.logger.debug(`Retried after a lock conflict (attempt ${tries})`);
         await sleep(Math.random() * 5 * tries);
       }
