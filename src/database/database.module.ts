@@ -5,8 +5,6 @@ import { AppDataSource } from './app-data-source';
 import type { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrations } from './run-migrations';
-import { MetricsModule } from '../observability/metrics.module';
-import { DatabaseMetrics } from './database.metrics';
 import { SqlDatabase } from './sql-database';
 
 /** Facts about the database that the rest of the application may need at start. */
@@ -37,7 +35,6 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        MetricsModule,
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             ...buildDataSourceOptions(database, entities),
@@ -61,7 +58,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [{ provide: DatabaseState, useValue: state }, DatabaseMetrics, SqlDatabase],
+      providers: [{ provide: DatabaseState, useValue: state }, SqlDatabase],
       exports: [DatabaseState, SqlDatabase],
     };
   }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { DatabaseMetrics } from './database.metrics';
 import { isRetryableConflict } from './database-errors';
 import { MysqlSession, type Isolation } from './mysql-session';
 import { SqlDialect } from './sql-dialect';
@@ -22,6 +21,9 @@ export interface SqlSession {
   afterCommit(callback: () => void): void;
 }
 
+/** A conflict's outcome: the transaction ran again, or no retry was left (the caller got it). */
+export type ConflictOutcome = 'retried' | 'gave_up';
+
 export interface TransactionOptions {
   /** READ COMMITTED by default: no gap locks, so the worker never blocks ingestion. */
   isolation?: Isolation;
@@ -40,10 +42,9 @@ export class SqlDatabase {
   private readonly logger = new Logger('SqlDatabase');
   private readonly sqliteTurns: SqliteTurns | null;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly metrics: DatabaseMetrics,
-  ) {
+  private readonly conflictListeners: ((outcome: ConflictOutcome) => void)[] = [];
+
+  constructor(private readonly dataSource: DataSource) {
     this.dialect = SqlDialect.of(dataSource.options.type);
     this.sqliteTurns = (dataSource as { sqliteTurns?: SqliteTurns | null }).sqliteTurns ?? null;
     if (this.dialect.isSqlite && !this.sqliteTurns) {
@@ -86,9 +87,14 @@ export class SqlDatabase {
     }, retries);
   }
 
+  /** Calls `listener` on each conflict a transaction meets (observability counts them). */
+  onConflict(listener: (outcome: ConflictOutcome) => void): void {
+    this.conflictListeners.push(listener);
+  }
+
   /**
    * Runs `attempt` again after a deadlock or a lock wait timeout, up to `retries` times; each
-   * conflict is counted in `/metrics`, and one with no retry left is logged as a warning.
+   * conflict goes to the `onConflict` listeners, and one with no retry left is logged as a warning.
    */
   private async retryingConflicts<T>(attempt: () => Promise<T>, retries: number): Promise<T> {
     for (let tries = 1; ; tries++) {
@@ -97,13 +103,13 @@ export class SqlDatabase {
       } catch (error) {
         if (!isRetryableConflict(error)) throw error;
         if (tries > retries) {
-          this.metrics.countConflict('gave_up');
+          this.conflictListeners.forEach((listener) => listener('gave_up'));
           this.logger.warn(
             `Gave up after ${tries} lock conflicts: ${(error as Error).message.slice(0, 200)}`,
           );
           throw error;
         }
-        this.metrics.countConflict('retried');
+        this.conflictListeners.forEach((listener) => listener('retried'));
         this.logger.debug(`Retried after a lock conflict (attempt ${tries})`);
         await sleep(Math.random() * 5 * tries);
       }

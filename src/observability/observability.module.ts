@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ProcessingModule } from '../processing/processing.module';
+import { DatabaseMetrics } from './database-metrics';
 import { MetricsModule } from './metrics.module';
 import { OperationsController } from './operations.controller';
 
@@ -8,5 +9,6 @@ import { OperationsController } from './operations.controller';
 @Module({
   imports: [TerminusModule.forRoot({ logger: false }), MetricsModule, ProcessingModule],
   controllers: [OperationsController],
+  providers: [DatabaseMetrics],
 })
 export class ObservabilityModule {}
