@@ -93,7 +93,7 @@ export class SqlDatabase {
   }
 
   /**
-   * Runs `attempt` again after a deadlock or a lock wait timeout, up to `retries` times; each
+   * Runs `attempt` again after a conflict (`isRetryableConflict`), up to `retries` times; each
    * conflict goes to the `onConflict` listeners, and one with no retry left is logged as a warning.
    */
   private async retryingConflicts<T>(attempt: () => Promise<T>, retries: number): Promise<T> {
@@ -105,7 +105,7 @@ export class SqlDatabase {
         if (tries > retries) {
           this.conflictListeners.forEach((listener) => listener('gave_up'));
           this.logger.warn(
-            `Gave up after ${tries} lock conflicts: ${(error as Error).message.slice(0, 200)}`,
+            `Transaction given up after ${tries} conflicts (deadlock, lock wait or concurrent write): ${(error as Error).message.slice(0, 200)}`,
           );
           throw error;
         }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { isUniqueViolation } from '../../src/database/database-errors';
-import { SqlDatabase } from '../../src/database/sql-database';
+import { SqlDatabase, type SqlSession } from '../../src/database/sql-database';
 import { UsedNonceEntity } from '../../src/maxbridge/signing/used-nonce.entity';
 import { startTestApp, TestApp } from '../support/test-app';
 import { dialectUnderTest } from '../support/test-database';
@@ -117,4 +117,90 @@ describe('SQL transactions', () => {
       expect(line.durationMs).toBeGreaterThan(1000);
     },
   );
+
+  /**
+   * Deadlocks and lock wait timeouts: a transaction that meets one runs again, and each one shows
+   * in `/metrics`. MySQL/MariaDB only: SQLite runs one transaction at a time.
+   */
+  (dialectUnderTest() === 'mysql' ? describe : describe.skip)('conflicts', () => {
+    const conflicts = async (outcome: string) => {
+      const text = (await t.http.get('/metrics').expect(200)).text;
+      const prefix = `db_transaction_conflicts_total{outcome="${outcome}"} `;
+      const line = text.split('\n').find((l) => l.startsWith(prefix));
+      return Number(line?.slice(prefix.length));
+    };
+    const claim = (s: SqlSession, nonce: string, by: string) =>
+      s.execute('UPDATE maxbridge_nonces SET claim = ? WHERE nonce = ?', [by, nonce]);
+    const claimOf = async (nonce: string) =>
+      (
+        await database.select<{ claim: string }>(
+          'SELECT claim FROM maxbridge_nonces WHERE nonce = ?',
+          [nonce],
+        )
+      )[0].claim;
+    async function twoNonces(): Promise<[string, string]> {
+      const nonces: [string, string] = [`tx-lock-a-${randomUUID()}`, `tx-lock-b-${randomUUID()}`];
+      for (const nonce of nonces) {
+        await database.autocommit((s) => s.execute(insertNonce, [nonce, later, 'none']));
+      }
+      return nonces;
+    }
+
+    it('runs a deadlocked transaction again, and counts the conflict as retried', async () => {
+      const [a, b] = await twoNonces();
+      const [retried, gaveUp] = [await conflicts('retried'), await conflicts('gave_up')];
+      let firstHoldsA!: () => void;
+      const aHeld = new Promise<void>((resolve) => (firstHoldsA = resolve));
+      let secondHoldsB!: () => void;
+      const bHeld = new Promise<void>((resolve) => (secondHoldsB = resolve));
+
+      // The first locks a then b, the second b then a: one of them is chosen as the victim.
+      const first = database.transaction(async (s) => {
+        await claim(s, a, 'first');
+        firstHoldsA();
+        await bHeld;
+        await claim(s, b, 'first');
+      });
+      const second = database.transaction(async (s) => {
+        await claim(s, b, 'second');
+        secondHoldsB();
+        await aHeld;
+        await claim(s, a, 'second');
+      });
+      await Promise.all([first, second]);
+
+      // Both committed in the end, one after the other: both rows bear the later one's claim.
+      expect([
+        ['first', 'first'],
+        ['second', 'second'],
+      ]).toContainEqual([await claimOf(a), await claimOf(b)]);
+      expect(await conflicts('retried')).toBe(retried + 1);
+      expect(await conflicts('gave_up')).toBe(gaveUp);
+    });
+
+    it('gives up with no retry left: the caller gets the error, counted and logged', async () => {
+      const [a] = await twoNonces();
+      const [retried, gaveUp] = [await conflicts('retried'), await conflicts('gave_up')];
+      await database.transaction(async (holder) => {
+        await claim(holder, a, 'holder');
+        const waiter = database.transaction(
+          async (s) => {
+            await s.execute('SET SESSION innodb_lock_wait_timeout = 1');
+            try {
+              await claim(s, a, 'waiter');
+            } finally {
+              await s.execute('SET SESSION innodb_lock_wait_timeout = DEFAULT');
+            }
+          },
+          { retries: 0 },
+        );
+        await expect(waiter).rejects.toThrow(/Lock wait timeout/);
+      });
+      expect(await claimOf(a)).toBe('holder');
+      expect(await conflicts('gave_up')).toBe(gaveUp + 1);
+      expect(await conflicts('retried')).toBe(retried);
+      const [line] = t.logs.find('Transaction given up after 1 conflicts');
+      expect(line).toMatchObject({ context: 'SqlDatabase', level: 40 });
+    });
+  });
 });
