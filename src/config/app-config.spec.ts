@@ -139,6 +139,10 @@ describe('loadConfig', () => {
       dialect,
       url,
       poolSize: 20,
+      idleTimeoutSeconds: 60,
+    });
+    expect(loadConfig({ DB_URL: url, DB_IDLE_TIMEOUT_SECONDS: '5' }).database).toMatchObject({
+      idleTimeoutSeconds: 5,
     });
   });
 
@@ -158,6 +162,10 @@ describe('loadConfig', () => {
     [{ PORT: '3.5' }, 'PORT must be an integer from 0 to 65535 (got "3.5")'],
     [{ PORT: '-1' }, 'PORT must be an integer from 0 to 65535 (got "-1")'],
     [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE must be an integer from 1 to 500 (got "0")'],
+    [
+      { DB_IDLE_TIMEOUT_SECONDS: '1' },
+      'DB_IDLE_TIMEOUT_SECONDS must be an integer from 2 to 28800 (got "1")',
+    ],
     [
       { LOG_LEVEL: 'verbose' },
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")',

@@ -19,7 +19,16 @@ const LOG_LEVELS: readonly LogLevel[] = [
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string }
-  | { dialect: 'mysql' | 'mariadb'; url: string; poolSize: number };
+  | {
+      dialect: 'mysql' | 'mariadb';
+      url: string;
+      poolSize: number;
+      /**
+       * A connection idle this long, inside a transaction or not, is closed by the server (its
+       * `wait_timeout`): a stalled instance's transaction is rolled back and its locks released.
+       */
+      idleTimeoutSeconds: number;
+    };
 
 export interface AppConfig {
   port: number;
@@ -156,7 +165,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     port: reader.integer('PORT', 3000, { min: 0, max: 65535 }),
     host: reader.string('HOST', '0.0.0.0'),
-    database: reader.database('DB_URL', 'DB_POOL_SIZE'),
+    database: reader.database('DB_URL', 'DB_POOL_SIZE', 'DB_IDLE_TIMEOUT_SECONDS'),
     redisUrl: reader.url('REDIS_URL', ['redis:', 'rediss:']),
     redisKeyPrefix: reader.string('REDIS_KEY_PREFIX', 'bm:'),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -379,8 +388,9 @@ class EnvReader {
     };
   }
 
-  database(urlName: string, poolName: string): DatabaseConfig {
+  database(urlName: string, poolName: string, idleName: string): DatabaseConfig {
     const poolSize = this.integer(poolName, 10, { min: 1, max: 500 });
+    const idleTimeoutSeconds = this.integer(idleName, 60, { min: 2, max: 28_800 });
     const value = this.raw(urlName);
     if (value === undefined) return { dialect: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
     if (value.startsWith('sqlite:')) {
@@ -400,7 +410,7 @@ class EnvReader {
         { dialect: 'sqlite', path: '' },
       );
     }
-    return { dialect, url: value, poolSize };
+    return { dialect, url: value, poolSize, idleTimeoutSeconds };
   }
 }
 

@@ -55,8 +55,21 @@ export function buildDataSourceOptions(
     // tenth of the CPU of a short request (MaxBridge withdrawals, bench/results/maxbridge.md).
     // Errors keep their SQL message and code; TypeORM adds the query.
     trace: false,
-    extra: { queryFormat: formatUnlessNoValues },
+    extra: {
+      queryFormat: formatUnlessNoValues,
+      // The pool closes its own idle connections at half the server's timeout (MysqlSession
+      // sets the server's), before the server would close them under it. Fewer idle connections
+      // kept than the pool holds: mysql2 closes idle ones only then.
+      maxIdle: database.poolSize - 1,
+      idleTimeout: (database.idleTimeoutSeconds * 1000) / 2,
+    },
   };
+}
+
+/** The server's idle timeout (`wait_timeout`) for the connections of these options. */
+export function serverIdleTimeoutSeconds(options: DataSourceOptions): number {
+  const extra = (options as { extra?: { idleTimeout?: number } }).extra;
+  return Math.round(((extra?.idleTimeout ?? 30_000) * 2) / 1000);
 }
 
 /**

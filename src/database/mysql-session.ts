@@ -1,6 +1,7 @@
 import type { PoolConnection, ResultSetHeader } from 'mysql2';
 import { performance } from 'node:perf_hooks';
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { serverIdleTimeoutSeconds } from './data-source-options';
 import type { SqlSession } from './sql-database';
 import type { SqlDialect } from './sql-dialect';
 
@@ -58,16 +59,20 @@ export class MysqlSession implements SqlSession {
   }
 
   /**
-   * Starts a transaction. READ COMMITTED, which most transactions ask for, is set once per
-   * connection as its session isolation: each transaction is spared a `SET TRANSACTION`.
+   * Starts a transaction. Set once per connection: READ COMMITTED, which most transactions ask
+   * for, as its session isolation (each transaction is spared a `SET TRANSACTION`), and the
+   * server's idle timeout, so that a stalled process's transaction is rolled back and its locks
+   * released within `DB_IDLE_TIMEOUT_SECONDS`, not the server's default of hours.
    */
   async begin(isolation: Isolation): Promise<void> {
-    if (isolation === 'READ COMMITTED') {
-      if (!readCommittedConnections.has(this.connection)) {
-        await this.run('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
-        readCommittedConnections.add(this.connection);
-      }
-    } else {
+    if (!preparedConnections.has(this.connection)) {
+      await this.run('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      await this.run(
+        `SET SESSION wait_timeout = ${serverIdleTimeoutSeconds(this.dataSource.options)}`,
+      );
+      preparedConnections.add(this.connection);
+    }
+    if (isolation !== 'READ COMMITTED') {
       await this.run(`SET TRANSACTION ISOLATION LEVEL ${isolation}`);
     }
     await this.run('START TRANSACTION');
@@ -129,5 +134,5 @@ type BorrowingRunner = Omit<QueryRunner, 'isTransactionActive'> & {
   databaseConnection: PoolConnection;
 };
 
-/** Connections whose session isolation is READ COMMITTED already. */
-const readCommittedConnections = new WeakSet<PoolConnection>();
+/** Connections whose session isolation and idle timeout are set already. */
+const preparedConnections = new WeakSet<PoolConnection>();

@@ -49,7 +49,7 @@ function buildIfStale(): void {
 async function migrateServerDatabase(url: string): Promise<void> {
   const dialect = url.startsWith('mariadb:') ? 'mariadb' : 'mysql';
   const dataSource = new AppDataSource(
-    buildDataSourceOptions({ dialect, url, poolSize: 2 }, ENTITIES),
+    buildDataSourceOptions({ dialect, url, poolSize: 2, idleTimeoutSeconds: 60 }, ENTITIES),
   );
   try {
     await dataSource.initialize();
