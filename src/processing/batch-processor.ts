@@ -33,6 +33,8 @@ export class BatchProcessor {
   private readonly logger = new Logger('EventProcessing');
   /** When each loop last settled (performance.now()). */
   private readonly settledAt = new WeakMap<PartitionLeases, number>();
+  /** The loops whose last batch was full: a backlog waits on their partitions. */
+  private readonly backlogged = new WeakSet<PartitionLeases>();
 
   constructor(
     private readonly database: SqlDatabase,
@@ -104,7 +106,7 @@ export class BatchProcessor {
         if (held.length < holder.partitions.length) {
           holder.lost(holder.partitions.filter((partition) => !held.includes(partition)));
         }
-        const claimed = await this.queue.claim(session, held, limit);
+        const claimed = await this.claim(session, holder, held, limit);
         announce(claimed);
         if (claimed.length === 0) return null;
         const { events, waiting: queued, stale } = await this.streams.load(session, claimed);
@@ -141,6 +143,45 @@ export class BatchProcessor {
       this.metrics.observeBatch((performance.now() - started) / 1000, 'failed');
       throw error;
     }
+  }
+
+  /**
+   * The batch's events, each partition's in queue order. Under a backlog (the loop's last batch
+   * was full), the partition of the oldest event goes first, with up to `limit` of its events,
+   * topped up from the other partitions in queue order: a busy player's events then come in fewer,
+   * fuller batches, and the rows a batch writes once per player (detection state, counters,
+   * profile) are written once for many of its events. The oldest event is in the batch either way.
+   */
+  private async claim(
+    session: SqlSession,
+    holder: PartitionLeases,
+    held: readonly number[],
+    limit: number,
+  ): Promise<QueuedEvent[]> {
+    let claimed: QueuedEvent[];
+    const first =
+      this.backlogged.has(holder) && held.length > 1
+        ? await this.queue.oldestPartition(session, held)
+        : null;
+    if (first === null) {
+      claimed = await this.queue.claim(session, held, limit);
+    } else {
+      claimed = await this.queue.claim(session, [first], limit);
+      if (claimed.length < limit) {
+        const others = held.filter((partition) => partition !== first);
+        claimed = [
+          ...claimed,
+          ...(await this.queue.claim(session, others, limit - claimed.length)),
+        ];
+        claimed.sort((a, b) => compareSeq(a.seq, b.seq));
+      }
+    }
+    // A batch of one (an event retried alone) says nothing of the backlog.
+    if (limit > 1) {
+      if (claimed.length === limit) this.backlogged.add(holder);
+      else this.backlogged.delete(holder);
+    }
+    return claimed;
   }
 
   /** Queue entries whose event no longer waits: dropped, never processed twice. */
@@ -202,6 +243,9 @@ export class BatchProcessor {
     if (!failed) await sleep(RETRY_PAUSE_MS * attempts);
   }
 }
+
+/** Queue order of two `seq`s (BIGINT ids as decimal strings). */
+const compareSeq = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Pause before the next attempt at an event that failed, times the attempts so far. */
 const RETRY_PAUSE_MS = 50;

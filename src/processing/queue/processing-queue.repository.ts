@@ -64,6 +64,19 @@ export class ProcessingQueueRepository {
     }));
   }
 
+  /** The partition of the first queued event of these partitions; null when none waits. */
+  async oldestPartition(
+    session: SqlSession,
+    partitions: readonly number[],
+  ): Promise<number | null> {
+    if (partitions.length === 0) return null;
+    const [row] = await session.select<{ partition_no: Num }>(
+      `SELECT partition_no FROM processing_queue WHERE partition_no IN (${placeholders(partitions.length)}) ORDER BY seq LIMIT 1`,
+      [...partitions],
+    );
+    return row ? Number(row.partition_no) : null;
+  }
+
   /** Takes processed (or failed) events out of the queue. Returns how many it removed. */
   remove(session: SqlSession, seqs: readonly string[]): Promise<number> {
     if (seqs.length === 0) return Promise.resolve(0);
