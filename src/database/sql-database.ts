@@ -105,7 +105,7 @@ export class SqlDatabase {
         if (tries > retries) {
           this.conflictListeners.forEach((listener) => listener('gave_up'));
           this.logger.warn(
-            `Transaction given up after ${tries} conflicts (deadlock, lock wait or concurrent write): ${(error as Error).message.slice(0, 200)}`,
+            `Transaction given up after ${tries === 1 ? 'a conflict' : `${tries} conflicts`} (deadlock, lock wait or concurrent write): ${(error as Error).message.slice(0, 200)}`,
           );
           throw error;
         }

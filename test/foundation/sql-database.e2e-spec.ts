@@ -199,7 +199,7 @@ describe('SQL transactions', () => {
       expect(await claimOf(a)).toBe('holder');
       expect(await conflicts('gave_up')).toBe(gaveUp + 1);
       expect(await conflicts('retried')).toBe(retried);
-      const [line] = t.logs.find('Transaction given up after 1 conflicts');
+      const [line] = t.logs.find('Transaction given up after a conflict');
       expect(line).toMatchObject({ context: 'SqlDatabase', level: 40 });
     });
   });
