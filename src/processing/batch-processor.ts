@@ -158,30 +158,31 @@ export class BatchProcessor {
     held: readonly number[],
     limit: number,
   ): Promise<QueuedEvent[]> {
-    let claimed: QueuedEvent[];
-    const first =
+    const claimed =
       this.backlogged.has(holder) && held.length > 1
-        ? await this.queue.oldestPartition(session, held)
-        : null;
-    if (first === null) {
-      claimed = await this.queue.claim(session, held, limit);
-    } else {
-      claimed = await this.queue.claim(session, [first], limit);
-      if (claimed.length < limit) {
-        const others = held.filter((partition) => partition !== first);
-        claimed = [
-          ...claimed,
-          ...(await this.queue.claim(session, others, limit - claimed.length)),
-        ];
-        claimed.sort((a, b) => compareSeq(a.seq, b.seq));
-      }
-    }
+        ? await this.claimByPartition(session, held, limit)
+        : await this.queue.claim(session, held, limit);
     // A batch of one (an event retried alone) says nothing of the backlog.
     if (limit > 1) {
       if (claimed.length === limit) this.backlogged.add(holder);
       else this.backlogged.delete(holder);
     }
     return claimed;
+  }
+
+  /** The oldest event's partition first, up to `limit` events, then the others in queue order. */
+  private async claimByPartition(
+    session: SqlSession,
+    held: readonly number[],
+    limit: number,
+  ): Promise<QueuedEvent[]> {
+    const first = await this.queue.oldestPartition(session, held);
+    if (first === null) return [];
+    const claimed = await this.queue.claim(session, [first], limit);
+    if (claimed.length === limit) return claimed;
+    const others = held.filter((partition) => partition !== first);
+    const rest = await this.queue.claim(session, others, limit - claimed.length);
+    return [...claimed, ...rest].sort((a, b) => compareSeq(a.seq, b.seq));
   }
 
   /** Queue entries whose event no longer waits: dropped, never processed twice. */
