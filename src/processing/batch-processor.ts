@@ -49,12 +49,17 @@ export class BatchProcessor {
   /** Returns how many queued events it handled (processed, failed for good, or dropped as stale). */
   async processNext(holder: PartitionLeases, limit: number): Promise<number> {
     let handled: number;
+    let claimed: QueuedEvent[] = [];
     try {
-      handled = await this.processBatch(holder, limit);
+      handled = await this.processBatch(
+        holder,
+        (session, held) => this.claim(session, holder, held, limit),
+        (events) => (claimed = events),
+      );
     } catch (error) {
       if (!(error instanceof ProcessingStepError)) throw error;
       this.logger.warn(`${error.message}; retrying the batch event by event`);
-      handled = await this.processOneByOne(holder, limit);
+      handled = await this.processOneByOne(holder, claimed);
     }
     // After its own batches when they left work; on partitions just taken over, whatever their
     // previous holder (a crashed one) left. While full batches follow each other (a backlog), at
@@ -91,13 +96,13 @@ export class BatchProcessor {
   }
 
   /**
-   * One transaction over up to `limit` events. `claimed` learns the events first, so that a
+   * One transaction over the events `take` claims. `announce` learns them first, so that a
    * failure can name them.
    */
   private async processBatch(
     holder: PartitionLeases,
-    limit: number,
-    announce: (claimed: QueuedEvent[]) => void = () => undefined,
+    take: (session: SqlSession, held: readonly number[]) => Promise<QueuedEvent[]>,
+    announce: (claimed: QueuedEvent[]) => void,
   ): Promise<number> {
     const started = performance.now();
     try {
@@ -106,7 +111,7 @@ export class BatchProcessor {
         if (held.length < holder.partitions.length) {
           holder.lost(holder.partitions.filter((partition) => !held.includes(partition)));
         }
-        const claimed = await this.claim(session, holder, held, limit);
+        const claimed = await take(session, held);
         announce(claimed);
         if (claimed.length === 0) return null;
         const { events, waiting: queued, stale } = await this.streams.load(session, claimed);
@@ -162,11 +167,8 @@ export class BatchProcessor {
       this.backlogged.has(holder) && held.length > 1
         ? await this.claimByPartition(session, held, limit)
         : await this.queue.claim(session, held, limit);
-    // A batch of one (an event retried alone) says nothing of the backlog.
-    if (limit > 1) {
-      if (claimed.length === limit) this.backlogged.add(holder);
-      else this.backlogged.delete(holder);
-    }
+    if (claimed.length === limit) this.backlogged.add(holder);
+    else this.backlogged.delete(holder);
     return claimed;
   }
 
@@ -197,12 +199,24 @@ export class BatchProcessor {
     );
   }
 
-  private async processOneByOne(holder: PartitionLeases, limit: number): Promise<number> {
+  /**
+   * The failed batch's events again, each in a transaction of its own, in queue order: the first
+   * still waiting each time, so that an event that fails is tried again (and again) before its
+   * player's next ones, until it is processed or FAILED.
+   */
+  private async processOneByOne(
+    holder: PartitionLeases,
+    batch: readonly QueuedEvent[],
+  ): Promise<number> {
+    const seqs = batch.map((event) => event.seq);
     let handled = 0;
-    while (handled < limit) {
+    // Each turn processes an event or counts one of its attempts: the bound is never reached.
+    while (handled < seqs.length * MAX_PROCESSING_ATTEMPTS) {
       let event: QueuedEvent | undefined;
       try {
-        if ((await this.processBatch(holder, 1, ([first]) => (event = first))) === 0) break;
+        const take = (session: SqlSession, held: readonly number[]) =>
+          this.queue.firstOf(session, seqs, held);
+        if ((await this.processBatch(holder, take, ([first]) => (event = first))) === 0) break;
       } catch (error) {
         if (!(error instanceof ProcessingStepError) || event === undefined) throw error;
         await this.recordFailure(holder, event, error.message);

@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { BatchProcessor } from '../../src/processing/batch-processor';
 import { PartitionLeases } from '../../src/processing/leases/partition-leases';
 import { PartitionLeasesRepository } from '../../src/processing/leases/partition-leases.repository';
+import { ProcessingPipeline } from '../../src/processing/processing-pipeline';
+import { ProcessingStepError } from '../../src/processing/processing-step';
 import { partitionOf } from '../../src/processing/queue/partition';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
@@ -28,55 +30,102 @@ describe('batches under a backlog', () => {
     event: { type: 'DEPOSIT', timestamp: '2026-01-31T12:00:00Z', amount: 1000, currency: 'XOF' },
   });
 
-  const processed = async () =>
-    (
-      (await t.app
-        .get(DataSource)
-        .query(
-          "SELECT external_event_id AS id FROM events WHERE team_id = ? AND status = 'PROCESSED'",
-          [team.id],
-        )) as { id: string }[]
-    )
-      .map((row) => row.id)
-      .sort();
-
-  it("takes the oldest event's partition first, then tops the batch up in queue order", async () => {
-    // Two players of different partitions, their events interleaved: a-1 b-1 a-2 b-2 … a-6 b-6.
-    const a = 'pl-a';
-    const b = ['pl-b', 'pl-c', 'pl-d', 'pl-e'].find(
-      (id) => partitionOf(team.id, id) !== partitionOf(team.id, a),
-    )!;
+  /** Players a and b of different partitions, their events interleaved: a-1 b-1 … a-6 b-6. */
+  async function queueInterleaved(prefix: string): Promise<string[]> {
+    const a = `${prefix}-a`;
+    const b = ['b', 'c', 'd', 'e']
+      .map((suffix) => `${prefix}-${suffix}`)
+      .find((id) => partitionOf(team.id, id) !== partitionOf(team.id, a))!;
     // Whatever other test files left in a shared database goes first.
     await t.app.get(ProcessingWorker).drain();
-    const events = [1, 2, 3, 4, 5, 6].flatMap((n) => [deposit(`a-${n}`, a), deposit(`b-${n}`, b)]);
+    const events = [1, 2, 3, 4, 5, 6].flatMap((n) => [
+      deposit(`${prefix}-a-${n}`, a),
+      deposit(`${prefix}-b-${n}`, b),
+    ]);
     await t.http
       .post('/api/v1/events/batch')
       .set('X-API-Key', team.apiKey)
       .send({ events })
       .expect(200);
+    return events.map((e) => e.event_id);
+  }
 
+  /** Runs `work` with a holder of every partition, given back afterwards. */
+  async function holding(work: (holder: PartitionLeases) => Promise<void>): Promise<void> {
     const repository = t.app.get(PartitionLeasesRepository);
     const holder = new PartitionLeases('backlog-batches', repository, 60_000, 0, true);
     await holder.refresh();
-    const batches = t.app.get(BatchProcessor);
     try {
-      // Queue order: the batch is full, so the loop has a backlog.
-      expect(await batches.processNext(holder, 2)).toBe(2);
-      expect(await processed()).toEqual(['a-1', 'b-1']);
-      // The oldest event is a-2: its partition's events first.
-      expect(await batches.processNext(holder, 4)).toBe(4);
-      expect(await processed()).toEqual(['a-1', 'a-2', 'a-3', 'a-4', 'a-5', 'b-1']);
-      expect(await batches.processNext(holder, 4)).toBe(4);
-      expect(await processed()).toEqual([
-        ...['a-1', 'a-2', 'a-3', 'a-4', 'a-5'],
-        ...['b-1', 'b-2', 'b-3', 'b-4', 'b-5'],
-      ]);
-      // a-6 is all its partition has left: the batch is topped up with b-6.
-      expect(await batches.processNext(holder, 4)).toBe(2);
-      expect(await processed()).toEqual(events.map((e) => e.event_id).sort());
-      expect(await batches.processNext(holder, 4)).toBe(0);
+      await work(holder);
     } finally {
       await repository.release('backlog-batches', holder.partitions);
     }
+  }
+
+  const statuses = async (prefix: string) =>
+    Object.fromEntries(
+      (
+        (await t.app
+          .get(DataSource)
+          .query(
+            'SELECT external_event_id AS id, status FROM events WHERE team_id = ? AND external_event_id LIKE ? ORDER BY external_event_id',
+            [team.id, `${prefix}-%`],
+          )) as { id: string; status: string }[]
+      ).map((row) => [row.id, row.status]),
+    );
+
+  it("takes the oldest event's partition first, then tops the batch up in queue order", async () => {
+    const all = await queueInterleaved('q');
+    const batches = t.app.get(BatchProcessor);
+    const processed = async () =>
+      Object.entries(await statuses('q'))
+        .filter(([, status]) => status === 'PROCESSED')
+        .map(([id]) => id);
+    await holding(async (holder) => {
+      // Queue order: the batch is full, so the loop has a backlog.
+      expect(await batches.processNext(holder, 2)).toBe(2);
+      expect(await processed()).toEqual(['q-a-1', 'q-b-1']);
+      // The oldest event is a-2: its partition's events first.
+      expect(await batches.processNext(holder, 4)).toBe(4);
+      expect(await processed()).toEqual(['q-a-1', 'q-a-2', 'q-a-3', 'q-a-4', 'q-a-5', 'q-b-1']);
+      expect(await batches.processNext(holder, 4)).toBe(4);
+      expect(await processed()).toEqual([
+        ...['q-a-1', 'q-a-2', 'q-a-3', 'q-a-4', 'q-a-5'],
+        ...['q-b-1', 'q-b-2', 'q-b-3', 'q-b-4', 'q-b-5'],
+      ]);
+      // a-6 is all its partition has left: the batch is topped up with b-6.
+      expect(await batches.processNext(holder, 4)).toBe(2);
+      expect(await processed()).toEqual([...all].sort());
+      expect(await batches.processNext(holder, 4)).toBe(0);
+    });
+  });
+
+  it('retries a failed batch event by event, its own events only, the failing one until FAILED', async () => {
+    await queueInterleaved('f');
+    const batches = t.app.get(BatchProcessor);
+    const pipeline = t.app.get(ProcessingPipeline);
+    const run = pipeline.run.bind(pipeline);
+    const spy = jest
+      .spyOn(pipeline, 'run')
+      .mockImplementation((session, events) =>
+        events.some((e) => e.stream === 'monitor' && e.externalEventId === 'f-a-4')
+          ? Promise.reject(new ProcessingStepError('poison', new Error('cannot digest f-a-4')))
+          : run(session, events),
+      );
+    try {
+      await holding(async (holder) => {
+        expect(await batches.processNext(holder, 2)).toBe(2);
+        // The batch a-2 … a-5 fails on a-4: its events one by one, a-4 three times, then a-5.
+        await batches.processNext(holder, 4);
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await statuses('f')).toEqual({
+      ...{ 'f-a-1': 'PROCESSED', 'f-a-2': 'PROCESSED', 'f-a-3': 'PROCESSED' },
+      ...{ 'f-a-4': 'FAILED', 'f-a-5': 'PROCESSED', 'f-a-6': 'RECEIVED' },
+      ...{ 'f-b-1': 'PROCESSED', 'f-b-2': 'RECEIVED', 'f-b-3': 'RECEIVED' },
+      ...{ 'f-b-4': 'RECEIVED', 'f-b-5': 'RECEIVED', 'f-b-6': 'RECEIVED' },
+    });
   });
 });

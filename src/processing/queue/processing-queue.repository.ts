@@ -24,6 +24,29 @@ export interface BacklogSample {
 
 type Num = number | string;
 
+interface QueueRow {
+  seq: Num;
+  partition_no: Num;
+  stream: StreamName;
+  event_id: Num;
+  team_id: Num;
+  received_at: string;
+  attempts: Num;
+}
+
+const claimedColumns = (session: SqlSession) =>
+  `seq, partition_no, stream, event_id, team_id, ${session.dialect.timestampText('received_at')} AS received_at, attempts`;
+
+const queuedEvent = (row: QueueRow): QueuedEvent => ({
+  seq: String(row.seq),
+  partition: Number(row.partition_no),
+  stream: row.stream,
+  eventId: String(row.event_id),
+  teamId: Number(row.team_id),
+  receivedAt: row.received_at,
+  attempts: Number(row.attempts),
+});
+
 /** The worker's side of `processing_queue`. */
 @Injectable()
 export class ProcessingQueueRepository {
@@ -40,28 +63,27 @@ export class ProcessingQueueRepository {
     limit: number,
   ): Promise<QueuedEvent[]> {
     if (partitions.length === 0) return [];
-    const rows = await session.select<{
-      seq: Num;
-      partition_no: Num;
-      stream: StreamName;
-      event_id: Num;
-      team_id: Num;
-      received_at: string;
-      attempts: Num;
-    }>(
-      `SELECT seq, partition_no, stream, event_id, team_id, ${session.dialect.timestampText('received_at')} AS received_at, attempts ` +
-        `FROM processing_queue WHERE partition_no IN (${placeholders(partitions.length)}) ORDER BY seq LIMIT ?`,
+    const rows = await session.select<QueueRow>(
+      `SELECT ${claimedColumns(session)} FROM processing_queue ` +
+        `WHERE partition_no IN (${placeholders(partitions.length)}) ORDER BY seq LIMIT ?`,
       [...partitions, limit],
     );
-    return rows.map((row) => ({
-      seq: String(row.seq),
-      partition: Number(row.partition_no),
-      stream: row.stream,
-      eventId: String(row.event_id),
-      teamId: Number(row.team_id),
-      receivedAt: row.received_at,
-      attempts: Number(row.attempts),
-    }));
+    return rows.map(queuedEvent);
+  }
+
+  /** The first of these queued events (`seq`s) still waiting in these partitions, if any. */
+  async firstOf(
+    session: SqlSession,
+    seqs: readonly string[],
+    partitions: readonly number[],
+  ): Promise<QueuedEvent[]> {
+    if (seqs.length === 0 || partitions.length === 0) return [];
+    const rows = await session.select<QueueRow>(
+      `SELECT ${claimedColumns(session)} FROM processing_queue WHERE seq IN (${placeholders(seqs.length)}) ` +
+        `AND partition_no IN (${placeholders(partitions.length)}) ORDER BY seq LIMIT 1`,
+      [...seqs, ...partitions],
+    );
+    return rows.map(queuedEvent);
   }
 
   /** The partition of the first queued event of these partitions; null when none waits. */
