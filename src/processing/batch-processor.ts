@@ -8,6 +8,7 @@ import type { PartitionLeases } from './leases/partition-leases';
 import { ProcessingMetrics } from './processing-metrics';
 import { ProcessingPipeline } from './processing-pipeline';
 import { ProcessingStepError } from './processing-step';
+import { PARTITION_COUNT } from './queue/partition';
 import { ProcessingQueueRepository, type QueuedEvent } from './queue/processing-queue.repository';
 import { EventMinuteCountsRepository } from './stats/event-minute-counts.repository';
 
@@ -172,17 +173,23 @@ export class BatchProcessor {
     return claimed;
   }
 
-  /** The oldest event's partition first, up to `limit` events, then the others in queue order. */
+  /**
+   * The oldest event's partition first, up to `limit` events, then the others in queue order. The
+   * first partition's are looked for within `limit` x 64 queue places of the oldest event (where
+   * `limit` of them are, when the 64 partitions are evenly busy): whatever the queue holds behind,
+   * the primary key is never read further than that for them.
+   */
   private async claimByPartition(
     session: SqlSession,
     held: readonly number[],
     limit: number,
   ): Promise<QueuedEvent[]> {
-    const first = await this.queue.oldestPartition(session, held);
-    if (first === null) return [];
-    const claimed = await this.queue.claim(session, [first], limit);
+    const [oldest] = await this.queue.claim(session, held, 1);
+    if (!oldest) return [];
+    const window = String(BigInt(oldest.seq) + BigInt(limit * PARTITION_COUNT));
+    const claimed = await this.queue.claim(session, [oldest.partition], limit, window);
     if (claimed.length === limit) return claimed;
-    const others = held.filter((partition) => partition !== first);
+    const others = held.filter((partition) => partition !== oldest.partition);
     const rest = await this.queue.claim(session, others, limit - claimed.length);
     return [...claimed, ...rest].sort((a, b) => compareSeq(a.seq, b.seq));
   }

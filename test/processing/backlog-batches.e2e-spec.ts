@@ -30,12 +30,18 @@ describe('batches under a backlog', () => {
     event: { type: 'DEPOSIT', timestamp: '2026-01-31T12:00:00Z', amount: 1000, currency: 'XOF' },
   });
 
-  /** Players a and b of different partitions, their events interleaved: a-1 b-1 … a-6 b-6. */
-  async function queueInterleaved(prefix: string): Promise<string[]> {
+  /** Two players of different partitions. */
+  const twoPartitions = (prefix: string) => {
     const a = `${prefix}-a`;
     const b = ['b', 'c', 'd', 'e']
       .map((suffix) => `${prefix}-${suffix}`)
       .find((id) => partitionOf(team.id, id) !== partitionOf(team.id, a))!;
+    return [a, b];
+  };
+
+  /** Players a and b of different partitions, their events interleaved: a-1 b-1 … a-6 b-6. */
+  async function queueInterleaved(prefix: string): Promise<string[]> {
+    const [a, b] = twoPartitions(prefix);
     // Whatever other test files left in a shared database goes first.
     await t.app.get(ProcessingWorker).drain();
     const events = [1, 2, 3, 4, 5, 6].flatMap((n) => [
@@ -97,6 +103,35 @@ describe('batches under a backlog', () => {
       expect(await batches.processNext(holder, 4)).toBe(2);
       expect(await processed()).toEqual([...all].sort());
       expect(await batches.processNext(holder, 4)).toBe(0);
+    });
+  });
+
+  it("looks for the first partition's events only so far behind the oldest: limit x 64 places", async () => {
+    await t.app.get(ProcessingWorker).drain();
+    const [a, b] = twoPartitions('w');
+    // a-1 b-1 a-2, then 130 events of b, then a-3: 131 places behind a-2, past 2 x 64.
+    const events = [
+      deposit('w-a-1', a),
+      deposit('w-b-1', b),
+      deposit('w-a-2', a),
+      ...Array.from({ length: 130 }, (_, i) => deposit(`w-b-${i + 2}`, b)),
+      deposit('w-a-3', a),
+    ];
+    await t.http
+      .post('/api/v1/events/batch')
+      .set('X-API-Key', team.apiKey)
+      .send({ events })
+      .expect(200);
+    const batches = t.app.get(BatchProcessor);
+    const processed = async () =>
+      Object.entries(await statuses('w'))
+        .filter(([, status]) => status === 'PROCESSED')
+        .map(([id]) => id);
+    await holding(async (holder) => {
+      expect(await batches.processNext(holder, 2)).toBe(2);
+      // a-2 first; a-3 is out of reach: the batch is topped up with b-2.
+      expect(await batches.processNext(holder, 2)).toBe(2);
+      expect(await processed()).toEqual(['w-a-1', 'w-a-2', 'w-b-1', 'w-b-2']);
     });
   });
 

@@ -53,20 +53,23 @@ export class ProcessingQueueRepository {
   constructor(private readonly database: SqlDatabase) {}
 
   /**
-   * The first `limit` queued events of these partitions, in queue order. The caller holds the
-   * partitions (their rows locked): nobody else takes these events meanwhile. No secondary index:
-   * the primary key is read in order and stops after `limit` matches.
+   * The first `limit` queued events of these partitions, in queue order, those before `beforeSeq`
+   * only when it is given. The caller holds the partitions (their rows locked): nobody else takes
+   * these events meanwhile. No secondary index: the primary key is read in order and stops after
+   * `limit` matches, or at `beforeSeq`.
    */
   async claim(
     session: SqlSession,
     partitions: readonly number[],
     limit: number,
+    beforeSeq?: string,
   ): Promise<QueuedEvent[]> {
     if (partitions.length === 0) return [];
     const rows = await session.select<QueueRow>(
       `SELECT ${claimedColumns(session)} FROM processing_queue ` +
-        `WHERE partition_no IN (${placeholders(partitions.length)}) ORDER BY seq LIMIT ?`,
-      [...partitions, limit],
+        `WHERE partition_no IN (${placeholders(partitions.length)}) ` +
+        `${beforeSeq === undefined ? '' : 'AND seq < ? '}ORDER BY seq LIMIT ?`,
+      [...partitions, ...(beforeSeq === undefined ? [] : [beforeSeq]), limit],
     );
     return rows.map(queuedEvent);
   }
@@ -84,19 +87,6 @@ export class ProcessingQueueRepository {
       [...seqs, ...partitions],
     );
     return rows.map(queuedEvent);
-  }
-
-  /** The partition of the first queued event of these partitions; null when none waits. */
-  async oldestPartition(
-    session: SqlSession,
-    partitions: readonly number[],
-  ): Promise<number | null> {
-    if (partitions.length === 0) return null;
-    const [row] = await session.select<{ partition_no: Num }>(
-      `SELECT partition_no FROM processing_queue WHERE partition_no IN (${placeholders(partitions.length)}) ORDER BY seq LIMIT 1`,
-      [...partitions],
-    );
-    return row ? Number(row.partition_no) : null;
   }
 
   /** Takes processed (or failed) events out of the queue. Returns how many it removed. */
