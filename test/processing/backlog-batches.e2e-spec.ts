@@ -2,11 +2,10 @@ import { DataSource } from 'typeorm';
 import { BatchProcessor } from '../../src/processing/batch-processor';
 import { PartitionLeases } from '../../src/processing/leases/partition-leases';
 import { PartitionLeasesRepository } from '../../src/processing/leases/partition-leases.repository';
-import { ProcessingPipeline } from '../../src/processing/processing-pipeline';
-import { ProcessingStepError } from '../../src/processing/processing-step';
 import { partitionOf } from '../../src/processing/queue/partition';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { createTeam, type TestTeam } from '../support/fixtures';
+import { poisonPipeline } from '../support/poisoned-pipeline';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -80,28 +79,29 @@ describe('batches under a backlog', () => {
       ).map((row) => [row.id, row.status]),
     );
 
+  const processed = async (prefix: string) =>
+    Object.entries(await statuses(prefix))
+      .filter(([, status]) => status === 'PROCESSED')
+      .map(([id]) => id);
+
   it("takes the oldest event's partition first, then tops the batch up in queue order", async () => {
     const all = await queueInterleaved('q');
     const batches = t.app.get(BatchProcessor);
-    const processed = async () =>
-      Object.entries(await statuses('q'))
-        .filter(([, status]) => status === 'PROCESSED')
-        .map(([id]) => id);
     await holding(async (holder) => {
       // Queue order: the batch is full, so the loop has a backlog.
       expect(await batches.processNext(holder, 2)).toBe(2);
-      expect(await processed()).toEqual(['q-a-1', 'q-b-1']);
+      expect(await processed('q')).toEqual(['q-a-1', 'q-b-1']);
       // The oldest event is a-2: its partition's events first.
       expect(await batches.processNext(holder, 4)).toBe(4);
-      expect(await processed()).toEqual(['q-a-1', 'q-a-2', 'q-a-3', 'q-a-4', 'q-a-5', 'q-b-1']);
+      expect(await processed('q')).toEqual(['q-a-1', 'q-a-2', 'q-a-3', 'q-a-4', 'q-a-5', 'q-b-1']);
       expect(await batches.processNext(holder, 4)).toBe(4);
-      expect(await processed()).toEqual([
+      expect(await processed('q')).toEqual([
         ...['q-a-1', 'q-a-2', 'q-a-3', 'q-a-4', 'q-a-5'],
         ...['q-b-1', 'q-b-2', 'q-b-3', 'q-b-4', 'q-b-5'],
       ]);
       // a-6 is all its partition has left: the batch is topped up with b-6.
       expect(await batches.processNext(holder, 4)).toBe(2);
-      expect(await processed()).toEqual([...all].sort());
+      expect(await processed('q')).toEqual([...all].sort());
       expect(await batches.processNext(holder, 4)).toBe(0);
     });
   });
@@ -123,30 +123,22 @@ describe('batches under a backlog', () => {
       .send({ events })
       .expect(200);
     const batches = t.app.get(BatchProcessor);
-    const processed = async () =>
-      Object.entries(await statuses('w'))
-        .filter(([, status]) => status === 'PROCESSED')
-        .map(([id]) => id);
     await holding(async (holder) => {
       expect(await batches.processNext(holder, 2)).toBe(2);
       // a-2 first; a-3 is out of reach: the batch is topped up with b-2.
       expect(await batches.processNext(holder, 2)).toBe(2);
-      expect(await processed()).toEqual(['w-a-1', 'w-a-2', 'w-b-1', 'w-b-2']);
+      expect(await processed('w')).toEqual(['w-a-1', 'w-a-2', 'w-b-1', 'w-b-2']);
     });
   });
 
   it('retries a failed batch event by event, its own events only, the failing one until FAILED', async () => {
     await queueInterleaved('f');
     const batches = t.app.get(BatchProcessor);
-    const pipeline = t.app.get(ProcessingPipeline);
-    const run = pipeline.run.bind(pipeline);
-    const spy = jest
-      .spyOn(pipeline, 'run')
-      .mockImplementation((session, events) =>
-        events.some((e) => e.stream === 'monitor' && e.externalEventId === 'f-a-4')
-          ? Promise.reject(new ProcessingStepError('poison', new Error('cannot digest f-a-4')))
-          : run(session, events),
-      );
+    const cure = poisonPipeline(
+      t,
+      (e) => e.stream === 'monitor' && e.externalEventId === 'f-a-4',
+      'cannot digest f-a-4',
+    );
     try {
       await holding(async (holder) => {
         expect(await batches.processNext(holder, 2)).toBe(2);
@@ -154,7 +146,7 @@ describe('batches under a backlog', () => {
         await batches.processNext(holder, 4);
       });
     } finally {
-      spy.mockRestore();
+      cure();
     }
     expect(await statuses('f')).toEqual({
       ...{ 'f-a-1': 'PROCESSED', 'f-a-2': 'PROCESSED', 'f-a-3': 'PROCESSED' },

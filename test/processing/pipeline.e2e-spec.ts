@@ -1,11 +1,10 @@
 import { DataSource } from 'typeorm';
 import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
 import { SqlDatabase } from '../../src/database/sql-database';
-import { ProcessingPipeline } from '../../src/processing/processing-pipeline';
-import { ProcessingStepError } from '../../src/processing/processing-step';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { runCliWith } from '../support/cli';
 import { createTeam, type TestTeam } from '../support/fixtures';
+import { poisonPipeline } from '../support/poisoned-pipeline';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { dialectUnderTest } from '../support/test-database';
 
@@ -225,15 +224,11 @@ describe('the processing pipeline', () => {
   });
 
   it('fails an AML event after 3 attempts, then requeues it with the CLI and processes it', async () => {
-    const pipeline = t.app.get(ProcessingPipeline);
-    const run = pipeline.run.bind(pipeline);
-    const spy = jest
-      .spyOn(pipeline, 'run')
-      .mockImplementation((session, events) =>
-        events.some((e) => e.stream === 'aml' && e.slipRef === 'slip-poison')
-          ? Promise.reject(new ProcessingStepError('poison', new Error('cannot digest the slip')))
-          : run(session, events),
-      );
+    const cure = poisonPipeline(
+      t,
+      (e) => e.stream === 'aml' && e.slipRef === 'slip-poison',
+      'cannot digest the slip',
+    );
     try {
       const poisoned = (await postAml(slip('slip-poison'))).body.id as string;
       const good = (await postAml(slip('slip-good'))).body.id as string;
@@ -256,7 +251,7 @@ describe('the processing pipeline', () => {
       expect(t.logs.find('FAILED after 3 attempts')).toHaveLength(1);
       expect(t.logs.find('FAILED after 3 attempts')[0]).toMatchObject({ level: 50 });
 
-      spy.mockRestore();
+      cure();
       const requeue = await runCliWith(t.config, ['events', 'requeue-failed', '--json']);
       expect(requeue.code).toBe(0);
       expect(requeue.json.requeued.aml).toBeGreaterThanOrEqual(1);
@@ -264,7 +259,7 @@ describe('the processing pipeline', () => {
       await drain();
       expect((await amlStatus(poisoned)).status).toBe('PROCESSED');
     } finally {
-      spy.mockRestore();
+      cure();
     }
   });
 
