@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
+import { compareDecimalIds } from '../common/identifiers/decimal-ids';
 import { MicroTime } from '../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../database/sql-database';
 import { EventStreams, idsByStream } from './event-streams';
@@ -191,7 +192,7 @@ export class BatchProcessor {
     if (claimed.length === limit) return claimed;
     const others = held.filter((partition) => partition !== oldest.partition);
     const rest = await this.queue.claim(session, others, limit - claimed.length);
-    return [...claimed, ...rest].sort((a, b) => compareSeq(a.seq, b.seq));
+    return [...claimed, ...rest].sort((a, b) => compareDecimalIds(a.seq, b.seq));
   }
 
   /** Queue entries whose event no longer waits: dropped, never processed twice. */
@@ -265,9 +266,6 @@ export class BatchProcessor {
     if (!failed) await sleep(RETRY_PAUSE_MS * attempts);
   }
 }
-
-/** Queue order of two `seq`s (BIGINT ids as decimal strings). */
-const compareSeq = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Pause before the next attempt at an event that failed, times the attempts so far. */
 const RETRY_PAUSE_MS = 50;

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { compareDecimalIds } from '../../common/identifiers/decimal-ids';
 import { ConcurrentWriteConflict } from '../../database/database-errors';
 import type { SqlSession } from '../../database/sql-database';
 import type { MonitorStreamEvent } from '../../events/monitor-event';
@@ -143,7 +144,7 @@ export abstract class BetProjection implements ProcessingStep {
     const ids = [...waiting.values()].flat();
     if (ids.length === 0) return;
     const events = (await this.monitorEvents.load(session, ids)).sort((a, b) =>
-      compareIds(a.id, b.id),
+      compareDecimalIds(a.id, b.id),
     );
     const folded = foldBetMoves(bets, this.movesOf(events));
     if (folded.parked.length > 0) {
@@ -199,6 +200,3 @@ function refOfKey(key: string): BetRef {
   const separator = key.indexOf('\u0000');
   return { teamId: Number(key.slice(0, separator)), betRef: key.slice(separator + 1) };
 }
-
-/** Row ids as decimal text, in numeric order. */
-const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
