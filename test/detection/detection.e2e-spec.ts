@@ -464,9 +464,9 @@ describe('detection', () => {
     const ip = { ip_address: '41.82.1.1' };
     const beforeIpHit = utcDay();
     for (const [i, minutes] of [
-      [1, 50],
-      [2, 40],
-      [3, 30],
+      [1, 150],
+      [2, 140],
+      [3, 130],
     ]) {
       await send({
         id: `ip-${i}`,
@@ -505,10 +505,25 @@ describe('detection', () => {
       },
     ]);
 
-    // The team turns IPs on: the next player on that IP raises an alert naming the others.
+    // The team turns IPs on. The player whose share was a shadow hit is told again, as an alert,
+    // when its IP is next counted (its sighting is recorded again an hour of event time later).
     await put('/api/v1/rules/SHARED_IDENTIFIER', { parameters: { modes: { ip: 'on' } } }).expect(
       200,
     );
+    await send({
+      id: 'ip-3-again',
+      player: 'ip-3',
+      type: 'DEPOSIT',
+      amount: 1000,
+      at: minutesAgo(60),
+      metadata: ip,
+    });
+    await drain();
+    const [again] = (await get('/api/v1/alerts?rule=SHARED_IDENTIFIER').expect(200)).body.data
+      .items;
+    expect([again.player.external_id, again.reason.parameters.players]).toEqual(['ip-3', 3]);
+    expect(again.reason.parameters.others).toEqual(['ip-2', 'ip-1']);
+    // The next player on that IP raises an alert naming the others.
     await send({
       id: 'ip-4',
       player: 'ip-4',

@@ -74,13 +74,12 @@ export function evaluateEvents(
       const started = ruleSeconds ? performance.now() : 0;
       context.state = state;
       try {
-        const answer = effective.rule.evaluate(event, context);
-        runner.hits = answer === null ? NO_HITS : Array.isArray(answer) ? answer : [answer];
+        runner.hits = recordedAs(effective.mode, effective.rule.evaluate(event, context));
       } catch (error) {
         throw new RuleFailure(effective.rule.code, event, error);
       }
       for (const hit of runner.hits) {
-        const mode = quieterOf(effective.mode, hit.mode ?? 'on');
+        const { mode } = hit;
         if (mode === 'off') continue;
         findings.push({
           event,
@@ -118,7 +117,17 @@ export function evaluateEvents(
   return findings;
 }
 
-const NO_HITS: readonly RuleHit[] = Object.freeze([]);
+type RecordedHit = RuleHit & { mode: RuleMode };
+
+const NO_HITS: readonly RecordedHit[] = Object.freeze([]);
+
+/** A rule's answer as hits, each with the mode it is recorded in (never louder than the rule's). */
+function recordedAs(ruleMode: RuleMode, answer: RuleHit | RuleHit[] | null): readonly RecordedHit[] {
+  if (answer === null) return NO_HITS;
+  const hits = Array.isArray(answer) ? answer : [answer];
+  if (hits.length === 0) return NO_HITS;
+  return hits.map((hit) => ({ ...hit, mode: quieterOf(ruleMode, hit.mode ?? 'on') }));
+}
 
 /**
  * A team's rules that are not off, each with the context its calls share (the engine sets the
@@ -129,12 +138,13 @@ interface RuleRunner {
   effective: EffectiveRule;
   context: {
     parameters: never;
+    mode: RuleMode;
     state: PlayerState;
     facts: CrossPlayerFacts;
     /** For `remember`: this event's hits. */
-    hits: readonly RuleHit[];
+    hits: readonly RecordedHit[];
   };
-  hits: readonly RuleHit[];
+  hits: readonly RecordedHit[];
   seconds: number;
 }
 
@@ -152,6 +162,7 @@ function runnersByTeam(
           effective,
           context: {
             parameters: effective.parameters as never,
+            mode: effective.mode,
             state: emptyPlayerState(),
             facts,
             hits: NO_HITS,

@@ -66,9 +66,10 @@ export interface PlayerState {
   lowOddsBets: FlaggedBet[];
   /**
    * Per shared identifier ("ip:41.1.1.1"), the players it was last reported with and when (µs,
-   * event time): reported again when more players join, or once the report is out of the window.
+   * event time), and whether that report was a shadow hit: reported again when more players join,
+   * once the report is out of the window, or as an alert once the share's kind is on.
    */
-  reportedShares: Record<string, { players: number; at: number }>;
+  reportedShares: Record<string, { players: number; at: number; shadow?: true }>;
   /** Per AML single bet (its event ref), the opposing bets OPPOSITE_SIDES last reported. */
   reportedOpposing: Record<string, number>;
   /**

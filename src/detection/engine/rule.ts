@@ -56,6 +56,8 @@ export interface OpposingBet {
 
 export interface RuleContext<P> {
   parameters: P;
+  /** The rule's mode for the team (`on` or `shadow`): a hit's own `mode` can only be quieter. */
+  mode: RuleMode;
   /** The player's state before this event. */
   state: Readonly<PlayerState>;
   facts: CrossPlayerFacts;
@@ -86,11 +88,14 @@ export interface Rule<S extends ParameterSpecs = ParameterSpecs> {
     event: DetectionEvent,
     context: RuleContext<ParameterValues<S>>,
   ): RuleHit | RuleHit[] | null;
-  /** Writes into the player's state after the event what later evaluations need. */
+  /**
+   * Writes into the player's state after the event what later evaluations need. Its `hits` carry
+   * the mode they were recorded in: `on` for an alert, `shadow` for a shadow hit.
+   */
   remember?(
     event: DetectionEvent,
     next: PlayerState,
-    context: RuleContext<ParameterValues<S>> & { hits: readonly RuleHit[] },
+    context: RuleContext<ParameterValues<S>> & { hits: readonly (RuleHit & { mode: RuleMode })[] },
   ): void;
   /** The alert's reason, from a hit's figures, in the reader's language. */
   reason(figures: Figures, language: TextLanguage): string;

@@ -141,6 +141,35 @@ describe('SHARED_IDENTIFIER', () => {
     });
   });
 
+  it('reports a share again, as an alert, once the kind it was a shadow hit on is turned on', () => {
+    const facts = fakeFacts({ shares: { [`ip:${IP}`]: shared(3) } });
+    const at = (n: number) => using([{ kind: 'ip', value: IP }], { at: T0 + minutes(n) });
+    const states = new Map();
+    const modes = (found: { findings: { mode: string }[] }) => found.findings.map((f) => f.mode);
+    expect(modes(detect([at(0)], rules, { facts, states }))).toEqual(['shadow']);
+    expect(states.get(1).reportedShares).toEqual({
+      [`ip:${IP}`]: { players: 3, at: T0, shadow: true },
+    });
+    expect(modes(detect([at(1)], rules, { facts, states }))).toEqual([]);
+    const on = rulesFor(sharedIdentifier, { modes: { ip: 'on' } });
+    expect(modes(detect([at(2)], on, { facts, states }))).toEqual(['on']);
+    expect(states.get(1).reportedShares).toEqual({
+      [`ip:${IP}`]: { players: 3, at: T0 + minutes(2) },
+    });
+    expect(modes(detect([at(3)], on, { facts, states }))).toEqual([]);
+  });
+
+  it('reports a shadow rule’s shares again once the rule is on', () => {
+    const facts = fakeFacts({ shares: { [`phone:${PHONE}`]: shared(3) } });
+    const at = (n: number) => using([{ kind: 'phone', value: PHONE }], { at: T0 + minutes(n) });
+    const states = new Map();
+    const shadow = rulesFor(sharedIdentifier, {}, { mode: 'shadow' });
+    expect(detect([at(0)], shadow, { facts, states }).findings.map((f) => f.mode)).toEqual([
+      'shadow',
+    ]);
+    expect(detect([at(1)], rules, { facts, states }).findings.map((f) => f.mode)).toEqual(['on']);
+  });
+
   it('reports again once its last report is older than the window', () => {
     const facts = fakeFacts({ shares: { [`phone:${PHONE}`]: shared(3) } });
     const at = (time: number) => using([{ kind: 'phone', value: PHONE }], { at: time });

@@ -1,13 +1,14 @@
 import { IDENTIFIER_KINDS } from '../engine/detection-event';
 import { MICROS } from '../engine/player-state';
 import { defineRule, type RuleHit } from '../engine/rule';
+import { quieterOf } from '../engine/rule-settings';
 
 const shareKey = (kind: string, value: string) => `${kind}:${value}`;
 
 /**
  * Multi-accounting: one IP address, phone or session id used by `min_players` or more players
- * of the team within the window. Reported again when more players join, or once the last report
- * is older than the window; allowlisted
+ * of the team within the window. Reported again when more players join, once the last report
+ * is older than the window, or as an alert once a share only reported in shadow is on; allowlisted
  * identifiers (a shop's IP, a test phone) are skipped. IPs start in shadow: West African mobile
  * data runs behind carrier-grade NAT, where one IP serves many honest players.
  */
@@ -47,7 +48,7 @@ export const sharedIdentifier = defineRule({
     },
   },
   crossPlayer: (event) => event.identifiers.length > 0,
-  evaluate(event, { parameters, state, facts }) {
+  evaluate(event, { parameters, mode: ruleMode, state, facts }) {
     const hits: RuleHit[] = [];
     for (const { kind, value } of event.identifiers) {
       const mode = parameters.modes[kind] ?? 'on';
@@ -56,7 +57,14 @@ export const sharedIdentifier = defineRule({
       if (!shared || shared.allowlisted || shared.players < parameters.min_players) continue;
       const reported = state.reportedShares[shareKey(kind, value)];
       const window = parameters.window_hours * MICROS.HOUR;
-      if (reported && reported.players >= shared.players && reported.at >= event.at - window) {
+      // A share reported as a shadow hit is reported again, as an alert, once its kind is on.
+      const alerting = quieterOf(ruleMode, mode) === 'on';
+      if (
+        reported &&
+        reported.players >= shared.players &&
+        reported.at >= event.at - window &&
+        !(alerting && reported.shadow)
+      ) {
         continue;
       }
       hits.push({
@@ -76,10 +84,11 @@ export const sharedIdentifier = defineRule({
     return hits;
   },
   remember(event, next, { hits }) {
-    for (const { figures } of hits) {
+    for (const { figures, mode } of hits) {
       next.reportedShares[shareKey(figures.kind as string, figures.value as string)] = {
         players: figures.players as number,
         at: event.at,
+        ...(mode === 'shadow' && { shadow: true }),
       };
     }
   },

@@ -211,7 +211,12 @@ export class CrossPlayerFactsLoader {
         if (players < minPlayers || isAllowlisted(i)) return false;
         return (seen.get(`${teamId}|${i.kind}|${i.value}`) ?? []).some((s) => {
           const reported = states.get(s.playerId)?.reportedShares[`${i.kind}:${i.value}`];
-          return !reported || reported.players < players || reported.at < s.to - window;
+          return (
+            !reported ||
+            reported.players < players ||
+            reported.at < s.to - window ||
+            (reported.shadow === true && alerting(i))
+          );
         });
       });
       const names = await this.identifiers.playersOf(

@@ -38,7 +38,10 @@ const busy = (): PlayerState => ({
       settledAt: T0 - minutes(10),
     },
   ],
-  reportedShares: { 'ip:41.82.1.7': { players: 4, at: T0 - minutes(1) } },
+  reportedShares: {
+    'ip:41.82.1.7': { players: 4, at: T0 - minutes(1), shadow: true },
+    'phone:+221770000001': { players: 3, at: T0 - minutes(2) },
+  },
   reportedOpposing: { 'slip-9': 2 },
   recordedSightings: { 'phone|+221770000001': T0 - minutes(20) },
 });

@@ -25,8 +25,8 @@ interface StoredState {
   b: Record<string, [number, number]>;
   /** lowOddsBets: [ref, before lastAt, cents, currency, odds, settled before lastAt or null]. */
   o: [string, number, number, string, number, number | null][];
-  /** reportedShares: key -> [players, before lastAt]. */
-  r: Record<string, [number, number]>;
+  /** reportedShares: key -> [players, before lastAt], and 1 when it was a shadow hit. */
+  r: Record<string, [number, number] | [number, number, 1]>;
   q: Record<string, number>;
   /** recordedSightings: key -> before lastAt. */
   i: Record<string, number>;
@@ -56,7 +56,9 @@ export function encodeState(state: PlayerState): string {
       bet.odds,
       bet.settledAt === null ? null : ago(bet.settledAt),
     ]),
-    r: mapValues(state.reportedShares, ({ players, at }) => [players, ago(at)]),
+    r: mapValues(state.reportedShares, ({ players, at, shadow }) =>
+      shadow ? [players, ago(at), 1] : [players, ago(at)],
+    ),
     q: state.reportedOpposing,
     i: mapValues(state.recordedSightings, ago),
   };
@@ -90,7 +92,9 @@ export function decodeState(json: string): PlayerState {
     settledByDay: parsed.s,
     balances: mapValues(parsed.b, ([ago, cents]) => ({ at: at(ago), cents })),
     lowOddsBets,
-    reportedShares: mapValues(parsed.r, ([players, ago]) => ({ players, at: at(ago) })),
+    reportedShares: mapValues(parsed.r, ([players, ago, shadow]) =>
+      shadow === 1 ? { players, at: at(ago), shadow: true } : { players, at: at(ago) },
+    ),
     reportedOpposing: parsed.q,
     recordedSightings: mapValues(parsed.i, at),
   };
