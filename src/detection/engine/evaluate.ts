@@ -122,7 +122,10 @@ type RecordedHit = RuleHit & { mode: RuleMode };
 const NO_HITS: readonly RecordedHit[] = Object.freeze([]);
 
 /** A rule's answer as hits, each with the mode it is recorded in (never louder than the rule's). */
-function recordedAs(ruleMode: RuleMode, answer: RuleHit | RuleHit[] | null): readonly RecordedHit[] {
+function recordedAs(
+  ruleMode: RuleMode,
+  answer: RuleHit | RuleHit[] | null,
+): readonly RecordedHit[] {
   if (answer === null) return NO_HITS;
   const hits = Array.isArray(answer) ? answer : [answer];
   if (hits.length === 0) return NO_HITS;
