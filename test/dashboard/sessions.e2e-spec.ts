@@ -230,6 +230,20 @@ describe('dashboard logins, slowed and then blocked', () => {
       },
     });
   });
+
+  it('counts a burst of guesses sent at once one by one: those past the limit are refused unchecked', async () => {
+    const team = await createTeam(t);
+    const { email } = await dashboardUser(t, team.id, 'analyst');
+    const login = (password: string) =>
+      t.http
+        .post('/dashboard/api/login')
+        .set('x-forwarded-for', newAddress())
+        .send({ email, password });
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => login(`wrong ${i}`)));
+    const statuses = burst.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([...Array(4).fill(401), ...Array(8).fill(429)]);
+    expect((await login(PASSWORD)).status).toBe(429);
+  });
 });
 
 describe('dashboard sessions across a restart', () => {

@@ -23,7 +23,17 @@ interface FailureRow {
   subject: string;
   failures: number | string;
   window_start: string;
-  blocked_until: string | null;
+  blocked: number | string;
+}
+
+/** A login attempt, counted as a failure from the start (LoginThrottle.attempt). */
+export interface LoginAttempt {
+  /** A subject was blocked already: refuse the attempt without checking its password. */
+  readonly blocked: boolean;
+  /** The password was wrong: waits as long as the failures so far call for. */
+  wrong(): Promise<void>;
+  /** The password was right: the attempt no longer counts, and the user's failures are forgotten. */
+  succeeded(): Promise<void>;
 }
 
 /** Where a throttle counts failures, and its limits. */
@@ -45,6 +55,10 @@ export interface LoginThrottleSettings {
  * refused for `blockMs` without its password even being checked, and an address at
  * ADDRESS_SHARE times that. A success clears the user's count. Each login (MaxBridge's core,
  * the dashboard) has its own, with its own table and settings.
+ *
+ * An attempt counts as a failure before its password is checked, and is taken back when it was
+ * right: a burst of guesses sent at once is counted one by one, and those past the limit are
+ * refused, rather than every guess of the burst being checked before the first was counted.
  */
 export class LoginThrottle {
   constructor(
@@ -52,70 +66,94 @@ export class LoginThrottle {
     private readonly settings: LoginThrottleSettings,
   ) {}
 
-  /** Whether any subject is blocked now. */
-  async blocked(subjects: readonly string[]): Promise<boolean> {
-    const now = MicroTime.now().toDatabaseText();
-    const rows = await this.database.select<{ subject: string }>(
-      `SELECT subject FROM ${this.settings.table} WHERE subject IN (${subjects.map(() => '?').join(', ')}) ` +
-        'AND blocked_until > ?',
-      [...subjects, now],
-    );
-    return rows.length > 0;
+  /** Counts an attempt of this username from this address, unless a subject is blocked. */
+  async attempt(subjects: { user: string; address: string }): Promise<LoginAttempt> {
+    const counted = await this.count(subjects);
+    return {
+      blocked: counted === null,
+      wrong: async () => {
+        const wait = counted === null ? 0 : this.delayAfter(counted);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      },
+      succeeded: () => this.takeBack(subjects),
+    };
   }
 
-  /** Counts a failure of the username and of the address; answers how long to wait before answering. */
-  async fail(subjects: { user: string; address: string }): Promise<number> {
-    const { maxFailures, maxDelayMs } = this.settings;
-    const byUser = await this.failOne(subjects.user, maxFailures);
-    const byAddress = await this.failOne(subjects.address, maxFailures * ADDRESS_SHARE);
-    const worst = Math.max(byUser, Math.floor(byAddress / ADDRESS_SHARE));
+  /** How long a wrong answer waits, after these failures of the username and the address. */
+  private delayAfter(failures: { user: number; address: number }): number {
+    const worst = Math.max(failures.user, Math.floor(failures.address / ADDRESS_SHARE));
     return worst <= SLOW_AFTER
       ? 0
-      : Math.min(maxDelayMs, 250 * 2 ** Math.min(worst - SLOW_AFTER - 1, 10));
+      : Math.min(this.settings.maxDelayMs, 250 * 2 ** Math.min(worst - SLOW_AFTER - 1, 10));
   }
 
-  async clear(subject: string): Promise<void> {
-    await this.database.transaction((session) =>
-      session.execute(`DELETE FROM ${this.settings.table} WHERE subject = ?`, [subject]),
-    );
-  }
-
-  private async failOne(subject: string, blockAt: number, retried = false): Promise<number> {
-    const now = MicroTime.now();
-    try {
-      return await this.database.transaction(async (session) => {
-        const [row] = await session.select<FailureRow>(
-          `SELECT subject, failures, ${session.dialect.timestampText('window_start')} AS window_start, ` +
-            `blocked_until FROM ${this.settings.table} WHERE subject = ? ${session.dialect.forUpdate}`,
-          [subject],
-        );
-        const fresh =
-          !row ||
-          MicroTime.fromDatabaseText(row.window_start).micros < now.micros - WINDOW_MS * 1000;
-        const failures = fresh ? 1 : Number(row.failures) + 1;
-        const windowStart = fresh ? now.toDatabaseText() : row.window_start;
-        const { blockMs } = this.settings;
-        const blockedUntil =
-          failures >= blockAt
-            ? MicroTime.fromMicros(now.micros + blockMs * 1000).toDatabaseText()
-            : null;
-        if (row) {
-          await session.execute(
-            `UPDATE ${this.settings.table} SET failures = ?, window_start = ?, blocked_until = ? WHERE subject = ?`,
-            [failures, windowStart, blockedUntil, subject],
+  /**
+   * One more failure of each subject, in one transaction that locks both rows (in key order, as
+   * every attempt does); null, counting nothing, when either is blocked.
+   */
+  private async count(subjects: {
+    user: string;
+    address: string;
+  }): Promise<{ user: number; address: number } | null> {
+    const { table, maxFailures, blockMs } = this.settings;
+    const limits = new Map([
+      [subjects.user, maxFailures],
+      [subjects.address, maxFailures * ADDRESS_SHARE],
+    ]);
+    for (let attempt = 1; ; attempt++) {
+      const now = MicroTime.now();
+      try {
+        return await this.database.transaction(async (session) => {
+          const rows = await session.select<FailureRow>(
+            `SELECT subject, failures, ${session.dialect.timestampText('window_start')} AS window_start, ` +
+              `CASE WHEN blocked_until > ? THEN 1 ELSE 0 END AS blocked FROM ${table} ` +
+              `WHERE subject IN (?, ?) ORDER BY subject ${session.dialect.forUpdate}`,
+            [now.toDatabaseText(), ...[...limits.keys()].sort()],
           );
-        } else {
-          await session.execute(
-            `INSERT INTO ${this.settings.table} (subject, failures, window_start, blocked_until) VALUES (?, ?, ?, ?)`,
-            [subject, failures, windowStart, blockedUntil],
-          );
-        }
-        return failures;
-      });
-    } catch (error) {
-      // Two first failures at once: the other one made the row; count this one on it.
-      if (!retried && isUniqueViolation(error)) return this.failOne(subject, blockAt, true);
-      throw error;
+          if (rows.some((row) => Number(row.blocked) === 1)) return null;
+          const failures = new Map<string, number>();
+          for (const [subject, blockAt] of [...limits].sort(([a], [b]) => (a < b ? -1 : 1))) {
+            const row = rows.find((r) => r.subject === subject);
+            const fresh =
+              !row ||
+              MicroTime.fromDatabaseText(row.window_start).micros < now.micros - WINDOW_MS * 1000;
+            const count = fresh ? 1 : Number(row.failures) + 1;
+            const windowStart = fresh ? now.toDatabaseText() : row.window_start;
+            const blockedUntil =
+              count >= blockAt
+                ? MicroTime.fromMicros(now.micros + blockMs * 1000).toDatabaseText()
+                : null;
+            await session.execute(
+              row
+                ? `UPDATE ${table} SET failures = ?, window_start = ?, blocked_until = ? WHERE subject = ?`
+                : `INSERT INTO ${table} (failures, window_start, blocked_until, subject) VALUES (?, ?, ?, ?)`,
+              [count, windowStart, blockedUntil, subject],
+            );
+            failures.set(subject, count);
+          }
+          return { user: failures.get(subjects.user)!, address: failures.get(subjects.address)! };
+        });
+      } catch (error) {
+        // First attempts at once: another one made the row; count this one on it.
+        if (attempt < 5 && isUniqueViolation(error)) continue;
+        throw error;
+      }
     }
+  }
+
+  /** A right password: the user's failures are forgotten, the address's attempt taken back. */
+  private async takeBack(subjects: { user: string; address: string }): Promise<void> {
+    const addressBlockAt = this.settings.maxFailures * ADDRESS_SHARE;
+    await this.database.transaction(async (session) => {
+      await session.execute(`DELETE FROM ${this.settings.table} WHERE subject = ?`, [
+        subjects.user,
+      ]);
+      // blocked_until first: both dialects then read the count before it is lowered.
+      await session.execute(
+        `UPDATE ${this.settings.table} SET blocked_until = CASE WHEN failures - 1 < ? THEN NULL ELSE blocked_until END, ` +
+          'failures = failures - 1 WHERE subject = ? AND failures > 0',
+        [addressBlockAt, subjects.address],
+      );
+    });
   }
 }

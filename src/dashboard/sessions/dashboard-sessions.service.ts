@@ -73,7 +73,8 @@ export class DashboardSessionsService implements OnModuleInit {
     client: { ip: string; userAgent: string | undefined },
   ): Promise<OpenedSession> {
     const subjects = loginSubjects(throttleKeyOf(email), client.ip);
-    if (await this.throttle.blocked([subjects.user, subjects.address])) {
+    const attempt = await this.throttle.attempt(subjects);
+    if (attempt.blocked) {
       throw new DashboardError(
         'login_blocked',
         'Too many failed logins: try again in a few minutes, or ask your admin',
@@ -82,11 +83,10 @@ export class DashboardSessionsService implements OnModuleInit {
     const user = await this.users.credentialsOf(email.trim().toLowerCase());
     const matches = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
     if (!user || !matches || !user.active) {
-      const wait = await this.throttle.fail(subjects);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await attempt.wrong();
       throw new DashboardError('wrong_credentials', 'Wrong email or password');
     }
-    await this.throttle.clear(subjects.user);
+    await attempt.succeeded();
     const now = MicroTime.now();
     const expiresAt = MicroTime.fromMicros(now.micros + this.config.dashboard.sessionTtlMs * 1000);
     const { token, value } = newSessionCookie(this.secrets[0]);

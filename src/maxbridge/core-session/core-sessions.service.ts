@@ -50,8 +50,8 @@ export class CoreSessionsService {
       });
     }
     const subjects = loginSubjects(username, clientIp);
-    if (await this.throttle.blocked([subjects.user, subjects.address]))
-      throw new MaxBridgeError(MaxBridgeCode.IP_IS_BLOCKED);
+    const attempt = await this.throttle.attempt(subjects);
+    if (attempt.blocked) throw new MaxBridgeError(MaxBridgeCode.IP_IS_BLOCKED);
     const [user] = await this.database.select<{
       id: number;
       password_hash: string;
@@ -63,11 +63,10 @@ export class CoreSessionsService {
     );
     const matches = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH));
     if (!user || !matches) {
-      const wait = await this.throttle.fail(subjects);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await attempt.wrong();
       throw new MaxBridgeError(MaxBridgeCode.USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND);
     }
-    await this.throttle.clear(subjects.user);
+    await attempt.succeeded();
     if (blocksLogin(user.block_type === null ? null : Number(user.block_type))) {
       throw new MaxBridgeError(MaxBridgeCode.ACCOUNT_IS_BLOCKED);
     }
