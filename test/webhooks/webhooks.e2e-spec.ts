@@ -237,6 +237,7 @@ describe('webhook endpoints', () => {
       'hooks.example.com/alerts',
       'https://user:password@hooks.example.com/',
       'https://hooks.example.com/alerts#top',
+      'http://93.184.216.34:0/alerts',
       ' https://hooks.example.com/',
       `https://hooks.example.com/${'a'.repeat(2000)}`,
       42,
@@ -260,6 +261,10 @@ describe('webhook endpoints', () => {
       ['http://[fd00::1]/hook', 'fd00::1'],
       ['http://[fe80::1]/hook', 'fe80::1'],
       ['http://[::ffff:127.0.0.1]/hook', '::ffff:7f00:1'],
+      ['http://[64:ff9b::169.254.169.254]/latest', '64:ff9b::a9fe:a9fe'],
+      ['http://[2002:7f00:1::]/hook', '2002:7f00:1::'],
+      ['http://[::ffff:0:127.0.0.1]/hook', '::ffff:0:7f00:1'],
+      ['http://[fec0::1]/hook', 'fec0::1'],
       ['https://internal.example.com/hook', '10.1.2.3'],
       ['https://metadata.example.com/latest', '169.254.169.254'],
     ]) {

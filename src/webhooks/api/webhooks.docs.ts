@@ -88,8 +88,8 @@ const BAD_BODY = applyDecorators(
 );
 
 const URL_RULES =
-  ' `url`: absolute http or https, at most 2000 characters, no credentials or fragment; its host must resolve to ' +
-  'public addresses only (private, loopback, link-local and carrier-grade NAT ranges are refused, here and again ' +
+  ' `url`: absolute http or https, at most 2000 characters, no credentials, fragment or port 0; its host must resolve to ' +
+  'public addresses only (private, loopback, link-local and carrier-grade NAT ranges, and IPv6 forms carrying them such as NAT64 and 6to4, are refused, here and again ' +
   'before every delivery, since DNS can change), unless the service runs with `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true`. ' +
   '`events`: `alert.created`, `alert.updated`, `endpoint.disabled`, or `*` for every type (the default). ' +
   '`rate_limit`: deliveries a second at most (1 to 1000), or null. `description`: up to 500 characters.';

@@ -358,6 +358,7 @@ function urlOf(value: unknown, issues: FieldIssue[]): string | undefined {
     parsed.hostname === '' ||
     parsed.username !== '' ||
     parsed.password !== '' ||
+    parsed.port === '0' ||
     value.includes('#')
   ) {
     return bad();
