@@ -1,4 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { preferredLanguage } from '../common/i18n/language';
+import { MONITOR_MESSAGES } from '../monitor-api/monitor-messages';
+import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
+import { DASHBOARD_MESSAGES, type DashboardErrorParams } from './dashboard-messages';
 import { httpStatusOf, type SharedError } from '../common/errors/shared-error';
 import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
 import { WireFormatRegistry } from '../common/wire/wire-format.registry';
@@ -28,13 +33,16 @@ const STATUS: Record<DashboardErrorCode, number> = {
   email_taken: 409,
 };
 
-/** A refusal of the dashboard API, answered `{"error":{"code","message"}}` with its status. */
+/**
+ * A refusal of the dashboard API, answered `{"error":{"code","message"}}` with its status, its
+ * message in the request's language (dashboard-messages.ts; `message` here is the English one).
+ */
 export class DashboardError extends Error {
   constructor(
     readonly code: DashboardErrorCode,
-    message: string,
+    readonly params: DashboardErrorParams = {},
   ) {
-    super(message);
+    super(DASHBOARD_MESSAGES.en.own[code](params));
   }
 }
 
@@ -54,7 +62,7 @@ export class DashboardWire implements WireFormat, OnModuleInit {
     this.registry.register(this);
   }
 
-  renderOwnError(exception: unknown): ErrorResponse | null {
+  renderOwnError(exception: unknown, request?: FastifyRequest): ErrorResponse | null {
     if (exception instanceof TenancyError) {
       const invalid = exception.code === TenancyErrorCode.InvalidInput;
       return invalid
@@ -62,16 +70,19 @@ export class DashboardWire implements WireFormat, OnModuleInit {
         : answer(404, 'not_found', exception.message);
     }
     if (!(exception instanceof DashboardError)) return null;
-    return answer(STATUS[exception.code], exception.code, exception.message);
+    const t = messagesFor(request);
+    return answer(STATUS[exception.code], exception.code, t.own[exception.code](exception.params));
   }
 
-  renderError(error: SharedError, { errorId }: ErrorContext): ErrorResponse {
+  renderError(error: SharedError, { request, errorId }: ErrorContext): ErrorResponse {
+    const language = preferredLanguage(request.headers['accept-language']);
+    const t = DASHBOARD_MESSAGES[language];
     switch (error.kind) {
       case 'validation': {
         const failure = answer(
           400,
           'invalid_request',
-          error.issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+          error.issues.map((i) => `${i.field}: ${monitorFieldMessage(i, language)}`).join('; '),
         );
         (failure.body as { error: Record<string, unknown> }).error.fields = [
           ...new Set(error.issues.map((i) => i.field)),
@@ -79,38 +90,56 @@ export class DashboardWire implements WireFormat, OnModuleInit {
         return failure;
       }
       case 'malformed_body':
-        return answer(400, 'invalid_request', 'The body must be valid JSON');
+        return answer(400, 'invalid_request', t.malformedBody);
       case 'unsupported_media_type':
-        return answer(415, 'invalid_request', 'Content-Type must be application/json');
+        return answer(415, 'invalid_request', t.unsupportedMediaType);
       case 'payload_too_large':
-        return answer(413, 'invalid_request', 'The body is too large');
+        return answer(413, 'invalid_request', t.payloadTooLarge);
       case 'unauthorized':
-        return answer(401, 'not_logged_in', 'Log in first');
+        return answer(401, 'not_logged_in', t.notLoggedIn);
       case 'forbidden':
-        return answer(403, 'forbidden_role', 'Your role does not allow this');
+        return answer(403, 'forbidden_role', t.forbidden);
       case 'rate_limited':
-        return answer(
-          429,
-          'rate_limited',
-          `Too many requests: retry in ${error.retryAfterSeconds} s`,
-        );
+        return answer(429, 'rate_limited', t.rateLimited(error.retryAfterSeconds));
       case 'route_not_found':
-        return answer(404, 'not_found', `No route ${error.method} ${error.path}`);
+        return answer(404, 'not_found', t.routeNotFound(error.method, error.path));
       case 'not_found':
-        return answer(404, 'not_found', `${error.resource} ${error.id} not found`);
-      case 'conflict':
-        return answer(409, 'conflict', error.message);
-      case 'internal': {
-        const failure = answer(
-          httpStatusOf(error),
-          'server_error',
-          `A failure of ours${errorId ? ` (error id ${errorId})` : ''}; nothing was changed`,
+        return answer(
+          404,
+          'not_found',
+          language === 'en'
+            ? `${error.resource} ${error.id} not found`
+            : MONITOR_MESSAGES[language].notFound(error.resource, error.id),
         );
-        return failure;
-      }
+      case 'conflict':
+        return answer(
+          409,
+          'conflict',
+          language === 'en'
+            ? error.message
+            : error.transition
+              ? MONITOR_MESSAGES[language].illegalMove(
+                  error.resource,
+                  error.id,
+                  error.transition.from,
+                  error.transition.to,
+                )
+              : MONITOR_MESSAGES[language].conflict(
+                  error.resource,
+                  error.id,
+                  error.existingRef,
+                  error.reason,
+                ),
+        );
+      case 'internal':
+        return answer(httpStatusOf(error), 'server_error', t.internal(errorId));
     }
   }
 }
+
+/** The dashboard's texts in the language the request asks for (English without a request). */
+const messagesFor = (request: FastifyRequest | undefined) =>
+  DASHBOARD_MESSAGES[preferredLanguage(request?.headers['accept-language'])];
 
 function answer(status: number, code: string, message: string): ErrorResponse {
   return { status, body: { error: { code, message } } };

@@ -76,6 +76,53 @@ describe('dashboard sessions and users', () => {
     expect(bad.body.error.fields).toEqual(['email', 'password']);
   });
 
+  it('words its refusals in the language the dashboard asks for (Accept-Language: fr)', async () => {
+    const admin = await dashboardUser(t, team.id, 'admin');
+    const wrong = await t.http
+      .post('/dashboard/api/login')
+      .set('x-forwarded-for', newAddress())
+      .set('accept-language', 'fr')
+      .send({ email: admin.email, password: 'not the password' })
+      .expect(401);
+    expect(wrong.body).toEqual({
+      error: { code: 'wrong_credentials', message: 'E-mail ou mot de passe incorrect' },
+    });
+    const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
+    const refused = await viewer
+      .post('/dashboard/api/users', { email: newEmail(), role: 'admin' })
+      .set('accept-language', 'fr-SN,fr;q=0.9')
+      .expect(403);
+    expect(refused.body).toEqual({
+      error: { code: 'forbidden_role', message: 'Il faut le rôle admin ou un rôle supérieur' },
+    });
+    const owner = await loggedIn(t, admin.email);
+    const taken = await owner
+      .post('/dashboard/api/users', { email: admin.email, role: 'viewer' })
+      .set('accept-language', 'fr')
+      .expect(409);
+    expect(taken.body.error.message).toBe(
+      `Un utilisateur du tableau de bord a déjà l’e-mail ${admin.email}`,
+    );
+    const invalid = await owner
+      .post('/dashboard/api/webhooks', { url: 'http://127.0.0.1/hook' })
+      .set('accept-language', 'fr')
+      .expect(400);
+    expect(invalid.body.error.fields).toEqual(['url']);
+    expect(invalid.body.error.message).toBe(
+      "url: url mène à une adresse privée, de bouclage ou lien-local (127.0.0.1) ; les webhooks ne sont envoyés qu'à des adresses publiques",
+    );
+    await t.http
+      .get('/dashboard/api/nowhere')
+      .set('accept-language', 'fr')
+      .expect(404)
+      .expect((res) =>
+        expect(res.body.error).toEqual({
+          code: 'not_found',
+          message: 'Aucune route GET /dashboard/api/nowhere',
+        }),
+      );
+  });
+
   it('requires the CSRF token on every change, and a live session on every route', async () => {
     const admin = await dashboardUser(t, team.id, 'admin');
     const browser = await loggedIn(t, admin.email);

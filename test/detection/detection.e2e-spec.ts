@@ -364,6 +364,11 @@ describe('detection', () => {
       stakes: { count: 0, amount: 0 },
       wins: { count: 0, amount: 0 },
     };
+    const titles: Record<string, string> = {
+      MINIMAL_PLAY_WITHDRAWAL: 'Withdrawal with little play since deposit',
+      LOW_KYC_LARGE_WITHDRAWAL: 'Large withdrawal with low KYC',
+      LARGE_TRANSACTION: 'Large deposit or withdrawal',
+    };
     const alertFactor = (rule: string, severity: string, points: number) => ({
       factor: 'alert',
       points,
@@ -374,7 +379,7 @@ describe('detection', () => {
       base_points: points,
       decay: 1,
       age_days: 0,
-      description: `${rule} alert (${severity}, OPEN), last hit 0 days ago: ${points} points × 1 = ${points}`,
+      description: `Alert "${titles[rule]}" (${severity.toLowerCase()} severity, open), last hit 0 days ago: ${points} points × 1 = ${points}`,
     });
     expect(view).toEqual({
       success: true,
@@ -426,9 +431,12 @@ describe('detection', () => {
 
     // In French, the same factors in words.
     const fr = (await get('/api/v1/players/p-risk', team.apiKey, 'fr').expect(200)).body;
-    expect(fr.data.risk.factors[3].description).toBe(
+    expect(fr.data.risk.factors.map((f: { description: string }) => f.description)).toEqual([
+      'Alerte « Retrait sans jeu significatif depuis le dépôt » (gravité élevée, ouverte), dernier déclenchement il y a 0 jour : 25 points × 1 = 25',
+      'Alerte « Retrait important avec KYC insuffisant » (gravité élevée, ouverte), dernier déclenchement il y a 0 jour : 25 points × 1 = 25',
+      'Alerte « Dépôt ou retrait important » (gravité moyenne, ouverte), dernier déclenchement il y a 0 jour : 12 points × 1 = 12',
       '1 retrait en 30 jours avec un niveau KYC 1 : 10 points',
-    );
+    ]);
 
     // The analyst clears one alert as a false positive: it adds nothing from now on.
     await patch(`/api/v1/alerts/${alertOf('MINIMAL_PLAY_WITHDRAWAL')}`, {

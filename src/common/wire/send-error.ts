@@ -15,7 +15,7 @@ export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  const own = wire.renderOwnError?.(exception);
+  const own = wire.renderOwnError?.(exception, request);
   if (own) {
     if (!reply.sent) void reply.status(own.status).send(own.body);
     return;

@@ -50,7 +50,7 @@ export interface WireFormat {
    * The API's own domain errors (MaxBridge's status codes): the answer for `exception` when it is
    * one, else null and the shared errors apply.
    */
-  renderOwnError?(exception: unknown): ErrorResponse | null;
+  renderOwnError?(exception: unknown, request?: FastifyRequest): ErrorResponse | null;
   /** For APIs with business codes in their bodies: what an answer (any of this API's) says. */
   outcomeOf?(body: unknown): AnswerOutcome | null;
 }

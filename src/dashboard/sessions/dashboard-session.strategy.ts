@@ -36,21 +36,18 @@ export class DashboardSessionStrategy implements AuthStrategy, OnModuleInit {
     const session = await this.sessions.authenticate(
       cookieValue(request.headers.cookie, SESSION_COOKIE),
     );
-    if (!session) throw new DashboardError('not_logged_in', 'Log in first: no live session');
+    if (!session) throw new DashboardError('not_logged_in');
     if (!READS.has(request.method)) {
       const given = request.headers['x-csrf-token'];
       if (
         !csrfHolds(Array.isArray(given) ? given[0] : given, session.token, this.sessions.secrets)
       ) {
-        throw new DashboardError(
-          'csrf_failed',
-          'X-CSRF-Token is missing or wrong: reload the page (GET /dashboard/api/session tells it)',
-        );
+        throw new DashboardError('csrf_failed');
       }
     }
     const least = routeTagsOf(request).role;
     if (least && !allows(session.user.role, least)) {
-      throw new DashboardError('forbidden_role', `This needs the ${least} role or higher`);
+      throw new DashboardError('forbidden_role', { role: least });
     }
     request.dashboardSession = session;
   }

@@ -75,16 +75,13 @@ export class DashboardSessionsService implements OnModuleInit {
     const subjects = loginSubjects(throttleKeyOf(email), client.ip);
     const attempt = await this.throttle.attempt(subjects);
     if (attempt.blocked) {
-      throw new DashboardError(
-        'login_blocked',
-        'Too many failed logins: try again in a few minutes, or ask your admin',
-      );
+      throw new DashboardError('login_blocked');
     }
     const user = await this.users.credentialsOf(email.trim().toLowerCase());
     const matches = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
     if (!user || !matches || !user.active) {
       await attempt.wrong();
-      throw new DashboardError('wrong_credentials', 'Wrong email or password');
+      throw new DashboardError('wrong_credentials');
     }
     await attempt.succeeded();
     const now = MicroTime.now();

@@ -68,10 +68,7 @@ export class DashboardUsersService {
     return this.database.transaction(async (session) => {
       const user = await this.users.invitedBy(session, sha256(token), now);
       if (!user) {
-        throw new DashboardError(
-          'invitation_invalid',
-          'This invitation link is unknown, used or expired: ask your admin for a new one',
-        );
+        throw new DashboardError('invitation_invalid');
       }
       await this.users.setPassword(session, user.id, passwordHash, now);
       return { ...user, invited: false };
@@ -98,10 +95,7 @@ export class DashboardUsersService {
       const next = { role: change.role ?? user.role, active: change.active ?? user.active };
       const stillAdmin = next.role === 'admin' && next.active;
       if (admins.includes(user.id) && !stillAdmin && admins.length === 1) {
-        throw new DashboardError(
-          'last_admin',
-          'This is the team’s last active admin: make another user admin first',
-        );
+        throw new DashboardError('last_admin');
       }
       await this.users.update(session, user.id, { ...next, now: MicroTime.now().toDatabaseText() });
       // A new role, or a deactivation: the user's sessions end (they log in again, as they now are).
@@ -131,7 +125,7 @@ export class DashboardUsersService {
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new ResourceNotFoundError('Team', String(teamId));
       if (!isUniqueViolation(error)) throw error;
-      throw new DashboardError('email_taken', `A dashboard user already has the email ${email}`);
+      throw new DashboardError('email_taken', { email });
     }
   }
 }

@@ -424,7 +424,7 @@ export const PLAYER_EXAMPLE = ok({
         decay: 0.96,
         age_days: 1,
         description:
-          'RAPID_DEPOSITS alert (MEDIUM, ACKNOWLEDGED), last hit 1 day ago: 12 points × 0.96 = 11.5',
+          'Alert "Rapid succession of deposits" (medium severity, acknowledged), last hit 1 day ago: 12 points × 0.96 = 11.5',
       },
       {
         factor: 'linked_players',
@@ -514,7 +514,7 @@ export const CPF_PLAYER_EXAMPLE = ok({
         decay: 0.988,
         age_days: 0,
         description:
-          'LOW_ODDS_HIGH_STAKE alert (MEDIUM, OPEN), last hit 0 days ago: 12 points × 0.99 = 11.9',
+          'Alert "High stake at very low odds" (medium severity, open), last hit 0 days ago: 12 points × 0.99 = 11.9',
       },
     ],
   },

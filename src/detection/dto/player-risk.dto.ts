@@ -160,7 +160,7 @@ export class RiskFactorDto {
   @ApiProperty({
     description: 'The factor in words, in the language of `Accept-Language`',
     example:
-      'RAPID_DEPOSITS alert (MEDIUM, ACKNOWLEDGED), last hit 1 day ago: 12 points × 0.96 = 11.5',
+      'Alert "Rapid succession of deposits" (medium severity, acknowledged), last hit 1 day ago: 12 points × 0.96 = 11.5',
   })
   description: string;
 }

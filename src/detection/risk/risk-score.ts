@@ -2,6 +2,8 @@ import type { TextLanguage } from '../../common/i18n/language';
 import { MICROS } from '../engine/player-state';
 import type { Severity } from '../engine/rule-settings';
 import { count, counted } from '../engine/texts';
+import type { AlertStatus } from '../alerts/alert-status';
+import { RULE_PACK } from '../rules/rule-pack';
 
 /** Points an alert adds, by severity, before decay. */
 export const SEVERITY_POINTS: Readonly<Record<Severity, number>> = {
@@ -121,17 +123,50 @@ export function riskScore(inputs: RiskInputs): RiskScore {
 export const levelOf = (score: number): RiskLevel =>
   score >= LEVELS.HIGH ? 'HIGH' : score >= LEVELS.MEDIUM ? 'MEDIUM' : 'LOW';
 
+/** Severities as a factor's text says them (French: of a `gravité`; Portuguese: of a `gravidade`). */
+const SEVERITY_WORDS: Record<TextLanguage, Record<Severity, string>> = {
+  en: { LOW: 'low', MEDIUM: 'medium', HIGH: 'high', CRITICAL: 'critical' },
+  fr: { LOW: 'faible', MEDIUM: 'moyenne', HIGH: 'élevée', CRITICAL: 'critique' },
+  'pt-BR': { LOW: 'baixa', MEDIUM: 'média', HIGH: 'alta', CRITICAL: 'crítica' },
+};
+
+/** Statuses of an alert (French `alerte` is feminine, Portuguese `alerta` masculine). */
+const STATUS_WORDS: Record<TextLanguage, Record<AlertStatus, string>> = {
+  en: {
+    OPEN: 'open',
+    ACKNOWLEDGED: 'acknowledged',
+    RESOLVED: 'resolved',
+    FALSE_POSITIVE: 'false positive',
+  },
+  fr: {
+    OPEN: 'ouverte',
+    ACKNOWLEDGED: 'prise en charge',
+    RESOLVED: 'résolue',
+    FALSE_POSITIVE: 'faux positif',
+  },
+  'pt-BR': {
+    OPEN: 'aberto',
+    ACKNOWLEDGED: 'reconhecido',
+    RESOLVED: 'resolvido',
+    FALSE_POSITIVE: 'falso positivo',
+  },
+};
+
 /** One factor in words, in the reader's language. */
 export function describeFactor(f: RiskFactor, language: TextLanguage): string {
   const n = (x: number) => count(x, language);
   const of = (x: number, one: string, other: string) => counted(x, one, other, language);
   switch (f.factor) {
-    case 'alert':
+    case 'alert': {
+      const title = RULE_PACK.find((rule) => rule.code === f.rule)?.title[language] ?? f.rule;
+      const severity = SEVERITY_WORDS[language][f.severity];
+      const status = STATUS_WORDS[language][f.status as AlertStatus] ?? f.status;
       return {
-        en: `${f.rule} alert (${f.severity}, ${f.status}), last hit ${of(f.age_days, 'day', 'days')} ago: ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
-        fr: `Alerte ${f.rule} (${f.severity}, ${f.status}), dernier déclenchement il y a ${of(f.age_days, 'jour', 'jours')} : ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
-        'pt-BR': `Alerta ${f.rule} (${f.severity}, ${f.status}), último disparo há ${of(f.age_days, 'dia', 'dias')}: ${n(f.base_points)} pontos × ${n(f.decay)} = ${n(f.points)}`,
+        en: `Alert "${title}" (${severity} severity, ${status}), last hit ${of(f.age_days, 'day', 'days')} ago: ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
+        fr: `Alerte « ${title} » (gravité ${severity}, ${status}), dernier déclenchement il y a ${of(f.age_days, 'jour', 'jours')} : ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
+        'pt-BR': `Alerta "${title}" (gravidade ${severity}, ${status}), último disparo há ${of(f.age_days, 'dia', 'dias')}: ${n(f.base_points)} pontos × ${n(f.decay)} = ${n(f.points)}`,
       }[language];
+    }
     case 'linked_players':
       return {
         en: `Shares an identifier with ${of(f.players, 'other player', 'other players')}: ${n(f.points)} points`,
