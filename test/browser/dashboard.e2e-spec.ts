@@ -112,6 +112,20 @@ const available = browserAvailable('the dashboard browser test');
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0].body)).toMatchObject({ type: 'ping' });
     await screenshot(page, 'dashboard-webhook.png');
+
+    // The receiver answers 410 Gone: the service disables the endpoint, which the page tells
+    // apart from a pause by the team.
+    receiver.script('/dashboard-hook', { status: 410, body: 'gone' });
+    await page.getByRole('button', { name: 'Send a test ping' }).click();
+    await page.getByText('Ping queued').waitFor();
+    expect(await t.app.get(WebhookDispatcher).sendDue()).toBeGreaterThanOrEqual(1);
+    await page.reload();
+    await page.getByText('Disabled by the service: it answered 410 Gone').waitFor();
+    await page.getByRole('link', { name: 'Webhooks' }).first().click();
+    await page
+      .getByRole('row', { name: /dashboard-hook/ })
+      .getByText('Disabled by the service: it answered 410 Gone')
+      .waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -207,7 +221,9 @@ const available = browserAvailable('the dashboard browser test');
         (f: { points: number; description: string }) => `+${f.points} ${f.description}`,
       ),
     );
-    expect(factors.join(' ')).toContain('LARGE_TRANSACTION');
+    expect(factors.join(' ')).toContain(
+      'Alert "Large deposit or withdrawal" (medium severity, open)',
+    );
     await page.getByRole('link', { name: 'p360-b' }).first().waitFor();
     expect(await page.getByRole('img', { name: /Graph of 1 linked player/ }).count()).toBe(1);
     expect(await page.getByTestId('timeline').textContent()).toContain('DEPOSIT');

@@ -5,7 +5,7 @@ import { useAction } from '../components/use-action';
 import { dateTime, t } from '../i18n';
 import { go, href } from '../router';
 import type { Delivery, Page, Webhook } from '../types';
-import { SecretShownOnce } from './webhooks';
+import { SecretShownOnce, webhookStatus } from './webhooks';
 
 /**
  * One webhook: pause or resume, test ping, rotate its secret, remove it; its delivery log with
@@ -58,10 +58,7 @@ export function WebhookDetail({ id }: { id: string }) {
         <dt>{t('webhooks.events')}</dt>
         <dd>{webhook.events.join(', ')}</dd>
         <dt>{t('alerts.status')}</dt>
-        <dd>
-          {webhook.active ? t('webhooks.active') : t('webhooks.paused')}
-          {webhook.disabled_reason ? ` (${webhook.disabled_reason})` : ''}
-        </dd>
+        <dd>{webhookStatus(webhook)}</dd>
         <dt>{t('webhooks.rateLimit')}</dt>
         <dd>{webhook.rate_limit ?? '—'}</dd>
         {webhook.previous_secret_expires_at ? (

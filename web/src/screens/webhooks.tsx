@@ -90,7 +90,7 @@ export function Webhooks() {
                 {webhook.description ? <div class="muted">{webhook.description}</div> : null}
               </td>
               <td>{webhook.events.join(', ')}</td>
-              <td>{webhook.active ? t('webhooks.active') : t('webhooks.paused')}</td>
+              <td>{webhookStatus(webhook)}</td>
               <td>{dateTime(webhook.created_at)}</td>
             </tr>
           ))}
@@ -108,4 +108,12 @@ export function SecretShownOnce({ secret }: { secret: string }) {
       <code data-testid="webhook-secret">{secret}</code> <CopyButton text={secret} />
     </div>
   );
+}
+
+/** Active, paused by the team, or disabled by the service (and why): three different things. */
+export function webhookStatus(webhook: Webhook): string {
+  if (webhook.active) return t('webhooks.active');
+  if (webhook.disabled_reason === 'gone') return t('webhooks.disabled.gone');
+  if (webhook.disabled_reason === 'failing') return t('webhooks.disabled.failing');
+  return webhook.disabled_reason ? t('webhooks.disabled') : t('webhooks.paused');
 }
