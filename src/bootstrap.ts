@@ -2,12 +2,13 @@ import type { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { DestinationStream, Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AuthStrategies } from './common/auth/auth-scheme';
-import { RequestValidationError } from './common/errors/app-error';
+import { MalformedBodyError, RequestValidationError } from './common/errors/app-error';
 import { requestIdOf } from './common/http/request-id';
 import { installSecurityHeaders } from './common/http/security-headers';
 import { cutAt } from './common/text/well-formed';
@@ -87,6 +88,7 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   const strategies = app.get(AuthStrategies);
+  installUtf8Bodies(fastify);
   installBodyVerification(fastify, strategies);
   installSecurityHeaders(fastify);
   installRequestLogging(fastify, rootLogger);
@@ -131,6 +133,18 @@ const MAX_PARAM_LENGTH = 256;
 
 const shorten = (text: string, max: number) =>
   text.length <= max ? text : `${cutAt(text, max)}… (${text.length} characters)`;
+
+/**
+ * A JSON body must be UTF-8 (RFC 8259): one that is not is refused as malformed rather than read
+ * with replacement characters, which would make two different ids (`"a\xff"`, `"a\xfe"`) one.
+ */
+function installUtf8Bodies(fastify: FastifyInstance): void {
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const raw = (request as { rawBody?: Buffer }).rawBody;
+    if (raw && !isUtf8(raw)) return done(new MalformedBodyError('the body is not UTF-8 text'));
+    done();
+  });
+}
 
 function installBodyVerification(fastify: FastifyInstance, strategies: AuthStrategies): void {
   fastify.addHook('preValidation', (request, _reply, done) => {

@@ -58,6 +58,24 @@ describe('bad input and failures on the monitor API', () => {
     });
   });
 
+  it('refuses a body that is not UTF-8, rather than reading two different ids as one', async () => {
+    // The body sent as the bytes it is, not serialised again (superagent types say string).
+    const asBytes = (bytes: Buffer) => bytes as unknown as string;
+    for (const bad of [0xff, 0xfe]) {
+      const body = Buffer.concat([
+        Buffer.from('{"name":"id-'),
+        Buffer.from([bad]),
+        Buffer.from('"}'),
+      ]);
+      const res = await echo().serialize(asBytes).send(body).expect(400);
+      expect(res.body).toEqual({
+        success: false,
+        error: { code: 'VALIDATION_ERROR', message: 'Malformed JSON body' },
+      });
+    }
+    await echo().serialize(asBytes).send(Buffer.from('{"name":"id-é"}')).expect(201);
+  });
+
   it('refuses an empty JSON body with 400', async () => {
     const res = await echo().send('').expect(400);
     expect(res.body).toEqual({

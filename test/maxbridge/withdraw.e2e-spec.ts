@@ -100,6 +100,17 @@ describe('MaxBridge withdraw', () => {
     expect((await walletState(t, other)).balances).toEqual({ EUR: 5000 });
   });
 
+  it('counts a transaction id in characters, as the database does: 64 emoji are 64, not 128', async () => {
+    const userId = await createWalletUser(t, { balance: 5000 });
+    const id = `${'😀'.repeat(56)}${randomBytes(4).toString('hex')}`;
+    const answer = await withdraw(request(userId, { amount: 100, transaction_id: id }));
+    expect(answer.body).toMatchObject({ code: 10, data: { provider_transaction_id: id } });
+    expect((await withdraw(request(userId, { transaction_id: `😀${id}` }))).body).toMatchObject({
+      code: 99,
+    });
+    expect((await walletState(t, userId)).balances).toEqual({ EUR: 4900 });
+  });
+
   describe('refusals: the seed code, HTTP 200, nothing written', () => {
     let userId: number;
     let before: Awaited<ReturnType<typeof walletState>>;
@@ -231,6 +242,13 @@ describe('MaxBridge withdraw', () => {
         'a transaction id that is an object',
         { transaction_id: { id: 1 } },
         wrongRequest({ transaction_id: TRANSACTION_ID }),
+      ],
+      [
+        'a transaction id with a lone surrogate (MariaDB would store it as U+FFFD, as another one)',
+        { transaction_id: 'desk-42-\ud800' },
+        wrongRequest({
+          transaction_id: 'transaction_id must be well-formed Unicode text (no lone surrogate)',
+        }),
       ],
     ])('%s: 99 WRONG_REQUEST naming the field', async (_case, overrides, expected) => {
       expect((await withdraw(request(userId, overrides))).body).toEqual(expected);

@@ -1,5 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { isIP } from 'node:net';
+import { isLongerThan, isWellFormed } from '../../../common/text/well-formed';
 import { INT_COLUMN_MAX } from '../../../database/columns';
 
 /**
@@ -13,11 +14,18 @@ const absent = (value: unknown) => value === undefined || value === null;
 const rule = (
   name: string,
   test: (value: unknown) => boolean,
-  message: string,
+  message: string | ((value: unknown) => string),
   options?: ValidationOptions,
 ) =>
   ValidateBy(
-    { name, validator: { validate: (v) => absent(v) || test(v), defaultMessage: () => message } },
+    {
+      name,
+      validator: {
+        validate: (v) => absent(v) || test(v),
+        defaultMessage: (args) =>
+          typeof message === 'string' ? message : message(args?.value as unknown),
+      },
+    },
     options,
   );
 
@@ -40,13 +48,30 @@ export const IsWholeCents = (label: string) =>
 // eslint-disable-next-line no-control-regex -- control characters are what is refused
 const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
 
+/**
+ * Text of 1 to `max` characters, counted as the database counts them (code points), without a
+ * control character or a lone half of a surrogate pair: MariaDB would store that as U+FFFD, and
+ * two different ids (`"a\ud800"`, `"a\udc00"`) would become one.
+ */
+const isText = (v: unknown, max: number): v is string =>
+  typeof v === 'string' &&
+  v.length > 0 &&
+  !isLongerThan(v, max) &&
+  isWellFormed(v) &&
+  !CONTROL_CHARACTER.test(v);
+
+/** Why a text was refused: its form, or its characters. */
+const textMessage = (label: string, form: string) => (value: unknown) =>
+  typeof value === 'string' && !isWellFormed(value)
+    ? `${label} must be well-formed Unicode text (no lone surrogate)`
+    : `${label} must be a text of ${form}`;
+
 /** A string of 1 to `max` characters, none of them a control character. */
 export const IsShortText = (label: string, max: number) =>
   rule(
     'isShortText',
-    (v) =>
-      typeof v === 'string' && v.trim().length > 0 && v.length <= max && !CONTROL_CHARACTER.test(v),
-    `${label} must be a text of 1 to ${max} characters`,
+    (v) => isText(v, max) && v.trim().length > 0,
+    textMessage(label, `1 to ${max} characters`),
   );
 
 /**
@@ -56,13 +81,8 @@ export const IsShortText = (label: string, max: number) =>
 export const IsKeyText = (label: string, max: number) =>
   rule(
     'isKeyText',
-    (v) =>
-      typeof v === 'string' &&
-      v.length > 0 &&
-      v.trim() === v &&
-      v.length <= max &&
-      !CONTROL_CHARACTER.test(v),
-    `${label} must be a text of 1 to ${max} characters, without spaces at either end`,
+    (v) => isText(v, max) && v.trim() === v,
+    textMessage(label, `1 to ${max} characters, without spaces at either end`),
   );
 
 export const IsIpAddress = (label: string) =>
