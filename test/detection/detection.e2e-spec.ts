@@ -104,6 +104,8 @@ describe('detection', () => {
       assignee: 'aminata.diallo',
       note: 'Calling the player',
     }).expect(200);
+    // The assignee it has already: nothing changes, so nothing joins the history.
+    await patch(`/api/v1/alerts/${raised.id}`, { assignee: 'aminata.diallo' }).expect(200);
     const resolved = await patch(`/api/v1/alerts/${raised.id}`, {
       status: 'RESOLVED',
       note: 'Salary: payslips received',
@@ -693,6 +695,9 @@ describe('detection', () => {
     const same = await put('/api/v1/rules/RAPID_DEPOSITS', { mode: 'on', severity: 'HIGH' });
     expect(same.status).toBe(200);
     expect(same.body).toEqual(reset.body);
+    // Nor does a default restated: the parameters in force are the same.
+    const restated = await put('/api/v1/rules/RAPID_DEPOSITS', { parameters: { count: 5 } });
+    expect(restated.body).toEqual(reset.body);
     const key = await keyId();
     expect((await get('/api/v1/rules/RAPID_DEPOSITS/versions').expect(200)).body).toEqual({
       success: true,

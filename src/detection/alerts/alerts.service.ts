@@ -130,6 +130,10 @@ export class AlertsService {
         throw ConflictError.ofState('Alert', uuid, alert.status, to);
       }
       const assignee = change.assignee === undefined ? alert.assignee : change.assignee;
+      // Nothing new (the assignee it has, no move, no note): no history entry, no update time.
+      if (change.status === undefined && change.note === undefined && assignee === alert.assignee) {
+        return;
+      }
       const now = MicroTime.now().toDatabaseText();
       const moved = await this.alerts.update(session, alert.id, alert.status, {
         status: to,

@@ -152,11 +152,15 @@ export class RuleSettingsService {
           }
           const mode = change.mode ?? before.mode;
           const severity = change.severity ?? before.severity;
-          // A change that changes nothing is no new version.
+          // A change that changes nothing in force is no new version (a default restated either).
+          const specs = parameterSpecsOf(rule);
           if (
             mode === before.mode &&
             severity === before.severity &&
-            isDeepStrictEqual(patched.overrides, before.overrides)
+            isDeepStrictEqual(
+              effectiveParameters(specs, patched.overrides),
+              effectiveParameters(specs, before.overrides),
+            )
           ) {
             return before;
           }
