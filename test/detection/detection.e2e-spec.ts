@@ -748,7 +748,10 @@ describe('detection', () => {
   it('refuses bad rule settings with a 400 naming each field, and changes nothing', async () => {
     const invalid = (body: object, code = 'RAPID_DEPOSITS') =>
       put(`/api/v1/rules/${code}`, body).expect(400);
-    expect((await invalid({ mode: 'sometimes', severity: 'URGENT', extra: 1 })).body).toEqual({
+    expect(
+      (await invalid({ mode: 'sometimes', severity: 'URGENT', extra: 1, parameters: { count: 1 } }))
+        .body,
+    ).toEqual({
       success: false,
       error: {
         code: 'VALIDATION_ERROR',
@@ -757,6 +760,7 @@ describe('detection', () => {
           { field: 'extra', message: 'unknown field extra; expected mode, severity or parameters' },
           { field: 'mode', message: 'mode must be one of off, shadow, on' },
           { field: 'severity', message: 'severity must be one of LOW, MEDIUM, HIGH, CRITICAL' },
+          { field: 'parameters.count', message: 'must be from 2 to 100' },
         ],
       },
     });
@@ -821,6 +825,9 @@ describe('detection', () => {
           message: 'champ inconnu extra ; champs attendus : mode, severity ou parameters',
         },
         { field: 'mode', message: "mode doit valoir l'une de ces valeurs : off, shadow, on" },
+        { field: 'parameters.count', message: 'doit être compris entre 2 et 100' },
+        { field: 'parameters.window_minutes', message: 'doit être un nombre' },
+        { field: 'parameters.nope', message: 'paramètre inconnu nope' },
       ]),
     );
     expect(

@@ -135,7 +135,7 @@ export class RuleSettingsService {
    */
   async update(teamId: number, code: string, body: unknown, author: RuleAuthor): Promise<TeamRule> {
     const rule = this.ruleOf(code);
-    const change = this.validate(body);
+    const change = this.validate(body, rule);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.database.transaction(async (session) => {
@@ -186,7 +186,11 @@ export class RuleSettingsService {
     }
   }
 
-  private validate(body: unknown): { mode?: RuleMode; severity?: Severity; parameters?: unknown } {
+  /** Every problem of the body at once: its fields, and each parameter (values stand alone). */
+  private validate(
+    body: unknown,
+    rule: Rule,
+  ): { mode?: RuleMode; severity?: Severity; parameters?: unknown } {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new RequestValidationError([issue('body', 'bodyObject')]);
     }
@@ -205,6 +209,12 @@ export class RuleSettingsService {
     }
     if ('severity' in fields && !SEVERITIES.includes(fields.severity as Severity)) {
       issues.push(issue('severity', 'oneOf', { choices: SEVERITIES }));
+    }
+    if ('parameters' in fields) {
+      const patched = patchParameters(parameterSpecsOf(rule), {}, fields.parameters);
+      if ('issues' in patched) {
+        issues.push(...patched.issues.map((i) => issue(i.field, i.kind, i.params)));
+      }
     }
     if (issues.length > 0) throw new RequestValidationError(issues);
     return fields as { mode?: RuleMode; severity?: Severity; parameters?: unknown };
