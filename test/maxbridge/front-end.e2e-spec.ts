@@ -563,6 +563,11 @@ describe('MaxBridge core login, slowed and then blocked', () => {
       message: 'USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND',
     });
     expect((await login('nobody-here', PASSWORD)).body.code).toBe(113);
+    // Another spelling the database takes for the same name (case, a trailing space) counts on
+    // the same row rather than failing on its key.
+    const other = newAddress();
+    expect((await login('NOBODY-HERE ', PASSWORD, other)).body.code).toBe(113);
+    expect((await login('nobody-here', PASSWORD, other)).body.code).toBe(113);
     // A success clears the user's count: 4 more failures block that user, from any address.
     expect((await login(userName, PASSWORD)).body.code).toBe(10);
     for (let i = 0; i < 4; i++) expect((await login(userName, `wrong ${i}`)).body.code).toBe(113);

@@ -20,7 +20,6 @@ export const loginSubjects = (username: string, address: string) => ({
 });
 
 interface FailureRow {
-  subject: string;
   failures: number | string;
   window_start: string;
   blocked: number | string;
@@ -88,37 +87,42 @@ export class LoginThrottle {
   }
 
   /**
-   * One more failure of each subject, in one transaction that locks both rows (in key order, as
-   * every attempt does); null, counting nothing, when either is blocked.
+   * One more failure of each subject, in one transaction that locks both rows (the address's,
+   * then the user's, as every attempt does); null, counting nothing, when either is blocked. Each
+   * row is read and written by its subject, so that the database's collation (case, trailing
+   * spaces) decides which row is whose, as for its unique key.
    */
   private async count(subjects: {
     user: string;
     address: string;
   }): Promise<{ user: number; address: number } | null> {
     const { table, maxFailures, blockMs } = this.settings;
-    const limits = new Map([
-      [subjects.user, maxFailures],
-      [subjects.address, maxFailures * ADDRESS_SHARE],
-    ]);
+    const counted = [
+      { subject: subjects.address, blockAt: maxFailures * ADDRESS_SHARE },
+      { subject: subjects.user, blockAt: maxFailures },
+    ];
     for (let attempt = 1; ; attempt++) {
       const now = MicroTime.now();
       try {
         return await this.database.transaction(async (session) => {
-          const rows = await session.select<FailureRow>(
-            `SELECT subject, failures, ${session.dialect.timestampText('window_start')} AS window_start, ` +
-              `CASE WHEN blocked_until > ? THEN 1 ELSE 0 END AS blocked FROM ${table} ` +
-              `WHERE subject IN (?, ?) ORDER BY subject ${session.dialect.forUpdate}`,
-            [now.toDatabaseText(), ...[...limits.keys()].sort()],
-          );
-          if (rows.some((row) => Number(row.blocked) === 1)) return null;
-          const failures = new Map<string, number>();
-          for (const [subject, blockAt] of [...limits].sort(([a], [b]) => (a < b ? -1 : 1))) {
-            const row = rows.find((r) => r.subject === subject);
+          const rows: (FailureRow | undefined)[] = [];
+          for (const { subject } of counted) {
+            const [row] = await session.select<FailureRow>(
+              `SELECT failures, ${session.dialect.timestampText('window_start')} AS window_start, ` +
+                `CASE WHEN blocked_until > ? THEN 1 ELSE 0 END AS blocked FROM ${table} ` +
+                `WHERE subject = ? ${session.dialect.forUpdate}`,
+              [now.toDatabaseText(), subject],
+            );
+            rows.push(row);
+          }
+          if (rows.some((row) => row !== undefined && Number(row.blocked) === 1)) return null;
+          const failures: number[] = [];
+          for (const [i, { subject, blockAt }] of counted.entries()) {
+            const row = rows[i];
             const fresh =
               !row ||
               MicroTime.fromDatabaseText(row.window_start).micros < now.micros - WINDOW_MS * 1000;
             const count = fresh ? 1 : Number(row.failures) + 1;
-            const windowStart = fresh ? now.toDatabaseText() : row.window_start;
             const blockedUntil =
               count >= blockAt
                 ? MicroTime.fromMicros(now.micros + blockMs * 1000).toDatabaseText()
@@ -127,11 +131,11 @@ export class LoginThrottle {
               row
                 ? `UPDATE ${table} SET failures = ?, window_start = ?, blocked_until = ? WHERE subject = ?`
                 : `INSERT INTO ${table} (failures, window_start, blocked_until, subject) VALUES (?, ?, ?, ?)`,
-              [count, windowStart, blockedUntil, subject],
+              [count, fresh ? now.toDatabaseText() : row.window_start, blockedUntil, subject],
             );
-            failures.set(subject, count);
+            failures.push(count);
           }
-          return { user: failures.get(subjects.user)!, address: failures.get(subjects.address)! };
+          return { address: failures[0], user: failures[1] };
         });
       } catch (error) {
         // First attempts at once: another one made the row; count this one on it.
