@@ -226,9 +226,24 @@ const available = browserAvailable('the dashboard browser test');
     );
     await page.getByRole('link', { name: 'p360-b' }).first().waitFor();
     expect(await page.getByRole('img', { name: /Graph of 1 linked player/ }).count()).toBe(1);
-    expect(await page.getByTestId('timeline').textContent()).toContain('DEPOSIT');
+    expect(await page.getByTestId('timeline').textContent()).toContain('Deposit');
     await screenshot(page, 'dashboard-player.png');
     expect(problems).toEqual([]);
+
+    // In French: the factors, the counters' periods and the timeline in words.
+    const french = await logIn(admin.email, 'fr-SN');
+    await french.page.getByRole('link', { name: 'Joueurs' }).click();
+    await french.page.getByLabel('Identifiant du joueur').fill('p360-a');
+    await french.page.getByRole('button', { name: 'Ouvrir' }).click();
+    await french.page
+      .getByText('Alerte « Dépôt ou retrait important » (gravité moyenne, ouverte)', {
+        exact: false,
+      })
+      .waitFor();
+    const timeline = await french.page.getByTestId('timeline').textContent();
+    expect([timeline?.includes('Dépôt'), timeline?.includes('Traité')]).toEqual([true, true]);
+    await french.page.getByRole('cell', { name: '7 jours' }).first().waitFor();
+    expect(french.problems).toEqual([]);
   });
 
   it('puts a rule in shadow with a lower count: a new version, authored by the admin', async () => {

@@ -109,6 +109,23 @@ const en = {
   'player.noFactor': 'No factor: the score is 0.',
   'player.counters': 'Counters',
   'player.window': 'Window',
+  'window.24h': '24 hours',
+  'window.7d': '7 days',
+  'window.30d': '30 days',
+  'eventType.DEPOSIT': 'Deposit',
+  'eventType.WITHDRAWAL': 'Withdrawal',
+  'eventType.BET_PLACED': 'Bet placed',
+  'eventType.BET_WON': 'Bet won',
+  'eventType.BET_LOST': 'Bet lost',
+  'eventType.BONUS_CREDITED': 'Bonus credited',
+  'eventType.BONUS_USED': 'Bonus used',
+  'eventType.REFUND': 'Refund',
+  'eventType.CASHOUT': 'Cash-out',
+  'eventType.JACKPOT': 'Jackpot',
+  'processing.RECEIVED': 'Received',
+  'processing.PROCESSING': 'Processing',
+  'processing.PROCESSED': 'Processed',
+  'processing.FAILED': 'Failed',
   'player.currency': 'Currency',
   'player.deposits': 'Deposits',
   'player.withdrawals': 'Withdrawals',
@@ -308,7 +325,7 @@ const fr: Record<TextKey, string> = {
   'keys.copy': 'Copier',
   'keys.copied': 'Copiée',
   'keys.prefix': 'Clé',
-  'keys.createdAt': 'Créée le',
+  'keys.createdAt': 'Date de création',
   'keys.lastUsed': 'Dernière utilisation',
   'keys.revoked': 'Révoquée',
   'keys.revoke': 'Révoquer',
@@ -349,6 +366,23 @@ const fr: Record<TextKey, string> = {
   'player.noFactor': 'Aucun facteur : le score est 0.',
   'player.counters': 'Compteurs',
   'player.window': 'Période',
+  'window.24h': '24 heures',
+  'window.7d': '7 jours',
+  'window.30d': '30 jours',
+  'eventType.DEPOSIT': 'Dépôt',
+  'eventType.WITHDRAWAL': 'Retrait',
+  'eventType.BET_PLACED': 'Pari placé',
+  'eventType.BET_WON': 'Pari gagné',
+  'eventType.BET_LOST': 'Pari perdu',
+  'eventType.BONUS_CREDITED': 'Bonus crédité',
+  'eventType.BONUS_USED': 'Bonus utilisé',
+  'eventType.REFUND': 'Remboursement',
+  'eventType.CASHOUT': 'Cash-out',
+  'eventType.JACKPOT': 'Jackpot',
+  'processing.RECEIVED': 'Reçu',
+  'processing.PROCESSING': 'En traitement',
+  'processing.PROCESSED': 'Traité',
+  'processing.FAILED': 'Échoué',
   'player.currency': 'Devise',
   'player.deposits': 'Dépôts',
   'player.withdrawals': 'Retraits',
@@ -507,6 +541,17 @@ export function t(key: TextKey, values: Record<string, string | number> = {}): s
     String(values[name] ?? `{${name}}`),
   );
 }
+
+/** The text of `key` when there is one (a code the API may add to later), else `fallback`. */
+export const textOr = (key: string, fallback: string): string =>
+  key in TEXTS[language.value] ? t(key as TextKey) : fallback;
+
+/** A day (`2026-12-07`, a calendar day as the API counts it) as the user's language writes it. */
+export const dayText = (iso: string) =>
+  new Intl.DateTimeFormat(language.value === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T12:00:00Z`));
 
 /** A date and time as the user's language writes it. */
 export const dateTime = (iso: string | null) =>

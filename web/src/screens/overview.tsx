@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api';
 import { TimeChart } from '../components/time-chart';
 import { ErrorNote } from '../components/error-note';
-import { dateTime, t } from '../i18n';
+import { dateTime, dayText, t } from '../i18n';
 import { href } from '../router';
 import type { Overview as OverviewData } from '../types';
 
@@ -153,7 +153,7 @@ export function Overview() {
           <tbody>
             {recentDays.map((day) => (
               <tr key={day.day}>
-                <td>{day.day}</td>
+                <td>{dayText(day.day)}</td>
                 {rules.map((rule) => (
                   <td key={rule}>{day.by_rule[rule] ?? 0}</td>
                 ))}

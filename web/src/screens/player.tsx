@@ -3,7 +3,7 @@ import { api } from '../api';
 import { SeverityBadge, StatusBadge } from '../components/badges';
 import { ErrorNote } from '../components/error-note';
 import { LinkGraph } from '../components/link-graph';
-import { dateTime, language, money, t } from '../i18n';
+import { dateTime, language, money, t, textOr } from '../i18n';
 import { href } from '../router';
 import type { Player as PlayerView } from '../types';
 
@@ -92,7 +92,7 @@ export function Player({ id }: { id: string }) {
           {Object.entries(player.counters).flatMap(([window, rows]) =>
             rows.map((row) => (
               <tr key={`${window}-${row.currency}`}>
-                <td>{window}</td>
+                <td>{textOr(`window.${window}`, window)}</td>
                 <td>{row.currency}</td>
                 {(['deposits', 'withdrawals', 'stakes', 'wins'] as const).map((name) => (
                   <td key={name}>
@@ -134,14 +134,14 @@ export function Player({ id }: { id: string }) {
           {player.timeline.events.map((event) => (
             <tr key={event.id}>
               <td>{dateTime(event.event_time)}</td>
-              <td>{event.type}</td>
+              <td>{textOr(`eventType.${event.type}`, event.type)}</td>
               <td>{money(event.amount, event.currency)}</td>
               <td>
                 {event.balance_before === null
                   ? '—'
                   : `${money(event.balance_before, event.currency)} → ${money(event.balance_after ?? 0, event.currency)}`}
               </td>
-              <td>{event.status}</td>
+              <td>{textOr(`processing.${event.status}`, event.status)}</td>
             </tr>
           ))}
           {player.timeline.slips.map((slip) => (

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, session } from '../api';
 import { TimeChart } from '../components/time-chart';
 import { ErrorNote } from '../components/error-note';
-import { dateTime, language, t } from '../i18n';
+import { dateTime, dayText, language, t } from '../i18n';
 import { href } from '../router';
 import type { Rule, RuleDetail as Detail, RuleParameter, RuleVersion } from '../types';
 
@@ -139,7 +139,7 @@ export function RuleDetail({ code }: { code: string }) {
             <tbody>
               {rule.hits_by_day.map((day) => (
                 <tr key={day.day}>
-                  <td>{day.day}</td>
+                  <td>{dayText(day.day)}</td>
                   <td>{day.on}</td>
                   <td>{day.shadow}</td>
                 </tr>
