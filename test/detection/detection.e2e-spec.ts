@@ -802,6 +802,22 @@ describe('detection', () => {
     expect([rapid.version, rapid.mode, rapid.severity]).toEqual([1, 'on', 'MEDIUM']);
   });
 
+  it('shows a rule in French: its title, regulatory reference and parameters in words', async () => {
+    const rule = (await get('/api/v1/rules/RAPID_DEPOSITS', team.apiKey, 'fr').expect(200)).body
+      .data;
+    expect([rule.title, rule.reference, rule.parameters.count.description]).toEqual([
+      'Dépôts rapprochés',
+      'Fréquence inhabituelle de dépôts : Portaria SPA/MF 1.143/2024 (fractionnement des dépôts) ; typologies du GIABA (empilement par mobile money)',
+      'Dépôts dans la fenêtre qui déclenchent la règle, celui-ci compris',
+    ]);
+    const large = (await get('/api/v1/rules/LARGE_TRANSACTION', team.apiKey, 'pt-BR').expect(200))
+      .body.data;
+    expect([large.parameters.threshold.description, large.parameters.threshold.unit]).toEqual([
+      'Valor (unidades menores) a partir do qual um depósito ou saque é elevado',
+      'centavos por moeda (valor × 100: o amount_cents do monitor, os cents da API AML)',
+    ]);
+  });
+
   it('words its refusals in French for Accept-Language: fr, field by field', async () => {
     const french = (request: request.Test) => request.set('Accept-Language', 'fr').expect(400);
     const failure = (details: object[]) => ({

@@ -75,7 +75,7 @@ export class RuleDto {
   title: string;
 
   @ApiProperty({
-    description: 'The regulatory situation the rule serves',
+    description: 'The regulatory situation the rule serves, in the language of Accept-Language',
     example:
       'Unusual frequency of deposits: Portaria SPA/MF 1.143/2024 (splitting of deposits); GIABA typologies (mobile-money layering)',
   })

@@ -28,7 +28,7 @@ function scripted(
     code,
     title: { en: code, fr: code, 'pt-BR': code },
     severity,
-    reference: 'spec',
+    reference: { en: 'spec', fr: 'spec', 'pt-BR': 'spec' },
     parameters: {},
     evaluate(event, { state }) {
       seen.push({ event: event.ref, deposits: state.deposits.length, lastAt: state.lastAt });
@@ -119,7 +119,7 @@ describe('evaluateEvents', () => {
       code: 'REMEMBERS',
       title: { en: 'R', fr: 'R', 'pt-BR': 'R' },
       severity: 'LOW',
-      reference: 'spec',
+      reference: { en: 'spec', fr: 'spec', 'pt-BR': 'spec' },
       parameters: {},
       evaluate: (event) => (event.ref === 'e-1' ? [hit(), hit()] : null),
       remember(event, next, { hits, state }) {

@@ -1,3 +1,4 @@
+import type { Texts } from './texts';
 import { ISO_CURRENCIES } from '../../common/iso/currencies';
 import { MAX_AMOUNT_CENTS } from '../../common/money/limits';
 import { RULE_MODES, type RuleMode } from './rule-settings';
@@ -15,7 +16,7 @@ export type ParameterSpec =
       /** Minor units per currency; a rule is skipped for a currency it has no amount for. */
       kind: 'money';
       default: Readonly<Record<string, number>>;
-      description: string;
+      description: Texts;
     }
   | {
       kind: 'integer';
@@ -23,15 +24,15 @@ export type ParameterSpec =
       min: number;
       max: number;
       default: number;
-      description: string;
+      description: Texts;
     }
-  | { kind: 'number'; min: number; max: number; default: number; description: string }
+  | { kind: 'number'; min: number; max: number; default: number; description: Texts }
   | {
       /** A mode per key (SHARED_IDENTIFIER's per identifier kind), never louder than the rule's. */
       kind: 'modes';
       keys: readonly string[];
       default: Readonly<Record<string, RuleMode>>;
-      description: string;
+      description: Texts;
     };
 
 export type ParameterSpecs = Readonly<Record<string, ParameterSpec>>;
@@ -55,7 +56,12 @@ export const COOLDOWN_PARAMETER: ParameterSpec = {
   min: 1,
   max: 720,
   default: 24,
-  description: 'Hits within this many hours of an open alert’s last hit join that alert',
+  description: {
+    en: 'Hits within this many hours of an open alert’s last hit join that alert',
+    fr: 'Les déclenchements survenus dans ce nombre d’heures après le dernier d’une alerte ouverte rejoignent cette alerte',
+    'pt-BR':
+      'Disparos até este número de horas após o último de um alerta aberto juntam-se a esse alerta',
+  },
 };
 
 const CURRENCIES = new Set(ISO_CURRENCIES.map((currency) => currency.code));

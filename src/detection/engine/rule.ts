@@ -75,8 +75,8 @@ export interface Rule<S extends ParameterSpecs = ParameterSpecs> {
   readonly title: Texts;
   readonly severity: Severity;
   readonly defaultMode?: RuleMode;
-  /** The regulatory situation it serves, short. */
-  readonly reference: string;
+  /** The regulatory situation it serves, short, in each language. */
+  readonly reference: Texts;
   readonly parameters: S;
   /**
    * For a rule that reads other players' data (`facts`): whether this event does. Such events

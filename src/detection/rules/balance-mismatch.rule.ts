@@ -17,8 +17,12 @@ export const balanceMismatch = defineRule({
     'pt-BR': 'Saldo inconsistente com a transação',
   },
   severity: 'HIGH',
-  reference:
-    'Integrity of the operator’s records: Portaria SPA/MF 1.143/2024 (records of transactions); UKGC LCCP (accurate customer accounts)',
+  reference: {
+    en: 'Integrity of the operator’s records: Portaria SPA/MF 1.143/2024 (records of transactions); UKGC LCCP (accurate customer accounts)',
+    fr: 'Intégrité des registres de l’opérateur : Portaria SPA/MF 1.143/2024 (registre des transactions) ; UKGC LCCP (comptes clients exacts)',
+    'pt-BR':
+      'Integridade dos registros do operador: Portaria SPA/MF 1.143/2024 (registro das transações); UKGC LCCP (contas de clientes corretas)',
+  },
   parameters: {},
   evaluate(event, { state }) {
     const hits: RuleHit[] = [];

@@ -11,8 +11,12 @@ export const bonusAbuse = defineRule({
     'pt-BR': 'Saque após bônus sem apostas',
   },
   severity: 'MEDIUM',
-  reference:
-    'Bonus abuse and promotional fraud: UKGC AML guidance (bonus abuse to launder); Portaria SPA/MF 1.143/2024 (atypical operations)',
+  reference: {
+    en: 'Bonus abuse and promotional fraud: UKGC AML guidance (bonus abuse to launder); Portaria SPA/MF 1.143/2024 (atypical operations)',
+    fr: 'Abus de bonus et fraude promotionnelle : lignes directrices LBC de l’UKGC (abus de bonus pour blanchir) ; Portaria SPA/MF 1.143/2024 (opérations atypiques)',
+    'pt-BR':
+      'Abuso de bônus e fraude promocional: orientação PLD da UKGC (abuso de bônus para lavar dinheiro); Portaria SPA/MF 1.143/2024 (operações atípicas)',
+  },
   parameters: {
     window_hours: {
       kind: 'integer',
@@ -20,14 +24,22 @@ export const bonusAbuse = defineRule({
       min: 1,
       max: 24 * 30,
       default: 72,
-      description: 'A withdrawal within this many hours of a bonus counts',
+      description: {
+        en: 'A withdrawal within this many hours of a bonus counts',
+        fr: 'Un retrait dans ce nombre d’heures après un bonus compte',
+        'pt-BR': 'Um saque até este número de horas após um bônus conta',
+      },
     },
     wagering_multiple: {
       kind: 'number',
       min: 0.1,
       max: 100,
       default: 5,
-      description: 'Stakes since the bonus below this multiple of it make a hit',
+      description: {
+        en: 'Stakes since the bonus below this multiple of it make a hit',
+        fr: 'Des mises depuis le bonus inférieures à ce multiple du bonus déclenchent la règle',
+        'pt-BR': 'Apostas desde o bônus abaixo deste múltiplo dele disparam a regra',
+      },
     },
   },
   evaluate(event, { parameters, state }) {

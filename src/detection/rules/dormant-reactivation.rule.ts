@@ -12,13 +12,22 @@ export const dormantReactivation = defineRule({
     'pt-BR': 'Conta inativa reativada com valor elevado',
   },
   severity: 'MEDIUM',
-  reference:
-    'Dormant accounts used to move funds (account takeover, sold accounts): GIABA typologies; UKGC AML guidance (changes in customer behaviour)',
+  reference: {
+    en: 'Dormant accounts used to move funds (account takeover, sold accounts): GIABA typologies; UKGC AML guidance (changes in customer behaviour)',
+    fr: 'Comptes dormants utilisés pour faire circuler des fonds (prise de contrôle, comptes vendus) : typologies du GIABA ; lignes directrices LBC de l’UKGC (changements de comportement du client)',
+    'pt-BR':
+      'Contas inativas usadas para movimentar recursos (invasão de conta, contas vendidas): tipologias do GIABA; orientação PLD da UKGC (mudanças de comportamento do cliente)',
+  },
   parameters: {
     threshold: {
       kind: 'money',
       default: shareOf(0.5),
-      description: 'Amounts (minor units) from which a deposit or withdrawal is large here',
+      description: {
+        en: 'Amounts (minor units) from which a deposit or withdrawal is large here',
+        fr: 'Montants (unités mineures) à partir desquels un dépôt ou un retrait est important ici',
+        'pt-BR':
+          'Valores (unidades menores) a partir dos quais um depósito ou saque é elevado aqui',
+      },
     },
     dormant_days: {
       kind: 'integer',
@@ -26,7 +35,11 @@ export const dormantReactivation = defineRule({
       min: 7,
       max: 3650,
       default: 90,
-      description: 'Days without any event after which an account is dormant',
+      description: {
+        en: 'Days without any event after which an account is dormant',
+        fr: 'Jours sans aucun événement après lesquels un compte est dormant',
+        'pt-BR': 'Dias sem nenhum evento após os quais uma conta está inativa',
+      },
     },
   },
   evaluate(event, { parameters, state }) {

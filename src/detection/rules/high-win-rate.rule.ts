@@ -12,8 +12,12 @@ export const highWinRate = defineRule({
     'pt-BR': 'Taxa de acerto anormalmente alta',
   },
   severity: 'MEDIUM',
-  reference:
-    'Possible match-fixing, inside information or bonus/arbitrage abuse: Portaria SPA/MF 1.143/2024 (betting incompatible with a betting profile); UKGC sports betting integrity',
+  reference: {
+    en: 'Possible match-fixing, inside information or bonus/arbitrage abuse: Portaria SPA/MF 1.143/2024 (betting incompatible with a betting profile); UKGC sports betting integrity',
+    fr: 'Possible trucage de match, information privilégiée ou abus de bonus/arbitrage : Portaria SPA/MF 1.143/2024 (paris incompatibles avec le profil du parieur) ; intégrité des paris sportifs de l’UKGC',
+    'pt-BR':
+      'Possível manipulação de resultados, informação privilegiada ou abuso de bônus/arbitragem: Portaria SPA/MF 1.143/2024 (apostas incompatíveis com o perfil do apostador); integridade das apostas esportivas da UKGC',
+  },
   parameters: {
     min_bets: {
       kind: 'integer',
@@ -21,14 +25,22 @@ export const highWinRate = defineRule({
       min: 5,
       max: 10_000,
       default: 20,
-      description: 'Settled bets needed within the window before the rate counts',
+      description: {
+        en: 'Settled bets needed within the window before the rate counts',
+        fr: 'Paris réglés nécessaires dans la fenêtre avant que le taux compte',
+        'pt-BR': 'Apostas liquidadas necessárias na janela antes que a taxa conte',
+      },
     },
     min_rate: {
       kind: 'number',
       min: 0.5,
       max: 1,
       default: 0.8,
-      description: 'Share of settled bets won that makes a hit',
+      description: {
+        en: 'Share of settled bets won that makes a hit',
+        fr: 'Part de paris réglés gagnés qui déclenche la règle',
+        'pt-BR': 'Proporção de apostas liquidadas ganhas que dispara a regra',
+      },
     },
     window_days: {
       kind: 'integer',
@@ -36,7 +48,11 @@ export const highWinRate = defineRule({
       min: 1,
       max: 90,
       default: 30,
-      description: 'Settled bets of the last this many days count',
+      description: {
+        en: 'Settled bets of the last this many days count',
+        fr: 'Les paris réglés de ce nombre de derniers jours comptent',
+        'pt-BR': 'Contam as apostas liquidadas deste número de últimos dias',
+      },
     },
   },
   evaluate(event, { parameters, state }) {

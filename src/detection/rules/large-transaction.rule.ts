@@ -13,13 +13,21 @@ export const largeTransaction = defineRule({
     'pt-BR': 'Depósito ou saque de valor elevado',
   },
   severity: 'MEDIUM',
-  reference:
-    'Large transactions: UKGC AML guidance for casinos (customer due diligence from EUR 2,000); Portaria SPA/MF 1.143/2024 (operations to analyse and report to COAF)',
+  reference: {
+    en: 'Large transactions: UKGC AML guidance for casinos (customer due diligence from EUR 2,000); Portaria SPA/MF 1.143/2024 (operations to analyse and report to COAF)',
+    fr: 'Transactions importantes : lignes directrices LBC de l’UKGC pour les casinos (vigilance à partir de 2 000 EUR) ; Portaria SPA/MF 1.143/2024 (opérations à analyser et à déclarer au COAF)',
+    'pt-BR':
+      'Transações elevadas: orientação PLD da UKGC para cassinos (diligência a partir de 2.000 EUR); Portaria SPA/MF 1.143/2024 (operações a analisar e comunicar ao COAF)',
+  },
   parameters: {
     threshold: {
       kind: 'money',
       default: LARGE_AMOUNT_CENTS,
-      description: 'Amount (minor units) from which a deposit or withdrawal is large',
+      description: {
+        en: 'Amount (minor units) from which a deposit or withdrawal is large',
+        fr: 'Montant (unités mineures) à partir duquel un dépôt ou un retrait est important',
+        'pt-BR': 'Valor (unidades menores) a partir do qual um depósito ou saque é elevado',
+      },
     },
   },
   evaluate(event, { parameters }) {

@@ -15,8 +15,12 @@ export const lateSettlementChange = defineRule({
     'pt-BR': 'Liquidação de bilhete alterada depois do fato',
   },
   severity: 'HIGH',
-  reference:
-    'Manipulated results and insider settlement: Portaria SPA/MF 1.143/2024 (integrity of bets and results); UKGC sports betting integrity',
+  reference: {
+    en: 'Manipulated results and insider settlement: Portaria SPA/MF 1.143/2024 (integrity of bets and results); UKGC sports betting integrity',
+    fr: 'Résultats manipulés et règlements d’initiés : Portaria SPA/MF 1.143/2024 (intégrité des paris et des résultats) ; intégrité des paris sportifs de l’UKGC',
+    'pt-BR':
+      'Resultados manipulados e liquidação com informação privilegiada: Portaria SPA/MF 1.143/2024 (integridade das apostas e dos resultados); integridade das apostas esportivas da UKGC',
+  },
   parameters: {},
   evaluate(event) {
     const aml = event.aml;

@@ -11,13 +11,21 @@ export const lowKycLargeWithdrawal = defineRule({
     'pt-BR': 'Saque elevado com KYC insuficiente',
   },
   severity: 'HIGH',
-  reference:
-    'Identification before paying out: UKGC AML guidance (verification before withdrawal); Portaria SPA/MF 1.143/2024 (know-your-customer); BCEAO instruction on electronic money',
+  reference: {
+    en: 'Identification before paying out: UKGC AML guidance (verification before withdrawal); Portaria SPA/MF 1.143/2024 (know-your-customer); BCEAO instruction on electronic money',
+    fr: 'Identification avant paiement : lignes directrices LBC de l’UKGC (vérification avant retrait) ; Portaria SPA/MF 1.143/2024 (connaissance du client) ; instruction de la BCEAO sur la monnaie électronique',
+    'pt-BR':
+      'Identificação antes do pagamento: orientação PLD da UKGC (verificação antes do saque); Portaria SPA/MF 1.143/2024 (conheça seu cliente); instrução do BCEAO sobre moeda eletrônica',
+  },
   parameters: {
     threshold: {
       kind: 'money',
       default: shareOf(0.5),
-      description: 'Withdrawals (minor units) from this amount are large here',
+      description: {
+        en: 'Withdrawals (minor units) from this amount are large here',
+        fr: 'Les retraits (unités mineures) à partir de ce montant sont importants ici',
+        'pt-BR': 'Saques (unidades menores) a partir deste valor são elevados aqui',
+      },
     },
     min_kyc_level: {
       kind: 'integer',
@@ -25,7 +33,11 @@ export const lowKycLargeWithdrawal = defineRule({
       min: 1,
       max: 5,
       default: 2,
-      description: 'KYC levels below this (or unknown) make a hit',
+      description: {
+        en: 'KYC levels below this (or unknown) make a hit',
+        fr: 'Un niveau KYC inférieur (ou inconnu) déclenche la règle',
+        'pt-BR': 'Níveis de KYC abaixo deste (ou desconhecidos) disparam a regra',
+      },
     },
   },
   evaluate(event, { parameters, state }) {

@@ -15,20 +15,33 @@ export const lowOddsHighStake = defineRule({
     'pt-BR': 'Aposta alta com odd muito baixa',
   },
   severity: 'MEDIUM',
-  reference:
-    'Betting incompatible with the bettor’s means or with a betting purpose: Portaria SPA/MF 1.143/2024; UKGC AML guidance (low-risk bets to launder)',
+  reference: {
+    en: 'Betting incompatible with the bettor’s means or with a betting purpose: Portaria SPA/MF 1.143/2024; UKGC AML guidance (low-risk bets to launder)',
+    fr: 'Paris incompatibles avec les moyens du parieur ou avec une finalité de jeu : Portaria SPA/MF 1.143/2024 ; lignes directrices LBC de l’UKGC (paris à faible risque pour blanchir)',
+    'pt-BR':
+      'Apostas incompatíveis com a capacidade financeira do apostador ou com uma finalidade de jogo: Portaria SPA/MF 1.143/2024; orientação PLD da UKGC (apostas de baixo risco para lavar dinheiro)',
+  },
   parameters: {
     max_odds: {
       kind: 'number',
       min: 1,
       max: 2,
       default: 1.15,
-      description: 'Total odds at or below this are very low',
+      description: {
+        en: 'Total odds at or below this are very low',
+        fr: 'Une cote totale inférieure ou égale à celle-ci est très faible',
+        'pt-BR': 'Odds totais iguais ou abaixo desta são muito baixas',
+      },
     },
     stake_threshold: {
       kind: 'money',
       default: shareOf(0.5),
-      description: 'Stakes above this (minor units) are high: half the large-transaction amount',
+      description: {
+        en: 'Stakes above this (minor units) are high: half the large-transaction amount',
+        fr: 'Les mises au-dessus de ce montant (unités mineures) sont élevées : la moitié du montant d’une transaction importante',
+        'pt-BR':
+          'Apostas acima deste valor (unidades menores) são altas: metade do valor de uma transação elevada',
+      },
     },
     withdrawal_hours: {
       kind: 'integer',
@@ -36,7 +49,11 @@ export const lowOddsHighStake = defineRule({
       min: 1,
       max: 168,
       default: 24,
-      description: 'A withdrawal this soon after such a bet settles raises the stronger variant',
+      description: {
+        en: 'A withdrawal this soon after such a bet settles raises the stronger variant',
+        fr: 'Un retrait aussi tôt après le règlement d’un tel pari déclenche la variante renforcée',
+        'pt-BR': 'Um saque tão cedo após a liquidação de tal aposta dispara a variante mais forte',
+      },
     },
   },
   evaluate(event, { parameters, state }) {

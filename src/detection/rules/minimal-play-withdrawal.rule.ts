@@ -15,15 +15,23 @@ export const minimalPlayWithdrawal = defineRule({
     'pt-BR': 'Saque com pouca aposta desde o depósito',
   },
   severity: 'HIGH',
-  reference:
-    'Withdrawing after a deposit without betting: Portaria SPA/MF 1.143/2024; UKGC AML guidance (using the account as a bank account)',
+  reference: {
+    en: 'Withdrawing after a deposit without betting: Portaria SPA/MF 1.143/2024; UKGC AML guidance (using the account as a bank account)',
+    fr: 'Retrait après un dépôt sans avoir joué : Portaria SPA/MF 1.143/2024 ; lignes directrices LBC de l’UKGC (compte utilisé comme un compte bancaire)',
+    'pt-BR':
+      'Saque após um depósito sem apostar: Portaria SPA/MF 1.143/2024; orientação PLD da UKGC (uso da conta como conta bancária)',
+  },
   parameters: {
     wager_share: {
       kind: 'number',
       min: 0.01,
       max: 5,
       default: 0.2,
-      description: 'Stakes below this share of the deposits make a hit',
+      description: {
+        en: 'Stakes below this share of the deposits make a hit',
+        fr: 'Des mises inférieures à cette part des dépôts déclenchent la règle',
+        'pt-BR': 'Apostas abaixo desta proporção dos depósitos disparam a regra',
+      },
     },
     window_days: {
       kind: 'integer',
@@ -31,7 +39,11 @@ export const minimalPlayWithdrawal = defineRule({
       min: 1,
       max: 30,
       default: 7,
-      description: 'Deposits of the last this many days count',
+      description: {
+        en: 'Deposits of the last this many days count',
+        fr: 'Les dépôts de ce nombre de derniers jours comptent',
+        'pt-BR': 'Contam os depósitos deste número de últimos dias',
+      },
     },
   },
   evaluate(event, { parameters, state }) {

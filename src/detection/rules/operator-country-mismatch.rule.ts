@@ -9,8 +9,12 @@ export const operatorCountryMismatch = defineRule({
     'pt-BR': 'Operadora de pagamento de outro país',
   },
   severity: 'LOW',
-  reference:
-    'Cross-border flows through mobile money: GIABA typologies (cross-border mobile money); FATF R.10 (customer due diligence on the source of funds)',
+  reference: {
+    en: 'Cross-border flows through mobile money: GIABA typologies (cross-border mobile money); FATF R.10 (customer due diligence on the source of funds)',
+    fr: 'Flux transfrontaliers par mobile money : typologies du GIABA (mobile money transfrontalier) ; GAFI R.10 (vigilance sur l’origine des fonds)',
+    'pt-BR':
+      'Fluxos transfronteiriços por dinheiro móvel: tipologias do GIABA (dinheiro móvel transfronteiriço); GAFI R.10 (diligência sobre a origem dos recursos)',
+  },
   parameters: {},
   evaluate(event, { state, facts }) {
     if (event.type !== 'DEPOSIT' && event.type !== 'WITHDRAWAL') return null;

@@ -20,8 +20,12 @@ export const oppositeSides = defineRule({
     'pt-BR': 'Lados opostos de um mesmo mercado entre contas',
   },
   severity: 'HIGH',
-  reference:
-    'Collusion and laundering through matched bets: Portaria SPA/MF 1.143/2024 (bets that guarantee a result across bettors); UKGC AML guidance',
+  reference: {
+    en: 'Collusion and laundering through matched bets: Portaria SPA/MF 1.143/2024 (bets that guarantee a result across bettors); UKGC AML guidance',
+    fr: 'Collusion et blanchiment par paris croisés : Portaria SPA/MF 1.143/2024 (paris qui garantissent un résultat entre parieurs) ; lignes directrices LBC de l’UKGC',
+    'pt-BR':
+      'Conluio e lavagem por apostas casadas: Portaria SPA/MF 1.143/2024 (apostas que garantem um resultado entre apostadores); orientação PLD da UKGC',
+  },
   parameters: {
     window_minutes: {
       kind: 'integer',
@@ -29,14 +33,22 @@ export const oppositeSides = defineRule({
       min: 1,
       max: 1440,
       default: 60,
-      description: 'Bets within this many minutes of each other count',
+      description: {
+        en: 'Bets within this many minutes of each other count',
+        fr: 'Les paris à moins de ce nombre de minutes les uns des autres comptent',
+        'pt-BR': 'Contam as apostas feitas a até este número de minutos umas das outras',
+      },
     },
     stake_ratio: {
       kind: 'number',
       min: 1,
       max: 10,
       default: 2,
-      description: 'Stakes are comparable when the larger is at most this many times the smaller',
+      description: {
+        en: 'Stakes are comparable when the larger is at most this many times the smaller',
+        fr: 'Des mises sont comparables quand la plus grande vaut au plus ce nombre de fois la plus petite',
+        'pt-BR': 'Apostas são comparáveis quando a maior é no máximo este número de vezes a menor',
+      },
     },
   },
   crossPlayer: isSingleBet,

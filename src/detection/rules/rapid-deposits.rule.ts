@@ -11,8 +11,12 @@ export const rapidDeposits = defineRule({
     'pt-BR': 'Depósitos em sequência rápida',
   },
   severity: 'MEDIUM',
-  reference:
-    'Unusual frequency of deposits: Portaria SPA/MF 1.143/2024 (splitting of deposits); GIABA typologies (mobile-money layering)',
+  reference: {
+    en: 'Unusual frequency of deposits: Portaria SPA/MF 1.143/2024 (splitting of deposits); GIABA typologies (mobile-money layering)',
+    fr: 'Fréquence inhabituelle de dépôts : Portaria SPA/MF 1.143/2024 (fractionnement des dépôts) ; typologies du GIABA (empilement par mobile money)',
+    'pt-BR':
+      'Frequência incomum de depósitos: Portaria SPA/MF 1.143/2024 (fracionamento de depósitos); tipologias do GIABA (ocultação por dinheiro móvel)',
+  },
   parameters: {
     count: {
       kind: 'integer',
@@ -20,7 +24,11 @@ export const rapidDeposits = defineRule({
       min: 2,
       max: 100,
       default: 5,
-      description: 'Deposits within the window that make a hit, this one included',
+      description: {
+        en: 'Deposits within the window that make a hit, this one included',
+        fr: 'Dépôts dans la fenêtre qui déclenchent la règle, celui-ci compris',
+        'pt-BR': 'Depósitos na janela que disparam a regra, incluindo este',
+      },
     },
     window_minutes: {
       kind: 'integer',
@@ -28,7 +36,11 @@ export const rapidDeposits = defineRule({
       min: 1,
       max: 1440,
       default: 60,
-      description: 'The window, in minutes, ending at the deposit',
+      description: {
+        en: 'The window, in minutes, ending at the deposit',
+        fr: 'La fenêtre, en minutes, qui se termine au dépôt',
+        'pt-BR': 'A janela, em minutos, que termina no depósito',
+      },
     },
   },
   evaluate(event, { parameters, state }) {

@@ -20,8 +20,12 @@ export const sharedIdentifier = defineRule({
     'pt-BR': 'Identificador compartilhado por vários jogadores',
   },
   severity: 'MEDIUM',
-  reference:
-    'Multiple or third-party accounts: Portaria SPA/MF 1.143/2024 (use of third-party accounts); GIABA typologies (nominee accounts)',
+  reference: {
+    en: 'Multiple or third-party accounts: Portaria SPA/MF 1.143/2024 (use of third-party accounts); GIABA typologies (nominee accounts)',
+    fr: 'Comptes multiples ou de tiers : Portaria SPA/MF 1.143/2024 (utilisation de comptes de tiers) ; typologies du GIABA (prête-noms)',
+    'pt-BR':
+      'Contas múltiplas ou de terceiros: Portaria SPA/MF 1.143/2024 (uso de contas de terceiros); tipologias do GIABA (laranjas)',
+  },
   parameters: {
     min_players: {
       kind: 'integer',
@@ -29,7 +33,11 @@ export const sharedIdentifier = defineRule({
       min: 2,
       max: 1000,
       default: 3,
-      description: 'Players using one identifier within the window that make a hit',
+      description: {
+        en: 'Players using one identifier within the window that make a hit',
+        fr: 'Joueurs utilisant un même identifiant dans la fenêtre qui déclenchent la règle',
+        'pt-BR': 'Jogadores usando um mesmo identificador na janela que disparam a regra',
+      },
     },
     window_hours: {
       kind: 'integer',
@@ -37,14 +45,22 @@ export const sharedIdentifier = defineRule({
       min: 1,
       max: 24 * 30,
       default: 24,
-      description: 'Uses of the identifier within this many hours count',
+      description: {
+        en: 'Uses of the identifier within this many hours count',
+        fr: 'Les utilisations de l’identifiant dans ce nombre d’heures comptent',
+        'pt-BR': 'Contam os usos do identificador dentro deste número de horas',
+      },
     },
     modes: {
       kind: 'modes',
       keys: IDENTIFIER_KINDS,
       default: { ip: 'shadow', phone: 'on', session: 'on' },
-      description:
-        'Mode per identifier kind, never louder than the rule’s: IPs start in shadow (carrier-grade NAT)',
+      description: {
+        en: 'Mode per identifier kind, never louder than the rule’s: IPs start in shadow (carrier-grade NAT)',
+        fr: 'Mode par type d’identifiant, jamais plus fort que celui de la règle : les IP commencent en mode observation (NAT des opérateurs mobiles)',
+        'pt-BR':
+          'Modo por tipo de identificador, nunca mais forte que o da regra: IPs começam em modo sombra (NAT das operadoras)',
+      },
     },
   },
   crossPlayer: (event) => event.identifiers.length > 0,

@@ -15,8 +15,12 @@ export const slipInconsistency = defineRule({
     'pt-BR': 'Valores do bilhete inconsistentes com as seleções',
   },
   severity: 'MEDIUM',
-  reference:
-    'Integrity of the bet records reported: Portaria SPA/MF 1.143/2024 (records of bets); SPA/MF reporting of bets',
+  reference: {
+    en: 'Integrity of the bet records reported: Portaria SPA/MF 1.143/2024 (records of bets); SPA/MF reporting of bets',
+    fr: 'Intégrité des paris déclarés : Portaria SPA/MF 1.143/2024 (registre des paris) ; déclaration des paris à la SPA/MF',
+    'pt-BR':
+      'Integridade dos registros de apostas informados: Portaria SPA/MF 1.143/2024 (registro das apostas); envio das apostas à SPA/MF',
+  },
   parameters: {},
   evaluate(event) {
     const failed = CHECKS.filter((check) => event.aml?.checks.includes(check));

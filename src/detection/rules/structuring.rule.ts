@@ -15,20 +15,32 @@ export const structuring = defineRule({
     'pt-BR': 'Fracionamento abaixo do limite',
   },
   severity: 'HIGH',
-  reference:
-    'Splitting deposits or withdrawals to stay under a threshold: Portaria SPA/MF 1.143/2024; UKGC AML guidance (structuring); GIABA typologies',
+  reference: {
+    en: 'Splitting deposits or withdrawals to stay under a threshold: Portaria SPA/MF 1.143/2024; UKGC AML guidance (structuring); GIABA typologies',
+    fr: 'Fractionnement des dépôts ou retraits pour rester sous un seuil : Portaria SPA/MF 1.143/2024 ; lignes directrices LBC de l’UKGC (structuration) ; typologies du GIABA',
+    'pt-BR':
+      'Fracionamento de depósitos ou saques para ficar abaixo de um limite: Portaria SPA/MF 1.143/2024; orientação PLD da UKGC (estruturação); tipologias do GIABA',
+  },
   parameters: {
     threshold: {
       kind: 'money',
       default: LARGE_AMOUNT_CENTS,
-      description: 'The threshold the amounts are kept under (minor units)',
+      description: {
+        en: 'The threshold the amounts are kept under (minor units)',
+        fr: 'Le seuil sous lequel les montants sont maintenus (unités mineures)',
+        'pt-BR': 'O limite abaixo do qual os valores são mantidos (unidades menores)',
+      },
     },
     lower_share: {
       kind: 'number',
       min: 0.5,
       max: 0.99,
       default: 0.8,
-      description: 'An amount counts from this share of the threshold up to the threshold',
+      description: {
+        en: 'An amount counts from this share of the threshold up to the threshold',
+        fr: 'Un montant compte à partir de cette part du seuil jusqu’au seuil',
+        'pt-BR': 'Um valor conta a partir desta proporção do limite até o limite',
+      },
     },
     count: {
       kind: 'integer',
@@ -36,7 +48,11 @@ export const structuring = defineRule({
       min: 2,
       max: 50,
       default: 2,
-      description: 'Such amounts within the window that make a hit, this one included',
+      description: {
+        en: 'Such amounts within the window that make a hit, this one included',
+        fr: 'Nombre de tels montants dans la fenêtre qui déclenchent la règle, celui-ci compris',
+        'pt-BR': 'Quantidade de tais valores na janela que dispara a regra, incluindo este',
+      },
     },
     window_hours: {
       kind: 'integer',
@@ -44,7 +60,11 @@ export const structuring = defineRule({
       min: 1,
       max: 72,
       default: 24,
-      description: 'The window, in hours, ending at the event',
+      description: {
+        en: 'The window, in hours, ending at the event',
+        fr: 'La fenêtre, en heures, qui se termine à l’événement',
+        'pt-BR': 'A janela, em horas, que termina no evento',
+      },
     },
   },
   evaluate(event, { parameters, state }) {

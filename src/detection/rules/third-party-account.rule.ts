@@ -12,8 +12,12 @@ export const thirdPartyAccount = defineRule({
     'pt-BR': 'Bilhete usado por outro apostador (CPF)',
   },
   severity: 'HIGH',
-  reference:
-    'Use of third-party accounts: Portaria SPA/MF 1.143/2024 (bets and payments through third parties); GIABA typologies (nominees)',
+  reference: {
+    en: 'Use of third-party accounts: Portaria SPA/MF 1.143/2024 (bets and payments through third parties); GIABA typologies (nominees)',
+    fr: 'Utilisation de comptes de tiers : Portaria SPA/MF 1.143/2024 (paris et paiements par des tiers) ; typologies du GIABA (prête-noms)',
+    'pt-BR':
+      'Uso de contas de terceiros: Portaria SPA/MF 1.143/2024 (apostas e pagamentos por meio de terceiros); tipologias do GIABA (laranjas)',
+  },
   parameters: {},
   evaluate(event) {
     if (!event.aml?.checks.includes('player_mismatch')) return null;

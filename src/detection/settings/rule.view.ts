@@ -3,13 +3,18 @@ import { isoOf } from '../alerts/alert.view';
 import { parameterSpecsOf } from '../engine/evaluate';
 import type { ParameterSpec } from '../engine/parameters';
 import type { Figures } from '../engine/rule';
+import type { Texts } from '../engine/texts';
 import type { RuleSettingsService, RuleVersion, TeamRule } from './rule-settings.service';
 
-const UNITS: Record<ParameterSpec['kind'], string | null> = {
-  money: 'cents per currency (amount × 100: the monitor’s amount_cents, the AML API’s cents)',
+const UNITS: Record<ParameterSpec['kind'], Texts | null> = {
+  money: {
+    en: 'cents per currency (amount × 100: the monitor’s amount_cents, the AML API’s cents)',
+    fr: 'centimes par devise (montant × 100 : le amount_cents du monitor, les cents de l’API AML)',
+    'pt-BR': 'centavos por moeda (valor × 100: o amount_cents do monitor, os cents da API AML)',
+  },
   integer: null,
   number: null,
-  modes: 'mode per key',
+  modes: { en: 'mode per key', fr: 'mode par clé', 'pt-BR': 'modo por chave' },
 };
 
 /** A rule as `GET /rules` shows it: the team's effective settings beside the pack's defaults. */
@@ -19,7 +24,7 @@ export function ruleView(teamRule: TeamRule, language: TextLanguage) {
   return {
     code: rule.code,
     title: rule.title[language],
-    reference: rule.reference,
+    reference: rule.reference[language],
     mode: teamRule.mode,
     severity: teamRule.severity,
     version: teamRule.version,
@@ -30,14 +35,14 @@ export function ruleView(teamRule: TeamRule, language: TextLanguage) {
         name,
         {
           kind: spec.kind,
-          unit: spec.kind === 'integer' ? spec.unit : UNITS[spec.kind],
+          unit: spec.kind === 'integer' ? spec.unit : (UNITS[spec.kind]?.[language] ?? null),
           value: teamRule.parameters[name],
           default: spec.default,
           ...(spec.kind === 'integer' || spec.kind === 'number'
             ? { min: spec.min, max: spec.max }
             : {}),
           ...(spec.kind === 'modes' ? { keys: spec.keys } : {}),
-          description: spec.description,
+          description: spec.description[language],
         },
       ]),
     ),
