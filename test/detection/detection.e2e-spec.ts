@@ -472,21 +472,26 @@ describe('detection', () => {
     // Hits count on the UTC day they are recorded: the day read before the drain that records
     // one, or the day read after it when midnight passed meanwhile.
     const ip = { ip_address: '41.82.1.1' };
-    const beforeIpHit = utcDay();
-    for (const [i, minutes] of [
-      [1, 150],
-      [2, 140],
-      [3, 130],
-    ]) {
+    const depositOnIp = async (id: string, player: string, minutes: number) => {
       await send({
-        id: `ip-${i}`,
-        player: `ip-${i}`,
+        id,
+        player,
         type: 'DEPOSIT',
         amount: 1000,
         at: minutesAgo(minutes),
         metadata: ip,
       });
       await drain();
+    };
+    const newestSharedAlert = async () =>
+      (await get('/api/v1/alerts?rule=SHARED_IDENTIFIER').expect(200)).body.data.items[0];
+    const beforeIpHit = utcDay();
+    for (const [i, minutes] of [
+      [1, 150],
+      [2, 140],
+      [3, 130],
+    ] as const) {
+      await depositOnIp(`ip-${i}`, `ip-${i}`, minutes);
     }
     expect((await alertsOf('rule=SHARED_IDENTIFIER')).total).toBe(0);
     const rule = (await get('/api/v1/rules/SHARED_IDENTIFIER').expect(200)).body.data;
@@ -520,31 +525,13 @@ describe('detection', () => {
     await put('/api/v1/rules/SHARED_IDENTIFIER', { parameters: { modes: { ip: 'on' } } }).expect(
       200,
     );
-    await send({
-      id: 'ip-3-again',
-      player: 'ip-3',
-      type: 'DEPOSIT',
-      amount: 1000,
-      at: minutesAgo(60),
-      metadata: ip,
-    });
-    await drain();
-    const [again] = (await get('/api/v1/alerts?rule=SHARED_IDENTIFIER').expect(200)).body.data
-      .items;
+    await depositOnIp('ip-3-again', 'ip-3', 60);
+    const again = await newestSharedAlert();
     expect([again.player.external_id, again.reason.parameters.players]).toEqual(['ip-3', 3]);
     expect(again.reason.parameters.others).toEqual(['ip-2', 'ip-1']);
     // The next player on that IP raises an alert naming the others.
-    await send({
-      id: 'ip-4',
-      player: 'ip-4',
-      type: 'DEPOSIT',
-      amount: 1000,
-      at: minutesAgo(20),
-      metadata: ip,
-    });
-    await drain();
-    const [alert] = (await get('/api/v1/alerts?rule=SHARED_IDENTIFIER').expect(200)).body.data
-      .items;
+    await depositOnIp('ip-4', 'ip-4', 20);
+    const alert = await newestSharedAlert();
     expect([alert.player.external_id, alert.rule.version, alert.reason.parameters.others]).toEqual([
       'ip-4',
       2,
