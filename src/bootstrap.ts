@@ -103,11 +103,16 @@ export async function createApp(
   await app.init();
   // Every API takes JSON only: a text or form body is a 415, not a string or fields to validate.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
-  // `PUT /api/v1/rules/:code` takes a JSON merge patch (RFC 7396), which may say so.
+  // `PUT /api/v1/rules/:code` takes a JSON merge patch (RFC 7396), which may say so. Its bytes
+  // are kept as `application/json`'s are, for the UTF-8 check.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser(
     'application/merge-patch+json',
-    { parseAs: 'string' },
-    fastify.getDefaultJsonParser('error', 'error'),
+    { parseAs: 'buffer' },
+    (request, body, done) => {
+      (request as { rawBody?: Buffer }).rawBody = body as Buffer;
+      parseJson(request, (body as Buffer).toString('utf8'), done);
+    },
   );
   return app;
 }

@@ -1,4 +1,6 @@
+import type { FieldIssue } from '../common/errors/app-error';
 import type { Language } from '../common/i18n/language';
+import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
 import type { DashboardErrorCode } from './dashboard.wire';
 
 /** What fills a dashboard refusal's text: the role it needs, the email already taken. */
@@ -70,3 +72,32 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
       `Une panne de notre côté${errorId ? ` (identifiant ${errorId})` : ''} ; rien n’a été modifié`,
   },
 };
+
+/** The number a class-validator message names (`shorter than or equal to 254 characters`). */
+const numberIn = (message: string) => /(-?\d+)/.exec(message)?.[1] ?? '';
+
+/** French texts of the rules the dashboard's own forms check (class-validator's and its own). */
+const FRENCH_FIELD_TEXTS: Record<string, (field: string, message: string) => string> = {
+  isDefined: (field) => `${field} est obligatoire`,
+  isObject: () => 'le corps doit être un objet JSON',
+  isString: (field) => `${field} doit être une chaîne de caractères`,
+  maxLength: (field, message) => `${field} doit faire au plus ${numberIn(message)} caractères`,
+  isIn: (field, message) =>
+    `${field} doit valoir l'une de ces valeurs : ${message.split('one of ')[1] ?? ''}`,
+  isCleanText: (field) => `${field} doit être un texte sans caractères de contrôle`,
+  isEmailAddress: (field) => `${field} doit être une adresse e-mail`,
+  isBoolean: (field) => `${field} doit valoir true ou false`,
+  isInt: (field) => `${field} doit être un entier`,
+  min: (field, message) => `${field} doit valoir au moins ${numberIn(message)}`,
+  max: (field, message) => `${field} doit valoir au plus ${numberIn(message)}`,
+};
+
+/**
+ * A field problem of a dashboard request in `language`: the validator's own English text, or
+ * its French one (the dashboard's forms' rules, then the monitor's for the routes they share).
+ */
+export function dashboardFieldMessage(issue: FieldIssue, language: Language): string {
+  if (language === 'en') return issue.message;
+  const french = FRENCH_FIELD_TEXTS[issue.constraint];
+  return french ? french(issue.field, issue.message) : monitorFieldMessage(issue, language);
+}

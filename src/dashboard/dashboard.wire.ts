@@ -2,8 +2,11 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { preferredLanguage } from '../common/i18n/language';
 import { MONITOR_MESSAGES } from '../monitor-api/monitor-messages';
-import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
-import { DASHBOARD_MESSAGES, type DashboardErrorParams } from './dashboard-messages';
+import {
+  DASHBOARD_MESSAGES,
+  dashboardFieldMessage,
+  type DashboardErrorParams,
+} from './dashboard-messages';
 import { httpStatusOf, type SharedError } from '../common/errors/shared-error';
 import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
 import { WireFormatRegistry } from '../common/wire/wire-format.registry';
@@ -82,7 +85,9 @@ export class DashboardWire implements WireFormat, OnModuleInit {
         const failure = answer(
           400,
           'invalid_request',
-          error.issues.map((i) => `${i.field}: ${monitorFieldMessage(i, language)}`).join('; '),
+          error.issues
+            .map((i) => `${i.field}: ${dashboardFieldMessage(i, language)}`)
+            .join(language === 'fr' ? ' ; ' : '; '),
         );
         (failure.body as { error: Record<string, unknown> }).error.fields = [
           ...new Set(error.issues.map((i) => i.field)),

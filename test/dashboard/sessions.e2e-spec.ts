@@ -87,6 +87,23 @@ describe('dashboard sessions and users', () => {
     expect(wrong.body).toEqual({
       error: { code: 'wrong_credentials', message: 'E-mail ou mot de passe incorrect' },
     });
+    const empty = await t.http
+      .post('/dashboard/api/login')
+      .set('accept-language', 'fr')
+      .send({ email: 5 })
+      .expect(400);
+    expect(empty.body.error).toEqual({
+      code: 'invalid_request',
+      fields: ['email', 'password'],
+      message: [
+        'email: email doit faire au plus 254 caractères',
+        'email: email doit être un texte sans caractères de contrôle',
+        'email: email doit être une chaîne de caractères',
+        'password: password doit faire au plus 200 caractères',
+        'password: password doit être un texte sans caractères de contrôle',
+        'password: password doit être une chaîne de caractères',
+      ].join(' ; '),
+    });
     const viewer = await loggedIn(t, (await dashboardUser(t, team.id, 'viewer')).email);
     const refused = await viewer
       .post('/dashboard/api/users', { email: newEmail(), role: 'admin' })
@@ -290,6 +307,66 @@ describe('dashboard logins, slowed and then blocked', () => {
     const statuses = burst.map((answer) => answer.status).sort();
     expect(statuses).toEqual([...Array(4).fill(401), ...Array(8).fill(429)]);
     expect((await login(PASSWORD)).status).toBe(429);
+  });
+});
+
+describe('dashboard logins from one address, blocked for a short while', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        TRUST_PROXY: 'true',
+        DASHBOARD_LOGIN_MAX_FAILURES: '1',
+        DASHBOARD_LOGIN_MAX_DELAY: '10ms',
+        DASHBOARD_LOGIN_BLOCK: '1s',
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('once the address’s block ran out, right passwords do not block it again', async () => {
+    const team = await createTeam(t);
+    const [first, second] = [
+      await dashboardUser(t, team.id, 'analyst'),
+      await dashboardUser(t, team.id, 'viewer'),
+    ];
+    const address = newAddress();
+    const login = (email: string, password = PASSWORD) =>
+      t.http.post('/dashboard/api/login').set('x-forwarded-for', address).send({ email, password });
+    // An address is blocked at 20 times a user's limit: 20 unknown emails.
+    for (let i = 0; i < 20; i++) expect((await login(newEmail(), 'wrong')).status).toBe(401);
+    expect((await login(first.email)).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await login(first.email)).status).toBe(200);
+    expect((await login(second.email)).status).toBe(200);
+    // A wrong one still blocks it again at once: the window's failures are still there.
+    expect((await login(newEmail(), 'wrong')).status).toBe(401);
+    expect((await login(second.email)).status).toBe(429);
+  });
+
+  it('counts attempts from one address one by one too, a right password among them', async () => {
+    const team = await createTeam(t);
+    const user = await dashboardUser(t, team.id, 'analyst');
+    const address = newAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.http
+          .post('/dashboard/api/login')
+          .set('x-forwarded-for', address)
+          .send(
+            i === 0
+              ? { email: user.email, password: PASSWORD }
+              : { email: newEmail(), password: 'wrong' },
+          ),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    // 20 attempts are checked before the address is blocked; a right one among them is taken
+    // back, which lets one more through when it comes back before the 20th is counted.
+    const checked = statuses.filter((status) => status !== 429).length;
+    expect([20, 21]).toContain(checked);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30 - checked);
   });
 });
 

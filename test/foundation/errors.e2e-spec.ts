@@ -74,6 +74,13 @@ describe('bad input and failures on the monitor API', () => {
       });
     }
     await echo().serialize(asBytes).send(Buffer.from('{"name":"id-é"}')).expect(201);
+    // A JSON merge patch too (`PUT /api/v1/rules/:code` takes one).
+    const patch = () =>
+      echo().set('Content-Type', 'application/merge-patch+json').serialize(asBytes);
+    await patch()
+      .send(Buffer.concat([Buffer.from('{"name":"id-'), Buffer.from([0xff]), Buffer.from('"}')]))
+      .expect(400);
+    await patch().send(Buffer.from('{"name":"id-é"}')).expect(201);
   });
 
   it('refuses an empty JSON body with 400', async () => {

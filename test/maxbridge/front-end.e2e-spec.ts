@@ -563,8 +563,8 @@ describe('MaxBridge core login, slowed and then blocked', () => {
       message: 'USER_WITH_GIVEN_AUTH_CREDENTIALS_NOT_FOUND',
     });
     expect((await login('nobody-here', PASSWORD)).body.code).toBe(113);
-    // Another spelling the database takes for the same name (case, a trailing space) counts on
-    // the same row rather than failing on its key.
+    // A spelling MariaDB takes for the same name (case, a trailing space) counts on that row
+    // rather than failing on its unique key (SQLite, which compares bytes, keeps a row of its own).
     const other = newAddress();
     expect((await login('NOBODY-HERE ', PASSWORD, other)).body.code).toBe(113);
     expect((await login('nobody-here', PASSWORD, other)).body.code).toBe(113);

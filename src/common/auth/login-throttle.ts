@@ -22,7 +22,15 @@ export const loginSubjects = (username: string, address: string) => ({
 interface FailureRow {
   failures: number | string;
   window_start: string;
+  blocked_until: string | null;
   blocked: number | string;
+}
+
+/** What an attempt did to one subject's row: its count, and its block before and after. */
+interface Counted {
+  failures: number;
+  blockedBefore: string | null;
+  blockedAfter: string | null;
 }
 
 /** A login attempt, counted as a failure from the start (LoginThrottle.attempt). */
@@ -71,10 +79,16 @@ export class LoginThrottle {
     return {
       blocked: counted === null,
       wrong: async () => {
-        const wait = counted === null ? 0 : this.delayAfter(counted);
+        if (counted === null) return;
+        const wait = this.delayAfter({
+          user: counted.user.failures,
+          address: counted.address.failures,
+        });
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       },
-      succeeded: () => this.takeBack(subjects),
+      succeeded: async () => {
+        if (counted !== null) await this.takeBack(subjects, counted.address);
+      },
     };
   }
 
@@ -95,7 +109,7 @@ export class LoginThrottle {
   private async count(subjects: {
     user: string;
     address: string;
-  }): Promise<{ user: number; address: number } | null> {
+  }): Promise<{ user: Counted; address: Counted } | null> {
     const { table, maxFailures, blockMs } = this.settings;
     const counted = [
       { subject: subjects.address, blockAt: maxFailures * ADDRESS_SHARE },
@@ -109,6 +123,7 @@ export class LoginThrottle {
           for (const { subject } of counted) {
             const [row] = await session.select<FailureRow>(
               `SELECT failures, ${session.dialect.timestampText('window_start')} AS window_start, ` +
+                `${session.dialect.timestampText('blocked_until')} AS blocked_until, ` +
                 `CASE WHEN blocked_until > ? THEN 1 ELSE 0 END AS blocked FROM ${table} ` +
                 `WHERE subject = ? ${session.dialect.forUpdate}`,
               [now.toDatabaseText(), subject],
@@ -116,7 +131,7 @@ export class LoginThrottle {
             rows.push(row);
           }
           if (rows.some((row) => row !== undefined && Number(row.blocked) === 1)) return null;
-          const failures: number[] = [];
+          const failures: Counted[] = [];
           for (const [i, { subject, blockAt }] of counted.entries()) {
             const row = rows[i];
             const fresh =
@@ -133,7 +148,11 @@ export class LoginThrottle {
                 : `INSERT INTO ${table} (failures, window_start, blocked_until, subject) VALUES (?, ?, ?, ?)`,
               [count, fresh ? now.toDatabaseText() : row.window_start, blockedUntil, subject],
             );
-            failures.push(count);
+            failures.push({
+              failures: count,
+              blockedBefore: row?.blocked_until ?? null,
+              blockedAfter: blockedUntil,
+            });
           }
           return { address: failures[0], user: failures[1] };
         });
@@ -145,19 +164,30 @@ export class LoginThrottle {
     }
   }
 
-  /** A right password: the user's failures are forgotten, the address's attempt taken back. */
-  private async takeBack(subjects: { user: string; address: string }): Promise<void> {
-    const addressBlockAt = this.settings.maxFailures * ADDRESS_SHARE;
+  /**
+   * A right password: the address's attempt is taken back (with the block it set, if it set one:
+   * an address whose block ran out is not blocked again by a right password), and the user's
+   * failures are forgotten. In the order `count` locks the rows.
+   */
+  private async takeBack(
+    subjects: { user: string; address: string },
+    address: Counted,
+  ): Promise<void> {
+    const { table, maxFailures } = this.settings;
     await this.database.transaction(async (session) => {
-      await session.execute(`DELETE FROM ${this.settings.table} WHERE subject = ?`, [
-        subjects.user,
-      ]);
       // blocked_until first: both dialects then read the count before it is lowered.
       await session.execute(
-        `UPDATE ${this.settings.table} SET blocked_until = CASE WHEN failures - 1 < ? THEN NULL ELSE blocked_until END, ` +
-          'failures = failures - 1 WHERE subject = ? AND failures > 0',
-        [addressBlockAt, subjects.address],
+        `UPDATE ${table} SET blocked_until = CASE WHEN blocked_until = ? THEN ? ` +
+          'WHEN failures - 1 < ? THEN NULL ELSE blocked_until END, failures = failures - 1 ' +
+          'WHERE subject = ? AND failures > 0',
+        [
+          address.blockedAfter,
+          address.blockedBefore,
+          maxFailures * ADDRESS_SHARE,
+          subjects.address,
+        ],
       );
+      await session.execute(`DELETE FROM ${table} WHERE subject = ?`, [subjects.user]);
     });
   }
 }

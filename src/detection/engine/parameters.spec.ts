@@ -10,6 +10,7 @@ import { LARGE_AMOUNT_CENTS } from './money-thresholds';
 import {
   effectiveParameters,
   patchParameters,
+  withoutDefaults,
   type ParameterOverrides,
   type ParameterSpecs,
 } from './parameters';
@@ -258,5 +259,24 @@ describe('effectiveParameters', () => {
     const values = effectiveParameters(LARGE, {}) as { threshold: Record<string, number> };
     values.threshold.XOF = 1;
     expect(LARGE_AMOUNT_CENTS.XOF).toBe(1_000_000_00);
+  });
+});
+
+describe('withoutDefaults', () => {
+  it('drops the overrides equal to their defaults, key by key in a map', () => {
+    const rapid = specsOf(rapidDeposits);
+    expect(withoutDefaults(rapid, { count: 5, window_minutes: 30 })).toEqual({
+      window_minutes: 30,
+    });
+    const large = specsOf(largeTransaction);
+    const xof = (large.threshold.default as Record<string, number>).XOF;
+    expect(withoutDefaults(large, { threshold: { XOF: xof, EUR: 1 } })).toEqual({
+      threshold: { EUR: 1 },
+    });
+    expect(withoutDefaults(large, { threshold: { XOF: xof } })).toEqual({});
+    const shared = specsOf(sharedIdentifier);
+    expect(withoutDefaults(shared, { modes: { ip: 'shadow', phone: 'shadow' } })).toEqual({
+      modes: { phone: 'shadow' },
+    });
   });
 });

@@ -83,6 +83,30 @@ export function effectiveParameters(
 }
 
 /**
+ * The overrides that differ from the defaults: one equal to its default is not kept, so that the
+ * rule follows the pack's default (restating a default, or returning to it with `null`, is then
+ * the same setting).
+ */
+export function withoutDefaults(
+  specs: ParameterSpecs,
+  overrides: ParameterOverrides,
+): ParameterOverrides {
+  const kept: ParameterOverrides = {};
+  for (const [name, override] of Object.entries(overrides)) {
+    const spec = specs[name];
+    if (!spec) continue;
+    if (typeof override === 'object') {
+      const defaults = spec.default as Readonly<Record<string, number | string>>;
+      const differing = Object.entries(override).filter(([key, value]) => defaults[key] !== value);
+      if (differing.length > 0) kept[name] = Object.fromEntries(differing);
+    } else if (override !== spec.default) {
+      kept[name] = override;
+    }
+  }
+  return kept;
+}
+
+/**
  * One invalid parameter: `field` is its path in the request body; `kind` and `params` say what is
  * wrong, for the API to word in the request's language (monitor-field-messages.ts).
  */

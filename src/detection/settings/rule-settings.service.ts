@@ -13,6 +13,7 @@ import { parameterSpecsOf, type EffectiveRule } from '../engine/evaluate';
 import {
   effectiveParameters,
   patchParameters,
+  withoutDefaults,
   type ParameterOverrides,
 } from '../engine/parameters';
 import type { Rule } from '../engine/rule';
@@ -141,26 +142,29 @@ export class RuleSettingsService {
         return await this.database.transaction(async (session) => {
           const current = await this.settings.lockCurrent(session, teamId, code);
           const before = this.teamRule(rule, current ?? undefined);
+          const specs = parameterSpecsOf(rule);
           const patched =
             change.parameters === undefined
               ? { overrides: before.overrides }
-              : patchParameters(parameterSpecsOf(rule), before.overrides, change.parameters);
+              : patchParameters(specs, before.overrides, change.parameters);
           if ('issues' in patched) {
             throw new RequestValidationError(
               patched.issues.map((i) => issue(i.field, i.kind, i.params)),
             );
           }
+          // Parameters sent are kept only where they differ from the defaults: a default restated
+          // changes nothing, and `null` on a value that became the default makes the rule follow it.
+          const overrides =
+            change.parameters === undefined
+              ? before.overrides
+              : withoutDefaults(specs, patched.overrides);
           const mode = change.mode ?? before.mode;
           const severity = change.severity ?? before.severity;
-          // A change that changes nothing in force is no new version (a default restated either).
-          const specs = parameterSpecsOf(rule);
+          // A change that changes nothing is no new version.
           if (
             mode === before.mode &&
             severity === before.severity &&
-            isDeepStrictEqual(
-              effectiveParameters(specs, patched.overrides),
-              effectiveParameters(specs, before.overrides),
-            )
+            isDeepStrictEqual(overrides, before.overrides)
           ) {
             return before;
           }
@@ -170,7 +174,7 @@ export class RuleSettingsService {
             version: before.version + 1,
             mode,
             severity,
-            parameters: JSON.stringify(patched.overrides),
+            parameters: JSON.stringify(overrides),
             authorKind: author.kind,
             authorId: author.id,
             createdAt: MicroTime.now().toDatabaseText(),
