@@ -111,7 +111,7 @@ export async function createApp(
     { parseAs: 'buffer' },
     (request, body, done) => {
       (request as { rawBody?: Buffer }).rawBody = body as Buffer;
-      parseJson(request, (body as Buffer).toString('utf8'), done);
+      void parseJson(request, (body as Buffer).toString('utf8'), done);
     },
   );
   return app;
