@@ -275,7 +275,7 @@ export class EventRepository {
     }>(
       `SELECT id, uuid, status, ${this.database.dialect.timestampText('processed_at')} AS processed_at ` +
         `FROM events WHERE uuid = ? AND ${inScope.sql}`,
-      [uuid, ...inScope.params],
+      [uuid.toLowerCase(), ...inScope.params],
     );
     if (!row) return null;
     return {

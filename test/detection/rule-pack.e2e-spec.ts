@@ -876,6 +876,17 @@ describe('the rule pack, end to end', () => {
       processed_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
       alerts: [{ id: alert.id, rule: 'LARGE_TRANSACTION', severity: 'MEDIUM', status: 'OPEN' }],
     });
+    // A uuid reads in either case (RFC 9562), on both databases.
+    const upper = await t.http
+      .get(`/api/v1/events/${uuid.toUpperCase()}/status`)
+      .set('X-API-Key', team.apiKey)
+      .expect(200);
+    expect(upper.body).toEqual(body);
+    const byUpper = await t.http
+      .get(`/api/v1/alerts/${alert.id.toUpperCase()}`)
+      .set('X-API-Key', team.apiKey)
+      .expect(200);
+    expect(byUpper.body.data.id).toBe(alert.id);
   });
 
   it("shows an AML alert among the bettor's open alerts (GET /api/v1/players/cpf/:cpf)", async () => {

@@ -222,6 +222,9 @@ describe('webhook endpoints', () => {
     await t.http.delete(`/api/v1/webhooks/${id}`).set('X-API-Key', other.apiKey).expect(404);
     expect((await get('/api/v1/webhooks', other.apiKey).expect(200)).body.data.total).toBe(0);
     expect((await get(`/api/v1/webhooks/${id}`).expect(200)).body.data).toEqual(before);
+    expect((await get(`/api/v1/webhooks/${id.toUpperCase()}`).expect(200)).body.data).toEqual(
+      before,
+    );
     await get(`/api/v1/webhooks/${NO_ID}`).expect(404);
     await get('/api/v1/webhooks/not-a-uuid').expect(404);
   });

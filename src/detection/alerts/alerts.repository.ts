@@ -329,7 +329,8 @@ export class AlertsRepository {
   }
 
   async findByUuids(teamId: number, sent: readonly string[]): Promise<AlertRecord[]> {
-    const uuids = sent.filter((uuid) => !hasSurroundingSpaces(uuid));
+    // Ours are lower case; RFC 9562 reads either case.
+    const uuids = sent.filter((uuid) => !hasSurroundingSpaces(uuid)).map((u) => u.toLowerCase());
     if (uuids.length === 0) return [];
     const rows = await this.database.select<AlertRow>(
       `SELECT ${this.columns(this.database)} WHERE a.team_id = ? AND a.uuid IN (${placeholders(uuids.length)})`,
@@ -347,7 +348,7 @@ export class AlertsRepository {
     const on = session ?? this.database;
     const [row] = await on.select<AlertRow>(
       `SELECT ${this.columns(on)} WHERE a.team_id = ? AND a.uuid = ? ${session ? session.dialect.forUpdate : ''}`,
-      [requireTeamId(teamId), uuid],
+      [requireTeamId(teamId), uuid.toLowerCase()],
     );
     return row ? toRecord(row) : null;
   }

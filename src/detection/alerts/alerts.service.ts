@@ -75,7 +75,7 @@ export class AlertsService {
     language: TextLanguage,
     events = EMBEDDED_EVENTS,
   ): Promise<AlertDetail> {
-    const alert = (await this.getMany(teamId, [uuid], language, events)).get(uuid);
+    const alert = (await this.getMany(teamId, [uuid], language, events)).get(uuid.toLowerCase());
     if (!alert) throw new ResourceNotFoundError('Alert', uuid);
     return alert;
   }
@@ -160,7 +160,7 @@ export class AlertsService {
         await this.risk.refresh(session, teamId, [alert.playerId], rules);
       }
       if (to !== alert.status || assignee !== alert.assignee) {
-        await this.webhooks.alertChanges(session, teamId, { updated: [uuid] });
+        await this.webhooks.alertChanges(session, teamId, { updated: [alert.uuid] });
       }
     });
     return this.get(teamId, uuid, language);

@@ -364,7 +364,7 @@ export class WebhookMessagesRepository {
   ): Promise<WebhookMessage | null> {
     const rows = await session.select<MessageRow>(
       `SELECT ${this.columns(session)} FROM webhook_messages WHERE endpoint_id = ? AND uuid = ? ${session.dialect.forUpdate}`,
-      [endpointId, uuid],
+      [endpointId, uuid.toLowerCase()],
     );
     return rows.length === 0 ? null : toMessage(rows[0]);
   }

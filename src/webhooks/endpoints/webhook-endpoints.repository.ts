@@ -112,7 +112,7 @@ export class WebhookEndpointsRepository {
     if (hasSurroundingSpaces(uuid)) return null;
     const rows = await session.select<EndpointRow>(
       `SELECT ${this.columns(session)} FROM webhook_endpoints WHERE team_id = ? AND uuid = ? ${lock ? session.dialect.forUpdate : ''}`,
-      [requireTeamId(teamId), uuid],
+      [requireTeamId(teamId), uuid.toLowerCase()],
     );
     return rows.length === 0 ? null : toEndpoint(rows[0]);
   }
@@ -200,7 +200,7 @@ export class WebhookEndpointsRepository {
   async remove(session: SqlSession, teamId: number, uuid: string): Promise<boolean> {
     const removed = await session.execute(
       'DELETE FROM webhook_endpoints WHERE team_id = ? AND uuid = ?',
-      [requireTeamId(teamId), uuid],
+      [requireTeamId(teamId), uuid.toLowerCase()],
     );
     return removed > 0;
   }
