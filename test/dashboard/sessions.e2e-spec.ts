@@ -264,18 +264,19 @@ describe('dashboard sessions and users', () => {
   });
 });
 
+/** A service whose dashboard logins are blocked after `maxFailures`, for `block`, barely slowed. */
+const throttledLogins = (maxFailures: string, block: string) => ({
+  TRUST_PROXY: 'true',
+  DASHBOARD_LOGIN_MAX_FAILURES: maxFailures,
+  DASHBOARD_LOGIN_MAX_DELAY: '10ms',
+  DASHBOARD_LOGIN_BLOCK: block,
+});
+
 describe('dashboard logins, slowed and then blocked', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: {
-        TRUST_PROXY: 'true',
-        DASHBOARD_LOGIN_MAX_FAILURES: '4',
-        DASHBOARD_LOGIN_MAX_DELAY: '10ms',
-        DASHBOARD_LOGIN_BLOCK: '1m',
-      },
-    });
+    t = await startTestApp({ env: throttledLogins('4', '1m') });
   });
   afterAll(() => t.close());
 
@@ -314,14 +315,7 @@ describe('dashboard logins from one address, blocked for a short while', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: {
-        TRUST_PROXY: 'true',
-        DASHBOARD_LOGIN_MAX_FAILURES: '1',
-        DASHBOARD_LOGIN_MAX_DELAY: '10ms',
-        DASHBOARD_LOGIN_BLOCK: '1s',
-      },
-    });
+    t = await startTestApp({ env: throttledLogins('1', '1s') });
   });
   afterAll(() => t.close());
 
