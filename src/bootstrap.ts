@@ -3,12 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUtf8 } from 'node:buffer';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { DestinationStream, Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AuthStrategies } from './common/auth/auth-scheme';
-import { MalformedBodyError, RequestValidationError } from './common/errors/app-error';
+import {
+  MalformedBodyError,
+  RequestValidationError,
+  UnsupportedMediaTypeError,
+} from './common/errors/app-error';
 import { requestIdOf } from './common/http/request-id';
 import { installSecurityHeaders } from './common/http/security-headers';
 import { cutAt } from './common/text/well-formed';
@@ -88,6 +92,7 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   const strategies = app.get(AuthStrategies);
+  installUncompressedBodies(fastify);
   installUtf8Bodies(fastify);
   installBodyVerification(fastify, strategies);
   installSecurityHeaders(fastify);
@@ -138,6 +143,28 @@ const MAX_PARAM_LENGTH = 256;
 
 const shorten = (text: string, max: number) =>
   text.length <= max ? text : `${cutAt(text, max)}… (${text.length} characters)`;
+
+/**
+ * No API decodes a compressed body: one sent with a `Content-Encoding` is a 415 that says so,
+ * rather than compressed bytes refused as malformed JSON (or, for a signed MaxBridge body, a
+ * signature checked over bytes that are not the JSON).
+ */
+function installUncompressedBodies(fastify: FastifyInstance): void {
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const encoding = request.headers['content-encoding']?.trim();
+    if (!encoding || encoding.toLowerCase() === 'identity' || !hasBody(request.headers)) {
+      return done(null, payload);
+    }
+    done(new UnsupportedMediaTypeError(shorten(encoding, MAX_ECHOED_ENCODING)));
+  });
+}
+
+const hasBody = (headers: IncomingHttpHeaders) =>
+  headers['transfer-encoding'] !== undefined ||
+  (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+
+/** How much of a refused `Content-Encoding` an answer repeats. */
+const MAX_ECHOED_ENCODING = 40;
 
 /**
  * A JSON body must be UTF-8 (RFC 8259): one that is not is refused as malformed rather than read

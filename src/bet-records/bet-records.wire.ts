@@ -45,7 +45,7 @@ export class BetRecordsWire implements WireFormat, OnModuleInit {
       case 'malformed_body':
         return 'Malformed JSON';
       case 'unsupported_media_type':
-        return 'Content-Type must be application/json';
+        return error.detail;
       case 'unauthorized':
         return 'Invalid or missing API key';
       case 'forbidden':

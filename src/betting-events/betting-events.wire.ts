@@ -56,7 +56,7 @@ export class BettingEventsWire implements WireFormat, OnModuleInit {
       case 'malformed_body':
         return ['Invalid input data', { body: ['Malformed JSON'] }];
       case 'unsupported_media_type':
-        return ['Invalid input data', { body: ['Content-Type must be application/json'] }];
+        return ['Invalid input data', { body: [error.detail] }];
       case 'unauthorized':
         return ['Unauthorized'];
       case 'forbidden':

@@ -13,7 +13,7 @@ export interface DashboardErrorParams {
 export interface DashboardMessages {
   own: Record<DashboardErrorCode, (params: DashboardErrorParams) => string>;
   malformedBody: string;
-  unsupportedMediaType: string;
+  unsupportedMediaType(encoding: string | null): string;
   payloadTooLarge: string;
   notLoggedIn: string;
   forbidden: string;
@@ -37,7 +37,10 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
       email_taken: ({ email }) => `A dashboard user already has the email ${email}`,
     },
     malformedBody: 'The body must be valid JSON',
-    unsupportedMediaType: 'Content-Type must be application/json',
+    unsupportedMediaType: (encoding) =>
+      encoding === null
+        ? 'Content-Type must be application/json'
+        : `Content-Encoding ${encoding} is not supported: send the body uncompressed`,
     payloadTooLarge: 'The body is too large',
     notLoggedIn: 'Log in first',
     forbidden: 'Your role does not allow this',
@@ -62,7 +65,10 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
       email_taken: ({ email }) => `Un utilisateur du tableau de bord a déjà l’e-mail ${email}`,
     },
     malformedBody: 'Le corps doit être du JSON valide',
-    unsupportedMediaType: 'Content-Type doit être application/json',
+    unsupportedMediaType: (encoding) =>
+      encoding === null
+        ? 'Content-Type doit être application/json'
+        : `Le Content-Encoding ${encoding} n’est pas pris en charge : envoyez le corps non compressé`,
     payloadTooLarge: 'Le corps est trop volumineux',
     notLoggedIn: 'Connectez-vous d’abord',
     forbidden: 'Votre rôle ne le permet pas',

@@ -107,7 +107,7 @@ export class MaxBridgeWire implements WireFormat, OnModuleInit {
         return ok(MaxBridgeCode.WRONG_REQUEST, { fields: { body: 'The body must be valid JSON' } });
       case 'unsupported_media_type':
         return ok(MaxBridgeCode.WRONG_REQUEST, {
-          fields: { body: 'Content-Type must be application/json' },
+          fields: { body: error.detail },
         });
       case 'payload_too_large':
         return ok(MaxBridgeCode.WRONG_REQUEST, { fields: { body: 'The body is too large' } });

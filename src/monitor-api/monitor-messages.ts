@@ -8,7 +8,8 @@ export interface MonitorMessages {
   rateLimited(limit: number, retryAfter: number): string;
   malformedBody: string;
   payloadTooLarge(limitBytes: number): string;
-  unsupportedMediaType: string;
+  /** `encoding`: the refused `Content-Encoding`, when the body's type was not the problem. */
+  unsupportedMediaType(encoding: string | null): string;
   routeNotFound(method: string, path: string): string;
   validationFailed: string;
   /** When more problems were found than an answer lists. */
@@ -55,7 +56,10 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       `Rate limit of ${limit} requests per minute exceeded; retry in ${retryAfter} s`,
     malformedBody: 'Malformed JSON body',
     payloadTooLarge: (limit) => `Request body exceeds the limit of ${limit} bytes`,
-    unsupportedMediaType: 'Content-Type must be application/json',
+    unsupportedMediaType: (encoding) =>
+      encoding === null
+        ? 'Content-Type must be application/json'
+        : `Content-Encoding ${encoding} is not supported: send the body uncompressed`,
     routeNotFound: (method, path) => `Route ${method} ${path} not found`,
     validationFailed: 'Validation failed',
     validationFailedListing: (listed, found) =>
@@ -85,7 +89,10 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       `Limite de ${limit} requêtes par minute dépassée ; réessayez dans ${retryAfter} s`,
     malformedBody: 'Corps JSON mal formé',
     payloadTooLarge: (limit) => `Le corps de la requête dépasse la limite de ${limit} octets`,
-    unsupportedMediaType: 'Le Content-Type doit être application/json',
+    unsupportedMediaType: (encoding) =>
+      encoding === null
+        ? 'Le Content-Type doit être application/json'
+        : `Le Content-Encoding ${encoding} n’est pas pris en charge : envoyez le corps non compressé`,
     routeNotFound: (method, path) => `Route ${method} ${path} introuvable`,
     validationFailed: 'Échec de la validation',
     validationFailedListing: (listed, found) =>

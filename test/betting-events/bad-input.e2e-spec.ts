@@ -486,6 +486,27 @@ describe('AML Betting Events: bad input', () => {
     ]);
   });
 
+  it('refuses a compressed body with a 415 in its own shape', async () => {
+    const before = await storedRows();
+    const res = await t.http
+      .post('/betting-events')
+      .set('x-api-key', team.apiKey)
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'br')
+      .send(JSON.stringify(BASE));
+    expect([res.status, res.body]).toEqual([
+      415,
+      {
+        error: {
+          message: 'Invalid input data',
+          details: { body: ['Content-Encoding br is not supported: send the body uncompressed'] },
+          status: 415,
+        },
+      },
+    ]);
+    expect(await storedRows()).toEqual(before);
+  });
+
   it('refuses a body over the size limit with a 413 in its own shape', async () => {
     const res = await postRaw(JSON.stringify({ ...BASE, meta: { note: 'x'.repeat(BODY_LIMIT) } }));
     expect([res.status, res.body]).toEqual([

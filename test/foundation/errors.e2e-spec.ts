@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { FixtureRoutesModule } from '../support/fixture-routes.module';
 import { createTeam, TestTeam } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -123,6 +124,28 @@ describe('bad input and failures on the monitor API', () => {
       success: false,
       error: { code: 'VALIDATION_ERROR', message: 'Content-Type must be application/json' },
     });
+  });
+
+  it('refuses a compressed body with 415, naming its Content-Encoding', async () => {
+    const gzipped = gzipSync(JSON.stringify({ name: 'x' })) as unknown as string;
+    const compressed = () =>
+      echo()
+        .set('Content-Encoding', 'gzip')
+        .serialize((bytes) => bytes);
+    const res = await compressed().send(gzipped).expect(415);
+    expect(res.body).toEqual({
+      success: false,
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'Content-Encoding gzip is not supported: send the body uncompressed',
+      },
+    });
+    const french = await compressed().set('Accept-Language', 'fr').send(gzipped).expect(415);
+    expect(french.body.error.message).toBe(
+      'Le Content-Encoding gzip n’est pas pris en charge : envoyez le corps non compressé',
+    );
+    // `identity` is no encoding at all.
+    await echo().set('Content-Encoding', 'identity').send({ name: 'x' }).expect(201);
   });
 
   it('lists every invalid field in details', async () => {

@@ -213,4 +213,18 @@ describe('MaxBridge get-user-info', () => {
       data: { fields: { body: 'Content-Type must be application/json' } },
     });
   });
+
+  it('refuses a compressed body by its content encoding', async () => {
+    const answer = await signedPost(t, '/api/payment/get-user-info', '{"user_id":1}', {
+      headers: { 'content-encoding': 'deflate' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      code: 99,
+      message: 'WRONG_REQUEST',
+      data: {
+        fields: { body: 'Content-Encoding deflate is not supported: send the body uncompressed' },
+      },
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { SqlDatabase } from '../../src/database/sql-database';
 import {
@@ -119,6 +120,22 @@ describe('MaxBridge cash desks and withdraw reservations', () => {
     expect((await reserve('{"userId":')).body).toEqual({
       code: 'INVALID_REQUEST',
       message: 'The body must be valid JSON',
+    });
+    const gzipped = await fetch(`${t.url}/api/lockless-reservation/create`, {
+      method: 'POST',
+      headers: {
+        authorization: key,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
+      body: gzipSync(JSON.stringify(reservation(userId, desk.id))),
+    });
+    expect({ status: gzipped.status, body: await gzipped.json() }).toEqual({
+      status: 415,
+      body: {
+        code: 'INVALID_REQUEST',
+        message: 'Content-Encoding gzip is not supported: send the body uncompressed',
+      },
     });
     expect((await get('/api/v1/get-reservation')).status).toBe(400);
     expect((await post('/api/lockless-reservation/preferred-branch', {})).status).toBe(400);

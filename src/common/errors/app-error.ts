@@ -65,11 +65,21 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
-/** The body is not JSON. */
+/** The body is not JSON, or is compressed. */
 export class UnsupportedMediaTypeError extends AppError {
   readonly kind = 'unsupported_media_type';
-  constructor() {
-    super('Unsupported media type');
+  /** `encoding`: a `Content-Encoding` the service does not decode, when that is what was refused. */
+  constructor(readonly encoding: string | null = null) {
+    super(
+      encoding === null ? 'Unsupported media type' : `Unsupported Content-Encoding ${encoding}`,
+    );
+  }
+
+  /** The refusal in English, for the wires that speak no other language. */
+  get detail(): string {
+    return this.encoding === null
+      ? 'Content-Type must be application/json'
+      : `Content-Encoding ${this.encoding} is not supported: send the body uncompressed`;
   }
 }
 

@@ -76,7 +76,7 @@ export class RetailWire implements WireFormat, OnModuleInit {
       case 'malformed_body':
         return answer(400, 'INVALID_REQUEST', 'The body must be valid JSON');
       case 'unsupported_media_type':
-        return answer(415, 'INVALID_REQUEST', 'Content-Type must be application/json');
+        return answer(415, 'INVALID_REQUEST', error.detail);
       case 'payload_too_large':
         return answer(413, 'INVALID_REQUEST', 'The body is too large');
       case 'unauthorized':
