@@ -79,23 +79,25 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
   },
 };
 
-/** The number a class-validator message names (`shorter than or equal to 254 characters`). */
-const numberIn = (message: string) => /(-?\d+)/.exec(message)?.[1] ?? '';
+/** The first argument of the rule's decorator (`@MaxLength(254)`: 254; `@IsIn(ROLES)`: the roles). */
+const argOf = (issue: FieldIssue) => {
+  const [first] = (issue.params?.args as unknown[] | undefined) ?? [];
+  return Array.isArray(first) ? first.join(', ') : String(first ?? '');
+};
 
 /** French texts of the rules the dashboard's own forms check (class-validator's and its own). */
-const FRENCH_FIELD_TEXTS: Record<string, (field: string, message: string) => string> = {
+const FRENCH_FIELD_TEXTS: Record<string, (field: string, issue: FieldIssue) => string> = {
   isDefined: (field) => `${field} est obligatoire`,
   isObject: () => 'le corps doit être un objet JSON',
   isString: (field) => `${field} doit être une chaîne de caractères`,
-  maxLength: (field, message) => `${field} doit faire au plus ${numberIn(message)} caractères`,
-  isIn: (field, message) =>
-    `${field} doit valoir l'une de ces valeurs : ${message.split('one of ')[1] ?? ''}`,
+  maxLength: (field, issue) => `${field} doit faire au plus ${argOf(issue)} caractères`,
+  isIn: (field, issue) => `${field} doit valoir l'une de ces valeurs : ${argOf(issue)}`,
   isCleanText: (field) => `${field} doit être un texte sans caractères de contrôle`,
   isEmailAddress: (field) => `${field} doit être une adresse e-mail`,
   isBoolean: (field) => `${field} doit valoir true ou false`,
   isInt: (field) => `${field} doit être un entier`,
-  min: (field, message) => `${field} doit valoir au moins ${numberIn(message)}`,
-  max: (field, message) => `${field} doit valoir au plus ${numberIn(message)}`,
+  min: (field, issue) => `${field} doit valoir au moins ${argOf(issue)}`,
+  max: (field, issue) => `${field} doit valoir au plus ${argOf(issue)}`,
 };
 
 /**
@@ -105,5 +107,5 @@ const FRENCH_FIELD_TEXTS: Record<string, (field: string, message: string) => str
 export function dashboardFieldMessage(issue: FieldIssue, language: Language): string {
   if (language === 'en') return issue.message;
   const french = FRENCH_FIELD_TEXTS[issue.constraint];
-  return french ? french(issue.field, issue.message) : monitorFieldMessage(issue, language);
+  return french ? french(issue.field, issue) : monitorFieldMessage(issue, language);
 }

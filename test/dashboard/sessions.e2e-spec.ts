@@ -120,6 +120,18 @@ describe('dashboard sessions and users', () => {
     expect(taken.body.error.message).toBe(
       `Un utilisateur du tableau de bord a déjà l’e-mail ${admin.email}`,
     );
+    const badRole = await owner
+      .post('/dashboard/api/users', { email: 'a'.repeat(250) + '@x.sn', role: 'boss' })
+      .set('accept-language', 'fr')
+      .expect(400);
+    expect(badRole.body.error).toEqual({
+      code: 'invalid_request',
+      fields: ['email', 'role'],
+      message: [
+        'email: email doit faire au plus 254 caractères',
+        "role: role doit valoir l'une de ces valeurs : viewer, analyst, admin",
+      ].join(' ; '),
+    });
     const invalid = await owner
       .post('/dashboard/api/webhooks', { url: 'http://127.0.0.1/hook' })
       .set('accept-language', 'fr')

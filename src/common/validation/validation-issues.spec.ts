@@ -45,6 +45,18 @@ describe('toFieldIssues', () => {
     });
   });
 
+  it("keeps the arguments of each failed rule's decorator, nested ones included", () => {
+    const slip = plainToInstance(Slip, { id: 'a', legs: [{ odds: 0 }], main: { odds: 1 } });
+    expect(toFieldIssues(validateSync(slip))).toEqual([
+      {
+        field: 'legs[0].odds',
+        constraint: 'min',
+        message: 'odds must not be less than 1',
+        params: { value: 0, args: [1] },
+      },
+    ]);
+  });
+
   it('returns nothing for a valid object', () => {
     expect(
       toFieldIssues(validateSync(plainToInstance(Slip, { id: 'a', legs: [], main: { odds: 3 } }))),

@@ -57,6 +57,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: false,
     transform: true,
     stopAtFirstError: false,
+    // The object each error was found in, for its rules' arguments (never sent: see toFieldIssues).
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => new RequestValidationError(toFieldIssues(errors)),
   });
 }
