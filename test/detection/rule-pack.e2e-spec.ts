@@ -358,6 +358,38 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
     name: 'RAPID_DEPOSITS: 5 deposits spread over 61 minutes',
     build: () => rapidDeposits([71, 40, 30, 20, 10], []),
   },
+  {
+    name: 'RAPID_DEPOSITS fires on 5 deposits sent newest first, in one batch',
+    build: () => ({
+      ...rapidDeposits(
+        [],
+        [
+          fires(
+            'pl-rapid',
+            'MEDIUM',
+            1,
+            {
+              count: 5,
+              total: 500_000,
+              currency: 'XOF',
+              span_minutes: 40,
+              min_count: 5,
+              window_minutes: 60,
+            },
+            '5 deposits totalling 5,000 XOF in 40 min; threshold 5 in 1 h',
+          ),
+        ],
+      ),
+      steps: [[{ batch: [10, 20, 30, 40, 50].map((at) => m('pl-rapid', 'DEPOSIT', 1_000, at)) }]],
+    }),
+  },
+  {
+    name: 'RAPID_DEPOSITS: 5 deposits over 61 minutes, sent newest first',
+    build: () => ({
+      ...rapidDeposits([], []),
+      steps: [[{ batch: [10, 20, 30, 40, 71].map((at) => m('pl-rapid', 'DEPOSIT', 1_000, at)) }]],
+    }),
+  },
 
   // STRUCTURING: 2 deposits in [80%, 100%) of the threshold within 24 hours.
   {

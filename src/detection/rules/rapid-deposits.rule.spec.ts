@@ -62,6 +62,53 @@ describe('RAPID_DEPOSITS', () => {
     ]);
   });
 
+  it('fires on deposits that arrive newest first: a late one completes the later windows', () => {
+    const deposits = depositsAt([0, 1, 2, 3, 4, 5]).reverse();
+    const { findings } = detect(deposits, rules);
+    // The 5th to arrive (minute 1) makes minutes 1 to 5 five; the 6th (minute 0), all six.
+    expect(findings).toEqual([
+      expected(rapidDeposits, deposits[4], {
+        count: 5,
+        total: 2_400_000_00,
+        currency: 'XOF',
+        span_minutes: 4,
+        min_count: 5,
+        window_minutes: 60,
+      }),
+      expected(rapidDeposits, deposits[5], {
+        count: 6,
+        total: 2_880_000_00,
+        currency: 'XOF',
+        span_minutes: 5,
+        min_count: 5,
+        window_minutes: 60,
+      }),
+    ]);
+  });
+
+  it('fires on a late deposit in the middle of the window, and takes the earliest window', () => {
+    const deposits = depositsAt([0, 10, 30, 40, 20]);
+    expect(detect(deposits, rules).findings).toEqual([
+      expected(rapidDeposits, deposits[4], {
+        count: 5,
+        total: 2_400_000_00,
+        currency: 'XOF',
+        span_minutes: 40,
+        min_count: 5,
+        window_minutes: 60,
+      }),
+    ]);
+  });
+
+  it('stays quiet on 5 deposits over 61 minutes, whatever their order', () => {
+    for (const order of [
+      [61, 45, 30, 15, 0],
+      [30, 0, 61, 15, 45],
+    ]) {
+      expect(detect(depositsAt(order), rules).findings).toEqual([]);
+    }
+  });
+
   it('stays quiet on 4 deposits within an hour', () => {
     expect(detect(depositsAt([0, 10, 20, 30]), rules).findings).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { MICROS, within } from '../engine/player-state';
 import { defineRule } from '../engine/rule';
 import { count, money, span } from '../engine/texts';
+import { fullestHit, spanMinutesOf, totalOf, windowsHolding } from '../engine/windows';
 
 /** N deposits (of one currency) within a window. */
 export const rapidDeposits = defineRule({
@@ -37,24 +38,28 @@ export const rapidDeposits = defineRule({
       max: 1440,
       default: 60,
       description: {
-        en: 'The window, in minutes, ending at the deposit',
-        fr: 'La fenêtre, en minutes, qui se termine au dépôt',
-        'pt-BR': 'A janela, em minutos, que termina no depósito',
+        en: 'The window, in minutes, ending at the deposit (or at a later one, for a deposit that arrives late)',
+        fr: 'La fenêtre, en minutes, qui se termine au dépôt (ou à un dépôt postérieur, pour un dépôt arrivé en retard)',
+        'pt-BR':
+          'A janela, em minutos, que termina no depósito (ou num depósito posterior, para um depósito que chega atrasado)',
       },
     },
   },
   evaluate(event, { parameters, state }) {
     if (event.type !== 'DEPOSIT') return null;
-    const since = event.at - parameters.window_minutes * MICROS.MINUTE;
-    const earlier = within(state.deposits, event.currency, since).filter((d) => d.at <= event.at);
-    if (earlier.length + 1 < parameters.count) return null;
-    const first = Math.min(event.at, ...earlier.map((d) => d.at));
+    const length = parameters.window_minutes * MICROS.MINUTE;
+    const deposits = within(state.deposits, event.currency, event.at - length);
+    const hit = fullestHit(
+      windowsHolding(deposits, { at: event.at, cents: event.amountCents }, length),
+      (window) => window.length >= parameters.count,
+    );
+    if (!hit) return null;
     return {
       figures: {
-        count: earlier.length + 1,
-        total: earlier.reduce((sum, d) => sum + d.cents, event.amountCents),
+        count: hit.length,
+        total: totalOf(hit),
         currency: event.currency,
-        span_minutes: Math.round((event.at - first) / MICROS.MINUTE),
+        span_minutes: spanMinutesOf(hit, MICROS.MINUTE),
         min_count: parameters.count,
         window_minutes: parameters.window_minutes,
       },

@@ -35,6 +35,23 @@ describe('STRUCTURING', () => {
     ]);
   });
 
+  it('fires on a deposit that arrives after a later one', () => {
+    const events = [move(950_000_00, 5), move(900_000_00, 0)];
+    expect(detect(events, rules).findings).toEqual([
+      expected(structuring, events[1], {
+        type: 'DEPOSIT',
+        count: 2,
+        total: 1_850_000_00,
+        currency: 'XOF',
+        threshold: THRESHOLD,
+        span_minutes: 300,
+        lower_share: 0.8,
+      }),
+    ]);
+    // Its near miss: the later one more than 24 h after it.
+    expect(detect([move(950_000_00, 25), move(900_000_00, 0)], rules).findings).toEqual([]);
+  });
+
   it('fires on withdrawals too', () => {
     const events = [
       move(850_000_00, 0, { type: 'WITHDRAWAL' }),

@@ -2,6 +2,7 @@ import { thresholdFor, LARGE_AMOUNT_CENTS } from '../engine/money-thresholds';
 import { MICROS, within } from '../engine/player-state';
 import { defineRule } from '../engine/rule';
 import { money, percent, span } from '../engine/texts';
+import { fullestHit, spanMinutesOf, totalOf, windowsHolding } from '../engine/windows';
 
 /**
  * Deposits (or withdrawals) kept just under the threshold: several within the window, each from
@@ -61,9 +62,10 @@ export const structuring = defineRule({
       max: 72,
       default: 24,
       description: {
-        en: 'The window, in hours, ending at the event',
-        fr: 'La fenêtre, en heures, qui se termine à l’événement',
-        'pt-BR': 'A janela, em horas, que termina no evento',
+        en: 'The window, in hours, ending at the event (or at a later one, for an event that arrives late)',
+        fr: 'La fenêtre, en heures, qui se termine à l’événement (ou à un événement postérieur, pour un événement arrivé en retard)',
+        'pt-BR':
+          'A janela, em horas, que termina no evento (ou num evento posterior, para um evento que chega atrasado)',
       },
     },
   },
@@ -76,21 +78,21 @@ export const structuring = defineRule({
     const justUnder = (cents: number) => cents >= lower && cents < threshold;
     if (!justUnder(event.amountCents)) return null;
     const moves = event.type === 'DEPOSIT' ? state.deposits : state.withdrawals;
-    const since = event.at - parameters.window_hours * MICROS.HOUR;
-    const earlier = within(moves, event.currency, since).filter(
-      (m) => m.at <= event.at && justUnder(m.cents),
+    const length = parameters.window_hours * MICROS.HOUR;
+    const near = within(moves, event.currency, event.at - length).filter((m) => justUnder(m.cents));
+    const hit = fullestHit(
+      windowsHolding(near, { at: event.at, cents: event.amountCents }, length),
+      (window) => window.length >= parameters.count && totalOf(window) > threshold,
     );
-    const total = earlier.reduce((sum, m) => sum + m.cents, event.amountCents);
-    if (earlier.length + 1 < parameters.count || total <= threshold) return null;
-    const first = Math.min(event.at, ...earlier.map((m) => m.at));
+    if (!hit) return null;
     return {
       figures: {
         type: event.type,
-        count: earlier.length + 1,
-        total,
+        count: hit.length,
+        total: totalOf(hit),
         currency: event.currency,
         threshold,
-        span_minutes: Math.round((event.at - first) / MICROS.MINUTE),
+        span_minutes: spanMinutesOf(hit, MICROS.MINUTE),
         lower_share: parameters.lower_share,
       },
     };
