@@ -225,6 +225,13 @@ describe('detection', () => {
       ['OPEN', 2],
       ['RESOLVED', 1],
     ]);
+    // The queue of alerts no one has taken, and its opposite.
+    const taken = async (assigned: boolean) =>
+      (await alertsOf(`rule=LARGE_TRANSACTION&player=p-audit&assigned=${assigned}`)).items.map(
+        (a) => [a.status, a.assignee],
+      );
+    expect(await taken(false)).toEqual([['OPEN', null]]);
+    expect(await taken(true)).toEqual([['RESOLVED', 'aminata.diallo']]);
     // The event's status names the alert it joined.
     const status = await get(`/api/v1/events/${uuid}/status`).expect(200);
     expect(status.body.alerts).toEqual([
@@ -859,7 +866,7 @@ describe('detection', () => {
         {
           field: 'colour',
           message:
-            'paramètre de requête inconnu colour ; paramètres attendus : status, severity, rule, player, assignee, from, to, sort, page, size',
+            'paramètre de requête inconnu colour ; paramètres attendus : status, severity, rule, player, assignee, assigned, from, to, sort, page, size',
         },
         {
           field: 'status',
@@ -1010,10 +1017,18 @@ describe('detection', () => {
       {
         field: 'colour',
         message:
-          'unknown query parameter colour; expected one of status, severity, rule, player, assignee, from, to, sort, page, size',
+          'unknown query parameter colour; expected one of status, severity, rule, player, assignee, assigned, from, to, sort, page, size',
       },
     ]);
     expect((await details('page=0')).map((d) => d.field)).toEqual(['page']);
+    expect((await details('assigned=maybe')).map((d) => d.field)).toEqual(['assigned']);
+    // Every code of the pack at once fits the filter.
+    const everyRule = (await get('/api/v1/rules').expect(200)).body.data.items.map(
+      (r: { code: string }) => r.code,
+    );
+    expect(everyRule).toHaveLength(16);
+    await get(`/api/v1/alerts?rule=${everyRule.join(',')}`).expect(200);
+    await get(`/api/v1/alerts?rule=${encodeURIComponent(everyRule.join(', '))}`).expect(200);
     // Rule codes are the pack's: an unknown one (or an empty one) is named once each.
     expect(await details('rule=NO_SUCH_RULE,,LARGE_TRANSACTION,')).toEqual([
       {

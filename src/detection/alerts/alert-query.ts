@@ -28,6 +28,7 @@ const KNOWN = [
   'rule',
   'player',
   'assignee',
+  'assigned',
   'from',
   'to',
   'sort',
@@ -37,17 +38,17 @@ const KNOWN = [
 
 /**
  * `GET /alerts` filters: `status`, `severity`, `rule` (comma-separated lists), `player`,
- * `assignee`, `from` and `to` (ISO times, on the creation time), `sort` (`created_at`,
+ * `assignee`, `assigned` (`false`: the alerts no one took), `from` and `to` (ISO times, on the creation time), `sort` (`created_at`,
  * `last_hit_at` or `severity`; `-` before it for descending, the default), `page`, `size`.
  */
 export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
   const issues: FieldIssue[] = [];
   unknownParameters(query, KNOWN, issues);
-  const text = (name: string): string | undefined => {
+  const text = (name: string, max = 200): string | undefined => {
     const raw = query[name];
     if (raw === undefined) return undefined;
-    if (typeof raw !== 'string' || raw.trim() === '' || isLongerThan(raw, 200)) {
-      issues.push(issue(name, 'filterText', { max: 200 }));
+    if (typeof raw !== 'string' || raw.trim() === '' || isLongerThan(raw, max)) {
+      issues.push(issue(name, 'filterText', { max }));
       return undefined;
     }
     if (hasSurroundingSpaces(raw)) {
@@ -57,7 +58,8 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
     return raw;
   };
   const list = (name: string, allowed: readonly string[]): string[] | undefined => {
-    const raw = text(name);
+    // Long enough for every allowed value, each after a comma and a space.
+    const raw = text(name, Math.max(200, allowed.join(', ').length));
     if (raw === undefined) return undefined;
     const values = [...new Set(raw.split(',').map((v) => v.trim()))];
     for (const value of values) {
@@ -66,6 +68,13 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
       }
     }
     return values;
+  };
+  const flag = (name: string): boolean | undefined => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    issues.push(issue(name, 'filterChoice', { value: raw, choices: ['true', 'false'] }));
+    return undefined;
   };
   const time = (name: string): string | undefined => {
     const raw = text(name);
@@ -83,6 +92,7 @@ export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
     rules: list('rule', RULE_CODES),
     playerExternalId: text('player'),
     assignee: text('assignee'),
+    assigned: flag('assigned'),
     from: time('from'),
     to: time('to'),
   };

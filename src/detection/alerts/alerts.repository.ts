@@ -74,6 +74,8 @@ export interface AlertFilters {
   rules?: string[];
   playerExternalId?: string;
   assignee?: string;
+  /** Whether an alert has an assignee at all. */
+  assigned?: boolean;
   from?: string;
   to?: string;
 }
@@ -432,6 +434,9 @@ export class AlertsRepository {
     if (filters.assignee !== undefined) {
       where.push('a.assignee = ?');
       params.push(filters.assignee);
+    }
+    if (filters.assigned !== undefined) {
+      where.push(filters.assigned ? 'a.assignee IS NOT NULL' : 'a.assignee IS NULL');
     }
     if (filters.from !== undefined) {
       where.push('a.created_at >= ?');

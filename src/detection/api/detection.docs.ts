@@ -104,7 +104,8 @@ export const DetectionDocs = {
     summary: 'The alert queue',
     description:
       'Newest first. Filters: `status`, `severity`, `rule` (comma-separated lists), `player` (your player id), ' +
-      '`assignee`, `from` and `to` (ISO times with a zone, on the creation time), `sort` (`created_at`, `last_hit_at` or ' +
+      '`assignee`, `assigned` (`false`: the alerts no one has taken; `true`: the others), `from` (inclusive) and `to` ' +
+      '(exclusive; ISO times with a zone, on the creation time), `sort` (`created_at`, `last_hit_at` or ' +
       '`severity`, `-` before it for descending; default `-created_at`). One alert per player and rule while it is OPEN ' +
       'or ACKNOWLEDGED and its last hit is within the rule’s `cooldown_hours` (24 by default): later hits join it and ' +
       'raise `hit_count`; a hit after it is RESOLVED or FALSE_POSITIVE opens a new alert.' +
