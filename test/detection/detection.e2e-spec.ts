@@ -76,7 +76,13 @@ describe('detection', () => {
     t.http.delete(`/api/v1/allowlist/${kindAndValue}`).set('X-API-Key', team.apiKey);
   const alertsOf = async (query: string) =>
     (await get(`/api/v1/alerts?${query}`).expect(200)).body.data as {
-      items: { id: string; status: string; hit_count: number; rule: { version: number } }[];
+      items: {
+        id: string;
+        status: string;
+        hit_count: number;
+        assignee: string | null;
+        rule: { version: number };
+      }[];
       total: number;
     };
   const keyId = async () =>

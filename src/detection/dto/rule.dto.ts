@@ -20,8 +20,8 @@ export class RuleParameterDto {
     type: String,
     nullable: true,
     description:
-      '`count`, `minutes`, `hours` or `days` for an integer; cents per currency for `money`; `mode per key` for ' +
-      '`modes`; null for a number',
+      'For an integer, a code that is the same in every language: `count`, `level`, `minutes`, `hours` or `days`. ' +
+      'For `money` and `modes`, words in the request’s language (cents per currency; mode per key). Null for a number.',
     example: 'count',
   })
   unit: string | null;

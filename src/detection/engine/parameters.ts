@@ -20,7 +20,7 @@ export type ParameterSpec =
     }
   | {
       kind: 'integer';
-      unit: 'count' | 'minutes' | 'hours' | 'days';
+      unit: 'count' | 'level' | 'minutes' | 'hours' | 'days';
       min: number;
       max: number;
       default: number;

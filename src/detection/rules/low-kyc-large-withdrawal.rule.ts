@@ -29,7 +29,7 @@ export const lowKycLargeWithdrawal = defineRule({
     },
     min_kyc_level: {
       kind: 'integer',
-      unit: 'count',
+      unit: 'level',
       min: 1,
       max: 5,
       default: 2,
