@@ -100,6 +100,23 @@ describe('MaxBridge withdraw', () => {
     expect((await walletState(t, other)).balances).toEqual({ EUR: 5000 });
   });
 
+  it.each([
+    ['the user was blocked', 'user_status_id = 3'],
+    ['the user’s limits were lowered', 'transaction_max_limit = 500'],
+  ])('answers a retry 151 when %s after the withdrawal was carried out', async (_, change) => {
+    const userId = await createWalletUser(t, { balance: 5000 });
+    const body = request(userId, { amount: 1000 });
+    expect((await withdraw(body)).body.code).toBe(10);
+    await t.app
+      .get(SqlDatabase)
+      .transaction((s) => s.execute(`UPDATE wallet_users SET ${change} WHERE id = ?`, [userId]));
+    expect((await withdraw(body)).body).toEqual({
+      code: 151,
+      message: 'DUPLICATED_PROVIDERS_TRANSACTIONID',
+    });
+    expect((await walletState(t, userId)).balances).toEqual({ EUR: 4000 });
+  });
+
   it('counts a transaction id in characters, as the database does: 64 emoji are 64, not 128', async () => {
     const userId = await createWalletUser(t, { balance: 5000 });
     const id = `${'😀'.repeat(56)}${randomBytes(4).toString('hex')}`;

@@ -59,10 +59,16 @@ describe('withdrawal rules', () => {
       1000,
       MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID,
     ],
+    // A retry of a withdrawal carried out is told so, whatever changed since.
     [
       { ...target, transactionIdUsed: true },
       5001,
-      MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH,
+      MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID,
+    ],
+    [
+      { ...target, transactionIdUsed: true, blockType: BlockType.FullBlock },
+      1000,
+      MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID,
     ],
   ])('target %j, amount %i: %s', (t, amount, expected) => {
     expect(targetProblem(t, amount)).toBe(expected);

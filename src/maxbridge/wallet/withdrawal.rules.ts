@@ -43,18 +43,20 @@ export function requestProblem(request: WithdrawalRequest): MaxBridgeCode | null
 /**
  * The code of a withdrawal this user may not make from this account, before looking at funds. A
  * used transaction id seen here is answered at once; two first uses racing are told apart later,
- * by the ledger's unique index.
+ * by the ledger's unique index. It comes before the user's status and limits: a retry of a
+ * withdrawal carried out is told so (151) even if the user was blocked or their limits changed
+ * since, or the desk would take the retry's refusal for the first one's and pay no cash.
  */
 export function targetProblem(
   target: WithdrawalTarget | null,
   amount: number,
 ): MaxBridgeCode | null {
   if (!target) return MaxBridgeCode.ACCOUNT_NOT_FOUND;
+  if (target.transactionIdUsed) return MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID;
   if (blocksWithdrawals(target.blockType)) return MaxBridgeCode.ACCOUNT_IS_BLOCKED;
   if (target.accountId === null) return MaxBridgeCode.USERS_ACCOUNTS_NOT_FOUND;
   if (amount < target.minLimit || amount > target.maxLimit) {
     return MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH;
   }
-  if (target.transactionIdUsed) return MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID;
   return null;
 }
