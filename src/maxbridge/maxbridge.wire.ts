@@ -40,6 +40,8 @@ const REFUSAL_CODES: Record<RefusalReason, MaxBridgeCode> = {
   outside_limits: MaxBridgeCode.TRANSACTION_AMOUNT_AND_LIMIT_DONT_MATCH,
   account_blocked: MaxBridgeCode.ACCOUNT_IS_BLOCKED,
   already_settled: MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID,
+  already_rejected: MaxBridgeCode.TRANSACTION_STATUS_REJECTED,
+  balance_limit: MaxBridgeCode.FINANCIAL_LIMIT_REACHED,
 };
 
 export const MAXBRIDGE_WIRE = 'maxbridge';

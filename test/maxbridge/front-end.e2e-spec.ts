@@ -459,6 +459,59 @@ describe('MaxBridge front end and core session', () => {
     expect((await walletState(t, userId)).balances).toEqual({ EUR: 2500 });
   });
 
+  it('tells a rejected deposit (183) and a balance past the ceiling (225) from one credited (151)', async () => {
+    const owner = await player(t, 0);
+    const headers = session(owner.token, owner.userId);
+    const open = async (amount: number) =>
+      (
+        await retailCall(t, key, 'POST', '/api/ssbt-deposit/create', {
+          userId: owner.userId,
+          amount,
+          currency: 'EUR',
+          deviceId: 5,
+          reference: randomUUID(),
+        })
+      ).body.reservationId as string;
+    const deposit = (id: string) =>
+      post(
+        t,
+        '/api/v1/transactions/deposit',
+        { reservation_id: id, user_id: owner.userId },
+        headers,
+      );
+
+    const turnedDown = await open(900);
+    await retailCall(t, key, 'POST', `/api/ssbt-deposit/reject?reservationId=${turnedDown}`);
+    expect((await deposit(turnedDown)).body).toEqual({
+      code: 183,
+      message: 'TRANSACTION_STATUS_REJECTED',
+    });
+
+    const ceiling = Number.MAX_SAFE_INTEGER - 10;
+    expect((await deposit(await open(ceiling))).body.code).toBe(10);
+    const tooMuch = await open(100);
+    expect((await deposit(tooMuch)).body).toEqual({
+      code: 225,
+      message: 'FINANCIAL_LIMIT_REACHED',
+    });
+    const commit = await retailCall(t, key, 'POST', '/api/ssbt-deposit/commit', {
+      reservationId: tooMuch,
+      userId: owner.userId,
+    });
+    expect({ status: commit.status, code: commit.body.code }).toEqual({
+      status: 409,
+      code: 'LIMIT_REACHED',
+    });
+    const details = await retailCall(
+      t,
+      key,
+      'GET',
+      `/api/ssbt-deposit/details?reservationId=${tooMuch}`,
+    );
+    expect(details.body.status).toBe('Pending');
+    expect((await walletState(t, owner.userId)).balances).toEqual({ EUR: ceiling });
+  });
+
   it("refuses another player's deposit (156) and a user_id that is not the session's (138)", async () => {
     const owner = await player(t, 0);
     const thief = await player(t, 0);

@@ -193,6 +193,14 @@ export const FRONT_END_ANSWERS = {
       'Credited before (seed example)',
       maxBridgeAnswer(MaxBridgeCode.DUPLICATED_PROVIDERS_TRANSACTIONID),
     ),
+    rejected: example(
+      'Turned down before by the terminal: nothing credited',
+      maxBridgeAnswer(MaxBridgeCode.TRANSACTION_STATUS_REJECTED),
+    ),
+    balanceLimit: example(
+      'The balance would pass what the wallet holds (2^53 - 1 cents): nothing credited',
+      maxBridgeAnswer(MaxBridgeCode.FINANCIAL_LIMIT_REACHED),
+    ),
   },
 } satisfies Record<string, Examples>;
 

@@ -13,7 +13,12 @@ export type RefusalReason =
   | 'account_blocked'
   | 'not_found'
   | 'transaction_not_found'
-  | 'already_settled';
+  /** Carried out before (a deposit credited, a reference used): the retry changes nothing. */
+  | 'already_settled'
+  /** Turned down before (a deposit rejected): nothing was credited, nor will be. */
+  | 'already_rejected'
+  /** The credit would take the balance past what the wallet holds (2^53 - 1 cents). */
+  | 'balance_limit';
 
 export class CashDeskRefusal extends Error {
   constructor(

@@ -28,6 +28,8 @@ const REFUSALS: Record<RefusalReason, { status: number; code: string }> = {
   outside_limits: { status: 409, code: 'CONFLICT' },
   account_blocked: { status: 409, code: 'CONFLICT' },
   already_settled: { status: 409, code: 'CONFLICT' },
+  already_rejected: { status: 409, code: 'CONFLICT' },
+  balance_limit: { status: 409, code: 'LIMIT_REACHED' },
 };
 
 /**

@@ -88,7 +88,8 @@ export class SsbtDepositsService {
   /**
    * Credits the user's Pending deposit to the wallet, once: the move to Success and the ledger
    * row commit together. Refused when it is not the user's (`transaction_not_found`), or no longer Pending
-   * (`already_settled`, with its status).
+   * (`already_settled` when credited, `already_rejected` when turned down, with its status), or
+   * when the balance would pass what the wallet holds (`balance_limit`).
    */
   async credit(id: string, userId: number, via: 'retail' | 'front-end'): Promise<SsbtCredit> {
     const now = MicroTime.now();
@@ -111,7 +112,7 @@ export class SsbtDepositsService {
         },
         now,
       );
-      if (!credited) throw new CashDeskRefusal('already_settled', 'The balance would be too large');
+      if (!credited) throw new CashDeskRefusal('balance_limit', 'The balance would be too large');
       await this.deposits.setLedgerEntry(session, id, credited.ledgerEntryId);
       return { deposit: { ...deposit, ledgerEntryId: credited.ledgerEntryId }, ...credited };
     });
@@ -135,7 +136,7 @@ export class SsbtDepositsService {
       );
     }
     return new CashDeskRefusal(
-      'already_settled',
+      deposit.status === 'Rejected' ? 'already_rejected' : 'already_settled',
       `SSBT deposit ${id} is ${deposit.status}, not Pending`,
       {
         status: deposit.status,
