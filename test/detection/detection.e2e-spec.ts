@@ -245,6 +245,25 @@ describe('detection', () => {
     ]);
   });
 
+  it('answers each of concurrent PATCHes with the alert as that PATCH left it', async () => {
+    await send({
+      id: 'c-1',
+      player: 'p-race',
+      type: 'DEPOSIT',
+      amount: 1_500_000,
+      at: minutesAgo(5),
+    });
+    await drain();
+    const [alert] = (await alertsOf('rule=LARGE_TRANSACTION&player=p-race')).items;
+    const assignees = Array.from({ length: 12 }, (_, i) => `analyst-${i}`);
+    const answers = await Promise.all(
+      assignees.map((assignee) => patch(`/api/v1/alerts/${alert.id}`, { assignee }).expect(200)),
+    );
+    expect(answers.map((answer) => answer.body.data.assignee)).toEqual(assignees);
+    // Each answer's history ends with its own change.
+    expect(answers.map((answer) => answer.body.data.history.at(-1).assignee)).toEqual(assignees);
+  });
+
   it('a late event joins the alert whose hits are within the cooldown of it, either way; the reason stays the latest hit’s', async () => {
     const latest = minutesAgo(60);
     const earlier = minutesAgo(60 + 10 * 60);

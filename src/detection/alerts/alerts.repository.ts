@@ -330,12 +330,16 @@ export class AlertsRepository {
     }));
   }
 
-  async findByUuids(teamId: number, sent: readonly string[]): Promise<AlertRecord[]> {
+  async findByUuids(
+    teamId: number,
+    sent: readonly string[],
+    on: SqlSession | SqlDatabase = this.database,
+  ): Promise<AlertRecord[]> {
     // Ours are lower case; RFC 9562 reads either case.
     const uuids = sent.filter((uuid) => !hasSurroundingSpaces(uuid)).map((u) => u.toLowerCase());
     if (uuids.length === 0) return [];
-    const rows = await this.database.select<AlertRow>(
-      `SELECT ${this.columns(this.database)} WHERE a.team_id = ? AND a.uuid IN (${placeholders(uuids.length)})`,
+    const rows = await on.select<AlertRow>(
+      `SELECT ${this.columns(on)} WHERE a.team_id = ? AND a.uuid IN (${placeholders(uuids.length)})`,
       [requireTeamId(teamId), ...uuids],
     );
     return rows.map(toRecord);
@@ -477,11 +481,12 @@ export class AlertsRepository {
   async hitsOf(
     alertIds: readonly string[],
     limit: number,
+    on: SqlSession | SqlDatabase = this.database,
   ): Promise<Map<string, { items: HitItem[]; total: number }>> {
     const found = new Map(alertIds.map((id) => [id, { items: [] as HitItem[], total: 0 }]));
     if (alertIds.length === 0) return found;
-    const { dialect } = this.database;
-    const counts = await this.database.select<{ alert_id: Num; total: Num }>(
+    const { dialect } = on;
+    const counts = await on.select<{ alert_id: Num; total: Num }>(
       `SELECT alert_id, COUNT(*) AS total FROM alert_hits WHERE alert_id IN (${placeholders(alertIds.length)}) ` +
         'GROUP BY alert_id',
       [...alertIds],
@@ -492,10 +497,9 @@ export class AlertsRepository {
       `${dialect.timestampText('event_time')} AS event_time, severity, figures, ` +
       `${dialect.timestampText('created_at')} AS created_at FROM alert_hits WHERE alert_id = ? ` +
       `ORDER BY id DESC LIMIT ${Number(limit)}) h${n}`;
-    const rows = await this.database.select<HitRow>(
-      alertIds.map((_, n) => latest(n)).join(' UNION ALL '),
-      [...alertIds],
-    );
+    const rows = await on.select<HitRow>(alertIds.map((_, n) => latest(n)).join(' UNION ALL '), [
+      ...alertIds,
+    ]);
     for (const r of rows.sort((a, b) => Number(b.id) - Number(a.id))) {
       found.get(String(r.alert_id))!.items.push({
         id: String(r.id),
@@ -514,11 +518,14 @@ export class AlertsRepository {
   }
 
   /** The alerts' audit trails, oldest first. */
-  async auditOf(alertIds: readonly string[]): Promise<Map<string, AuditRow[]>> {
+  async auditOf(
+    alertIds: readonly string[],
+    on: SqlSession | SqlDatabase = this.database,
+  ): Promise<Map<string, AuditRow[]>> {
     const found = new Map(alertIds.map((id) => [id, [] as AuditRow[]]));
     if (alertIds.length === 0) return found;
-    const { dialect } = this.database;
-    const rows = await this.database.select<{
+    const { dialect } = on;
+    const rows = await on.select<{
       alert_id: Num;
       at: string;
       actor_kind: string;

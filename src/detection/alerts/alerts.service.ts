@@ -15,7 +15,7 @@ import {
   isWellFormed,
 } from '../../common/text/well-formed';
 import { MicroTime } from '../../common/time/micro-time';
-import { SqlDatabase } from '../../database/sql-database';
+import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import type { Rule } from '../engine/rule';
 import { PlayerRiskService } from '../risk/player-risk.service';
 import { RuleSettingsService } from '../settings/rule-settings.service';
@@ -74,25 +74,32 @@ export class AlertsService {
     uuid: string,
     language: TextLanguage,
     events = EMBEDDED_EVENTS,
+    on?: SqlSession,
   ): Promise<AlertDetail> {
-    const alert = (await this.getMany(teamId, [uuid], language, events)).get(uuid.toLowerCase());
+    const alert = (await this.getMany(teamId, [uuid], language, events, on)).get(
+      uuid.toLowerCase(),
+    );
     if (!alert) throw new ResourceNotFoundError('Alert', uuid);
     return alert;
   }
 
-  /** Several of a team's alerts as `get` shows each, by uuid (those it has), in four reads. */
+  /**
+   * Several of a team's alerts as `get` shows each, by uuid (those it has), in four reads; `on`
+   * a transaction, as that transaction sees them.
+   */
   async getMany(
     teamId: number,
     uuids: readonly string[],
     language: TextLanguage,
     events: number,
+    on?: SqlSession,
   ): Promise<Map<string, AlertDetail>> {
-    const alerts = await this.alerts.findByUuids(teamId, uuids);
+    const alerts = await this.alerts.findByUuids(teamId, uuids, on);
     const ids = alerts.map((alert) => alert.id);
-    const [hits, audits] = await Promise.all([
-      this.alerts.hitsOf(ids, events),
-      this.alerts.auditOf(ids),
-    ]);
+    // One statement at a time on a transaction's connection; outside one, both at once.
+    const [hits, audits] = on
+      ? [await this.alerts.hitsOf(ids, events, on), await this.alerts.auditOf(ids, on)]
+      : await Promise.all([this.alerts.hitsOf(ids, events), this.alerts.auditOf(ids)]);
     return new Map(
       alerts.map((alert) => [
         alert.uuid,
@@ -120,7 +127,9 @@ export class AlertsService {
     language: TextLanguage,
   ): Promise<AlertDetail> {
     const change = this.validate(body);
-    await this.database.transaction(async (session) => {
+    // The answer is read in the change's transaction, under its lock: the alert as this PATCH
+    // left it, not as a concurrent one committed after it.
+    return this.database.transaction(async (session) => {
       const alert = await this.alerts.findByUuid(teamId, uuid, session);
       if (!alert) throw new ResourceNotFoundError('Alert', uuid);
       const to = change.status ?? alert.status;
@@ -132,7 +141,7 @@ export class AlertsService {
       const assignee = change.assignee === undefined ? alert.assignee : change.assignee;
       // Nothing new (the assignee it has, no move, no note): no history entry, no update time.
       if (change.status === undefined && change.note === undefined && assignee === alert.assignee) {
-        return;
+        return this.get(teamId, uuid, language, EMBEDDED_EVENTS, session);
       }
       const now = MicroTime.now().toDatabaseText();
       const moved = await this.alerts.update(session, alert.id, alert.status, {
@@ -162,8 +171,8 @@ export class AlertsService {
       if (to !== alert.status || assignee !== alert.assignee) {
         await this.webhooks.alertChanges(session, teamId, { updated: [alert.uuid] });
       }
+      return this.get(teamId, uuid, language, EMBEDDED_EVENTS, session);
     });
-    return this.get(teamId, uuid, language);
   }
 
   private validate(body: unknown): {
