@@ -1,6 +1,7 @@
 import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-event.examples';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
 import { BRAND_KEYS_EXTENSION } from '../../src/tenancy/api-key-auth.decorator';
+import { monitorEvent } from '../detection/support';
 import { FixtureRoutesModule } from '../support/fixture-routes.module';
 import { createTeam } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -370,6 +371,20 @@ describe('brand scope: every X-API-Key route with a team key, the right brand an
       const served = await send('team');
       expect([route, served.status < 500, served.status !== 403]).toEqual([route, true, true]);
     }
+  });
+
+  // After the cases that read AML events as RECEIVED: its drain processes them.
+  it("GET /api/v1/events/{uuid}/status: an alert Y's event raised is the team's, not shown to Y", async () => {
+    // Y's large deposit raises an alert, which only the team-wide key sees.
+    const large = (
+      await post('Y', '/api/v1/events', monitorEvent('pl-y', 'DEPOSIT', 2_000_000, 5)).expect(202)
+    ).body.data.uuid as string;
+    await t.app.get(ProcessingWorker).drain();
+    const largePath = `/api/v1/events/${large}/status`;
+    expect((await get('team', largePath).expect(200)).body.alerts).toEqual([
+      { id: expect.any(String), rule: 'LARGE_TRANSACTION', severity: 'MEDIUM', status: 'OPEN' },
+    ]);
+    expect((await get('Y', largePath).expect(200)).body.alerts).toEqual([]);
   });
 
   it('covers every X-API-Key route of the OpenAPI document, each saying what brand keys may do', async () => {

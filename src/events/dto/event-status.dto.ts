@@ -26,7 +26,8 @@ export class EventStatusDto {
   @ApiProperty({
     type: () => [EventAlertDto],
     description:
-      'The alerts this event raised or joined (empty until it is processed, and when no rule fired)',
+      'The alerts this event raised or joined (empty until it is processed, and when no rule fired). Alerts are ' +
+      'the team’s: always empty for a brand’s key, to which `/api/v1/alerts` is refused too',
   })
   alerts: EventAlertDto[];
 }
