@@ -48,7 +48,7 @@ export const MonitorApi = (tag: string) =>
       description:
         '`fr` for messages in French; English otherwise. Texts written for people (rule titles, alert ' +
         'reasons, risk factors) are also in Brazilian Portuguese (`pt`, `pt-BR`)',
-      schema: { type: 'string', enum: ['en', 'fr', 'pt-BR'] },
+      schema: { type: 'string', enum: ['en', 'fr', 'pt', 'pt-BR'] },
     }),
     ApiUnauthorizedResponse({
       description: 'Missing, unknown or revoked API key',

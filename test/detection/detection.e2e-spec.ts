@@ -245,6 +245,28 @@ describe('detection', () => {
     ]);
   });
 
+  it('declares the lists’ filters in the OpenAPI document, for Swagger UI’s Try it out', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    const names = (path: string) =>
+      doc.paths[path].get.parameters
+        .filter((p: { in: string }) => p.in === 'query')
+        .map((p: { name: string }) => p.name);
+    expect(names('/api/v1/alerts')).toEqual([
+      'status',
+      'severity',
+      'rule',
+      'player',
+      'assignee',
+      'assigned',
+      'from',
+      'to',
+      'sort',
+      'page',
+      'size',
+    ]);
+    expect(names('/api/v1/players')).toEqual(['level', 'min_score', 'page', 'size']);
+  });
+
   it('answers each of concurrent PATCHes with the alert as that PATCH left it', async () => {
     await send({
       id: 'c-1',

@@ -9,6 +9,7 @@ import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
 import { AlertsService } from '../alerts/alerts.service';
 import { DetectionDocs } from './detection.docs';
+import { AlertListQuery } from './detection.queries';
 import { DetectionResponses } from './detection.responses';
 
 const ok = <T>(data: T) => ({ success: true as const, data });
@@ -22,6 +23,7 @@ export class AlertsController {
 
   @Get()
   @ApiOperation(DetectionDocs.listAlerts)
+  @AlertListQuery()
   @DetectionResponses.listAlerts()
   async list(
     @CurrentTenant() tenant: Tenant,

@@ -9,6 +9,7 @@ import { CurrentTenant } from '../../tenancy/current-tenant.decorator';
 import type { Tenant } from '../../tenancy/tenant';
 import { PlayerViewService } from '../risk/player-view.service';
 import { DetectionDocs } from './detection.docs';
+import { PlayerListQuery } from './detection.queries';
 import { DetectionResponses } from './detection.responses';
 
 const ok = <T>(data: T) => ({ success: true as const, data });
@@ -22,6 +23,7 @@ export class PlayersController {
 
   @Get()
   @ApiOperation(DetectionDocs.listPlayers)
+  @PlayerListQuery()
   @DetectionResponses.listPlayers()
   async list(@CurrentTenant() tenant: Tenant, @Query() query: Record<string, unknown>) {
     return ok(await this.players.list(tenant.teamId, query));
