@@ -658,6 +658,8 @@ describe('detection', () => {
     expect(v6.body.data.value).toBe('2001:db8::77');
     await disallow('ip/2001:DB8::77').expect(204);
     await disallow('ip/196.1.95.1%20').expect(404);
+    // An unknown query parameter is refused, as on every other route, and removes nothing.
+    await disallow('ip/196.1.95.1?confirm=1').expect(400);
     await disallow('ip/196.1.95.1').expect(204);
     await disallow('ip/196.1.95.1').expect(404);
   });

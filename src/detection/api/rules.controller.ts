@@ -139,7 +139,9 @@ export class RulesController {
     @CurrentTenant() tenant: Tenant,
     @Param('kind') kind: string,
     @Param('value') value: string,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
+    refuseQueryParameters(query);
     await this.allowlist.remove(tenant.teamId, kind, value);
   }
 }
