@@ -83,12 +83,35 @@ const largeTransaction = (amount: number): Scenario => ({
         ],
 });
 
-const rapidDeposits = (minutesAgo: number[], alerts: ExpectedAlert[]): Scenario => ({
-  rule: 'RAPID_DEPOSITS',
-  steps: [minutesAgo.map((at) => monitor(m('pl-rapid', 'DEPOSIT', 1_000, at)))],
-  players: ['pl-rapid'],
-  alerts,
-});
+/** Deposits of 1,000 XOF this many minutes ago, in this order: one request each, or one batch. */
+const rapidDeposits = (
+  minutesAgo: number[],
+  alerts: ExpectedAlert[],
+  sent: 'one by one' | 'in one batch' = 'one by one',
+): Scenario => {
+  const deposits = minutesAgo.map((at) => m('pl-rapid', 'DEPOSIT', 1_000, at));
+  return {
+    rule: 'RAPID_DEPOSITS',
+    steps: [sent === 'in one batch' ? [{ batch: deposits }] : deposits.map(monitor)],
+    players: ['pl-rapid'],
+    alerts,
+  };
+};
+
+const fiveDepositsIn40Minutes = fires(
+  'pl-rapid',
+  'MEDIUM',
+  1,
+  {
+    count: 5,
+    total: 500_000,
+    currency: 'XOF',
+    span_minutes: 40,
+    min_count: 5,
+    window_minutes: 60,
+  },
+  '5 deposits totalling 5,000 XOF in 40 min; threshold 5 in 1 h',
+);
 
 const structuring = (amounts: [number, number], alerts: ExpectedAlert[]): Scenario => ({
   rule: 'STRUCTURING',
@@ -333,26 +356,7 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
   // RAPID_DEPOSITS: 5 deposits within 60 minutes.
   {
     name: 'RAPID_DEPOSITS fires on 5 deposits in 40 minutes',
-    build: () =>
-      rapidDeposits(
-        [50, 40, 30, 20, 10],
-        [
-          fires(
-            'pl-rapid',
-            'MEDIUM',
-            1,
-            {
-              count: 5,
-              total: 500_000,
-              currency: 'XOF',
-              span_minutes: 40,
-              min_count: 5,
-              window_minutes: 60,
-            },
-            '5 deposits totalling 5,000 XOF in 40 min; threshold 5 in 1 h',
-          ),
-        ],
-      ),
+    build: () => rapidDeposits([50, 40, 30, 20, 10], [fiveDepositsIn40Minutes]),
   },
   {
     name: 'RAPID_DEPOSITS: 5 deposits spread over 61 minutes',
@@ -360,35 +364,11 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
   },
   {
     name: 'RAPID_DEPOSITS fires on 5 deposits sent newest first, in one batch',
-    build: () => ({
-      ...rapidDeposits(
-        [],
-        [
-          fires(
-            'pl-rapid',
-            'MEDIUM',
-            1,
-            {
-              count: 5,
-              total: 500_000,
-              currency: 'XOF',
-              span_minutes: 40,
-              min_count: 5,
-              window_minutes: 60,
-            },
-            '5 deposits totalling 5,000 XOF in 40 min; threshold 5 in 1 h',
-          ),
-        ],
-      ),
-      steps: [[{ batch: [10, 20, 30, 40, 50].map((at) => m('pl-rapid', 'DEPOSIT', 1_000, at)) }]],
-    }),
+    build: () => rapidDeposits([10, 20, 30, 40, 50], [fiveDepositsIn40Minutes], 'in one batch'),
   },
   {
     name: 'RAPID_DEPOSITS: 5 deposits over 61 minutes, sent newest first',
-    build: () => ({
-      ...rapidDeposits([], []),
-      steps: [[{ batch: [10, 20, 30, 40, 71].map((at) => m('pl-rapid', 'DEPOSIT', 1_000, at)) }]],
-    }),
+    build: () => rapidDeposits([10, 20, 30, 40, 71], [], 'in one batch'),
   },
 
   // STRUCTURING: 2 deposits in [80%, 100%) of the threshold within 24 hours.

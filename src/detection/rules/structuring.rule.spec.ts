@@ -20,35 +20,29 @@ const move = (amountCents: number, hoursAfter: number, partial: Partial<Detectio
   monitorEvent({ type: 'DEPOSIT', amountCents, at: T0 + hours(hoursAfter), ...partial });
 
 describe('STRUCTURING', () => {
-  it('fires on a second deposit just under the threshold within 24 h, their sum passing it', () => {
-    const events = [move(900_000_00, 0), move(950_000_00, 5)];
-    expect(detect(events, rules).findings).toEqual([
-      expected(structuring, events[1], {
-        type: 'DEPOSIT',
-        count: 2,
-        total: 1_850_000_00,
-        currency: 'XOF',
-        threshold: THRESHOLD,
-        span_minutes: 300,
-        lower_share: 0.8,
-      }),
-    ]);
-  });
+  it.each([
+    ['in time order', [0, 1]],
+    ['the later one first', [1, 0]],
+  ])(
+    'fires on a second deposit just under the threshold within 24 h, their sum passing it (%s)',
+    (_, order) => {
+      const both = [move(900_000_00, 0), move(950_000_00, 5)];
+      const events = order.map((i) => both[i]);
+      expect(detect(events, rules).findings).toEqual([
+        expected(structuring, events[1], {
+          type: 'DEPOSIT',
+          count: 2,
+          total: 1_850_000_00,
+          currency: 'XOF',
+          threshold: THRESHOLD,
+          span_minutes: 300,
+          lower_share: 0.8,
+        }),
+      ]);
+    },
+  );
 
-  it('fires on a deposit that arrives after a later one', () => {
-    const events = [move(950_000_00, 5), move(900_000_00, 0)];
-    expect(detect(events, rules).findings).toEqual([
-      expected(structuring, events[1], {
-        type: 'DEPOSIT',
-        count: 2,
-        total: 1_850_000_00,
-        currency: 'XOF',
-        threshold: THRESHOLD,
-        span_minutes: 300,
-        lower_share: 0.8,
-      }),
-    ]);
-    // Its near miss: the later one more than 24 h after it.
+  it('stays quiet on a late deposit more than 24 h before the later one', () => {
     expect(detect([move(950_000_00, 25), move(900_000_00, 0)], rules).findings).toEqual([]);
   });
 
