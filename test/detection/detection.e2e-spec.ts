@@ -145,6 +145,7 @@ describe('detection', () => {
             {
               stream: 'monitor',
               event_id: uuid,
+              operator_ref: 'a-1',
               event_time: micro(at),
               severity: 'MEDIUM',
               reason,

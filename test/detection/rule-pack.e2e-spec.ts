@@ -915,5 +915,18 @@ describe('the rule pack, end to end', () => {
       .expect(200);
     expect(body.data).toMatchObject({ external_id: bettor, cpf: bettor });
     expect(body.data.open_alerts).toContainEqual(alert);
+
+    // The alert names its event by the operator's own id too: the slip's bet_slip_id.
+    const detail = await t.http
+      .get(`/api/v1/alerts/${alert.id}`)
+      .set('X-API-Key', team.apiKey)
+      .expect(200);
+    expect(detail.body.data.events.items).toEqual([
+      expect.objectContaining({
+        stream: 'aml',
+        event_id: expect.stringMatching(/^evt_/),
+        operator_ref: scenario.alerts[0].parameters.slip,
+      }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { TextLanguage } from '../../common/i18n/language';
 import { MicroTime } from '../../common/time/micro-time';
 import type { Figures, Rule } from '../engine/rule';
-import type { AlertHitRow, AlertRecord, AuditRow } from './alerts.repository';
+import type { AlertRecord, AuditRow, HitItem } from './alerts.repository';
 
 export const isoOf = (text: string | null): string | null =>
   text === null ? null : MicroTime.fromDatabaseText(text).toIso();
@@ -44,7 +44,7 @@ export type AlertSummary = ReturnType<typeof alertSummary>;
 export function alertDetail(
   alert: AlertRecord,
   rule: Rule,
-  hits: { items: AlertHitRow[]; total: number },
+  hits: { items: HitItem[]; total: number },
   audit: readonly AuditRow[],
   language: TextLanguage,
 ) {
@@ -55,6 +55,7 @@ export function alertDetail(
       items: hits.items.map((hit) => ({
         stream: hit.stream,
         event_id: hit.eventRef,
+        operator_ref: hit.operatorRef,
         event_time: isoOf(hit.eventTime),
         severity: hit.severity,
         reason: reasonView(rule, JSON.parse(hit.figures) as Figures, language),

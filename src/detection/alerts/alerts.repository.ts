@@ -82,7 +82,8 @@ export interface AlertFilters {
 
 export type AlertSort = 'created_at' | 'last_hit_at' | 'severity';
 
-type HitItem = AlertHitRow & { id: string };
+/** A hit as an alert shows it, with the operator's own id of its event (null once purged). */
+export type HitItem = AlertHitRow & { id: string; operatorRef: string | null };
 
 interface HitRow {
   id: Num;
@@ -91,6 +92,7 @@ interface HitRow {
   stream: string;
   event_id: Num;
   event_ref: string;
+  operator_ref: string | null;
   event_time: string;
   severity: string;
   figures: string;
@@ -492,11 +494,16 @@ export class AlertsRepository {
       [...alertIds],
     );
     for (const row of counts) found.get(String(row.alert_id))!.total = Number(row.total);
+    // The operator's id: a monitor event's `event_id`, an AML event's slip's `bet_slip_id`.
     const latest = (n: number) =>
-      `SELECT * FROM (SELECT id, alert_id, team_id, stream, event_id, event_ref, ` +
-      `${dialect.timestampText('event_time')} AS event_time, severity, figures, ` +
-      `${dialect.timestampText('created_at')} AS created_at FROM alert_hits WHERE alert_id = ? ` +
-      `ORDER BY id DESC LIMIT ${Number(limit)}) h${n}`;
+      `SELECT * FROM (SELECT h.id, h.alert_id, h.team_id, h.stream, h.event_id, h.event_ref, ` +
+      `COALESCE(e.external_event_id, s.slip_ref) AS operator_ref, ` +
+      `${dialect.timestampText('h.event_time')} AS event_time, h.severity, h.figures, ` +
+      `${dialect.timestampText('h.created_at')} AS created_at FROM alert_hits h ` +
+      `LEFT JOIN events e ON h.stream = 'monitor' AND e.id = h.event_id ` +
+      `LEFT JOIN betting_events b ON h.stream = 'aml' AND b.id = h.event_id ` +
+      `LEFT JOIN betting_slips s ON s.id = b.slip_id ` +
+      `WHERE h.alert_id = ? ORDER BY h.id DESC LIMIT ${Number(limit)}) h${n}`;
     const rows = await on.select<HitRow>(alertIds.map((_, n) => latest(n)).join(' UNION ALL '), [
       ...alertIds,
     ]);
@@ -508,6 +515,7 @@ export class AlertsRepository {
         stream: r.stream,
         eventId: String(r.event_id),
         eventRef: r.event_ref,
+        operatorRef: r.operator_ref,
         eventTime: r.event_time,
         severity: r.severity,
         figures: r.figures,

@@ -80,6 +80,7 @@ export const ALERT_DETAIL_EXAMPLE = ok({
       {
         stream: 'monitor',
         event_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        operator_ref: 'dep_20260203_0042',
         event_time: '2026-02-03T14:32:45.000000Z',
         severity: 'MEDIUM',
         reason: RAPID_REASON,

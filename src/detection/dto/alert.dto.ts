@@ -134,6 +134,16 @@ export class AlertEventDto {
   })
   event_id: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Your own id of the event: the monitor event’s `event_id`, or the AML event’s slip’s `bet_slip_id` ' +
+      '(null for an event no longer stored)',
+    example: 'dep_20260203_0042',
+  })
+  operator_ref: string | null;
+
   @ApiProperty({ description: TIME, example: '2026-02-03T14:32:45.000000Z' })
   event_time: string;
 
