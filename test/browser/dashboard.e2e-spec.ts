@@ -131,7 +131,8 @@ const available = browserAvailable('the dashboard browser test');
 
   it('works an alert from open to resolved, in French, each move in its history', async () => {
     const analyst = await dashboardUser(t, team.id, 'analyst');
-    await sendLargeDeposit(t, team.apiKey, `browser-${Date.now()}`, 'joueur-1');
+    const eventId = `browser-${Date.now()}`;
+    await sendLargeDeposit(t, team.apiKey, eventId, 'joueur-1');
     await t.app.get(ProcessingWorker).drain();
 
     const { page, problems } = await logIn(analyst.email, 'fr-SN');
@@ -142,6 +143,9 @@ const available = browserAvailable('the dashboard browser test');
       'Dépôt de 1 500 000 XOF ; seuil 1 000 000 XOF',
     );
     await row.getByRole('link', { name: 'Dépôt ou retrait important' }).click();
+    // Its event, by the operator's own id.
+    await page.getByRole('columnheader', { name: 'Identifiant opérateur' }).waitFor();
+    await page.getByRole('cell', { name: eventId }).waitFor();
     await page.getByRole('button', { name: 'M’assigner' }).click();
     await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
     await page.getByRole('button', { name: 'Prendre en charge' }).click();

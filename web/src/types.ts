@@ -22,6 +22,7 @@ export interface AlertDetail extends Alert {
     items: {
       stream: string;
       event_id: string;
+      operator_ref: string | null;
       event_time: string;
       severity: string;
       reason: { text: string };

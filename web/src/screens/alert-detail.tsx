@@ -113,6 +113,7 @@ export function AlertDetail({ id }: { id: string }) {
         <thead>
           <tr>
             <th scope="col">{t('alerts.lastHit')}</th>
+            <th scope="col">{t('alert.operatorRef')}</th>
             <th scope="col">{t('alerts.severity')}</th>
             <th scope="col">{t('alerts.reason')}</th>
           </tr>
@@ -121,6 +122,9 @@ export function AlertDetail({ id }: { id: string }) {
           {alert.events.items.map((event) => (
             <tr key={event.event_id}>
               <td>{dateTime(event.event_time)}</td>
+              <td>
+                <code>{event.operator_ref ?? '—'}</code>
+              </td>
               <td>{t(`severity.${event.severity as Detail['severity']}`)}</td>
               <td>{event.reason.text}</td>
             </tr>
