@@ -774,9 +774,18 @@ describe('detection', () => {
         ],
         total: 3,
         page: 1,
-        page_size: 3,
+        page_size: 20,
       },
     });
+    // Paged as every list: a nightly job's hundreds of versions do not come in one answer.
+    const second = (await get('/api/v1/rules/RAPID_DEPOSITS/versions?size=1&page=2').expect(200))
+      .body.data;
+    expect([second.items.map((v: { version: number }) => v.version), second.total]).toEqual([
+      [2],
+      3,
+    ]);
+    await get('/api/v1/rules/RAPID_DEPOSITS/versions?size=101').expect(400);
+    await get('/api/v1/rules/RAPID_DEPOSITS/versions?colour=red').expect(400);
     const rules = (await get('/api/v1/rules').expect(200)).body.data;
     expect(rules.items.map((r: { code: string }) => r.code)).toHaveLength(16);
     const rapid = rules.items.find((r: { code: string }) => r.code === 'RAPID_DEPOSITS');

@@ -60,7 +60,8 @@ export const DetectionDocs = {
     summary: 'Every version of a rule’s settings',
     description:
       'Newest first: each version’s mode, severity, the parameters you changed (`parameters`, only the overrides), its ' +
-      'author (`{"kind":"key","id":...}`) and time. Version 1, the pack’s defaults, has no author.',
+      'author (`{"kind":"key","id":...}`) and time. Version 1, the pack’s defaults, has no author.' +
+      PAGING,
   } satisfies ApiOperationOptions,
   listAllowlist: {
     summary: 'Identifiers shared honestly',

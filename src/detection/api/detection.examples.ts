@@ -319,7 +319,7 @@ export const RULE_VERSIONS_EXAMPLE = ok({
   ],
   total: 2,
   page: 1,
-  page_size: 2,
+  page_size: 20,
 });
 
 const SHOP_IP = {

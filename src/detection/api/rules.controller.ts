@@ -100,14 +100,12 @@ export class RulesController {
     @Param('code') code: string,
     @Query() query: Record<string, unknown>,
   ) {
-    refuseQueryParameters(query);
-    const versions = await this.settings.versionsOf(tenant.teamId, code);
-    return ok({
-      items: versions.map(versionView),
-      total: versions.length,
-      page: 1,
-      page_size: versions.length,
-    });
+    const { items, total, page, size } = await this.settings.versionsPage(
+      tenant.teamId,
+      code,
+      query,
+    );
+    return ok({ items: items.map(versionView), total, page, page_size: size });
   }
 
   @Get('allowlist')

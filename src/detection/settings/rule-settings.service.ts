@@ -5,7 +5,7 @@ import {
   ResourceNotFoundError,
   type FieldIssue,
 } from '../../common/errors/app-error';
-import { issue } from '../../monitor-api/request-checks';
+import { issue, parsePage, unknownParameters } from '../../monitor-api/request-checks';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { isUniqueViolation } from '../../database/database-errors';
@@ -112,6 +112,17 @@ export class RuleSettingsService {
       byDay.set(day, entry);
     }
     return { rule, hitsByDay: [...byDay.values()], shadowHits: shadow };
+  }
+
+  /** A page of the rule's versions, newest first (`page`, `size`: the monitor's paging). */
+  async versionsPage(teamId: number, code: string, query: Record<string, unknown>) {
+    const issues: FieldIssue[] = [];
+    unknownParameters(query, ['page', 'size'], issues);
+    const { page, size } = parsePage(query, issues);
+    if (issues.length > 0) throw new RequestValidationError(issues);
+    const versions = await this.versionsOf(teamId, code);
+    const items = versions.slice((page - 1) * size, page * size);
+    return { items, total: versions.length, page, size };
   }
 
   async versionsOf(teamId: number, code: string): Promise<RuleVersion[]> {
