@@ -1115,7 +1115,7 @@ describe('detection', () => {
       { field: 'colour', message: 'unknown field colour; expected status, assignee or note' },
       {
         field: 'status',
-        message: 'status must be one of OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE',
+        message: 'status must be one of ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE',
       },
     ]);
     // A page past the end is empty, not an error.

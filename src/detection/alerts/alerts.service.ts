@@ -193,8 +193,11 @@ export class AlertsService {
     if (Object.keys(fields).length === 0) {
       issues.push(issue('body', 'sendOneOf', { choices: FIELDS }));
     }
+    // OPEN is a status but never a move's target (a 409 says so); the choices are the targets.
     if ('status' in fields && !ALERT_STATUSES.includes(fields.status as AlertStatus)) {
-      issues.push(issue('status', 'oneOf', { choices: ALERT_STATUSES }));
+      issues.push(
+        issue('status', 'oneOf', { choices: ALERT_STATUSES.filter((s) => s !== 'OPEN') }),
+      );
     }
     const text = (name: string, max: number, nullable: boolean) => {
       if (!(name in fields)) return;

@@ -533,7 +533,7 @@ export const ERROR_EXAMPLES = {
   alertBody: failure('VALIDATION_ERROR', 'Validation failed', [
     {
       field: 'status',
-      message: 'status must be one of OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE',
+      message: 'status must be one of ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE',
     },
   ]),
   alertNotFound: failure('NOT_FOUND', `Alert ${ALERT_ID} not found`),
