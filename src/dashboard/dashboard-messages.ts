@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../common/errors/app-error';
+import { uncompressedOnly, type FieldIssue } from '../common/errors/app-error';
 import type { Language } from '../common/i18n/language';
 import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
 import type { DashboardErrorCode } from './dashboard.wire';
@@ -38,9 +38,7 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
     },
     malformedBody: 'The body must be valid JSON',
     unsupportedMediaType: (encoding) =>
-      encoding === null
-        ? 'Content-Type must be application/json'
-        : `Content-Encoding ${encoding} is not supported: send the body uncompressed`,
+      encoding === null ? 'Content-Type must be application/json' : uncompressedOnly(encoding),
     payloadTooLarge: 'The body is too large',
     notLoggedIn: 'Log in first',
     forbidden: 'Your role does not allow this',

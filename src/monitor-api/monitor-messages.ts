@@ -1,5 +1,9 @@
 import type { Language } from '../common/i18n/language';
-import type { ConflictReason, UnauthorizedReason } from '../common/errors/app-error';
+import {
+  uncompressedOnly,
+  type ConflictReason,
+  type UnauthorizedReason,
+} from '../common/errors/app-error';
 
 /** Every text the Betting Monitor API answers with, in each language it speaks. */
 export interface MonitorMessages {
@@ -57,9 +61,7 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
     malformedBody: 'Malformed JSON body',
     payloadTooLarge: (limit) => `Request body exceeds the limit of ${limit} bytes`,
     unsupportedMediaType: (encoding) =>
-      encoding === null
-        ? 'Content-Type must be application/json'
-        : `Content-Encoding ${encoding} is not supported: send the body uncompressed`,
+      encoding === null ? 'Content-Type must be application/json' : uncompressedOnly(encoding),
     routeNotFound: (method, path) => `Route ${method} ${path} not found`,
     validationFailed: 'Validation failed',
     validationFailedListing: (listed, found) =>

@@ -79,9 +79,13 @@ export class UnsupportedMediaTypeError extends AppError {
   get detail(): string {
     return this.encoding === null
       ? 'Content-Type must be application/json'
-      : `Content-Encoding ${this.encoding} is not supported: send the body uncompressed`;
+      : uncompressedOnly(this.encoding);
   }
 }
+
+/** The English refusal of a compressed body. */
+export const uncompressedOnly = (encoding: string) =>
+  `Content-Encoding ${encoding} is not supported: send the body uncompressed`;
 
 export class RouteNotFoundError extends AppError {
   readonly kind = 'route_not_found';

@@ -38,8 +38,9 @@ const KNOWN = [
 
 /**
  * `GET /alerts` filters: `status`, `severity`, `rule` (comma-separated lists), `player`,
- * `assignee`, `assigned` (`false`: the alerts no one took), `from` and `to` (ISO times, on the creation time), `sort` (`created_at`,
- * `last_hit_at` or `severity`; `-` before it for descending, the default), `page`, `size`.
+ * `assignee`, `assigned` (`false`: the alerts no one took), `from` (inclusive) and `to`
+ * (exclusive; ISO times, on the creation time), `sort` (`created_at`, `last_hit_at` or
+ * `severity`; `-` before it for descending, the default), `page`, `size`.
  */
 export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
   const issues: FieldIssue[] = [];
