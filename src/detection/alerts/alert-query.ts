@@ -22,7 +22,8 @@ const SORTS: Record<string, AlertSort> = {
 
 const RULE_CODES = RULE_PACK.map((rule) => rule.code);
 
-const KNOWN = [
+/** The query parameters `GET /alerts` takes (Swagger declares the same, a test checks). */
+export const ALERT_QUERY_PARAMETERS = [
   'status',
   'severity',
   'rule',
@@ -44,7 +45,7 @@ const KNOWN = [
  */
 export function parseAlertQuery(query: Record<string, unknown>): AlertQuery {
   const issues: FieldIssue[] = [];
-  unknownParameters(query, KNOWN, issues);
+  unknownParameters(query, ALERT_QUERY_PARAMETERS, issues);
   const text = (name: string, max = 200): string | undefined => {
     const raw = query[name];
     if (raw === undefined) return undefined;

@@ -21,6 +21,9 @@ const WINDOWS = { '24h': 24 * MICROS.HOUR, '7d': 7 * MICROS.DAY, '30d': 30 * MIC
 const LINKED_SHOWN = 50;
 
 /** Players as compliance reads them: profile, counters, open alerts, links and explained risk. */
+/** The query parameters `GET /players` takes (Swagger declares the same, a test checks). */
+export const PLAYER_LIST_PARAMETERS = ['level', 'min_score', 'page', 'size'];
+
 @Injectable()
 export class PlayerViewService {
   constructor(
@@ -53,7 +56,7 @@ export class PlayerViewService {
   /** The team's players by stored risk, highest first (`level`, `min_score`, `page`, `size`). */
   async list(teamId: number, query: Record<string, unknown>) {
     const issues: FieldIssue[] = [];
-    unknownParameters(query, ['level', 'min_score', 'page', 'size'], issues);
+    unknownParameters(query, PLAYER_LIST_PARAMETERS, issues);
     const level = query.level as string | undefined;
     if (level !== undefined && !RISK_LEVELS.includes(level as RiskLevel)) {
       issues.push(issue('level', 'either', { choices: RISK_LEVELS }));
