@@ -449,6 +449,12 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
       ['size=101', 'size must be an integer from 1 to 100'],
       ['size=abc', 'size must be an integer from 1 to 100'],
       ['size=2.5', 'size must be an integer from 1 to 100'],
+      // Only decimal digits are numbers: Number() would read these as 16, 100, 5 and 0.
+      ['size=0x10', 'size must be an integer from 1 to 100'],
+      ['size=1e2', 'size must be an integer from 1 to 100'],
+      ['size=%205', 'size must be an integer from 1 to 100'],
+      ['page=', 'page must be an integer from 1 to 1000000'],
+      ['status=0x1', 'status must be 0 (pending), 1 (settled) or 2 (cancelled)'],
       ['player_id=-3', 'player_id must be an integer from 1 to 2147483647'],
       ['player_id=abc', 'player_id must be an integer from 1 to 2147483647'],
       ['brand_id=0', 'brand_id must be an integer from 1 to 2147483647'],

@@ -214,6 +214,9 @@ describe('AML Betting Events: the seed examples', () => {
     ['page_size=0', { page_size: ['page_size must be an integer from 1 to 100'] }],
     ['page_size=101', { page_size: ['page_size must be an integer from 1 to 100'] }],
     ['page_size=-5', { page_size: ['page_size must be an integer from 1 to 100'] }],
+    ['page_size=0x10', { page_size: ['page_size must be an integer from 1 to 100'] }],
+    ['page_size=1e1', { page_size: ['page_size must be an integer from 1 to 100'] }],
+    ['page=', { page: ['page must be an integer from 1 to 1000000'] }],
   ])('refuses %s on the player route in its own shape', async (query, details) => {
     const res = await get(`/betting-events/players/01234567890/slips?${query}`).expect(400);
     expect(res.body).toEqual({ error: { message: 'Invalid input data', details, status: 400 } });

@@ -1,5 +1,5 @@
+import { DecimalQueryNumber } from '../../common/validation/decimal-query';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { INT_COLUMN_MAX } from '../../database/columns';
 import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
 
@@ -15,7 +15,7 @@ const integer = (name: string, min: number, max: number) =>
 export class SportsBetListQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalQueryNumber()
   @IsInt({ message: integer('page', 1, MAX_PAGE) })
   @Min(1, { message: integer('page', 1, MAX_PAGE) })
   @Max(MAX_PAGE, { message: integer('page', 1, MAX_PAGE) })
@@ -28,7 +28,7 @@ export class SportsBetListQueryDto {
     description: 'Items per page',
   })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalQueryNumber()
   @IsInt({ message: integer('size', 1, MAX_PAGE_SIZE) })
   @Min(1, { message: integer('size', 1, MAX_PAGE_SIZE) })
   @Max(MAX_PAGE_SIZE, { message: integer('size', 1, MAX_PAGE_SIZE) })
@@ -36,7 +36,7 @@ export class SportsBetListQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, description: 'Only the bets of this brand', example: 42 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalQueryNumber()
   @IsInt({ message: integer('brand_id', 1, MAX_ID) })
   @Min(1, { message: integer('brand_id', 1, MAX_ID) })
   @Max(MAX_ID, { message: integer('brand_id', 1, MAX_ID) })
@@ -48,7 +48,7 @@ export class SportsBetListQueryDto {
     example: 8801,
   })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalQueryNumber()
   @IsInt({ message: integer('player_id', 1, MAX_ID) })
   @Min(1, { message: integer('player_id', 1, MAX_ID) })
   @Max(MAX_ID, { message: integer('player_id', 1, MAX_ID) })
@@ -59,7 +59,7 @@ export class SportsBetListQueryDto {
     description: '0 pending, 1 settled, 2 cancelled / rolled back',
   })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalQueryNumber()
   @IsIn([0, 1, 2], { message: 'status must be 0 (pending), 1 (settled) or 2 (cancelled)' })
   status?: number;
 }

@@ -1,5 +1,5 @@
+import { DecimalQueryNumber } from '../../common/validation/decimal-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCpf } from '../betting-event.rules';
 
@@ -16,7 +16,7 @@ export class PlayerSlipsParamsDto {
 export class PlayerSlipsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalQueryNumber()
   @IsInt({ message: `page must be an integer from 1 to ${MAX_PAGE}` })
   @Min(1, { message: `page must be an integer from 1 to ${MAX_PAGE}` })
   @Max(MAX_PAGE, { message: `page must be an integer from 1 to ${MAX_PAGE}` })
@@ -24,7 +24,7 @@ export class PlayerSlipsQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalQueryNumber()
   @IsInt({ message: `page_size must be an integer from 1 to ${MAX_PAGE_SIZE}` })
   @Min(1, { message: `page_size must be an integer from 1 to ${MAX_PAGE_SIZE}` })
   @Max(MAX_PAGE_SIZE, { message: `page_size must be an integer from 1 to ${MAX_PAGE_SIZE}` })
