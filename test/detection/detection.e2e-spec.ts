@@ -313,6 +313,28 @@ describe('detection', () => {
     ]);
   });
 
+  it('lists an alert’s events by event time, newest first, whatever order they arrived in', async () => {
+    const at = new Map([1, 2, 3, 4, 5].map((h) => [h, minutesAgo(h * 60)]));
+    for (const h of [1, 3, 2, 5, 4]) {
+      await send({
+        id: `order-${h}`,
+        player: 'p-order',
+        type: 'DEPOSIT',
+        amount: 1_000_000,
+        at: at.get(h)!,
+      });
+      await drain();
+    }
+    const [alert] = (await alertsOf('rule=LARGE_TRANSACTION&player=p-order')).items;
+    const { events } = (await get(`/api/v1/alerts/${alert.id}`).expect(200)).body.data as {
+      events: { total: number; items: { operator_ref: string; event_time: string }[] };
+    };
+    expect(events.total).toBe(5);
+    expect(events.items.map((e) => [e.operator_ref, e.event_time])).toEqual(
+      [1, 2, 3, 4, 5].map((h) => [`order-${h}`, micro(at.get(h)!)]),
+    );
+  });
+
   it('counts the largest amounts without failing an event: an hour’s money, and a window’s, stop at 2^53 - 1 cents', async () => {
     // Two hours apart whatever the clock: the cap holds within an hour and across hours.
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;

@@ -216,6 +216,7 @@ describe('command line (npm run cli)', () => {
             'PlayerStateRevision1765100000000',
             'CanonicalAllowlist1765200000000',
             'BetRecordCountShards1765300000000',
+            'AlertHitsByEventTime1765400000000',
           ],
         },
       });

@@ -1,3 +1,5 @@
+import { AlertHitsByEventTime1765400000000 as MysqlAlertHitsByEventTime } from './mysql/1765400000000-AlertHitsByEventTime';
+import { AlertHitsByEventTime1765400000000 as SqliteAlertHitsByEventTime } from './sqlite/1765400000000-AlertHitsByEventTime';
 import { BetRecordCountShards1765300000000 as MysqlBetRecordCountShards } from './mysql/1765300000000-BetRecordCountShards';
 import { BetRecordCountShards1765300000000 as SqliteBetRecordCountShards } from './sqlite/1765300000000-BetRecordCountShards';
 import { CanonicalAllowlist1765200000000 as MysqlCanonicalAllowlist } from './mysql/1765200000000-CanonicalAllowlist';
@@ -52,6 +54,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlPlayerStateRevision,
   MysqlCanonicalAllowlist,
   MysqlBetRecordCountShards,
+  MysqlAlertHitsByEventTime,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -71,4 +74,5 @@ export const SQLITE_MIGRATIONS = [
   SqlitePlayerStateRevision,
   SqliteCanonicalAllowlist,
   SqliteBetRecordCountShards,
+  SqliteAlertHitsByEventTime,
 ];

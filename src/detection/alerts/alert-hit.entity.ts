@@ -3,7 +3,7 @@ import { timestampColumn } from '../../database/columns';
 
 /** One event's hit on an alert, with the figures that triggered it. */
 @Entity('alert_hits')
-@Index('idx_alert_hits_alert', ['alertId', 'id'])
+@Index('idx_alert_hits_alert_time', ['alertId', 'eventTime', 'id'])
 @Index('idx_alert_hits_event', ['stream', 'eventId'])
 export class AlertHitEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -503,11 +503,17 @@ export class AlertsRepository {
       `LEFT JOIN events e ON h.stream = 'monitor' AND e.id = h.event_id ` +
       `LEFT JOIN betting_events b ON h.stream = 'aml' AND b.id = h.event_id ` +
       `LEFT JOIN betting_slips s ON s.id = b.slip_id ` +
-      `WHERE h.alert_id = ? ORDER BY h.id DESC LIMIT ${Number(limit)}) h${n}`;
+      `WHERE h.alert_id = ? ORDER BY h.event_time DESC, h.id DESC LIMIT ${Number(limit)}) h${n}`;
     const rows = await on.select<HitRow>(alertIds.map((_, n) => latest(n)).join(' UNION ALL '), [
       ...alertIds,
     ]);
-    for (const r of rows.sort((a, b) => Number(b.id) - Number(a.id))) {
+    const newestFirst = (a: HitRow, b: HitRow) =>
+      a.event_time < b.event_time
+        ? 1
+        : a.event_time > b.event_time
+          ? -1
+          : Number(b.id) - Number(a.id);
+    for (const r of rows.sort(newestFirst)) {
       found.get(String(r.alert_id))!.items.push({
         id: String(r.id),
         alertId: String(r.alert_id),

@@ -117,7 +117,7 @@ export const DetectionDocs = {
     summary: 'One alert: reason, events and history',
     description:
       'The alert, its reason (the rule’s code and the figures that triggered it, and the same in words), the rule ' +
-      'version that raised it, its events (the latest 100, newest first, each with its own reason; `total` says how many ' +
+      'version that raised it, its events (the latest 100 by event time, newest first, whatever order they arrived in, each with its own reason; `total` says how many ' +
       'there are) and its history (creation and every change, oldest first).' +
       LANGUAGE,
   } satisfies ApiOperationOptions,

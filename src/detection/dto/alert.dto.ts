@@ -164,7 +164,10 @@ export class AlertEventsDto {
   @ApiProperty({ description: 'Events of the alert, all of them', example: 1 })
   total: number;
 
-  @ApiProperty({ type: () => [AlertEventDto], description: 'The latest 100, newest first' })
+  @ApiProperty({
+    type: () => [AlertEventDto],
+    description: 'The latest 100 by event time, newest first',
+  })
   items: AlertEventDto[];
 }
 
