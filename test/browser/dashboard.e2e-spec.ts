@@ -129,6 +129,31 @@ const available = browserAvailable('the dashboard browser test');
     expect(problems).toEqual([]);
   });
 
+  it('words a failing webhook’s delivery log in French, the service’s own English text kept as its title', async () => {
+    const { page, problems } = await logIn(admin.email, 'fr-FR');
+    receiver.script('/failing-hook', { status: 500, body: 'boom' });
+    const failing = async (url: string) => {
+      await page.getByRole('link', { name: 'Webhooks' }).first().click();
+      await page.getByLabel('URL').fill(url);
+      await page.getByRole('button', { name: 'Ajouter le webhook' }).click();
+      await page.getByTestId('webhook-secret').waitFor();
+      await page.getByRole('link', { name: url }).click();
+      await page.getByRole('button', { name: 'Envoyer un ping de test' }).click();
+      await page.getByText('Ping en file').waitFor();
+      expect(await t.app.get(WebhookDispatcher).sendDue()).toBeGreaterThanOrEqual(1);
+      await page.reload();
+      return page.getByTestId('delivery').first().getByRole('row').nth(1).locator('code');
+    };
+
+    const answered = await failing(`${receiver.url}/failing-hook`);
+    expect(await answered.textContent()).toBe('a répondu 500');
+    expect(await answered.getAttribute('title')).toBe('answered 500');
+    // Nothing listens on port 9 (discard): the connection is refused.
+    const refused = await failing('http://127.0.0.1:9/nobody');
+    expect(await refused.textContent()).toBe('connexion refusée par 127.0.0.1:9');
+    expect(problems).toEqual([]);
+  });
+
   it('works an alert from open to resolved, in French, each move in its history', async () => {
     const analyst = await dashboardUser(t, team.id, 'analyst');
     const eventId = `browser-${Date.now()}`;

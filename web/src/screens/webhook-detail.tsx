@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api';
+import { attemptErrorText } from '../attempt-error';
 import { ErrorNote } from '../components/error-note';
 import { useAction } from '../components/use-action';
 import { dateTime, t } from '../i18n';
@@ -180,7 +181,11 @@ export function WebhookDetail({ id }: { id: string }) {
                     <td>{attempt.status_code ?? '—'}</td>
                     <td>{attempt.latency_ms === null ? '—' : `${attempt.latency_ms} ms`}</td>
                     <td>
-                      <code>{attempt.error ?? attempt.response_head ?? ''}</code>
+                      {attempt.error === null ? (
+                        <code>{attempt.response_head ?? ''}</code>
+                      ) : (
+                        <code title={attempt.error}>{attemptErrorText(attempt.error)}</code>
+                      )}
                     </td>
                   </tr>
                 ))}
