@@ -37,9 +37,12 @@ const available = browserAvailable('the dashboard browser test');
     await receiver?.close();
   });
 
-  /** A new page logged in as `email`, in `locale`, recording any console error or CSP refusal. */
-  async function logIn(email: string, locale = 'en-GB') {
-    const context = await browser.newContext({ locale });
+  /**
+   * A new page logged in as `email`, in `locale` (and `timezoneId`, else the machine's), recording
+   * any console error or CSP refusal.
+   */
+  async function logIn(email: string, locale = 'en-GB', timezoneId?: string) {
+    const context = await browser.newContext({ locale, timezoneId });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -151,6 +154,21 @@ const available = browserAvailable('the dashboard browser test');
     // Nothing listens on port 9 (discard): the connection is refused.
     const refused = await failing('http://127.0.0.1:9/nobody');
     expect(await refused.textContent()).toBe('connexion refusée par 127.0.0.1:9');
+    expect(problems).toEqual([]);
+  });
+
+  it('filters the queue by days of the browser’s zone, the last day included whole', async () => {
+    const { page, problems } = await logIn(admin.email, 'en-GB', 'America/Sao_Paulo');
+    await page.getByRole('link', { name: 'Alert queue' }).click();
+    await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
+    const sent = async (label: string, day: string) => {
+      const request = page.waitForRequest((r) => r.url().includes('/alerts?'));
+      await page.getByLabel(label).fill(day);
+      return new URL((await request).url()).searchParams;
+    };
+    expect((await sent('Created from', '2026-12-07')).get('from')).toBe('2026-12-07T03:00:00.000Z');
+    // `to` is exclusive: the next day's start in São Paulo (UTC-3).
+    expect((await sent('Created until', '2026-12-07')).get('to')).toBe('2026-12-08T03:00:00.000Z');
     expect(problems).toEqual([]);
   });
 

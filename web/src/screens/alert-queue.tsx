@@ -58,8 +58,9 @@ export function AlertQueue() {
     if (filters.status) query.set('status', filters.status);
     if (filters.severity) query.set('severity', filters.severity);
     if (filters.rule) query.set('rule', filters.rule);
-    if (filters.from) query.set('from', new Date(`${filters.from}T00:00:00`).toISOString());
-    if (filters.to) query.set('to', new Date(`${filters.to}T23:59:59.999`).toISOString());
+    // Days in the browser's zone, as the times shown; `to` is exclusive: the next day's start.
+    if (filters.from) query.set('from', dayStart(filters.from).toISOString());
+    if (filters.to) query.set('to', dayStart(filters.to, 1).toISOString());
     const assignee = filters.mine ? session.value!.user.email : filters.assignee.trim();
     if (assignee) query.set('assignee', assignee);
     api<Page<Alert>>('GET', `/alerts?${query}`).then(
@@ -222,3 +223,10 @@ export function AlertQueue() {
 }
 
 const valueOf = (event: Event) => (event.target as HTMLSelectElement).value;
+
+/** The start of a day (`2026-12-07`) in the browser's zone, `later` days on (DST-proof). */
+function dayStart(day: string, later = 0): Date {
+  const start = new Date(`${day}T00:00:00`);
+  start.setDate(start.getDate() + later);
+  return start;
+}
