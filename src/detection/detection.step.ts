@@ -284,9 +284,17 @@ function secondLooksOf(
   facts: CrossPlayerFacts,
 ): SecondLook[] {
   const looks = new Map<string, SecondLook>();
+  const alertingByTeam = new Map<number, EffectiveRule[]>();
+  const alertingOf = (teamId: number) => {
+    let rules = alertingByTeam.get(teamId);
+    if (!rules) {
+      rules = crossPlayerRules(rulesOf(teamId)).filter((r) => r.mode === 'on');
+      alertingByTeam.set(teamId, rules);
+    }
+    return rules;
+  };
   for (const event of events) {
-    const alerting = crossPlayerRules(rulesOf(event.teamId)).filter((r) => r.mode === 'on');
-    if (!alerting.some((r) => r.rule.crossPlayer!(event))) continue;
+    if (!alertingOf(event.teamId).some((r) => r.rule.crossPlayer!(event))) continue;
     // The identifiers one player short of being shared by enough players: the one missing may be
     // in a batch of another loop, committed after this one read the counts.
     const shares: Record<string, number> = {};
