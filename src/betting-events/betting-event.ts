@@ -111,13 +111,26 @@ const timeOrNull = (text: string | undefined | null) => (text ? parseIsoTimestam
 
 /**
  * SHA-256 of what a body says: its known fields (unknown ones are ignored, as everywhere), keys
- * sorted, `null` the same as absent, the CPF as digits. Two calls with the same hash for the same
- * slip are one event.
+ * sorted, `null` the same as absent, the CPF as digits, times as the instants they name (a retry
+ * that writes `10:00:00Z` as `10:00:00.000Z` or `07:00:00-03:00` says the same). Two calls with
+ * the same hash for the same slip are one event.
  */
 export function contentHashOf(dto: BettingEventDto): string {
-  const said = { ...dto, tax_id: normalizeCpf(dto.tax_id) };
+  const said = {
+    ...dto,
+    tax_id: normalizeCpf(dto.tax_id),
+    event_date: instantOf(dto.event_date),
+    bet_legs: dto.bet_legs?.map((leg) => ({
+      ...leg,
+      event_start_time: instantOf(leg.event_start_time),
+      event_end_time: instantOf(leg.event_end_time),
+    })),
+  };
   return createHash('sha256').update(canonicalJson(said)).digest('hex');
 }
+
+const instantOf = (text: string | null | undefined) =>
+  text ? (parseIsoTimestamp(text)?.toDatabaseText() ?? text) : text;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

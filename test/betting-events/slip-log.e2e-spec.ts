@@ -55,6 +55,32 @@ describe('AML Betting Events: the slip log', () => {
       expect(await slipOf(team, 'slip_single_123')).toEqual(before);
     });
 
+    it('takes a time written another way for the same instant as a repeat', async () => {
+      const team = await createTeam(t);
+      const leg = MULTIPLE_NEW_BET_EXAMPLE.bet_legs[0];
+      const timed = (eventDate: string, start: string) => ({
+        ...MULTIPLE_NEW_BET_EXAMPLE,
+        event_date: eventDate,
+        bet_legs: [
+          { ...leg, event_start_time: start },
+          ...MULTIPLE_NEW_BET_EXAMPLE.bet_legs.slice(1),
+        ],
+      });
+      const first = await post(team, timed('2026-12-07T10:00:00Z', '2026-12-07T18:30:00Z')).expect(
+        200,
+      );
+      for (const [eventDate, start] of [
+        ['2026-12-07T10:00:00.000Z', '2026-12-07T18:30:00.000000Z'],
+        ['2026-12-07T07:00:00-03:00', '2026-12-07T15:30:00-03:00'],
+      ]) {
+        expect((await post(team, timed(eventDate, start)).expect(200)).body).toEqual(first.body);
+      }
+      // A minute later is another event.
+      const later = await post(team, timed('2026-12-07T10:01:00Z', '2026-12-07T18:30:00Z'));
+      expect(later.body.id).not.toBe(first.body.id);
+      expect(await eventsOf(team)).toBe(2);
+    });
+
     it('stores the same slip and event type with another body as another event', async () => {
       const team = await createTeam(t);
       const first = await post(team, SINGLE_NEW_BET_EXAMPLE).expect(200);
