@@ -7,7 +7,7 @@ import { ProcessingQueue } from '../processing/queue/processing-queue';
 import { SlipProjection } from '../bet-records/sports/slip.projection';
 import type { TenantScope } from '../tenancy/tenant-scope';
 import { contentHashOf, newPublicEventId, toBettingEvent } from './betting-event';
-import { checkEvent } from './consistency-checks';
+import { checkEvent, placementOf } from './consistency-checks';
 import { MAX_LEGS, type BettingEventDto } from './dto/betting-event.dto';
 import { foldSlip, type DerivedSlip } from './slip-fold';
 import { AmlProcessingRepository, type AmlEventStatus } from './storage/aml-processing.repository';
@@ -79,7 +79,9 @@ export class BettingEventsService {
       if (stored) return { id: stored, queued: false };
 
       const log = await this.log.loadLog(session, slip.id);
-      const before = log.length ? { taxId: slip.taxId, derived: foldSlip(log) } : null;
+      const before = log.length
+        ? { taxId: slip.taxId, derived: foldSlip(log), placed: placementOf(log) }
+        : null;
       const after = foldSlip([...log, { ...event, sequence: Number.MAX_SAFE_INTEGER }]);
       refuseOverfullSlip(event.slipRef, log.length, after);
       const checks = checkEvent(event, before, after);

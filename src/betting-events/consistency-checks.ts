@@ -1,4 +1,4 @@
-import type { SlipEventFacts } from './betting-event';
+import type { LoggedBettingEvent, SlipEventFacts } from './betting-event';
 import { isLost, isWon, type DerivedSlip } from './slip-fold';
 
 export const CHECK_CODES = [
@@ -7,6 +7,8 @@ export const CHECK_CODES = [
   'balance_mismatch',
   'total_odds_mismatch',
   'amount_won_mismatch',
+  'stake_changed',
+  'unknown_leg',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -14,7 +16,7 @@ export type CheckCode = (typeof CHECK_CODES)[number];
 export interface ConsistencyCheck {
   code: CheckCode;
   message: string;
-  /** The leg concerned, for `amount_won_mismatch`. */
+  /** The leg concerned, for `amount_won_mismatch` and `unknown_leg`. */
   leg_id?: string;
 }
 
@@ -25,6 +27,25 @@ export const ODDS_TOLERANCE = 0.01;
 export interface SlipBefore {
   taxId: string;
   derived: DerivedSlip;
+  /** The bet as placed: its latest `new_bet` (by event time); null while none arrived. */
+  placed: Placement | null;
+}
+
+/** A slip's bet as placed: the stake and the legs its settlement must keep. */
+export interface Placement {
+  totalStake: number;
+  legIds: ReadonlySet<string>;
+}
+
+/** The bet as the slip's latest `new_bet` placed it (by event time, then arrival), if any. */
+export function placementOf(log: readonly LoggedBettingEvent[]): Placement | null {
+  const bets = log
+    .filter((e) => e.type === 'new_bet')
+    .sort((a, b) => a.eventDate.micros - b.eventDate.micros || a.sequence - b.sequence);
+  const latest = bets.at(-1);
+  return latest
+    ? { totalStake: latest.totalStake, legIds: new Set(latest.legs.map((leg) => leg.legId)) }
+    : null;
 }
 
 /**
@@ -38,7 +59,11 @@ export interface SlipBefore {
  * - `total_odds_mismatch`: `total_odds` more than 1 % away from the product of the leg odds;
  * - `amount_won_mismatch`: a won leg's `amount_won` more than 1 % away from the accumulator's
  *   running value (stake x the odds of the won legs so far; void and push legs count as 1; for
- *   a free bet, with or without the stake), or a lost leg that won something.
+ *   a free bet, with or without the stake), or a lost leg that won something;
+ * - `stake_changed`: a `result` or `cancellation` whose `total_stake` is not the stake placed;
+ * - `unknown_leg`: a `result` or `cancellation` naming legs the bet placed did not have (one
+ *   check, `leg_id` the first of them).
+ * The last two need the placement: a result for a slip never seen is `out_of_order` instead.
  * The odds checks are skipped for each-way slips, whose place terms the seed does not carry.
  */
 export function checkEvent(
@@ -55,6 +80,8 @@ export function checkEvent(
       message: `tax_id ${event.taxId} is not the slip's (${before.taxId})`,
     });
   }
+  if (before?.placed && event.type !== 'new_bet')
+    checks.push(...settlementChecks(event, before.placed));
   const balance = balanceMessage(event, after);
   if (balance) checks.push({ code: 'balance_mismatch', message: balance });
   if (!(event.isEachWay ?? after.isEachWay)) {
@@ -74,6 +101,30 @@ function outOfOrderMessage(event: SlipEventFacts, before: SlipBefore | null): st
   return event.type === 'new_bet' && closedAt && event.eventDate.micros > closedAt.micros
     ? `new_bet dated after the slip was ${state}`
     : null;
+}
+
+/** A settlement or cancellation against the bet as placed: its stake, and only its legs. */
+function settlementChecks(event: SlipEventFacts, placed: Placement): ConsistencyCheck[] {
+  const checks: ConsistencyCheck[] = [];
+  if (event.totalStake !== placed.totalStake) {
+    checks.push({
+      code: 'stake_changed',
+      message: `total_stake ${event.totalStake} is not the stake placed (${placed.totalStake})`,
+    });
+  }
+  // One check for all of them, naming the first: a 64 KiB column holds an event's checks.
+  const unknown = event.legs.filter((leg) => !placed.legIds.has(leg.legId));
+  if (unknown.length > 0) {
+    checks.push({
+      code: 'unknown_leg',
+      leg_id: unknown[0].legId,
+      message:
+        unknown.length === 1
+          ? `the ${event.type} names a leg the bet placed did not have`
+          : `the ${event.type} names ${unknown.length} legs the bet placed did not have`,
+    });
+  }
+  return checks;
 }
 
 function balanceMessage(event: SlipEventFacts, after: DerivedSlip): string | null {

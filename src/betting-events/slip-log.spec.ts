@@ -1,6 +1,6 @@
 import { MicroTime } from '../common/time/micro-time';
 import { toBettingEvent, type LoggedBettingEvent } from './betting-event';
-import { checkEvent, type ConsistencyCheck } from './consistency-checks';
+import { checkEvent, placementOf, type ConsistencyCheck } from './consistency-checks';
 import type { BettingEventDto } from './dto/betting-event.dto';
 import {
   MULTIPLE_NEW_BET_EXAMPLE,
@@ -20,7 +20,9 @@ function logged(body: object, sequence = 1): LoggedBettingEvent {
 function checksOf(body: object, ...earlier: object[]): ConsistencyCheck[] {
   const log = earlier.map((b, i) => logged(b, i + 1));
   const event = logged(body, log.length + 1);
-  const before = log.length ? { taxId: log[0].taxId, derived: foldSlip(log) } : null;
+  const before = log.length
+    ? { taxId: log[0].taxId, derived: foldSlip(log), placed: placementOf(log) }
+    : null;
   return checkEvent(event, before, foldSlip([...log, event]));
 }
 
@@ -324,6 +326,43 @@ describe('checkEvent', () => {
   });
 });
 
+describe('a settlement against the bet placed', () => {
+  const placed = MULTIPLE_NEW_BET_EXAMPLE;
+  const result = MULTIPLE_RESULT_EXAMPLE;
+
+  it('flags a result whose stake is not the stake placed', () => {
+    const raised = { ...result, total_stake: result.total_stake * 10 };
+    expect(checksOf(raised, placed).filter((c) => c.code === 'stake_changed')).toEqual([
+      {
+        code: 'stake_changed',
+        message: `total_stake ${result.total_stake * 10} is not the stake placed (${placed.total_stake})`,
+      },
+    ]);
+  });
+
+  it('flags a result naming a leg the bet did not have', () => {
+    const swapped = {
+      ...result,
+      bet_legs: [{ ...result.bet_legs[0], leg_id: 'other_leg' }, ...result.bet_legs.slice(1)],
+    };
+    expect(checksOf(swapped, placed).filter((c) => c.code === 'unknown_leg')).toEqual([
+      {
+        code: 'unknown_leg',
+        leg_id: 'other_leg',
+        message: 'the result names a leg the bet placed did not have',
+      },
+    ]);
+  });
+
+  it('judges against the latest bet placed, and not at all without one', () => {
+    const restated = { ...placed, total_stake: placed.total_stake * 2 };
+    const settled = { ...result, total_stake: placed.total_stake * 2 };
+    expect(codes(checksOf(settled, placed, restated))).not.toContain('stake_changed');
+    expect(codes(checksOf(settled))).toContain('out_of_order');
+    expect(codes(checksOf(settled))).not.toContain('stake_changed');
+  });
+});
+
 describe('the checks of one event', () => {
   it('fit the column that stores them (64 KiB as JSON), however many legs fail', () => {
     // 100 legs, ids of 100 three-byte characters, every one of them failing.
@@ -345,7 +384,14 @@ describe('the checks of one event', () => {
       { ...body, last_player_balance: 90_000_000_000, current_player_balance: 0 },
       MULTIPLE_NEW_BET_EXAMPLE,
     );
-    expect(checks).toHaveLength(103);
+    expect(checks).toHaveLength(104);
+    expect(checks.filter((c) => c.code === 'unknown_leg')).toEqual([
+      {
+        code: 'unknown_leg',
+        leg_id: legs[0].leg_id,
+        message: 'the result names 100 legs the bet placed did not have',
+      },
+    ]);
     expect(Buffer.byteLength(JSON.stringify(checks))).toBeLessThan(65_535);
   });
 });

@@ -317,6 +317,34 @@ const slipInconsistency = (totalOdds: number): Scenario => {
   };
 };
 
+/** A slip whose lost result restates its stake as placed, or as ten times it. */
+const stakeAtSettlement = (changed: boolean): Scenario => {
+  const cpf = newCpf();
+  const slip = `slip-stake-${cpf}`;
+  const result = lostResult(cpf, slip, 10);
+  return {
+    rule: 'SLIP_INCONSISTENCY',
+    steps: [
+      [
+        aml(newBet(cpf, slip, 20)),
+        aml(changed ? { ...result, total_stake: result.total_stake * 10 } : result),
+      ],
+    ],
+    players: [cpf],
+    alerts: changed
+      ? [
+          fires(
+            cpf,
+            'MEDIUM',
+            1,
+            { checks: ['stake_changed'], slip },
+            `Slip ${slip}: stake changed at settlement`,
+          ),
+        ]
+      : [],
+  };
+};
+
 /** A slip opened by bettor A whose result comes under A's CPF, or under B's. */
 const thirdParty = (otherBettor: boolean): Scenario => {
   const a = newCpf();
@@ -767,6 +795,14 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
   {
     name: 'SLIP_INCONSISTENCY: total odds 2.52 for a leg at 2.5 (within 1%)',
     build: () => slipInconsistency(2.52),
+  },
+  {
+    name: 'SLIP_INCONSISTENCY fires on a result whose stake is ten times the stake placed',
+    build: () => stakeAtSettlement(true),
+  },
+  {
+    name: 'SLIP_INCONSISTENCY: a result with the stake placed',
+    build: () => stakeAtSettlement(false),
   },
 
   // THIRD_PARTY_ACCOUNT: a slip's result under another CPF than its bet.

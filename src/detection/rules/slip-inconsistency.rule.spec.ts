@@ -28,6 +28,23 @@ describe('SLIP_INCONSISTENCY', () => {
     ]);
   });
 
+  it('fires on a settlement that is not the bet placed: another stake, legs it did not have', () => {
+    const event = amlEvent({
+      aml: { checks: ['stake_changed', 'amount_won_mismatch', 'unknown_leg'] },
+    });
+    const [hit] = detect([event], rules).findings;
+    expect(hit.figures).toEqual({
+      checks: ['amount_won_mismatch', 'stake_changed', 'unknown_leg'],
+      slip: 'slip-1',
+    });
+    expect(reasons(slipInconsistency, hit.figures)).toEqual({
+      en: 'Slip slip-1: amount won not matching the legs (more than 1% apart); stake changed at settlement; legs settled that the bet did not have',
+      fr: 'Ticket slip-1 : montant gagné en désaccord avec les sélections (écart de plus de 1 %) ; mise modifiée au règlement ; sélections réglées que le pari n’avait pas',
+      'pt-BR':
+        'Bilhete slip-1: valor ganho em desacordo com as seleções (diferença acima de 1%); valor apostado alterado na liquidação; seleções liquidadas que a aposta não tinha',
+    });
+  });
+
   it('stays quiet on the other checks, on a clean slip and on monitor events', () => {
     const events = [
       amlEvent({ aml: { checks: ['balance_mismatch', 'player_mismatch', 'out_of_order'] } }),

@@ -1,11 +1,14 @@
 import { defineRule } from '../engine/rule';
 
-const CHECKS = ['total_odds_mismatch', 'amount_won_mismatch'] as const;
+const ODDS_CHECKS = ['total_odds_mismatch', 'amount_won_mismatch'] as const;
+const CHECKS = [...ODDS_CHECKS, 'stake_changed', 'unknown_leg'] as const;
+type Check = (typeof CHECKS)[number];
 
 /**
  * An AML slip whose figures do not follow from its legs: `total_odds` against the product of
- * the leg odds, or a leg's `amount_won` against the stake and odds. The checks are the AML API's
- * own (consistency-checks.ts), recorded on the event at ingestion.
+ * the leg odds, or a leg's `amount_won` against the stake and odds; or a settlement that does not
+ * follow from the bet placed: another stake, or legs the bet did not have. The checks are the AML
+ * API's own (consistency-checks.ts), recorded on the event at ingestion.
  */
 export const slipInconsistency = defineRule({
   code: 'SLIP_INCONSISTENCY',
@@ -28,20 +31,34 @@ export const slipInconsistency = defineRule({
     return { figures: { checks: failed, slip: event.aml!.slipRef } };
   },
   reason(f, language) {
+    const failed = f.checks as Check[];
     const names = {
       total_odds_mismatch: { en: 'total odds', fr: 'cote totale', 'pt-BR': 'odd total' },
       amount_won_mismatch: { en: 'amount won', fr: 'montant gagné', 'pt-BR': 'valor ganho' },
     };
-    const failed = (f.checks as (typeof CHECKS)[number][])
+    const odds = ODDS_CHECKS.filter((check) => failed.includes(check))
       .map((check) => names[check][language])
       .join(', ');
-    switch (language) {
-      case 'fr':
-        return `Ticket ${f.slip} : ${failed} en désaccord avec les sélections (écart de plus de 1 %)`;
-      case 'pt-BR':
-        return `Bilhete ${f.slip}: ${failed} em desacordo com as seleções (diferença acima de 1%)`;
-      default:
-        return `Slip ${f.slip}: ${failed} not matching the legs (more than 1% apart)`;
-    }
+    const parts = {
+      en: [
+        odds && `${odds} not matching the legs (more than 1% apart)`,
+        failed.includes('stake_changed') && 'stake changed at settlement',
+        failed.includes('unknown_leg') && 'legs settled that the bet did not have',
+      ],
+      fr: [
+        odds && `${odds} en désaccord avec les sélections (écart de plus de 1 %)`,
+        failed.includes('stake_changed') && 'mise modifiée au règlement',
+        failed.includes('unknown_leg') && 'sélections réglées que le pari n’avait pas',
+      ],
+      'pt-BR': [
+        odds && `${odds} em desacordo com as seleções (diferença acima de 1%)`,
+        failed.includes('stake_changed') && 'valor apostado alterado na liquidação',
+        failed.includes('unknown_leg') && 'seleções liquidadas que a aposta não tinha',
+      ],
+    }[language].filter(Boolean);
+    // French puts a space before a colon or a semicolon.
+    const [colon, semicolon] = language === 'fr' ? [' :', ' ; '] : [':', '; '];
+    const slip = { en: 'Slip', fr: 'Ticket', 'pt-BR': 'Bilhete' }[language];
+    return `${slip} ${f.slip}${colon} ${parts.join(semicolon)}`;
   },
 });
