@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -11,6 +11,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import type { Language } from '../common/i18n/language';
 import { RequestLanguage } from '../common/i18n/request-language.decorator';
 import { MonitorErrorDto } from '../monitor-api/dto/monitor-error.dto';
@@ -25,7 +26,12 @@ import { EventStatusDto } from './dto/event-status.dto';
 import * as examples from './dto/event.examples';
 import { BATCH_BODY_SCHEMA, SINGLE_EVENT_BODY_SCHEMA } from './validation/event.openapi';
 import { EventStatusService } from './event-status.service';
-import { toAcceptedResponse, toBatchResponse, toStatusResponse } from './events.mapper';
+import {
+  batchOutcomeOf,
+  toAcceptedResponse,
+  toBatchResponse,
+  toStatusResponse,
+} from './events.mapper';
 import { IngestService } from './ingest.service';
 
 const failure = (code: string, message: string, details?: object[]) => ({
@@ -136,11 +142,11 @@ export class EventsController {
     @CurrentTenant() tenant: Tenant,
     @Body() body: unknown,
     @RequestLanguage() language: Language,
+    @Req() request: FastifyRequest,
   ): Promise<BatchResponseDto> {
-    return toBatchResponse(
-      await this.ingest.ingestBatch(tenant.teamId, tenant.brandId, body),
-      language,
-    );
+    const entries = await this.ingest.ingestBatch(tenant.teamId, tenant.brandId, body);
+    request.answerOutcome = batchOutcomeOf(entries) ?? undefined;
+    return toBatchResponse(entries, language);
   }
 
   @Get(':uuid/status')

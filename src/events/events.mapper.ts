@@ -1,4 +1,5 @@
 import type { Language } from '../common/i18n/language';
+import type { AnswerOutcome } from '../common/wire/wire-format';
 import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
 import type { BatchResponseDto } from './dto/batch-result.dto';
 import type { EventAcceptedResponseDto } from './dto/event-accepted.dto';
@@ -41,6 +42,29 @@ export function toBatchResponse(entries: BatchEntry[], language: Language): Batc
   return {
     success: true,
     data: { success_count: successCount, failed_count: entries.length - successCount, events },
+  };
+}
+
+/**
+ * What a batch's answer (HTTP 200 whatever it refused) says when it refused events: its log line
+ * is then a warning naming the first refusal (in English), and /metrics counts it
+ * (`business_answers_total{code="events_refused"}`).
+ */
+export function batchOutcomeOf(entries: readonly BatchEntry[]): AnswerOutcome | null {
+  const refused = entries.filter((entry) => !entry.accepted);
+  if (refused.length === 0) return null;
+  const [first] = refused;
+  return {
+    api: 'monitor',
+    code: 'events_refused',
+    refused: true,
+    fields: {
+      accepted: entries.length - refused.length,
+      refused: refused.length,
+      firstRefused: `${first.externalEventId ?? '(no event_id)'}: ${first.issues
+        .map((issue) => monitorFieldMessage(issue, 'en'))
+        .join('; ')}`.slice(0, 500),
+    },
   };
 }
 

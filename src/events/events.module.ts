@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { DetectionModule } from '../detection/detection.module';
 import { LookupsModule } from '../lookups/lookups.module';
 import { MonitorApiModule } from '../monitor-api/monitor-api.module';
+import { MetricsModule } from '../observability/metrics.module';
 import { ProcessingQueueModule } from '../processing/queue/processing-queue.module';
 import { PlayerEventsService } from './player-events.service';
 import { EventRepository } from './event.repository';
 import { EventStatusService } from './event-status.service';
 import { EventWriter } from './event.writer';
 import { EventsController } from './events.controller';
+import { IngestMetrics } from './ingest.metrics';
 import { IngestService } from './ingest.service';
 import { MonitorEventStream } from './monitor-event.stream';
 
@@ -16,12 +18,13 @@ import { MonitorEventStream } from './monitor-event.stream';
  * the same transaction; MonitorEventStream is how processing reads them and records their status.
  */
 @Module({
-  imports: [MonitorApiModule, LookupsModule, ProcessingQueueModule, DetectionModule],
+  imports: [MonitorApiModule, MetricsModule, LookupsModule, ProcessingQueueModule, DetectionModule],
   controllers: [EventsController],
   providers: [
     EventRepository,
     EventWriter,
     IngestService,
+    IngestMetrics,
     EventStatusService,
     MonitorEventStream,
     PlayerEventsService,

@@ -8,6 +8,7 @@ import { LookupsService } from '../lookups/lookups.service';
 import { monitorIssue } from '../monitor-api/monitor-field-messages';
 import { MAX_BATCH_EVENTS } from './validation/event-fields';
 import { EventValidator, type ValidEvent } from './validation/event.validator';
+import { IngestMetrics } from './ingest.metrics';
 import { EventWriter, type PendingEvent, type WriteOutcome } from './event.writer';
 
 /** A single event accepted: stored now, or stored before with the same content. */
@@ -35,6 +36,7 @@ export class IngestService implements OnModuleInit {
   constructor(
     private readonly lookups: LookupsService,
     private readonly writer: EventWriter,
+    private readonly metrics: IngestMetrics,
     @InjectConfig() config: AppConfig,
   ) {
     this.singles = new GroupCommit((events) => this.writer.write(events), {
@@ -51,9 +53,13 @@ export class IngestService implements OnModuleInit {
   async ingestOne(teamId: number, brandId: number | null, body: unknown): Promise<AcceptedEvent> {
     const receivedAt = MicroTime.now();
     const check = this.validator.check(body);
-    if (!check.valid) throw new RequestValidationError(check.issues);
+    if (!check.valid) {
+      this.metrics.countRefused('single', 'invalid');
+      throw new RequestValidationError(check.issues);
+    }
     const outcome = await this.singles.submit({ teamId, brandId, valid: check.value, receivedAt });
     if (outcome.kind === 'conflict') {
+      this.metrics.countRefused('single', 'conflict');
       const eventId = check.value.event.external_event_id;
       throw outcome.uuid === null
         ? ConflictError.ofOtherBrand('Event', eventId)
@@ -72,7 +78,7 @@ export class IngestService implements OnModuleInit {
     const outcomes = pending.length > 0 ? await this.writer.write(pending) : [];
 
     let next = 0;
-    return checks.map((check, index): BatchEntry => {
+    const entries = checks.map((check, index): BatchEntry => {
       if (!check.valid)
         return { accepted: false, externalEventId: check.externalEventId, issues: check.issues };
       const externalEventId = check.value.event.external_event_id;
@@ -91,6 +97,14 @@ export class IngestService implements OnModuleInit {
       }
       return { accepted: true, externalEventId, uuid: outcome.uuid };
     });
+    const invalid = checks.filter((check) => !check.valid).length;
+    this.metrics.countRefused('batch', 'invalid', invalid);
+    this.metrics.countRefused(
+      'batch',
+      'conflict',
+      entries.filter((entry) => !entry.accepted).length - invalid,
+    );
+    return entries;
   }
 }
 

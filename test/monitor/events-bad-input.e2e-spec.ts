@@ -1099,6 +1099,48 @@ describe('POST /api/v1/events and /api/v1/events/batch: bad input', () => {
       expect(await countRows(team)).toBe(0);
     });
 
+    it('counts refused events in /metrics, and logs a batch that refused some as a warning', async () => {
+      const refusedCount = async (route: string, reason: string) =>
+        Number(
+          new RegExp(
+            `^events_refused_total\\{route="${route}",reason="${reason}"\\} (\\d+)$`,
+            'm',
+          ).exec(await (await fetch(`${t.url}/metrics`)).text())?.[1] ?? 0,
+        );
+      const before = {
+        batchInvalid: await refusedCount('batch', 'invalid'),
+        batchConflict: await refusedCount('batch', 'conflict'),
+        singleInvalid: await refusedCount('single', 'invalid'),
+      };
+      await postBatch(team, { events: [groupedWithId('taken-1')] }).expect(200);
+      const requestId = `batch-refusals-${team.id}`;
+      const answer = await postBatch(team, {
+        events: [
+          groupedWithId('fresh-1'),
+          groupedWithId('bad-type-1', withField('event.type', 'NOPE')),
+          groupedWithId('taken-1', withField('event.amount', 7)),
+        ],
+      })
+        .set('X-Request-Id', requestId)
+        .expect(200);
+      expect(answer.body.data).toMatchObject({ success_count: 1, failed_count: 2 });
+      await postEvent(team, groupedWithId('bad-type-2', withField('event.type', 'NOPE'))).expect(
+        400,
+      );
+
+      expect(await refusedCount('batch', 'invalid')).toBe(before.batchInvalid + 1);
+      expect(await refusedCount('batch', 'conflict')).toBe(before.batchConflict + 1);
+      expect(await refusedCount('single', 'invalid')).toBe(before.singleInvalid + 1);
+      const [line] = t.logs.find(requestId).filter((l) => l.msg === 'request completed');
+      expect(line).toMatchObject({
+        level: 40,
+        res: { statusCode: 200 },
+        accepted: 1,
+        refused: 2,
+        firstRefused: 'bad-type-1: invalid event_type: NOPE',
+      });
+    });
+
     it('refuses 1001 valid events as a whole: 400 and nothing stored', async () => {
       const events = Array.from({ length: 1001 }, (_, i) => groupedWithId(`big_${i}`));
       expect(answer(await postBatch(team, { events }))).toEqual({ status: 400, body: batchSize });
