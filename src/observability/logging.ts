@@ -11,6 +11,12 @@ const QUIET_PATHS = new Set(['/health', '/metrics']);
 /** The request being handled, for the lines written meanwhile by code that has no request. */
 const currentRequest = new AsyncLocalStorage<FastifyRequest>();
 
+/**
+ * Runs `start` outside any request: what it schedules (a timer, a loop) writes its log lines
+ * without the `reqId` of the request that happened to wake it.
+ */
+export const outsideRequest = <T>(start: () => T): T => currentRequest.exit(start);
+
 /** JSON lines on standard output, written synchronously: in order, and not lost on exit. */
 export function createRootLogger(config: AppConfig, stream?: DestinationStream): Pino {
   return pino(

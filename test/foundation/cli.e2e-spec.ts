@@ -217,6 +217,7 @@ describe('command line (npm run cli)', () => {
             'CanonicalAllowlist1765200000000',
             'BetRecordCountShards1765300000000',
             'AlertHitsByEventTime1765400000000',
+            'WebhookResends1765500000000',
           ],
         },
       });

@@ -155,6 +155,24 @@ describe('webhook deliveries', () => {
     expect(receiver.on(hook.path)).toHaveLength(3);
   });
 
+  it('logs a failed attempt as the dispatcher’s, not under the request that queued it', async () => {
+    const hook = await endpoint('context');
+    receiver.script(hook.path, { status: 500 }, { status: 200 });
+    const requestId = `ping-context-${run}`;
+    await api.post(`/api/v1/webhooks/${hook.id}/test`).set('X-Request-Id', requestId).expect(202);
+    await receiver.waitFor(hook.path, 2);
+    const failed = () =>
+      t.logs.lines.filter(
+        (line) =>
+          typeof line.msg === 'string' &&
+          line.msg.startsWith('Webhook delivery') &&
+          line.msg.includes(hook.id),
+      );
+    await waitUntil(async () => failed().length > 0);
+    expect(failed().map((line) => line.reqId)).toEqual([undefined]);
+    expect(t.logs.find(requestId).map((line) => line.msg)).toEqual(['request completed']);
+  });
+
   it('honours Retry-After on 429 and 503', async () => {
     const hook = await endpoint('busy');
     receiver.script(hook.path, { status: 429, headers: { 'retry-after': '1' } });
@@ -351,6 +369,26 @@ describe('webhook deliveries', () => {
       success: false,
       error: { code: 'NOT_FOUND', message: `Delivery ${unknown} not found` },
     });
+  });
+
+  it('gives a delivery sent again one attempt, even one given up before its retries ran out', async () => {
+    const hook = await endpoint('resent');
+    // A 410 gives the ping up after its first attempt, with three retries left.
+    receiver.script(hook.path, { status: 410 }, { status: 500 }, { status: 500 });
+    const id = (await api.post(`/api/v1/webhooks/${hook.id}/test`).expect(202)).body.data
+      .delivery_id as string;
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'failed');
+    await api.patch(`/api/v1/webhooks/${hook.id}`, { active: true }).expect(200);
+
+    await api.post(`/api/v1/webhooks/${hook.id}/deliveries/${id}/redeliver`).expect(202);
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.status === 'failed');
+    await api.post(`/api/v1/webhooks/${hook.id}/replay`, { since: '2020-01-01T00:00:00Z' });
+    await waitUntil(async () => (await deliveries(hook.id)).items[0]?.attempt_count === 3);
+    // Past every retry of the schedule (200 + 300 + 300 ms): no attempt more.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const [logged] = (await deliveries(hook.id)).items;
+    expect(logged).toMatchObject({ status: 'failed', attempt_count: 3 });
+    expect(receiver.on(hook.path)).toHaveLength(3);
   });
 
   it('replays a window in order, or only its failed deliveries; refuses a bad window', async () => {

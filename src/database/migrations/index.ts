@@ -1,3 +1,5 @@
+import { WebhookResends1765500000000 as MysqlWebhookResends } from './mysql/1765500000000-WebhookResends';
+import { WebhookResends1765500000000 as SqliteWebhookResends } from './sqlite/1765500000000-WebhookResends';
 import { AlertHitsByEventTime1765400000000 as MysqlAlertHitsByEventTime } from './mysql/1765400000000-AlertHitsByEventTime';
 import { AlertHitsByEventTime1765400000000 as SqliteAlertHitsByEventTime } from './sqlite/1765400000000-AlertHitsByEventTime';
 import { BetRecordCountShards1765300000000 as MysqlBetRecordCountShards } from './mysql/1765300000000-BetRecordCountShards';
@@ -55,6 +57,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlCanonicalAllowlist,
   MysqlBetRecordCountShards,
   MysqlAlertHitsByEventTime,
+  MysqlWebhookResends,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -75,4 +78,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteCanonicalAllowlist,
   SqliteBetRecordCountShards,
   SqliteAlertHitsByEventTime,
+  SqliteWebhookResends,
 ];

@@ -22,6 +22,7 @@ import {
   type AttemptRow,
   type WebhookMessage,
 } from './webhook-messages.repository';
+import { outsideRequest } from '../../observability/logging';
 import { WebhookOutbox } from './webhook-outbox';
 import { bodyOf, WebhookPayloads } from './webhook-payloads';
 import { WebhookSender, type SendResult } from './webhook-sender';
@@ -144,18 +145,21 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       return;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      let claimed = 0;
-      this.polling = this.poll()
-        .then((n) => void (claimed = n))
-        .finally(() => {
-          this.polling = null;
-          const again = claimed > 0 || this.pollAgain;
-          this.pollAgain = false;
-          this.schedule(again ? 0 : this.config.webhooks.pollMs);
-        });
-    }, delayMs);
+    // A commit of a request's transaction wakes the dispatcher: its polls are not that request's.
+    this.timer = outsideRequest(() =>
+      setTimeout(() => {
+        this.timer = null;
+        let claimed = 0;
+        this.polling = this.poll()
+          .then((n) => void (claimed = n))
+          .finally(() => {
+            this.polling = null;
+            const again = claimed > 0 || this.pollAgain;
+            this.pollAgain = false;
+            this.schedule(again ? 0 : this.config.webhooks.pollMs);
+          });
+      }, delayMs),
+    );
   }
 
   /**
@@ -471,9 +475,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  /** The next attempt on the retry schedule (with ±10 % jitter, never before a `Retry-After`), or none. */
+  /**
+   * The next attempt on the retry schedule (with ±10 % jitter, never before a `Retry-After`), or
+   * none: after the last retry, and after the one attempt of a message sent again by hand.
+   */
   private retryOf(message: WebhookMessage, result: SendResult, now: MicroTime): AttemptOutcome {
-    const wait = this.config.webhooks.retrySchedule[message.attempts];
+    const wait = message.resent ? undefined : this.config.webhooks.retrySchedule[message.attempts];
     if (wait === undefined) return { status: 'failed', nextAttemptAt: now.toDatabaseText() };
     const jittered = wait * (0.9 + Math.random() * 0.2);
     const ms = Math.max(jittered, Math.min(result.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));

@@ -49,6 +49,10 @@ export class WebhookMessageEntity {
   @Column({ type: 'int' })
   attempts: number;
 
+  /** Sent again by hand (redeliver, replay): one attempt, no retry after it. */
+  @Column({ type: 'boolean', default: false })
+  resent: boolean;
+
   @Column(timestampColumn())
   nextAttemptAt: Date;
 

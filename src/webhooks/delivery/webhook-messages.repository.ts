@@ -29,6 +29,8 @@ export interface WebhookMessage {
   body: string | null;
   status: MessageStatus;
   attempts: number;
+  /** Sent again by hand: this attempt is its last. */
+  resent: boolean;
   nextAttemptAt: string;
   createdAt: string;
   lastAttemptAt: string | null;
@@ -59,6 +61,7 @@ interface MessageRow {
   body: string | null;
   status: MessageStatus;
   attempts: number;
+  resent: number | boolean;
   next_attempt_at: string;
   created_at: string;
   last_attempt_at: string | null;
@@ -398,7 +401,7 @@ export class WebhookMessagesRepository {
     }
     if (select.onlyFailed) where.push("status = 'failed'");
     return session.execute(
-      `UPDATE webhook_messages SET status = ?, next_attempt_at = ? WHERE ${where.join(' AND ')}`,
+      `UPDATE webhook_messages SET status = ?, next_attempt_at = ?, resent = 1 WHERE ${where.join(' AND ')}`,
       [to, now, ...params],
     );
   }
@@ -476,6 +479,7 @@ export class WebhookMessagesRepository {
       'body',
       'status',
       'attempts',
+      'resent',
       time('next_attempt_at'),
       time('created_at'),
       time('last_attempt_at'),
@@ -493,6 +497,7 @@ const toMessage = (row: MessageRow): WebhookMessage => ({
   body: row.body,
   status: row.status,
   attempts: Number(row.attempts),
+  resent: Boolean(Number(row.resent)),
   nextAttemptAt: row.next_attempt_at,
   createdAt: row.created_at,
   lastAttemptAt: row.last_attempt_at,
