@@ -173,6 +173,31 @@ describe('webhook deliveries', () => {
     expect(t.logs.find(requestId).map((line) => line.msg)).toEqual(['request completed']);
   });
 
+  it('shows the outbox in /metrics: messages waiting, how late the due ones are, endpoints failing', async () => {
+    const metric = async (name: string) => {
+      const text = await (await fetch(`${t.url}/metrics`)).text();
+      const value = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
+      return value === undefined ? undefined : Number(value);
+    };
+    const held = await endpoint('held');
+    await api.patch(`/api/v1/webhooks/${held.id}`, { active: false }).expect(200);
+    await api.post(`/api/v1/webhooks/${held.id}/test`).expect(202);
+    const failing = await endpoint('failing');
+    // Four attempts fail: the endpoint fails until WEBHOOK_DISABLE_AFTER (3 s) disables it.
+    receiver.script(failing.path, ...Array.from({ length: 4 }, () => ({ status: 500 })));
+    await api.post(`/api/v1/webhooks/${failing.id}/test`).expect(202);
+    await receiver.waitFor(failing.path, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the gauges' read is a second old at most
+
+    expect(await metric('webhook_messages_waiting\\{status="paused"\\}')).toBeGreaterThanOrEqual(1);
+    expect(await metric('webhook_endpoints_failing')).toBeGreaterThanOrEqual(1);
+    expect(await metric('webhook_messages_waiting\\{status="pending"\\}')).toBeGreaterThanOrEqual(
+      0,
+    );
+    expect(await metric('webhook_oldest_due_age_seconds')).toBeGreaterThanOrEqual(0);
+    await api.patch(`/api/v1/webhooks/${held.id}`, { active: true }).expect(200);
+  });
+
   it('honours Retry-After on 429 and 503', async () => {
     const hook = await endpoint('busy');
     receiver.script(hook.path, { status: 429, headers: { 'retry-after': '1' } });

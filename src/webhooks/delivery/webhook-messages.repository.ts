@@ -406,6 +406,30 @@ export class WebhookMessagesRepository {
     );
   }
 
+  /**
+   * The outbox's backlog, for /metrics: messages waiting (`pending`, `paused`), the earliest next
+   * attempt of the pending ones (in the past: the dispatchers are behind), and the endpoints that
+   * are on and failing (every attempt failed since `failing_since`).
+   */
+  async backlog(
+    on: Pick<SqlSession, 'select' | 'dialect'>,
+  ): Promise<{ pending: number; paused: number; earliestDue: string | null; failing: number }> {
+    const rows = await on.select<{ status: string; n: number | string; due: string | null }>(
+      `SELECT status, COUNT(*) AS n, ${on.dialect.timestampText('MIN(next_attempt_at)')} AS due ` +
+        "FROM webhook_messages WHERE status IN ('pending', 'paused') GROUP BY status",
+    );
+    const [endpoints] = await on.select<{ n: number | string }>(
+      'SELECT COUNT(*) AS n FROM webhook_endpoints WHERE active = 1 AND failing_since IS NOT NULL',
+    );
+    const of = (status: string) => rows.find((row) => row.status === status);
+    return {
+      pending: Number(of('pending')?.n ?? 0),
+      paused: Number(of('paused')?.n ?? 0),
+      earliestDue: of('pending')?.due ?? null,
+      failing: Number(endpoints.n),
+    };
+  }
+
   /** Deletes up to `limit` messages made before `before` that wait no more, with their attempts. */
   async purge(session: SqlSession, before: string, limit: number): Promise<number> {
     const rows = await session.select<{ id: string | number }>(
