@@ -13,6 +13,8 @@ import {
   RequestValidationError,
   UnsupportedMediaTypeError,
 } from './common/errors/app-error';
+import { readEmptyBodyAsNone } from './common/http/empty-body';
+import { routeTagsOf } from './common/http/route-tags';
 import { requestIdOf } from './common/http/request-id';
 import { installSecurityHeaders } from './common/http/security-headers';
 import { cutAt } from './common/text/well-formed';
@@ -93,6 +95,10 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   const strategies = app.get(AuthStrategies);
   installUncompressedBodies(fastify);
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (routeTagsOf(request).bodyless) readEmptyBodyAsNone(request);
+    done();
+  });
   installUtf8Bodies(fastify);
   installBodyVerification(fastify, strategies);
   installSecurityHeaders(fastify);

@@ -203,6 +203,26 @@ describe('webhook endpoints', () => {
     await t.http.delete(`/api/v1/webhooks/${id}`).set('X-API-Key', team.apiKey).expect(404);
   });
 
+  it('takes the body-less actions with an empty JSON body, as client libraries send them', async () => {
+    const { id } = await create();
+    const emptyJson = (method: 'post' | 'delete', path: string) =>
+      t.http[method](path)
+        .set('X-API-Key', team.apiKey)
+        .set('Content-Type', 'application/json')
+        .send('');
+    await emptyJson('post', `/api/v1/webhooks/${id}/rotate-secret`).expect(200);
+    await emptyJson('post', `/api/v1/webhooks/${id}/test`).expect(202);
+    // A body that is there is still read: malformed JSON is refused.
+    const malformed = await t.http
+      .post(`/api/v1/webhooks/${id}/test`)
+      .set('X-API-Key', team.apiKey)
+      .set('Content-Type', 'application/json')
+      .send('{');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toBe('Malformed JSON body');
+    await emptyJson('delete', `/api/v1/webhooks/${id}`).expect(204);
+  });
+
   it('answers 404 for another team’s endpoint, on every route, and changes nothing of it', async () => {
     const { id } = await create();
     const other = await createTeam(t);

@@ -16,6 +16,8 @@ export interface RouteTags {
   brandKeys?: BrandKeyAccess;
   /** For `dashboard-session` routes: the least role served (absent: every role). */
   role?: 'viewer' | 'analyst' | 'admin';
+  /** The route takes no body: an empty one sent as `application/json` is read as none. */
+  bodyless?: true;
 }
 
 /**
@@ -49,6 +51,13 @@ function tagHandler(
   const merged = level === 'method' ? { ...own, ...tags } : { ...tags, ...own };
   RouteConfig(merged)(prototype, name, descriptor);
 }
+
+/**
+ * A route that takes no body (a `POST` action, a `DELETE`): `Content-Type: application/json` with
+ * an empty body, which client libraries send on every call, is read as no body rather than
+ * refused as malformed JSON.
+ */
+export const Bodyless = (): MethodDecorator => TagRoutes({ bodyless: true });
 
 /** The tags of a Nest route handler (its Fastify route config). */
 export function routeTagsOfHandler(handler: object): RouteTags {

@@ -1,3 +1,4 @@
+import { Bodyless } from '../../common/http/route-tags';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ResourceNotFoundError } from '../../common/errors/app-error';
@@ -55,6 +56,7 @@ export class KeysController {
   }
 
   @Post('keys/:prefix/revoke')
+  @Bodyless()
   @HttpCode(200)
   @DashboardApi('admin')
   @ApiOperation({

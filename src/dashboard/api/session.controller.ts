@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TagRoutes } from '../../common/http/route-tags';
+import { TagRoutes, Bodyless } from '../../common/http/route-tags';
 import { MicroTime } from '../../common/time/micro-time';
 import {
   CurrentSession,
@@ -80,6 +80,7 @@ export class SessionController {
   }
 
   @Post('logout')
+  @Bodyless()
   @HttpCode(204)
   @DashboardApi()
   @ApiOperation({

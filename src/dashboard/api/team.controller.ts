@@ -1,3 +1,4 @@
+import { Bodyless } from '../../common/http/route-tags';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DetectionDocs } from '../../detection/api/detection.docs';
@@ -74,6 +75,7 @@ export class DashboardTeamController {
   }
 
   @Delete('allowlist/:kind/:value')
+  @Bodyless()
   @HttpCode(204)
   @DashboardApi('admin')
   @ApiOperation({ summary: 'Takes an identifier off the allowlist (admins)' })

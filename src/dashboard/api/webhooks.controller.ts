@@ -1,3 +1,4 @@
+import { Bodyless } from '../../common/http/route-tags';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { deliveryView, webhookView } from '../../webhooks/api/webhook.view';
@@ -63,6 +64,7 @@ export class DashboardWebhooksController {
   }
 
   @Delete(':id')
+  @Bodyless()
   @HttpCode(204)
   @DashboardApi('admin')
   @ApiParam(ID)
@@ -72,6 +74,7 @@ export class DashboardWebhooksController {
   }
 
   @Post(':id/rotate-secret')
+  @Bodyless()
   @HttpCode(200)
   @DashboardApi('admin')
   @ApiParam(ID)
@@ -84,6 +87,7 @@ export class DashboardWebhooksController {
   }
 
   @Post(':id/test')
+  @Bodyless()
   @HttpCode(202)
   @DashboardApi('admin')
   @ApiParam(ID)
@@ -112,6 +116,7 @@ export class DashboardWebhooksController {
   }
 
   @Post(':id/deliveries/:delivery_id/redeliver')
+  @Bodyless()
   @HttpCode(202)
   @DashboardApi('admin')
   @ApiParam(ID)

@@ -1,3 +1,4 @@
+import { Bodyless } from '../../common/http/route-tags';
 import {
   Body,
   Controller,
@@ -130,6 +131,7 @@ export class RulesController {
   }
 
   @Delete('allowlist/:kind/:value')
+  @Bodyless()
   @HttpCode(204)
   @ApiOperation(DetectionDocs.removeAllowlist)
   @DetectionResponses.removeAllowlist()

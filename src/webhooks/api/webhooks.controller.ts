@@ -1,3 +1,4 @@
+import { Bodyless } from '../../common/http/route-tags';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { MonitorApi } from '../../monitor-api/monitor-api.decorator';
@@ -52,6 +53,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @Bodyless()
   @HttpCode(204)
   @ApiOperation(WebhooksDocs.remove)
   @ApiParam(ID)
@@ -61,6 +63,7 @@ export class WebhooksController {
   }
 
   @Post(':id/rotate-secret')
+  @Bodyless()
   @HttpCode(200)
   @ApiOperation(WebhooksDocs.rotateSecret)
   @ApiParam(ID)
@@ -70,6 +73,7 @@ export class WebhooksController {
   }
 
   @Post(':id/test')
+  @Bodyless()
   @HttpCode(202)
   @ApiOperation(WebhooksDocs.test)
   @ApiParam(ID)
@@ -92,6 +96,7 @@ export class WebhooksController {
   }
 
   @Post(':id/deliveries/:delivery_id/redeliver')
+  @Bodyless()
   @HttpCode(202)
   @ApiOperation(WebhooksDocs.redeliver)
   @ApiParam(ID)
