@@ -252,6 +252,26 @@ describe('Bet Records: Live/Slots bets from monitor events', () => {
     });
   });
 
+  it("never lets another player's outcome settle a bet, sent before or after its placement", async () => {
+    const other = await createTeam(t);
+    const post = (event: object) =>
+      t.http.post('/api/v1/events').set('X-API-Key', other.apiKey).send(event).expect(202);
+    await post(casinoEvent('own_bet', 'BET_PLACED', 1000, { bet: 'mine', player: 'pl_a' }));
+    await post(casinoEvent('their_win', 'BET_WON', 5000, { bet: 'mine', player: 'pl_b' }));
+    await post(casinoEvent('early_win', 'BET_WON', 7000, { bet: 'later', player: 'pl_b' }));
+    await post(casinoEvent('own_later', 'BET_PLACED', 1000, { bet: 'later', player: 'pl_a' }));
+    await t.app.get(ProcessingWorker).drain();
+    const bets = (await get('/api/bet/list', other.apiKey).expect(200)).body.items as {
+      round_id: string;
+      status: number;
+      payout_amount: string;
+    }[];
+    expect(bets.map((b) => [b.round_id, b.status, b.payout_amount]).sort()).toEqual([
+      ['later', 0, '0.00'],
+      ['mine', 0, '0.00'],
+    ]);
+  });
+
   // Two workers: one projects the placement while the other parks its outcome. Under READ
   // COMMITTED neither plain read sees the other's uncommitted row; the locking reads must.
   (dialectUnderTest() === 'mysql' ? it : it.skip)(

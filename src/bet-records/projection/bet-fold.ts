@@ -1,18 +1,22 @@
+import { Logger } from '@nestjs/common';
 import type { MonitorStreamEvent } from '../../events/monitor-event';
 import { betKey, type BetRef } from './bet-ref';
 import { outcomeApplies, ownsBet, type BetMove } from './bet-event.kind';
 
 export type Outcome = Extract<BetMove, { kind: 'outcome' }>;
 
-/** A monitor event that moves a bet, with the bet it names. */
+/** A monitor event that moves a bet, with the bet it names and our id of its player. */
 export interface BetMoveOf {
   event: MonitorStreamEvent;
   move: BetMove;
   ref: BetRef;
+  playerId: number;
 }
 
 /** What the fold (and the counts) need to know of a stored bet. */
 export interface StoredBetFacts {
+  /** Our id of the player who placed it. */
+  playerId: number;
   brandId: number | null;
   providerId: number | null;
   status: number;
@@ -46,8 +50,9 @@ export interface FoldResult {
  * the caller knows it once the placement's provider is looked up. The rules, for both record kinds:
  * - a placement opens the bet, unless it exists: the first placement made it (a repeat, or a bet
  *   id another brand used, which is logged, changes nothing);
- * - an outcome settles or cancels the bet, unless the bet already holds a later outcome or the
- *   event's key does not own the bet (see outcomeApplies);
+ * - an outcome settles or cancels the bet, unless the bet already holds a later outcome, the
+ *   event's key does not own the bet (see outcomeApplies), or the event is another player's (a
+ *   bet id is one player's bet: logged, it changes nothing);
  * - an outcome of a bet that does not exist waits (`parked`) for its placement.
  */
 export function foldBetMoves(
@@ -55,7 +60,7 @@ export function foldBetMoves(
   moves: readonly BetMoveOf[],
 ): FoldResult {
   const folded: FoldResult = { bets: new Map(), parked: [] };
-  for (const { event, move, ref } of moves) {
+  for (const { event, move, ref, playerId } of moves) {
     const key = betKey(ref.teamId, ref.betRef);
     let bet = folded.bets.get(key);
     if (!bet) {
@@ -72,15 +77,16 @@ export function foldBetMoves(
         stored: null,
         placement: event,
         outcome: null,
-        facts: { brandId: event.brandId, providerId: null, status: 0, settledAt: null },
+        facts: { playerId, brandId: event.brandId, providerId: null, status: 0, settledAt: null },
       });
       continue;
     }
     if (!bet) {
-      folded.parked.push({ event, move, ref });
+      folded.parked.push({ event, move, ref, playerId });
       continue;
     }
     folded.bets.set(key, bet);
+    if (!placedBy(bet.facts, playerId, event)) continue;
     if (!outcomeApplies({ brand_id: bet.facts.brandId, settled_at: bet.facts.settledAt }, event)) {
       continue;
     }
@@ -88,4 +94,16 @@ export function foldBetMoves(
     bet.facts = { ...bet.facts, status: move.status, settledAt: event.eventTime };
   }
   return folded;
+}
+
+const logger = new Logger('BetProjection');
+
+/** Whether the outcome's player is the bet's; if not, that is logged: the sender had its 202. */
+function placedBy(bet: StoredBetFacts, playerId: number, event: MonitorStreamEvent): boolean {
+  if (bet.playerId === playerId) return true;
+  logger.warn(
+    `Event ${event.externalEventId} of team ${event.teamId}: its game.bet_id names a bet of another ` +
+      `player than ${event.playerExternalId}; it changes nothing of that bet`,
+  );
+  return false;
 }

@@ -11,6 +11,7 @@ import type { PendingSettlementsRepository } from './pending-settlements.reposit
 
 /** A stored bet of the in-memory kind. */
 interface Stored {
+  playerId: number;
   brandId: number | null;
   providerId: number | null;
   status: number;
@@ -42,11 +43,12 @@ class MemoryWorld {
       ),
     insertAll: (_s, bets: readonly NewBet[]) => {
       let inserted = 0;
-      for (const { ref, placement, outcome, providerId } of bets) {
+      for (const { ref, placement, outcome, providerId, playerId } of bets) {
         const key = betKey(ref.teamId, ref.betRef);
         if (this.bets.has(key)) continue;
         inserted++;
         this.bets.set(key, {
+          playerId,
           brandId: placement.brandId,
           providerId,
           status: outcome?.move.status ?? 0,
@@ -72,7 +74,10 @@ class MemoryWorld {
 
   readonly projection = new MemoryProjection(
     this.kind,
-    { idsOf: () => Promise.resolve(() => 7) } as unknown as PlayersService,
+    // Player `p` is our player 7, any other 8.
+    {
+      idsOf: () => Promise.resolve((externalId: string) => (externalId === 'p' ? 7 : 8)),
+    } as unknown as PlayersService,
     { providerId: () => Promise.resolve(1) } as unknown as CatalogRepository,
     {
       addAll: (_s: SqlSession, _k: string, outcomes: { ref: BetRef; event: { id: string } }[]) => {
@@ -191,6 +196,7 @@ describe('BetProjection (the engine of both kinds of bet records)', () => {
         for (const batch of batches) await world.process(batch.map((i) => made[i]));
         expect([...world.bets.values()]).toEqual([
           {
+            playerId: 7,
             brandId: null,
             providerId: 1,
             status: 2,
@@ -218,6 +224,19 @@ describe('BetProjection (the engine of both kinds of bet records)', () => {
     await world.process([betEvent('BET_PLACED', 0, 1000, { brandId: 5 })]);
     await world.process([betEvent('BET_WON', 10, 9000, { brandId: 6 })]);
     expect([...world.bets.values()][0]).toMatchObject({ status: 0, payout: 0, brandId: 5 });
+  });
+
+  it("never lets another player's outcome settle the bet, placed already or placed later", async () => {
+    const world = new MemoryWorld();
+    await world.process([betEvent('BET_PLACED', 0, 1000)]);
+    await world.process([betEvent('BET_WON', 10, 9000, { playerExternalId: 'q' })]);
+    expect([...world.bets.values()][0]).toMatchObject({ playerId: 7, status: 0, payout: 0 });
+    // An outcome that waited for its bet is checked when the bet arrives.
+    const later = new MemoryWorld();
+    await later.process([betEvent('BET_WON', 10, 9000, { playerExternalId: 'q' })]);
+    await later.process([betEvent('BET_PLACED', 0, 1000)]);
+    expect([...later.bets.values()][0]).toMatchObject({ playerId: 7, status: 0, payout: 0 });
+    expect(later.waiting.size).toBe(0);
   });
 
   it('leaves an outcome waiting while its bet is not placed, and only then', async () => {

@@ -10,7 +10,13 @@ import type { ProcessingStep } from '../../processing/processing-step';
 import { CountDeltas, type BetRecordCountsRepository } from './bet-record-counts.repository';
 import type { BetRecordKind, NewBet } from './bet-record-kind';
 import { betMoveOf } from './bet-event.kind';
-import { foldBetMoves, type BetMoveOf, type FoldResult, type StoredBetFacts } from './bet-fold';
+import {
+  foldBetMoves,
+  type BetMoveOf,
+  type FoldedBet,
+  type FoldResult,
+  type StoredBetFacts,
+} from './bet-fold';
 import { betKey, betRefOf, refsByTeam, type BetRef } from './bet-ref';
 import type { CatalogRepository } from './catalog.repository';
 import type { PendingSettlementsRepository } from './pending-settlements.repository';
@@ -45,7 +51,7 @@ export abstract class BetProjection implements ProcessingStep {
   }
 
   async process(session: SqlSession, events: readonly ProcessingEvent[]): Promise<void> {
-    const moves = this.movesOf(events);
+    const moves = await this.movesOf(session, events);
     if (moves.length === 0) return;
     const { event } = moves[0];
     const deltas = new CountDeltas(event.teamId, event.playerExternalId);
@@ -67,14 +73,27 @@ export abstract class BetProjection implements ProcessingStep {
     await this.counts.apply(session, deltas);
   }
 
-  private movesOf(events: readonly ProcessingEvent[]): BetMoveOf[] {
-    const moves: BetMoveOf[] = [];
-    for (const event of events) {
-      if (event.stream !== 'monitor') continue;
+  /** The events' bet moves, each with our id of its player (one read for the batch). */
+  private async movesOf(
+    session: SqlSession,
+    events: readonly ProcessingEvent[],
+  ): Promise<BetMoveOf[]> {
+    const found = events.flatMap((event) => {
+      if (event.stream !== 'monitor') return [];
       const move = betMoveOf(event, this.kind.gameTypes);
-      if (move) moves.push({ event, move, ref: betRefOf(event) });
-    }
-    return moves;
+      return move ? [{ event, move }] : [];
+    });
+    if (found.length === 0) return [];
+    const playerIdOf = await this.players.idsOf(
+      session,
+      found.map(({ event }) => ({ teamId: event.teamId, externalId: event.playerExternalId })),
+    );
+    return found.map(({ event, move }) => ({
+      event,
+      move,
+      ref: betRefOf(event),
+      playerId: playerIdOf(event.playerExternalId, event.teamId),
+    }));
   }
 
   /** The stored bets of these references, locked, by betKey. */
@@ -146,39 +165,23 @@ export abstract class BetProjection implements ProcessingStep {
     const events = (await this.monitorEvents.load(session, ids)).sort((a, b) =>
       compareDecimalIds(a.id, b.id),
     );
-    const folded = foldBetMoves(bets, this.movesOf(events));
+    const folded = foldBetMoves(bets, await this.movesOf(session, events));
     if (folded.parked.length > 0) {
       this.logger.error(`${folded.parked.length} waiting outcomes found no bet`);
     }
     await this.write(session, folded, deltas);
   }
 
-  /** The player and provider of each bet the batch opens. */
-  private async describeNew(
-    session: SqlSession,
-    opened: readonly {
-      ref: BetRef;
-      placement: MonitorStreamEvent | null;
-      outcome: NewBet['outcome'];
-    }[],
-  ): Promise<NewBet[]> {
-    if (opened.length === 0) return [];
-    const playerIdOf = await this.players.idsOf(
-      session,
-      opened.map(({ placement }) => ({
-        teamId: placement!.teamId,
-        externalId: placement!.playerExternalId,
-      })),
-    );
+  /** The provider of each bet the batch opens (its player is the placement's). */
+  private async describeNew(session: SqlSession, opened: readonly FoldedBet[]): Promise<NewBet[]> {
     const newBets: NewBet[] = [];
-    for (const { ref, placement, outcome } of opened) {
-      const event = placement!;
-      const provider = event.game.provider;
+    for (const { ref, placement, outcome, facts } of opened) {
+      const provider = placement!.game.provider;
       newBets.push({
         ref,
-        placement: event,
+        placement: placement!,
         outcome,
-        playerId: playerIdOf(event.playerExternalId, event.teamId),
+        playerId: facts.playerId,
         providerId: provider ? await this.catalog.providerId(session, provider) : null,
       });
     }

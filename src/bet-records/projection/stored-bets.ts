@@ -20,18 +20,20 @@ export async function lockStoredBets(
   const scope = where.scope ? ` AND ${where.scope.sql}` : '';
   const rows = await session.select<{
     ref: string;
+    player_id: Num;
     brand_id: Num | null;
     provider_id: Num | null;
     status: Num;
     settled_at: string | null;
   }>(
-    `SELECT ${where.refColumn} AS ref, brand_id, provider_id, status, ${session.dialect.timestampText('settled_at')} AS settled_at ` +
+    `SELECT ${where.refColumn} AS ref, player_id, brand_id, provider_id, status, ${session.dialect.timestampText('settled_at')} AS settled_at ` +
       `FROM ${where.table} WHERE team_id = ?${scope} AND ${where.refColumn} IN (${placeholders(betRefs.length)}) ` +
       session.dialect.forUpdate,
     [requireTeamId(teamId), ...(where.scope?.params ?? []), ...betRefs],
   );
   return rows.map((row) => ({
     betRef: row.ref,
+    playerId: Number(row.player_id),
     brandId: row.brand_id === null ? null : Number(row.brand_id),
     providerId: row.provider_id === null ? null : Number(row.provider_id),
     status: Number(row.status),
