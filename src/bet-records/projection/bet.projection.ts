@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import { compareDecimalIds } from '../../common/identifiers/decimal-ids';
 import { ConcurrentWriteConflict } from '../../database/database-errors';
 import type { SqlSession } from '../../database/sql-database';
-import type { MonitorStreamEvent } from '../../events/monitor-event';
 import type { MonitorEventStream } from '../../events/monitor-event.stream';
 import type { PlayersService } from '../../players/players.service';
 import type { ProcessingEvent } from '../../processing/processing-event';
