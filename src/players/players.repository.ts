@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '../database/sql-database';
 import { placeholders } from '../database/sql-dialect';
 import { requireTeamId } from '../tenancy/tenant-scope';
+/** A column of the row stored (`old`) or of the row offered (`offered`), in an upsert. */
+type Column = (column: string) => string;
 
 /** What a batch of processed events says about one player. */
 export interface PlayerActivity {
@@ -101,12 +103,20 @@ export class PlayersRepository {
     ];
   }
 
-  /** How a row already stored takes in new activity. */
+  /**
+   * How a row already stored takes in new activity. Profile fields take the batch's values when
+   * its latest event is not older than the stored one, else only fill what is missing (a backfill
+   * of old events does not set the player back). They come before `last_seen_at`: MySQL reads a
+   * column assigned earlier in the list at its new value.
+   */
   private foldActivity({ dialect }: SqlSession) {
+    const profile = (column: string) => (old: Column, offered: Column) =>
+      `CASE WHEN ${offered('last_seen_at')} >= ${old('last_seen_at')} ` +
+      `THEN COALESCE(${offered(column)}, ${old(column)}) ELSE COALESCE(${old(column)}, ${offered(column)}) END`;
     return {
-      phone: (old, offered) => `COALESCE(${offered('phone')}, ${old('phone')})`,
-      country: (old, offered) => `COALESCE(${offered('country')}, ${old('country')})`,
-      kyc_level: (old, offered) => `COALESCE(${offered('kyc_level')}, ${old('kyc_level')})`,
+      phone: profile('phone'),
+      country: profile('country'),
+      kyc_level: profile('kyc_level'),
       first_seen_at: (old, offered) =>
         dialect.least(old('first_seen_at'), offered('first_seen_at')),
       last_seen_at: (old, offered) =>

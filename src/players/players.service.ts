@@ -29,11 +29,15 @@ export class PlayersService {
   ) {}
 
   /**
-   * Creates or updates the players of these sightings (in order: later values win), within the
-   * caller's transaction. Each sighting counts once in `events_count`.
+   * Creates or updates the players of these sightings, within the caller's transaction: each
+   * profile field (phone, country, KYC level) takes the value of the latest event by event time
+   * that sent one (of two at the same time, the later to arrive), so that a backfill of old events
+   * does not set a player back. Each sighting counts once in `events_count`.
    */
   async recordSightings(session: SqlSession, sightings: readonly PlayerSighting[]): Promise<void> {
     const byPlayer = new Map<string, PlayerActivity>();
+    // When each player's profile field was last sent, by event time.
+    const sentAt = new Map<string, Record<'phone' | 'country' | 'kycLevel', string>>();
     for (const s of sightings) {
       const key = `${s.teamId}\u0000${s.externalId}`;
       const known = byPlayer.get(key);
@@ -48,11 +52,15 @@ export class PlayersService {
           lastSeenAt: s.at,
           eventsCount: 1,
         });
+        sentAt.set(key, { phone: s.at, country: s.at, kycLevel: s.at });
         continue;
       }
-      known.phone = s.phone ?? known.phone;
-      known.country = s.country ?? known.country;
-      known.kycLevel = s.kycLevel ?? known.kycLevel;
+      const at = sentAt.get(key)!;
+      for (const field of ['phone', 'country', 'kycLevel'] as const) {
+        if (s[field] === null || (known[field] !== null && s.at < at[field])) continue;
+        (known as Record<typeof field, unknown>)[field] = s[field];
+        at[field] = s.at;
+      }
       if (s.at < known.firstSeenAt) known.firstSeenAt = s.at;
       if (s.at > known.lastSeenAt) known.lastSeenAt = s.at;
       known.eventsCount++;

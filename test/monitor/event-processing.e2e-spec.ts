@@ -155,6 +155,42 @@ describe('event processing', () => {
       ]);
     });
 
+    it('keeps the profile of the latest event by event time: a backfill only fills what is missing', async () => {
+      await post(
+        deposit('n-1', 'pl-n', {
+          player: { country: 'SEN', kyc_level: 3 },
+          timestamp: '2026-02-01T08:00:00Z',
+        }),
+      );
+      await drain();
+      // Older events, in a batch of their own and then one by one: KYC 1 and CIV are the past.
+      await post(
+        deposit('o-1', 'pl-n', {
+          player: { country: 'CIV', kyc_level: 1, phone: '+225070000001' },
+          timestamp: '2026-01-01T00:00:00Z',
+        }),
+      );
+      await drain();
+      // In one batch: an old event arriving after a newer one does not win either.
+      await post(
+        deposit('n-2', 'pl-n', { player: { kyc_level: 2 }, timestamp: '2026-02-02T00:00:00Z' }),
+      );
+      await post(
+        deposit('o-2', 'pl-n', { player: { kyc_level: 0 }, timestamp: '2026-01-02T00:00:00Z' }),
+      );
+      await drain();
+      const [player] = await playersOf(t, team.id);
+      expect(player).toMatchObject({
+        external_id: 'pl-n',
+        phone: '+225070000001',
+        country: 'SEN',
+        kyc_level: 2,
+        first_seen_at: '2026-01-01 00:00:00.000000',
+        last_seen_at: '2026-02-02 00:00:00.000000',
+        events_count: 4,
+      });
+    });
+
     it('retries a batch that met a deadlock, without counting it against its events', async () => {
       const { body } = await post(deposit('deadlock-1', 'pl-d'));
       await drain();
