@@ -34,8 +34,8 @@ export interface AmlBettingEvent {
   checks: CheckCode[];
   /** Its selections, as sent. */
   legs: AmlLeg[];
-  /** The slip's events received before this one, oldest first. */
-  earlier: { eventType: string; betSlipState: string | null }[];
+  /** The slip's events received before this one, oldest first (stakes in cents). */
+  earlier: { eventType: string; betSlipState: string | null; totalStake: number }[];
 }
 
 /** One selection of an AML event: what OPPOSITE_SIDES compares across bettors. */

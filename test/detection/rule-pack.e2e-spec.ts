@@ -138,6 +138,31 @@ const minimalPlay = (stake: number, alerts: ExpectedAlert[]): Scenario => ({
   alerts,
 });
 
+/**
+ * A bettor (its CPF also its monitor player id) deposits 1,000 BRL, bets 50 BRL on an AML slip,
+ * restates that bet four times (a correction stakes only what it adds: the last one stakes
+ * `finalStake` cents in all), then withdraws 900 BRL.
+ */
+const restatedBet = (finalStake: number, alerts: (cpf: string) => ExpectedAlert[]): Scenario => {
+  const cpf = newCpf();
+  const slip = `slip-restated-${cpf}`;
+  const brl = { event: { currency: 'BRL' } };
+  return {
+    rule: 'MINIMAL_PLAY_WITHDRAWAL',
+    steps: [
+      [monitor(m(cpf, 'DEPOSIT', 1_000, 60, brl))],
+      [
+        aml(newBet(cpf, slip, 50)),
+        ...[49, 48, 47].map((minutesAgo) => aml(newBet(cpf, slip, minutesAgo))),
+        aml(newBet(cpf, slip, 46, { stake: finalStake })),
+      ],
+      [monitor(m(cpf, 'WITHDRAWAL', 900, 30, brl))],
+    ],
+    players: [cpf],
+    alerts: alerts(cpf),
+  };
+};
+
 const lowOddsBet = (odds: number, alerts: ExpectedAlert[]): Scenario => ({
   rule: 'LOW_ODDS_HIGH_STAKE',
   steps: [
@@ -454,6 +479,31 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
   {
     name: 'MINIMAL_PLAY_WITHDRAWAL: a withdrawal after staking 20% of the deposit',
     build: () => minimalPlay(2_000, []),
+  },
+  {
+    name: 'MINIMAL_PLAY_WITHDRAWAL fires after a 50 BRL AML bet restated four times (stakes 50 BRL, not 250)',
+    build: () =>
+      restatedBet(5_000, (cpf) => [
+        fires(
+          cpf,
+          'HIGH',
+          1,
+          {
+            amount: 90_000,
+            deposited: 100_000,
+            wagered: 5_000,
+            currency: 'BRL',
+            deposits: 1,
+            wager_share: 0.2,
+            window_days: 7,
+          },
+          'Withdrawal of 900 BRL after 1 deposit totalling 1,000 BRL; wagered since: 50 BRL (below 20%)',
+        ),
+      ]),
+  },
+  {
+    name: 'MINIMAL_PLAY_WITHDRAWAL: an AML bet restated up to 300 BRL (30% of the deposit)',
+    build: () => restatedBet(30_000, () => []),
   },
 
   // BALANCE_MISMATCH: balances against the amount, the chain, and the AML balance check.

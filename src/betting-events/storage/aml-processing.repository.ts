@@ -137,8 +137,9 @@ export class AmlProcessingRepository {
       slip_id: Num;
       event_type: string;
       bet_slip_state: string | null;
+      total_stake: Num;
     }>(
-      'SELECT id, slip_id, event_type, bet_slip_state FROM betting_events ' +
+      'SELECT id, slip_id, event_type, bet_slip_state, total_stake FROM betting_events ' +
         `WHERE slip_id IN (${placeholders(slipIds.length)}) ORDER BY id`,
       slipIds,
     );
@@ -150,7 +151,11 @@ export class AmlProcessingRepository {
             (row) =>
               String(row.slip_id) === String(event.slip_id) && BigInt(row.id) < BigInt(event.id),
           )
-          .map((row) => ({ eventType: row.event_type, betSlipState: row.bet_slip_state })),
+          .map((row) => ({
+            eventType: row.event_type,
+            betSlipState: row.bet_slip_state,
+            totalStake: Number(row.total_stake),
+          })),
       );
     }
     return earlier;

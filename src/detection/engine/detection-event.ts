@@ -51,7 +51,9 @@ export interface AmlFacts {
   betSlipState: string | null;
   legs: AmlLeg[];
   checks: CheckCode[];
-  earlier: { eventType: string; betSlipState: string | null }[];
+  /** The slip's stake as this event states it (cents); `amountCents` is what it adds. */
+  stakeCents: number;
+  earlier: { eventType: string; betSlipState: string | null; totalStake: number }[];
 }
 
 /** The AML API's money is Brazilian: its slips carry no currency. */
@@ -94,6 +96,10 @@ export function toDetectionEvent(event: ProcessingEvent, playerId: number): Dete
     };
   }
   const moved = event.currentPlayerBalance - event.lastPlayerBalance;
+  // A `new_bet` restating a slip placed already (a correction) stakes only what it adds.
+  const placed = event.earlier.findLast((e) => e.eventType === 'new_bet');
+  const restated = event.eventType === 'new_bet' && placed !== undefined;
+  const added = restated ? Math.max(0, event.totalStake - placed.totalStake) : event.totalStake;
   return {
     stream: 'aml',
     id: event.id,
@@ -101,9 +107,10 @@ export function toDetectionEvent(event: ProcessingEvent, playerId: number): Dete
     teamId: event.teamId,
     playerId: event.playerId,
     playerExternalId: event.playerExternalId,
-    type: amlType(event.eventType, event.betSlipState, moved),
+    type:
+      restated && added === 0 ? 'BET_UPDATED' : amlType(event.eventType, event.betSlipState, moved),
     at,
-    amountCents: event.eventType === 'result' ? Math.max(0, moved) : event.totalStake,
+    amountCents: event.eventType === 'result' ? Math.max(0, moved) : added,
     currency: AML_CURRENCY,
     balanceBeforeCents: event.lastPlayerBalance,
     balanceAfterCents: event.currentPlayerBalance,
@@ -120,6 +127,7 @@ export function toDetectionEvent(event: ProcessingEvent, playerId: number): Dete
       betSlipState: event.betSlipState,
       legs: event.legs,
       checks: event.checks,
+      stakeCents: event.totalStake,
       earlier: event.earlier,
     },
   };

@@ -4,9 +4,10 @@ import { lateSettlementChange } from './late-settlement-change.rule';
 
 const rules = rulesFor(lateSettlementChange);
 
-const placed = { eventType: 'new_bet', betSlipState: 'open' };
-const cancelled = { eventType: 'cancellation', betSlipState: 'cancelled' };
-const settled = { eventType: 'result', betSlipState: 'settled' };
+const stake = { totalStake: 100_00 };
+const placed = { eventType: 'new_bet', betSlipState: 'open', ...stake };
+const cancelled = { eventType: 'cancellation', betSlipState: 'cancelled', ...stake };
+const settled = { eventType: 'result', betSlipState: 'settled', ...stake };
 
 const result = (earlier: AmlFacts['earlier'], betSlipState: string | null = 'settled') =>
   amlEvent({ type: 'BET_WON', aml: { eventType: 'result', betSlipState, earlier } });
@@ -35,7 +36,7 @@ describe('LATE_SETTLEMENT_CHANGE', () => {
   });
 
   it('counts a result without state as settling', () => {
-    const event = result([placed, { eventType: 'result', betSlipState: null }], null);
+    const event = result([placed, { eventType: 'result', betSlipState: null, ...stake }], null);
     expect(detect([event], rules).findings.map((f) => f.figures.change)).toEqual([
       'result_after_settlement',
     ]);
@@ -53,7 +54,7 @@ describe('LATE_SETTLEMENT_CHANGE', () => {
   });
 
   it('stays quiet after a partial result (the slip still open)', () => {
-    const partial = { eventType: 'result', betSlipState: 'open' };
+    const partial = { eventType: 'result', betSlipState: 'open', ...stake };
     expect(
       detect([result([placed, partial]), cancellation([placed, partial])], rules).findings,
     ).toEqual([]);
