@@ -116,7 +116,7 @@ const timeOrNull = (text: string | undefined | null) => (text ? parseIsoTimestam
  * the same hash for the same slip are one event.
  */
 export function contentHashOf(dto: BettingEventDto): string {
-  const said = {
+  return hashOf({
     ...dto,
     tax_id: normalizeCpf(dto.tax_id),
     event_date: instantOf(dto.event_date),
@@ -125,9 +125,18 @@ export function contentHashOf(dto: BettingEventDto): string {
       event_start_time: instantOf(leg.event_start_time),
       event_end_time: instantOf(leg.event_end_time),
     })),
-  };
-  return createHash('sha256').update(canonicalJson(said)).digest('hex');
+  });
 }
+
+/**
+ * The hash of the same body as events stored before 2026-12-07 have it, with times as written: a
+ * retry of one of those is still a repeat. The repeat lookups take both.
+ */
+export function legacyContentHashOf(dto: BettingEventDto): string {
+  return hashOf({ ...dto, tax_id: normalizeCpf(dto.tax_id) });
+}
+
+const hashOf = (said: object) => createHash('sha256').update(canonicalJson(said)).digest('hex');
 
 const instantOf = (text: string | null | undefined) =>
   text ? (parseIsoTimestamp(text)?.toDatabaseText() ?? text) : text;

@@ -6,7 +6,12 @@ import { PlayersService } from '../players/players.service';
 import { ProcessingQueue } from '../processing/queue/processing-queue';
 import { SlipProjection } from '../bet-records/sports/slip.projection';
 import type { TenantScope } from '../tenancy/tenant-scope';
-import { contentHashOf, newPublicEventId, toBettingEvent } from './betting-event';
+import {
+  contentHashOf,
+  legacyContentHashOf,
+  newPublicEventId,
+  toBettingEvent,
+} from './betting-event';
 import { checkEvent, placementOf } from './consistency-checks';
 import { MAX_LEGS, type BettingEventDto } from './dto/betting-event.dto';
 import { foldSlip, type DerivedSlip } from './slip-fold';
@@ -55,7 +60,9 @@ export class BettingEventsService {
     const receivedAt = MicroTime.now();
     const event = toBettingEvent(dto, receivedAt);
     const contentHash = contentHashOf(dto);
-    const repeat = await this.findRepeat(scope, event.slipRef, contentHash);
+    // A repeat of an event stored before times were hashed as instants has its old hash.
+    const sameContent = [contentHash, legacyContentHashOf(dto)];
+    const repeat = await this.findRepeat(scope, event.slipRef, sameContent);
     if (repeat) return { id: repeat };
     const stored = await this.database.transaction(async (session) => {
       // The slip's lock first, then the player's row: one order for every call, so that two calls
@@ -75,7 +82,7 @@ export class BettingEventsService {
         );
         slip = (await this.log.lockSlip(session, scope, event.slipRef)) as LockedSlip;
       }
-      const stored = await this.log.findEventByContent(session, slip.id, contentHash);
+      const stored = await this.log.findEventByContent(session, slip.id, sameContent);
       if (stored) return { id: stored, queued: false };
 
       const log = await this.log.loadLog(session, slip.id);
@@ -159,11 +166,11 @@ export class BettingEventsService {
   private async findRepeat(
     scope: TenantScope,
     slipRef: string,
-    contentHash: string,
+    contentHashes: readonly string[],
   ): Promise<string | null> {
     return this.database.autocommit(async (session) => {
       const slipId = await this.log.findSlipId(session, scope, slipRef);
-      return slipId === null ? null : this.log.findEventByContent(session, slipId, contentHash);
+      return slipId === null ? null : this.log.findEventByContent(session, slipId, contentHashes);
     });
   }
 }

@@ -37,15 +37,21 @@ export interface Placement {
   legIds: ReadonlySet<string>;
 }
 
-/** The bet as the slip's latest `new_bet` placed it (by event time, then arrival), if any. */
+/**
+ * The bet as the slip's `new_bet` events placed it, if any: the stake of the latest (by event
+ * time, then arrival), and the legs of all of them (a restatement may carry only the legs it
+ * changes, as the slip merges legs by id).
+ */
 export function placementOf(log: readonly LoggedBettingEvent[]): Placement | null {
   const bets = log
     .filter((e) => e.type === 'new_bet')
     .sort((a, b) => a.eventDate.micros - b.eventDate.micros || a.sequence - b.sequence);
   const latest = bets.at(-1);
-  return latest
-    ? { totalStake: latest.totalStake, legIds: new Set(latest.legs.map((leg) => leg.legId)) }
-    : null;
+  if (!latest) return null;
+  return {
+    totalStake: latest.totalStake,
+    legIds: new Set(bets.flatMap((bet) => bet.legs.map((leg) => leg.legId))),
+  };
 }
 
 /**
@@ -61,7 +67,7 @@ export function placementOf(log: readonly LoggedBettingEvent[]): Placement | nul
  *   running value (stake x the odds of the won legs so far; void and push legs count as 1; for
  *   a free bet, with or without the stake), or a lost leg that won something;
  * - `stake_changed`: a `result` or `cancellation` whose `total_stake` is not the stake placed;
- * - `unknown_leg`: a `result` or `cancellation` naming legs the bet placed did not have (one
+ * - `unknown_leg`: a `result` or `cancellation` naming legs no `new_bet` placed (one
  *   check, `leg_id` the first of them).
  * The last two need the placement: a result for a slip never seen is `out_of_order` instead.
  * The odds checks are skipped for each-way slips, whose place terms the seed does not carry.

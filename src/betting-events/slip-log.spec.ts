@@ -354,6 +354,18 @@ describe('a settlement against the bet placed', () => {
     ]);
   });
 
+  it('knows the legs of every bet placed: a restatement may carry only the legs it changes', () => {
+    const [first, ...others] = placed.bet_legs;
+    const restated = {
+      ...placed,
+      event_date: '2024-01-15T15:31:00Z',
+      bet_legs: [first],
+      leg_count: 1,
+    };
+    expect(codes(checksOf(result, placed, restated))).not.toContain('unknown_leg');
+    expect(others.length).toBeGreaterThan(0);
+  });
+
   it('judges against the latest bet placed, and not at all without one', () => {
     const restated = { ...placed, total_stake: placed.total_stake * 2 };
     const settled = { ...result, total_stake: placed.total_stake * 2 };

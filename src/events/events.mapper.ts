@@ -1,4 +1,5 @@
 import type { Language } from '../common/i18n/language';
+import { cutAt } from '../common/text/well-formed';
 import type { AnswerOutcome } from '../common/wire/wire-format';
 import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
 import type { BatchResponseDto } from './dto/batch-result.dto';
@@ -61,9 +62,12 @@ export function batchOutcomeOf(entries: readonly BatchEntry[]): AnswerOutcome | 
     fields: {
       accepted: entries.length - refused.length,
       refused: refused.length,
-      firstRefused: `${first.externalEventId ?? '(no event_id)'}: ${first.issues
-        .map((issue) => monitorFieldMessage(issue, 'en'))
-        .join('; ')}`.slice(0, 500),
+      firstRefused: cutAt(
+        `${first.externalEventId ?? '(no event_id)'}: ${first.issues
+          .map((issue) => monitorFieldMessage(issue, 'en'))
+          .join('; ')}`,
+        500,
+      ),
     },
   };
 }

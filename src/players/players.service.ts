@@ -29,10 +29,11 @@ export class PlayersService {
   ) {}
 
   /**
-   * Creates or updates the players of these sightings, within the caller's transaction: each
-   * profile field (phone, country, KYC level) takes the value of the latest event by event time
-   * that sent one (of two at the same time, the later to arrive), so that a backfill of old events
-   * does not set a player back. Each sighting counts once in `events_count`.
+   * Creates or updates the players of these sightings, within the caller's transaction: a batch
+   * offers the profile (phone, country, KYC level) of its latest event by event time (of two at
+   * the same time, the later to arrive), which replaces the stored one only if that event is not
+   * older than the player's latest: a backfill of old events never sets a player back. Each
+   * sighting counts once in `events_count`.
    */
   async recordSightings(session: SqlSession, sightings: readonly PlayerSighting[]): Promise<void> {
     const byPlayer = new Map<string, PlayerActivity>();
@@ -64,6 +65,14 @@ export class PlayersService {
       if (s.at < known.firstSeenAt) known.firstSeenAt = s.at;
       if (s.at > known.lastSeenAt) known.lastSeenAt = s.at;
       known.eventsCount++;
+    }
+    // The stored row is compared with the batch's latest event (players.repository.ts): a value
+    // sent by an older event of the batch may be older than the stored one, so it is not offered.
+    for (const [key, activity] of byPlayer) {
+      const at = sentAt.get(key)!;
+      for (const field of ['phone', 'country', 'kycLevel'] as const) {
+        if (at[field] < activity.lastSeenAt) activity[field] = null;
+      }
     }
     // One order for every writer, so that two workers never lock the same players crosswise.
     const activity = [...byPlayer.values()].sort(

@@ -1,3 +1,5 @@
+import { legacyContentHashOf } from '../../src/betting-events/betting-event';
+import type { BettingEventDto } from '../../src/betting-events/dto/betting-event.dto';
 import {
   MULTIPLE_NEW_BET_EXAMPLE,
   MULTIPLE_RESULT_EXAMPLE,
@@ -79,6 +81,20 @@ describe('AML Betting Events: the slip log', () => {
       const later = await post(team, timed('2026-12-07T10:01:00Z', '2026-12-07T18:30:00Z'));
       expect(later.body.id).not.toBe(first.body.id);
       expect(await eventsOf(team)).toBe(2);
+    });
+
+    it('still takes a repeat of an event stored before times were hashed as instants', async () => {
+      const team = await createTeam(t);
+      const first = await post(team, MULTIPLE_NEW_BET_EXAMPLE).expect(200);
+      // As stored then: the hash of the body with its times as written.
+      await db.autocommit((session) =>
+        session.execute('UPDATE betting_events SET content_hash = ? WHERE team_id = ?', [
+          legacyContentHashOf(MULTIPLE_NEW_BET_EXAMPLE as unknown as BettingEventDto),
+          team.id,
+        ]),
+      );
+      expect((await post(team, MULTIPLE_NEW_BET_EXAMPLE).expect(200)).body).toEqual(first.body);
+      expect(await eventsOf(team)).toBe(1);
     });
 
     it('stores the same slip and event type with another body as another event', async () => {

@@ -140,10 +140,10 @@ const minimalPlay = (stake: number, alerts: ExpectedAlert[]): Scenario => ({
 
 /**
  * A bettor (its CPF also its monitor player id) deposits 1,000 BRL, bets 50 BRL on an AML slip,
- * restates that bet four times (a correction stakes only what it adds: the last one stakes
- * `finalStake` cents in all), then withdraws 900 BRL.
+ * restates that bet with these stakes (cents; a correction stakes only its rise over the most
+ * staked before), then withdraws 900 BRL.
  */
-const restatedBet = (finalStake: number, alerts: (cpf: string) => ExpectedAlert[]): Scenario => {
+const restatedBet = (stakes: number[], alerts: (cpf: string) => ExpectedAlert[]): Scenario => {
   const cpf = newCpf();
   const slip = `slip-restated-${cpf}`;
   const brl = { event: { currency: 'BRL' } };
@@ -153,8 +153,7 @@ const restatedBet = (finalStake: number, alerts: (cpf: string) => ExpectedAlert[
       [monitor(m(cpf, 'DEPOSIT', 1_000, 60, brl))],
       [
         aml(newBet(cpf, slip, 50)),
-        ...[49, 48, 47].map((minutesAgo) => aml(newBet(cpf, slip, minutesAgo))),
-        aml(newBet(cpf, slip, 46, { stake: finalStake })),
+        ...stakes.map((stake, i) => aml(newBet(cpf, slip, 49 - i, { stake }))),
       ],
       [monitor(m(cpf, 'WITHDRAWAL', 900, 30, brl))],
     ],
@@ -481,9 +480,9 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
     build: () => minimalPlay(2_000, []),
   },
   {
-    name: 'MINIMAL_PLAY_WITHDRAWAL fires after a 50 BRL AML bet restated four times (stakes 50 BRL, not 250)',
+    name: 'MINIMAL_PLAY_WITHDRAWAL fires after a 50 BRL AML bet restated as 50, 30, 50, 50 BRL (50 BRL wagered, not 230)',
     build: () =>
-      restatedBet(5_000, (cpf) => [
+      restatedBet([5_000, 3_000, 5_000, 5_000], (cpf) => [
         fires(
           cpf,
           'HIGH',
@@ -503,7 +502,7 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
   },
   {
     name: 'MINIMAL_PLAY_WITHDRAWAL: an AML bet restated up to 300 BRL (30% of the deposit)',
-    build: () => restatedBet(30_000, () => []),
+    build: () => restatedBet([5_000, 5_000, 30_000], () => []),
   },
 
   // BALANCE_MISMATCH: balances against the amount, the chain, and the AML balance check.

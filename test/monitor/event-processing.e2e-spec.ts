@@ -179,6 +179,15 @@ describe('event processing', () => {
         deposit('o-2', 'pl-n', { player: { kyc_level: 0 }, timestamp: '2026-01-02T00:00:00Z' }),
       );
       await drain();
+      // In one batch: an old phone beside a newer event that sends none is not taken either.
+      await post(
+        deposit('o-3', 'pl-n', {
+          player: { phone: '+225079999999' },
+          timestamp: '2026-01-15T00:00:00Z',
+        }),
+      );
+      await post(deposit('n-3', 'pl-n', { timestamp: '2026-02-03T00:00:00Z' }));
+      await drain();
       const [player] = await playersOf(t, team.id);
       expect(player).toMatchObject({
         external_id: 'pl-n',
@@ -186,8 +195,8 @@ describe('event processing', () => {
         country: 'SEN',
         kyc_level: 2,
         first_seen_at: '2026-01-01 00:00:00.000000',
-        last_seen_at: '2026-02-02 00:00:00.000000',
-        events_count: 4,
+        last_seen_at: '2026-02-03 00:00:00.000000',
+        events_count: 6,
       });
     });
 

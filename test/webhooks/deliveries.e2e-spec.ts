@@ -173,7 +173,7 @@ describe('webhook deliveries', () => {
     expect(t.logs.find(requestId).map((line) => line.msg)).toEqual(['request completed']);
   });
 
-  it('shows the outbox in /metrics: messages waiting, how late the due ones are, endpoints failing', async () => {
+  it('shows the outbox in /metrics: messages held by a paused endpoint, endpoints failing', async () => {
     const metric = async (name: string) => {
       const text = await (await fetch(`${t.url}/metrics`)).text();
       const value = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
@@ -191,10 +191,6 @@ describe('webhook deliveries', () => {
 
     expect(await metric('webhook_messages_waiting\\{status="paused"\\}')).toBeGreaterThanOrEqual(1);
     expect(await metric('webhook_endpoints_failing')).toBeGreaterThanOrEqual(1);
-    expect(await metric('webhook_messages_waiting\\{status="pending"\\}')).toBeGreaterThanOrEqual(
-      0,
-    );
-    expect(await metric('webhook_oldest_due_age_seconds')).toBeGreaterThanOrEqual(0);
     await api.patch(`/api/v1/webhooks/${held.id}`, { active: true }).expect(200);
   });
 

@@ -203,6 +203,22 @@ describe('webhook endpoints', () => {
     await t.http.delete(`/api/v1/webhooks/${id}`).set('X-API-Key', team.apiKey).expect(404);
   });
 
+  it('shows in /metrics how long the earliest due message has waited (no dispatcher runs here)', async () => {
+    const metric = async (name: string) =>
+      Number(
+        new RegExp(`^${name} (\\S+)$`, 'm').exec(
+          await (await fetch(`${t.url}/metrics`)).text(),
+        )?.[1],
+      );
+    const { id } = await create();
+    await post(`/api/v1/webhooks/${id}/test`, undefined).expect(202);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await metric('webhook_messages_waiting\\{status="pending"\\}')).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(await metric('webhook_oldest_due_age_seconds')).toBeGreaterThanOrEqual(1);
+  });
+
   it('takes the body-less actions with an empty JSON body, as client libraries send them', async () => {
     const { id } = await create();
     const emptyJson = (method: 'post' | 'delete', path: string) =>

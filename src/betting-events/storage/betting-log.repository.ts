@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError } from '../../common/errors/app-error';
 import { MicroTime } from '../../common/time/micro-time';
 import type { SqlSession } from '../../database/sql-database';
-import { valuesClause } from '../../database/sql-dialect';
+import { placeholders, valuesClause } from '../../database/sql-dialect';
 import { ownsRow, requireScope, requireTeamId, type TenantScope } from '../../tenancy/tenant-scope';
 import type {
   BetLeg,
@@ -211,15 +211,16 @@ export class BettingLogRepository {
     };
   }
 
-  /** The public id of the slip's event with this content, if it is stored. */
+  /** The public id of the slip's event with this content (any of its hashes), if it is stored. */
   async findEventByContent(
     session: SqlSession,
     slipId: string,
-    contentHash: string,
+    contentHashes: readonly string[],
   ): Promise<string | null> {
     const rows = await session.select<{ public_id: string }>(
-      'SELECT public_id FROM betting_events WHERE slip_id = ? AND content_hash = ?',
-      [slipId, contentHash],
+      `SELECT public_id FROM betting_events WHERE slip_id = ? AND content_hash IN (${placeholders(contentHashes.length)}) ` +
+        'ORDER BY id LIMIT 1',
+      [slipId, ...contentHashes],
     );
     return rows.length ? rows[0].public_id : null;
   }

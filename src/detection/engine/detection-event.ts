@@ -51,8 +51,12 @@ export interface AmlFacts {
   betSlipState: string | null;
   legs: AmlLeg[];
   checks: CheckCode[];
-  /** The slip's stake as this event states it (cents); `amountCents` is what it adds. */
-  stakeCents: number;
+  /**
+   * What a `new_bet` adds to what the slip's earlier bets staked (cents): its whole stake for the
+   * first, the rise of a restatement (a correction), nothing when it lowers it. Wagered money
+   * counts it (`wageredBy`); the rules read the stake, `amountCents`.
+   */
+  stakeAddedCents: number;
   earlier: { eventType: string; betSlipState: string | null; totalStake: number }[];
 }
 
@@ -96,10 +100,10 @@ export function toDetectionEvent(event: ProcessingEvent, playerId: number): Dete
     };
   }
   const moved = event.currentPlayerBalance - event.lastPlayerBalance;
-  // A `new_bet` restating a slip placed already (a correction) stakes only what it adds.
-  const placed = event.earlier.findLast((e) => e.eventType === 'new_bet');
-  const restated = event.eventType === 'new_bet' && placed !== undefined;
-  const added = restated ? Math.max(0, event.totalStake - placed.totalStake) : event.totalStake;
+  // The most the slip's earlier bets staked: a restatement (a correction) adds only its rise.
+  const staked = event.earlier
+    .filter((e) => e.eventType === 'new_bet')
+    .reduce((most, e) => Math.max(most, e.totalStake), 0);
   return {
     stream: 'aml',
     id: event.id,
@@ -107,10 +111,9 @@ export function toDetectionEvent(event: ProcessingEvent, playerId: number): Dete
     teamId: event.teamId,
     playerId: event.playerId,
     playerExternalId: event.playerExternalId,
-    type:
-      restated && added === 0 ? 'BET_UPDATED' : amlType(event.eventType, event.betSlipState, moved),
+    type: amlType(event.eventType, event.betSlipState, moved),
     at,
-    amountCents: event.eventType === 'result' ? Math.max(0, moved) : added,
+    amountCents: event.eventType === 'result' ? Math.max(0, moved) : event.totalStake,
     currency: AML_CURRENCY,
     balanceBeforeCents: event.lastPlayerBalance,
     balanceAfterCents: event.currentPlayerBalance,
@@ -127,11 +130,18 @@ export function toDetectionEvent(event: ProcessingEvent, playerId: number): Dete
       betSlipState: event.betSlipState,
       legs: event.legs,
       checks: event.checks,
-      stakeCents: event.totalStake,
+      stakeAddedCents: event.eventType === 'new_bet' ? Math.max(0, event.totalStake - staked) : 0,
       earlier: event.earlier,
     },
   };
 }
+
+/**
+ * The money an event wagers: a bet's stake; for an AML `new_bet`, only what it adds to the
+ * slip's earlier bets (a slip restated five times is staked once).
+ */
+export const wageredBy = (event: DetectionEvent): number =>
+  event.aml ? event.aml.stakeAddedCents : event.amountCents;
 
 function amlType(eventType: string, state: string | null, moved: number): string {
   switch (eventType) {

@@ -1,4 +1,4 @@
-import { SETTLING_TYPES, WINNING_TYPES, type DetectionEvent } from './detection-event';
+import { SETTLING_TYPES, WINNING_TYPES, wageredBy, type DetectionEvent } from './detection-event';
 
 const HOUR = 3_600_000_000;
 const DAY = 24 * HOUR;
@@ -127,7 +127,7 @@ export function foldEvent(next: PlayerState, event: DetectionEvent): PlayerState
       next.bonuses.push(movement());
       break;
     case 'BET_PLACED':
-      next.wagered[event.currency] = wageredBefore + event.amountCents;
+      next.wagered[event.currency] = wageredBefore + wageredBy(event);
       break;
   }
   if (SETTLING_TYPES.has(event.type)) {

@@ -66,7 +66,7 @@ export function amlEvent(partial: AmlEventPartial = {}): DetectionEvent {
     betSlipState: 'open',
     legs: [{ sportEventRef: 'match-1', marketRef: '1x2', selectionRef: 'home', odds: 2 }],
     checks: [],
-    stakeCents: 100_00,
+    stakeAddedCents: 100_00,
     earlier: [],
     ...aml,
   };

@@ -91,7 +91,7 @@ function directionMismatch(event: DetectionEvent) {
       check: 'movement',
       type: event.aml.eventType,
       moved: (after ?? 0) - (before ?? 0),
-      expected: event.aml.eventType === 'new_bet' ? -event.aml.stakeCents : null,
+      expected: event.aml.eventType === 'new_bet' ? -event.amountCents : null,
       currency: event.currency,
     };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import type { DetectionEvent } from '../engine/detection-event';
-import { WINNING_TYPES } from '../engine/detection-event';
+import { WINNING_TYPES, wageredBy } from '../engine/detection-event';
 import { MICROS } from '../engine/player-state';
 
 const MEASURES = ['deposits', 'withdrawals', 'bets', 'wins'] as const;
@@ -66,7 +66,8 @@ export class PlayerTotalsRepository {
     >();
     for (const event of events) {
       const measure = measureOf(event);
-      if (!measure || event.amountCents <= 0) continue;
+      const cents = measure === 'bets' ? wageredBy(event) : event.amountCents;
+      if (!measure || cents <= 0) continue;
       const hour = hourText(event.at);
       const key = `${event.playerId}|${hour}|${event.currency}`;
       const row = rows.get(key) ?? {
@@ -78,7 +79,7 @@ export class PlayerTotalsRepository {
       };
       const index = MEASURES.indexOf(measure) * 2;
       row.values[index] += 1;
-      row.values[index + 1] = Math.min(row.values[index + 1] + event.amountCents, MAX_CENTS);
+      row.values[index + 1] = Math.min(row.values[index + 1] + cents, MAX_CENTS);
       rows.set(key, row);
     }
     if (rows.size === 0) return;

@@ -224,9 +224,11 @@ export function AlertQueue() {
 
 const valueOf = (event: Event) => (event.target as HTMLSelectElement).value;
 
-/** The start of a day (`2026-12-07`) in the browser's zone, `later` days on (DST-proof). */
+/**
+ * The start of a day (`2026-12-07`) in the browser's zone, `later` days on: built from the date's
+ * parts, so that a day starting at 01:00 (a DST change at midnight) does not shift the next.
+ */
 function dayStart(day: string, later = 0): Date {
-  const start = new Date(`${day}T00:00:00`);
-  start.setDate(start.getDate() + later);
-  return start;
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date + later);
 }
