@@ -151,17 +151,26 @@ const shorten = (text: string, max: number) =>
   text.length <= max ? text : `${cutAt(text, max)}… (${text.length} characters)`;
 
 /**
- * No API decodes a compressed body: one sent with a `Content-Encoding` is a 415 that says so,
- * rather than compressed bytes refused as malformed JSON (or, for a signed MaxBridge body, a
- * signature checked over bytes that are not the JSON).
+ * Every API reads bodies as uncompressed UTF-8 JSON: one sent with a `Content-Encoding`, or a
+ * `charset` other than UTF-8, is a 415 that says so, rather than bytes refused as malformed JSON
+ * (or, for a signed MaxBridge body, a signature checked over bytes that are not the JSON).
  */
 function installUncompressedBodies(fastify: FastifyInstance): void {
   fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    if (!hasBody(request.headers)) return done(null, payload);
     const encoding = request.headers['content-encoding']?.trim();
-    if (!encoding || encoding.toLowerCase() === 'identity' || !hasBody(request.headers)) {
-      return done(null, payload);
+    if (encoding && encoding.toLowerCase() !== 'identity') {
+      const value = shorten(encoding, MAX_ECHOED_ENCODING);
+      return done(new UnsupportedMediaTypeError({ kind: 'encoding', value }));
     }
-    done(new UnsupportedMediaTypeError(shorten(encoding, MAX_ECHOED_ENCODING)));
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(
+      request.headers['content-type'] ?? '',
+    )?.[1];
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+      const value = shorten(charset, MAX_ECHOED_ENCODING);
+      return done(new UnsupportedMediaTypeError({ kind: 'charset', value }));
+    }
+    done(null, payload);
   });
 }
 

@@ -1,4 +1,8 @@
-import { uncompressedOnly, type FieldIssue } from '../common/errors/app-error';
+import {
+  unsupportedMediaText,
+  type MediaRefusal,
+  type FieldIssue,
+} from '../common/errors/app-error';
 import type { Language } from '../common/i18n/language';
 import { monitorFieldMessage } from '../monitor-api/monitor-field-messages';
 import type { DashboardErrorCode } from './dashboard.wire';
@@ -13,7 +17,7 @@ export interface DashboardErrorParams {
 export interface DashboardMessages {
   own: Record<DashboardErrorCode, (params: DashboardErrorParams) => string>;
   malformedBody: string;
-  unsupportedMediaType(encoding: string | null): string;
+  unsupportedMediaType(refused: MediaRefusal | null): string;
   payloadTooLarge: string;
   notLoggedIn: string;
   forbidden: string;
@@ -37,8 +41,7 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
       email_taken: ({ email }) => `A dashboard user already has the email ${email}`,
     },
     malformedBody: 'The body must be valid JSON',
-    unsupportedMediaType: (encoding) =>
-      encoding === null ? 'Content-Type must be application/json' : uncompressedOnly(encoding),
+    unsupportedMediaType: unsupportedMediaText,
     payloadTooLarge: 'The body is too large',
     notLoggedIn: 'Log in first',
     forbidden: 'Your role does not allow this',
@@ -63,10 +66,12 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
       email_taken: ({ email }) => `Un utilisateur du tableau de bord a déjà l’e-mail ${email}`,
     },
     malformedBody: 'Le corps doit être du JSON valide',
-    unsupportedMediaType: (encoding) =>
-      encoding === null
+    unsupportedMediaType: (refused) =>
+      refused === null
         ? 'Content-Type doit être application/json'
-        : `Le Content-Encoding ${encoding} n’est pas pris en charge : envoyez le corps non compressé`,
+        : refused.kind === 'encoding'
+          ? `Le Content-Encoding ${refused.value} n’est pas pris en charge : envoyez le corps non compressé`
+          : `Le charset ${refused.value} n’est pas pris en charge : envoyez le corps en UTF-8`,
     payloadTooLarge: 'Le corps est trop volumineux',
     notLoggedIn: 'Connectez-vous d’abord',
     forbidden: 'Votre rôle ne le permet pas',

@@ -97,7 +97,7 @@ export class DashboardWire implements WireFormat, OnModuleInit {
       case 'malformed_body':
         return answer(400, 'invalid_request', t.malformedBody);
       case 'unsupported_media_type':
-        return answer(415, 'invalid_request', t.unsupportedMediaType(error.encoding));
+        return answer(415, 'invalid_request', t.unsupportedMediaType(error.refused));
       case 'payload_too_large':
         return answer(413, 'invalid_request', t.payloadTooLarge);
       case 'unauthorized':

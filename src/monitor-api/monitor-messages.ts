@@ -1,6 +1,7 @@
 import type { Language } from '../common/i18n/language';
 import {
-  uncompressedOnly,
+  unsupportedMediaText,
+  type MediaRefusal,
   type ConflictReason,
   type UnauthorizedReason,
 } from '../common/errors/app-error';
@@ -13,7 +14,7 @@ export interface MonitorMessages {
   malformedBody: string;
   payloadTooLarge(limitBytes: number): string;
   /** `encoding`: the refused `Content-Encoding`, when the body's type was not the problem. */
-  unsupportedMediaType(encoding: string | null): string;
+  unsupportedMediaType(refused: MediaRefusal | null): string;
   routeNotFound(method: string, path: string): string;
   validationFailed: string;
   /** When more problems were found than an answer lists. */
@@ -60,8 +61,7 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       `Rate limit of ${limit} requests per minute exceeded; retry in ${retryAfter} s`,
     malformedBody: 'Malformed JSON body',
     payloadTooLarge: (limit) => `Request body exceeds the limit of ${limit} bytes`,
-    unsupportedMediaType: (encoding) =>
-      encoding === null ? 'Content-Type must be application/json' : uncompressedOnly(encoding),
+    unsupportedMediaType: unsupportedMediaText,
     routeNotFound: (method, path) => `Route ${method} ${path} not found`,
     validationFailed: 'Validation failed',
     validationFailedListing: (listed, found) =>
@@ -91,10 +91,12 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       `Limite de ${limit} requêtes par minute dépassée ; réessayez dans ${retryAfter} s`,
     malformedBody: 'Corps JSON mal formé',
     payloadTooLarge: (limit) => `Le corps de la requête dépasse la limite de ${limit} octets`,
-    unsupportedMediaType: (encoding) =>
-      encoding === null
+    unsupportedMediaType: (refused) =>
+      refused === null
         ? 'Le Content-Type doit être application/json'
-        : `Le Content-Encoding ${encoding} n’est pas pris en charge : envoyez le corps non compressé`,
+        : refused.kind === 'encoding'
+          ? `Le Content-Encoding ${refused.value} n’est pas pris en charge : envoyez le corps non compressé`
+          : `Le charset ${refused.value} n’est pas pris en charge : envoyez le corps en UTF-8`,
     routeNotFound: (method, path) => `Route ${method} ${path} introuvable`,
     validationFailed: 'Échec de la validation',
     validationFailedListing: (listed, found) =>

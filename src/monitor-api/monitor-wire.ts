@@ -79,7 +79,7 @@ export class MonitorWire implements WireFormat, OnModuleInit {
       case 'payload_too_large':
         return [MonitorErrorCode.PayloadTooLarge, t.payloadTooLarge(this.config.bodyLimitBytes)];
       case 'unsupported_media_type':
-        return [MonitorErrorCode.ValidationError, t.unsupportedMediaType(error.encoding)];
+        return [MonitorErrorCode.ValidationError, t.unsupportedMediaType(error.refused)];
       case 'route_not_found':
         return [MonitorErrorCode.NotFound, t.routeNotFound(error.method, error.path)];
       case 'validation':

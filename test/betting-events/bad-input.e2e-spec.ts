@@ -507,6 +507,26 @@ describe('AML Betting Events: bad input', () => {
     expect(await storedRows()).toEqual(before);
   });
 
+  it('refuses a body declared in another charset with a 415 in its own shape', async () => {
+    const before = await storedRows();
+    const res = await t.http
+      .post('/betting-events')
+      .set('x-api-key', team.apiKey)
+      .set('content-type', 'application/json; charset=windows-1252')
+      .send(JSON.stringify(BASE));
+    expect([res.status, res.body]).toEqual([
+      415,
+      {
+        error: {
+          message: 'Invalid input data',
+          details: { body: ['charset windows-1252 is not supported: send the body in UTF-8'] },
+          status: 415,
+        },
+      },
+    ]);
+    expect(await storedRows()).toEqual(before);
+  });
+
   it('refuses a body over the size limit with a 413 in its own shape', async () => {
     const res = await postRaw(JSON.stringify({ ...BASE, meta: { note: 'x'.repeat(BODY_LIMIT) } }));
     expect([res.status, res.body]).toEqual([

@@ -148,6 +148,32 @@ describe('bad input and failures on the monitor API', () => {
     await echo().set('Content-Encoding', 'identity').send({ name: 'x' }).expect(201);
   });
 
+  it('refuses a body declared in another charset than UTF-8 with 415, naming it', async () => {
+    const latin1 = () =>
+      echo()
+        .set('Content-Type', 'application/json; charset=iso-8859-1')
+        .serialize((body) => Buffer.from(JSON.stringify(body), 'latin1') as unknown as string);
+    const res = await latin1().send({ name: 'é' }).expect(415);
+    expect(res.body).toEqual({
+      success: false,
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'charset iso-8859-1 is not supported: send the body in UTF-8',
+      },
+    });
+    const french = await latin1().set('Accept-Language', 'fr').send({ name: 'é' }).expect(415);
+    expect(french.body.error.message).toBe(
+      'Le charset iso-8859-1 n’est pas pris en charge : envoyez le corps en UTF-8',
+    );
+    // UTF-8, however it is written, is read.
+    for (const charset of ['utf-8', 'UTF-8', 'utf8', '"utf-8"']) {
+      await echo()
+        .set('Content-Type', `application/json; charset=${charset}`)
+        .send(JSON.stringify({ name: 'é' }))
+        .expect(201);
+    }
+  });
+
   it('lists every invalid field in details', async () => {
     const res = await echo().send({ name: 'far too long a name', note: 42 }).expect(400);
     expect(res.body).toEqual({

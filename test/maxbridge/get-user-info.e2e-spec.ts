@@ -214,6 +214,18 @@ describe('MaxBridge get-user-info', () => {
     });
   });
 
+  it('refuses a body declared in another charset than UTF-8', async () => {
+    const answer = await signedPost(t, '/api/payment/get-user-info', '{"user_id":1}', {
+      headers: { 'content-type': 'application/json; charset=iso-8859-1' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      code: 99,
+      message: 'WRONG_REQUEST',
+      data: { fields: { body: 'charset iso-8859-1 is not supported: send the body in UTF-8' } },
+    });
+  });
+
   it('refuses a compressed body by its content encoding', async () => {
     const answer = await signedPost(t, '/api/payment/get-user-info', '{"user_id":1}', {
       headers: { 'content-encoding': 'deflate' },

@@ -8,6 +8,7 @@ import { t, type TextKey } from './i18n';
 const KNOWN: readonly [RegExp, TextKey, readonly string[]][] = [
   [/^answered (\d+)$/, 'attempt.answered', ['status']],
   [/^no answer within (\d+) ms$/, 'attempt.timeout', ['ms']],
+  [/^redirects are not followed \(to nowhere\)$/, 'attempt.redirectNowhere', []],
   [/^redirects are not followed \(to (.*)\)$/s, 'attempt.redirect', ['location']],
   [/^the answer broke off(?:: .*)?$/s, 'attempt.brokeOff', []],
   [/^could not render the message: (.*)$/s, 'attempt.render', ['detail']],

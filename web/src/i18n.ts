@@ -254,6 +254,7 @@ const en = {
   'attempt.answered': 'answered {status}',
   'attempt.timeout': 'no answer within {ms} ms',
   'attempt.redirect': 'redirects are not followed (to {location})',
+  'attempt.redirectNowhere': 'redirects are not followed (and this one named no Location)',
   'attempt.brokeOff': 'the answer broke off',
   'attempt.render': 'could not render the message: {detail}',
   'attempt.unresolvable': 'the host {host} does not resolve',
@@ -522,6 +523,8 @@ const fr: Record<TextKey, string> = {
   'attempt.answered': 'a répondu {status}',
   'attempt.timeout': 'pas de réponse en {ms} ms',
   'attempt.redirect': 'les redirections ne sont pas suivies (vers {location})',
+  'attempt.redirectNowhere':
+    'les redirections ne sont pas suivies (et celle-ci ne donnait pas de Location)',
   'attempt.brokeOff': 'la réponse s’est interrompue',
   'attempt.render': 'le message n’a pas pu être composé : {detail}',
   'attempt.unresolvable': 'le nom {host} ne se résout pas',

@@ -66,26 +66,33 @@ export class PayloadTooLargeError extends AppError {
 }
 
 /** The body is not JSON, or is compressed. */
+/** What of a JSON body's encoding was refused: a `Content-Encoding`, or a `charset`. */
+export type MediaRefusal = { kind: 'encoding' | 'charset'; value: string };
+
 export class UnsupportedMediaTypeError extends AppError {
   readonly kind = 'unsupported_media_type';
-  /** `encoding`: a `Content-Encoding` the service does not decode, when that is what was refused. */
-  constructor(readonly encoding: string | null = null) {
+  /** `refused`: a `Content-Encoding` or a `charset` the service does not read, when that was it. */
+  constructor(readonly refused: MediaRefusal | null = null) {
     super(
-      encoding === null ? 'Unsupported media type' : `Unsupported Content-Encoding ${encoding}`,
+      refused === null
+        ? 'Unsupported media type'
+        : `Unsupported ${refused.kind === 'encoding' ? 'Content-Encoding' : 'charset'} ${refused.value}`,
     );
   }
 
   /** The refusal in English, for the wires that speak no other language. */
   get detail(): string {
-    return this.encoding === null
-      ? 'Content-Type must be application/json'
-      : uncompressedOnly(this.encoding);
+    return unsupportedMediaText(this.refused);
   }
 }
 
-/** The English refusal of a compressed body. */
-export const uncompressedOnly = (encoding: string) =>
-  `Content-Encoding ${encoding} is not supported: send the body uncompressed`;
+/** The English refusal of a body that is not JSON, compressed, or not in UTF-8. */
+export function unsupportedMediaText(refused: MediaRefusal | null): string {
+  if (refused === null) return 'Content-Type must be application/json';
+  return refused.kind === 'encoding'
+    ? `Content-Encoding ${refused.value} is not supported: send the body uncompressed`
+    : `charset ${refused.value} is not supported: send the body in UTF-8`;
+}
 
 export class RouteNotFoundError extends AppError {
   readonly kind = 'route_not_found';

@@ -13,9 +13,9 @@ type Check = (typeof CHECKS)[number];
 export const slipInconsistency = defineRule({
   code: 'SLIP_INCONSISTENCY',
   title: {
-    en: 'Slip figures inconsistent with its legs',
-    fr: 'Montants du ticket incohérents avec ses sélections',
-    'pt-BR': 'Valores do bilhete inconsistentes com as seleções',
+    en: 'Slip figures inconsistent with its legs or its bet',
+    fr: 'Montants du ticket incohérents avec ses sélections ou sa mise',
+    'pt-BR': 'Valores do bilhete inconsistentes com as seleções ou a aposta',
   },
   severity: 'MEDIUM',
   reference: {
