@@ -117,12 +117,12 @@ describe('applyEvent', () => {
     it('keeps the newest 120 movements by event time, not the last received', () => {
       // Received newest first: the last 120 received would be the oldest.
       const withdrawals = Array.from({ length: 125 }, (_, i) =>
-        monitorEvent({ type: 'WITHDRAWAL', amountCents: i, at: T0 - minutes(i) }),
+        monitorEvent({ type: 'WITHDRAWAL', amountCents: i + 1, at: T0 - minutes(i) }),
       );
       const state = fold(withdrawals);
       expect(state.withdrawals).toHaveLength(120);
       expect(state.withdrawals.map((w) => w.cents)).toEqual(
-        Array.from({ length: 120 }, (_, i) => 119 - i),
+        Array.from({ length: 120 }, (_, i) => 120 - i),
       );
       expect(state.withdrawals[0].at).toBe(T0 - minutes(119));
       expect(state.withdrawals[119].at).toBe(T0);

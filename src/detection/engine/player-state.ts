@@ -116,7 +116,9 @@ export function foldEvent(next: PlayerState, event: DetectionEvent): PlayerState
     currency: event.currency,
     wageredBefore,
   });
-  switch (event.type) {
+  // Money that moved: a deposit, withdrawal or bonus of nothing is no movement (nor in the
+  // players' counters).
+  switch (event.amountCents > 0 ? event.type : null) {
     case 'DEPOSIT':
       next.deposits.push(movement());
       break;

@@ -43,7 +43,7 @@ export const bonusAbuse = defineRule({
     },
   },
   evaluate(event, { parameters, state }) {
-    if (event.type !== 'WITHDRAWAL') return null;
+    if (event.type !== 'WITHDRAWAL' || event.amountCents <= 0) return null;
     const since = event.at - parameters.window_hours * MICROS.HOUR;
     const bonuses = within(state.bonuses, event.currency, since).filter((b) => b.at <= event.at);
     if (bonuses.length === 0) return null;

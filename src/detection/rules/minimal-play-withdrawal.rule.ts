@@ -47,7 +47,7 @@ export const minimalPlayWithdrawal = defineRule({
     },
   },
   evaluate(event, { parameters, state }) {
-    if (event.type !== 'WITHDRAWAL') return null;
+    if (event.type !== 'WITHDRAWAL' || event.amountCents <= 0) return null;
     const lastWithdrawal = Math.max(
       -Infinity,
       ...within(state.withdrawals, event.currency, -Infinity)

@@ -25,6 +25,13 @@ const depositsAt = (offsets: number[], partial: Partial<DetectionEvent> = {}) =>
   );
 
 describe('RAPID_DEPOSITS', () => {
+  it('counts no deposit of nothing, before the 5th or as it', () => {
+    const zero = { amountCents: 0 };
+    const [a, b, c, d] = depositsAt([0, 10, 20, 30]);
+    expect(detect([a, ...depositsAt([5], zero), b, c, d], rules).findings).toEqual([]);
+    expect(detect([a, b, c, d, ...depositsAt([38], zero)], rules).findings).toEqual([]);
+  });
+
   it('fires on the 5th deposit within an hour', () => {
     const deposits = depositsAt([0, 10, 20, 30, 38]);
     expect(detect(deposits, rules).findings).toEqual([

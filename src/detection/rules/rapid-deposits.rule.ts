@@ -46,7 +46,7 @@ export const rapidDeposits = defineRule({
     },
   },
   evaluate(event, { parameters, state }) {
-    if (event.type !== 'DEPOSIT') return null;
+    if (event.type !== 'DEPOSIT' || event.amountCents <= 0) return null;
     const length = parameters.window_minutes * MICROS.MINUTE;
     const deposits = within(state.deposits, event.currency, event.at - length);
     const hit = fullestHit(
