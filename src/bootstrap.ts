@@ -94,7 +94,7 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   const strategies = app.get(AuthStrategies);
-  installUncompressedBodies(fastify);
+  installPlainJsonBodies(fastify);
   fastify.addHook('onRequest', (request, _reply, done) => {
     if (routeTagsOf(request).bodyless) readEmptyBodyAsNone(request);
     done();
@@ -155,7 +155,7 @@ const shorten = (text: string, max: number) =>
  * `charset` other than UTF-8, is a 415 that says so, rather than bytes refused as malformed JSON
  * (or, for a signed MaxBridge body, a signature checked over bytes that are not the JSON).
  */
-function installUncompressedBodies(fastify: FastifyInstance): void {
+function installPlainJsonBodies(fastify: FastifyInstance): void {
   fastify.addHook('preParsing', (request, _reply, payload, done) => {
     if (!hasBody(request.headers)) return done(null, payload);
     const encoding = request.headers['content-encoding']?.trim();

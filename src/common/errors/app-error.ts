@@ -65,10 +65,10 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
-/** The body is not JSON, or is compressed. */
 /** What of a JSON body's encoding was refused: a `Content-Encoding`, or a `charset`. */
 export type MediaRefusal = { kind: 'encoding' | 'charset'; value: string };
 
+/** The body is not JSON, is compressed, or is declared in another charset than UTF-8. */
 export class UnsupportedMediaTypeError extends AppError {
   readonly kind = 'unsupported_media_type';
   /** `refused`: a `Content-Encoding` or a `charset` the service does not read, when that was it. */
