@@ -202,41 +202,32 @@ describe('MaxBridge get-user-info', () => {
     });
   });
 
-  it('refuses a body that is not JSON by its content type', async () => {
-    const answer = await signedPost(t, '/api/payment/get-user-info', 'user_id=1', {
-      headers: { 'content-type': 'text/plain' },
-    });
+  it.each([
+    [
+      'not JSON, by its content type',
+      'user_id=1',
+      { 'content-type': 'text/plain' },
+      'Content-Type must be application/json',
+    ],
+    [
+      'declared in another charset than UTF-8',
+      '{"user_id":1}',
+      { 'content-type': 'application/json; charset=iso-8859-1' },
+      'charset iso-8859-1 is not supported: send the body in UTF-8',
+    ],
+    [
+      'compressed, by its content encoding',
+      '{"user_id":1}',
+      { 'content-encoding': 'deflate' },
+      'Content-Encoding deflate is not supported: send the body uncompressed',
+    ],
+  ])('refuses a body %s', async (_case, body, headers, refusal) => {
+    const answer = await signedPost(t, '/api/payment/get-user-info', body, { headers });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       code: 99,
       message: 'WRONG_REQUEST',
-      data: { fields: { body: 'Content-Type must be application/json' } },
-    });
-  });
-
-  it('refuses a body declared in another charset than UTF-8', async () => {
-    const answer = await signedPost(t, '/api/payment/get-user-info', '{"user_id":1}', {
-      headers: { 'content-type': 'application/json; charset=iso-8859-1' },
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({
-      code: 99,
-      message: 'WRONG_REQUEST',
-      data: { fields: { body: 'charset iso-8859-1 is not supported: send the body in UTF-8' } },
-    });
-  });
-
-  it('refuses a compressed body by its content encoding', async () => {
-    const answer = await signedPost(t, '/api/payment/get-user-info', '{"user_id":1}', {
-      headers: { 'content-encoding': 'deflate' },
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({
-      code: 99,
-      message: 'WRONG_REQUEST',
-      data: {
-        fields: { body: 'Content-Encoding deflate is not supported: send the body uncompressed' },
-      },
+      data: { fields: { body: refusal } },
     });
   });
 });
