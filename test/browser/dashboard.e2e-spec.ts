@@ -161,14 +161,17 @@ const available = browserAvailable('the dashboard browser test');
     const { page, problems } = await logIn(admin.email, 'en-GB', 'America/Sao_Paulo');
     await page.getByRole('link', { name: 'Alert queue' }).click();
     await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
-    const sent = async (label: string, day: string) => {
-      const request = page.waitForRequest((r) => r.url().includes('/alerts?'));
+    // The queue's own first load may still be on its way: wait for the request that carries the day.
+    const sent = async (label: string, day: string, param: string) => {
+      const request = page.waitForRequest(
+        (r) => r.url().includes('/alerts?') && new URL(r.url()).searchParams.has(param),
+      );
       await page.getByLabel(label).fill(day);
-      return new URL((await request).url()).searchParams;
+      return new URL((await request).url()).searchParams.get(param);
     };
-    expect((await sent('Created from', '2026-12-07')).get('from')).toBe('2026-12-07T03:00:00.000Z');
+    expect(await sent('Created from', '2026-12-07', 'from')).toBe('2026-12-07T03:00:00.000Z');
     // `to` is exclusive: the next day's start in São Paulo (UTC-3).
-    expect((await sent('Created until', '2026-12-07')).get('to')).toBe('2026-12-08T03:00:00.000Z');
+    expect(await sent('Created until', '2026-12-07', 'to')).toBe('2026-12-08T03:00:00.000Z');
     expect(problems).toEqual([]);
   });
 
