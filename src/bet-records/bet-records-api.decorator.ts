@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiInternalServerErrorResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -34,6 +35,14 @@ export const BetRecordsApi = (tag: string) =>
       description: "Over the team's per-minute limit (shared with the other APIs)",
       type: BetRecordsErrorDto,
       example: { detail: 'Rate limit exceeded; retry in 45 s' },
+    }),
+    ApiServiceUnavailableResponse({
+      description: 'The database is out of reach for a moment; retry after `Retry-After` seconds',
+      type: BetRecordsErrorDto,
+      example: {
+        detail: 'Service temporarily unavailable; retry in 5 s (error id err_5f0c2a9d13b7e4a1)',
+        error_id: 'err_5f0c2a9d13b7e4a1',
+      },
     }),
     ApiInternalServerErrorResponse({
       description: 'Unexpected failure; quote `error_id` to support',

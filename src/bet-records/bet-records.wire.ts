@@ -62,6 +62,8 @@ export class BetRecordsWire implements WireFormat, OnModuleInit {
         return error.reason === 'other_brand'
           ? error.message
           : `${error.resource} ${error.id} already exists`;
+      case 'unavailable':
+        return `Service temporarily unavailable; retry in ${error.retryAfterSeconds} s (error id ${errorId ?? 'unknown'})`;
       case 'internal':
         return `Internal server error (error id ${errorId ?? 'unknown'})`;
     }

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiInternalServerErrorResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -35,6 +36,19 @@ export const BettingEventsApi = () =>
         "Over the team's per-minute limit (shared with the other APIs); wait `Retry-After` seconds",
       type: BettingEventsErrorDto,
       example: amlError(429, 'Rate limit exceeded; retry in 45 s'),
+    }),
+    ApiServiceUnavailableResponse({
+      description:
+        'The database is out of reach for a moment; retry after `Retry-After` seconds (a repeat is ' +
+        'recognised and answers the first `id`)',
+      type: BettingEventsErrorDto,
+      example: {
+        error: {
+          message: 'Service temporarily unavailable; retry in 5 s (error id err_5f0c2a9d13b7e4a1)',
+          status: 503,
+          error_id: 'err_5f0c2a9d13b7e4a1',
+        },
+      },
     }),
     ApiInternalServerErrorResponse({
       description: 'Unexpected failure; nothing was stored. Quote `error_id` to support.',

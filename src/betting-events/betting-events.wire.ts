@@ -71,6 +71,10 @@ export class BettingEventsWire implements WireFormat, OnModuleInit {
         return [`${error.resource} ${error.id} not found`];
       case 'conflict':
         return [error.message];
+      case 'unavailable':
+        return [
+          `Service temporarily unavailable; retry in ${error.retryAfterSeconds} s (error id ${errorId ?? 'unknown'})`,
+        ];
       case 'internal':
         return [`Internal server error (error id ${errorId ?? 'unknown'})`];
     }

@@ -23,6 +23,7 @@ export interface DashboardMessages {
   forbidden: string;
   rateLimited(retryAfterSeconds: number): string;
   routeNotFound(method: string, path: string): string;
+  unavailable(retryAfterSeconds: number, errorId: string | null): string;
   internal(errorId: string | null): string;
 }
 
@@ -47,6 +48,8 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
     forbidden: 'Your role does not allow this',
     rateLimited: (seconds) => `Too many requests: retry in ${seconds} s`,
     routeNotFound: (method, path) => `No route ${method} ${path}`,
+    unavailable: (seconds, errorId) =>
+      `Out of service for a moment${errorId ? ` (error id ${errorId})` : ''}: retry in ${seconds} s`,
     internal: (errorId) =>
       `A failure of ours${errorId ? ` (error id ${errorId})` : ''}; nothing was changed`,
   },
@@ -77,6 +80,8 @@ export const DASHBOARD_MESSAGES: Record<Language, DashboardMessages> = {
     forbidden: 'Votre rôle ne le permet pas',
     rateLimited: (seconds) => `Trop de requêtes : réessayez dans ${seconds} s`,
     routeNotFound: (method, path) => `Aucune route ${method} ${path}`,
+    unavailable: (seconds, errorId) =>
+      `Service momentanément indisponible${errorId ? ` (identifiant ${errorId})` : ''} : réessayez dans ${seconds} s`,
     internal: (errorId) =>
       `Une panne de notre côté${errorId ? ` (identifiant ${errorId})` : ''} ; rien n’a été modifié`,
   },

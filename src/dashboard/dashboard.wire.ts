@@ -136,6 +136,12 @@ export class DashboardWire implements WireFormat, OnModuleInit {
                   error.reason,
                 ),
         );
+      case 'unavailable':
+        return answer(
+          httpStatusOf(error),
+          'unavailable',
+          t.unavailable(error.retryAfterSeconds, errorId),
+        );
       case 'internal':
         return answer(httpStatusOf(error), 'server_error', t.internal(errorId));
     }

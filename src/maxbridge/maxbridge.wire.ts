@@ -129,6 +129,12 @@ export class MaxBridgeWire implements WireFormat, OnModuleInit {
             fields: { path: `No route ${error.method} ${error.path}` },
           }),
         };
+      // The same code as any failure of ours; the 503 and its `Retry-After` say to retry.
+      case 'unavailable':
+        return {
+          status: 503,
+          body: maxBridgeAnswer(MaxBridgeCode.SERVER_ERROR, { error_id: errorId }),
+        };
       case 'internal':
         return {
           status: 500,

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiHeader,
   ApiInternalServerErrorResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -62,6 +63,18 @@ export const MonitorApi = (tag: string) =>
       example: error(
         'RATE_LIMITED',
         'Rate limit of 1000 requests per minute exceeded; retry in 45 s',
+      ),
+    }),
+    ApiServiceUnavailableResponse({
+      description:
+        'The database is out of reach for a moment; retry after `Retry-After` seconds (a repeat of an ' +
+        'event already stored is recognised by its `external_event_id`)',
+      type: MonitorErrorDto,
+      headers: { 'Retry-After': RATE_LIMIT_HEADERS['Retry-After'] },
+      example: error(
+        'SERVICE_UNAVAILABLE',
+        'Service temporarily unavailable; retry in 5 s (error id err_5f0c2a9d13b7e4a1)',
+        { error_id: 'err_5f0c2a9d13b7e4a1' },
       ),
     }),
     ApiInternalServerErrorResponse({

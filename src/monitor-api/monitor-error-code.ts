@@ -7,5 +7,7 @@ export enum MonitorErrorCode {
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** The database is out of reach for a moment: retry after `Retry-After` seconds. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
 }

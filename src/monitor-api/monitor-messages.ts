@@ -27,6 +27,7 @@ export interface MonitorMessages {
     reason: ConflictReason,
   ): string;
   illegalMove(resource: string, id: string, from: string, to: string): string;
+  unavailable(retryAfter: number, errorId: string): string;
   internal(errorId: string): string;
 }
 
@@ -76,6 +77,8 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       from === to
         ? `${resource} ${id} is ${from} already`
         : `${resource} ${id} cannot move from ${from} to ${to}`,
+    unavailable: (retryAfter, errorId) =>
+      `Service temporarily unavailable; retry in ${retryAfter} s (error id ${errorId})`,
     internal: (errorId) => `Internal server error (error id ${errorId})`,
   },
   fr: {
@@ -111,6 +114,8 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       from === to
         ? `${fr(resource)} ${id} : déjà ${from}`
         : `${fr(resource)} ${id} : impossible de passer de ${from} à ${to}`,
+    unavailable: (retryAfter, errorId) =>
+      `Service momentanément indisponible ; réessayez dans ${retryAfter} s (identifiant ${errorId})`,
     internal: (errorId) => `Erreur interne du serveur (identifiant ${errorId})`,
   },
 };

@@ -104,6 +104,12 @@ export class MonitorWire implements WireFormat, OnModuleInit {
             ? t.illegalMove(error.resource, error.id, error.transition.from, error.transition.to)
             : t.conflict(error.resource, error.id, error.existingRef, error.reason),
         ];
+      case 'unavailable':
+        return [
+          MonitorErrorCode.ServiceUnavailable,
+          t.unavailable(error.retryAfterSeconds, errorId ?? 'unknown'),
+          errorId ? { error_id: errorId } : {},
+        ];
       case 'internal':
         return [
           MonitorErrorCode.InternalError,

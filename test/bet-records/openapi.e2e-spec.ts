@@ -32,10 +32,10 @@ describe('Swagger of the Bet Records API', () => {
     expect(example('/api/sports-bet/list', '200')).toEqual(SPORTS_BET_PAGE_EXAMPLE);
     expect(example('/api/sports-bet/{sports_bet_id}', '200')).toEqual(SPORTS_BET_DETAIL_EXAMPLE);
     for (const [path, statuses] of [
-      ['/api/bet/list', ['200', '400', '401', '429', '500']],
-      ['/api/bet/{bet_id}', ['200', '400', '401', '404', '429', '500']],
-      ['/api/sports-bet/list', ['200', '400', '401', '429', '500']],
-      ['/api/sports-bet/{sports_bet_id}', ['200', '400', '401', '404', '429', '500']],
+      ['/api/bet/list', ['200', '400', '401', '429', '500', '503']],
+      ['/api/bet/{bet_id}', ['200', '400', '401', '404', '429', '500', '503']],
+      ['/api/sports-bet/list', ['200', '400', '401', '429', '500', '503']],
+      ['/api/sports-bet/{sports_bet_id}', ['200', '400', '401', '404', '429', '500', '503']],
     ] as const) {
       expect([path, Object.keys(paths[path].get.responses).sort()]).toEqual([path, statuses]);
       expect(paths[path].get.security).toEqual([{ 'api-key': [] }]);

@@ -32,9 +32,9 @@ describe('Swagger of the AML Betting Events API', () => {
 
   it('documents every answer of each route, errors included, under one tag and the key scheme', () => {
     const routes: [string, string, string[]][] = [
-      ['/betting-events', 'post', ['200', '400', '401', '409', '413', '415', '429', '500']],
-      ['/betting-events/slips/{bet_slip_id}', 'get', ['200', '401', '404', '429', '500']],
-      ['/betting-events/players/{cpf}/slips', 'get', ['200', '400', '401', '429', '500']],
+      ['/betting-events', 'post', ['200', '400', '401', '409', '413', '415', '429', '500', '503']],
+      ['/betting-events/slips/{bet_slip_id}', 'get', ['200', '401', '404', '429', '500', '503']],
+      ['/betting-events/players/{cpf}/slips', 'get', ['200', '400', '401', '429', '500', '503']],
     ];
     for (const [path, method, statuses] of routes) {
       const operation = paths[path][method];

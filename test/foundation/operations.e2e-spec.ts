@@ -117,7 +117,7 @@ describe('API documentation', () => {
     });
     const lookups = doc.paths['/api/v1/lookups'].get;
     expect(lookups.security).toEqual([{ 'api-key': [] }]);
-    expect(Object.keys(lookups.responses).sort()).toEqual(['200', '401', '429', '500']);
+    expect(Object.keys(lookups.responses).sort()).toEqual(['200', '401', '429', '500', '503']);
     expect(lookups.responses['200'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/LookupsResponseDto',
     });

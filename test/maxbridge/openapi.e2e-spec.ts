@@ -44,7 +44,7 @@ describe('Swagger of MaxBridge', () => {
       const operation = doc.paths[path].post;
       expect(operation.tags).toEqual(['MaxBridge']);
       expect(operation.security).toEqual([{ 'maxbridge-nonce': [], 'maxbridge-hash': [] }]);
-      expect(Object.keys(operation.responses).sort()).toEqual(['200', '500']);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '500', '503']);
       expect(operation.responses['200'].content?.['application/json'].examples).toEqual(examples);
     }
     expect(doc.components.securitySchemes['maxbridge-nonce']).toMatchObject({

@@ -47,6 +47,7 @@ describe('Swagger of the monitor ingestion routes', () => {
       '415',
       '429',
       '500',
+      '503',
     ]);
     expect(statuses('/api/v1/events/batch', 'post')).toEqual([
       '200',
@@ -56,6 +57,7 @@ describe('Swagger of the monitor ingestion routes', () => {
       '415',
       '429',
       '500',
+      '503',
     ]);
     expect(statuses('/api/v1/events/{uuid}/status', 'get')).toEqual([
       '200',
@@ -64,6 +66,7 @@ describe('Swagger of the monitor ingestion routes', () => {
       '404',
       '429',
       '500',
+      '503',
     ]);
     for (const operation of [paths['/api/v1/events'].post, paths['/api/v1/events/batch'].post]) {
       expect(operation.security).toEqual([{ 'api-key': [] }]);

@@ -18,6 +18,7 @@ export type ErrorKind =
   | 'validation'
   | 'not_found'
   | 'conflict'
+  | 'unavailable'
   | 'internal';
 
 export type UnauthorizedReason = 'missing_key' | 'invalid_key' | 'revoked_key' | 'no_auth_declared';
@@ -166,6 +167,19 @@ export class ConflictError extends AppError {
   /** The id is another brand's: nothing of that resource may be named. */
   static ofOtherBrand(resource: string, id: string): ConflictError {
     return new ConflictError(resource, id, null, 'other_brand');
+  }
+}
+
+/**
+ * The database is out of reach, or stayed locked past its retries: nothing about the request is
+ * wrong, and the same request a little later may well succeed. Answered 503 with `Retry-After`;
+ * logged with an error id like an internal error, since operators must see it.
+ */
+export class ServiceUnavailableError extends AppError {
+  readonly kind = 'unavailable';
+  readonly retryAfterSeconds = 5;
+  constructor(override readonly cause: unknown) {
+    super('Service temporarily unavailable');
   }
 }
 

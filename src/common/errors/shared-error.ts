@@ -10,6 +10,7 @@ import type {
   RequestValidationError,
   ResourceNotFoundError,
   RouteNotFoundError,
+  ServiceUnavailableError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './app-error';
@@ -29,6 +30,7 @@ export type SharedError =
   | RequestValidationError
   | ResourceNotFoundError
   | ConflictError
+  | ServiceUnavailableError
   | InternalError;
 
 /** The HTTP status of each kind, for APIs that answer errors with HTTP statuses. */
@@ -43,6 +45,7 @@ const HTTP_STATUS: Record<ErrorKind, number> = {
   validation: 400,
   not_found: 404,
   conflict: 409,
+  unavailable: 503,
   internal: 500,
 };
 

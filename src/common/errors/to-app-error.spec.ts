@@ -12,9 +12,11 @@ import {
   PayloadTooLargeError,
   RequestValidationError,
   RouteNotFoundError,
+  ServiceUnavailableError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './app-error';
+import { QueryFailedError } from 'typeorm';
 import { toAppError } from './to-app-error';
 
 const request = { method: 'POST', url: '/api/v1/x?y=1' };
@@ -27,6 +29,42 @@ describe('toAppError', () => {
   it('keeps our own errors as they are', () => {
     const error = new UnauthorizedError('missing_key');
     expect(toAppError(error, request)).toBe(error);
+  });
+
+  it.each([
+    [
+      'the server refusing connections',
+      Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'a connection lost mid-statement',
+      new QueryFailedError(
+        'SELECT 1',
+        [],
+        Object.assign(new Error('lost'), { code: 'PROTOCOL_CONNECTION_LOST' }),
+      ),
+    ],
+    [
+      'a deadlock past its retries',
+      new QueryFailedError('UPDATE t', [], Object.assign(new Error('deadlock'), { errno: 1213 })),
+    ],
+    [
+      'SQLite busy past its retries',
+      new QueryFailedError('INSERT', [], Object.assign(new Error('busy'), { code: 'SQLITE_BUSY' })),
+    ],
+  ])('answers %s as unavailable for a moment (503), its cause kept for the log', (_, cause) => {
+    const error = toAppError(cause, request);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toMatchObject({ kind: 'unavailable', retryAfterSeconds: 5, cause });
+  });
+
+  it('keeps a failed statement that says something about itself internal (500)', () => {
+    const syntax = new QueryFailedError(
+      'SELEC',
+      [],
+      Object.assign(new Error('syntax'), { errno: 1064 }),
+    );
+    expect(toAppError(syntax, request)).toBeInstanceOf(InternalError);
   });
 
   it.each([

@@ -1,10 +1,12 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
+import { isTransientDatabaseError } from '../../database/database-errors';
 import {
   InternalError,
   MalformedBodyError,
   PayloadTooLargeError,
   RequestValidationError,
   RouteNotFoundError,
+  ServiceUnavailableError,
   UnsupportedMediaTypeError,
   AppError,
 } from './app-error';
@@ -18,11 +20,13 @@ interface RequestLine {
 /**
  * Brings whatever was thrown into the shared error model. Fastify's own request errors (bad JSON,
  * body too large, wrong content type) arrive as HttpExceptions whose cause carries Fastify's code.
- * Anything not understood is internal: logged with an id, answered 500.
+ * The database out of reach (or locked past its retries) is a 503 to retry. Anything else not
+ * understood is internal: logged with an id, answered 500.
  */
 export function toAppError(exception: unknown, request: RequestLine): SharedError {
   if (exception instanceof AppError)
     return isSharedError(exception) ? exception : new InternalError(exception);
+  if (isTransientDatabaseError(exception)) return new ServiceUnavailableError(exception);
   if (!(exception instanceof HttpException)) return new InternalError(exception);
 
   switch (fastifyErrorCode(exception.cause)) {

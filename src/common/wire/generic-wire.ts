@@ -7,7 +7,7 @@ export const GENERIC_WIRE: WireFormat = {
   paths: {},
   renderError(error: SharedError, { errorId }: ErrorContext): ErrorResponse {
     const status = httpStatusOf(error);
-    const message = errorId ? `Internal server error (error id ${errorId})` : error.message;
+    const message = errorId ? `${error.message} (error id ${errorId})` : error.message;
     return { status, body: { error: { status, message, ...(errorId && { error_id: errorId }) } } };
   },
 };

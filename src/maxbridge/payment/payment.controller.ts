@@ -1,5 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiInternalServerErrorResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiInternalServerErrorResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+} from '@nestjs/swagger';
 import { MaxBridgeCode } from '../maxbridge-code';
 import { MaxBridgeApi } from '../maxbridge-api.decorator';
 import { maxBridgeAnswer, type MaxBridgeAnswer } from '../maxbridge.wire';
@@ -16,6 +21,13 @@ import { toUserInfoData } from './user-info.mapper';
 @MaxBridgeApi()
 @ApiInternalServerErrorResponse({
   description: 'A failure of ours; nothing was written. Quote `error_id` to support.',
+  example: maxBridgeAnswer(MaxBridgeCode.SERVER_ERROR, { error_id: 'err_5f0c2a9d13b7e4a1' }),
+})
+@ApiServiceUnavailableResponse({
+  description:
+    'The database is out of reach for a moment: code 268 with HTTP 503; retry after `Retry-After` ' +
+    'seconds with a new `Nonce` (a `providerTransactionID` already paid is answered as a duplicate, ' +
+    'never paid twice).',
   example: maxBridgeAnswer(MaxBridgeCode.SERVER_ERROR, { error_id: 'err_5f0c2a9d13b7e4a1' }),
 })
 @Controller('api/payment')

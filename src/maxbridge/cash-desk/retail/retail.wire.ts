@@ -92,6 +92,15 @@ export class RetailWire implements WireFormat, OnModuleInit {
         return answer(404, 'NOT_FOUND', `${error.resource} ${error.id} not found`);
       case 'conflict':
         return answer(409, 'CONFLICT', `${error.resource} ${error.id} already exists`);
+      case 'unavailable': {
+        const failure = answer(
+          httpStatusOf(error),
+          'SERVICE_UNAVAILABLE',
+          `Out of service for a moment; retry in ${error.retryAfterSeconds} s`,
+        );
+        (failure.body as RetailErrorBody).error_id = errorId ?? undefined;
+        return failure;
+      }
       case 'internal': {
         const failure = answer(
           httpStatusOf(error),
