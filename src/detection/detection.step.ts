@@ -15,6 +15,8 @@ import {
 import { evaluateEvents, RuleFailure, type EffectiveRule, type Finding } from './engine/evaluate';
 import type { PlayerState } from './engine/player-state';
 import { PlayerRiskService } from './risk/player-risk.service';
+import { RiskRefresher } from './risk/risk-refresher';
+import { riskChangesOf, withdrawsAtLowKyc } from './risk/risk-triggers';
 import { RuleSettingsService } from './settings/rule-settings.service';
 import { CrossPlayerFactsLoader } from './state/cross-player-facts.loader';
 import { DetectionStateRepository } from './state/detection-state.repository';
@@ -32,7 +34,8 @@ type RulesOf = (teamId: number) => readonly EffectiveRule[];
  * The detection step: the team's rules over every event of both streams, in the worker's
  * transaction. Loads the batch's players' states and the cross-player facts once, evaluates
  * the events in order, then writes the new states, the alerts (or shadow hits) and the risk
- * scores of the players whose alerts changed: all commit with the events' move to PROCESSED.
+ * scores of the players whose alerts, links or low-KYC withdrawals changed: all commit with the
+ * events' move to PROCESSED. Other players linked by the batch are rescored after the commit.
  * Every event's money also goes to its player's hourly counters, whatever the team's rules.
  *
  * Events that read other players' data (shared identifiers, opposing bets) get a second look
@@ -60,6 +63,7 @@ export class DetectionStep implements ProcessingStep {
     private readonly secondLooks: SecondLooksRepository,
     private readonly metrics: DetectionMetrics,
     private readonly players: PlayersService,
+    private readonly refresher: RiskRefresher,
   ) {}
 
   async process(session: SqlSession, batch: readonly ProcessingEvent[]): Promise<void> {
@@ -71,19 +75,27 @@ export class DetectionStep implements ProcessingStep {
       return;
     }
     const { detected, states } = await this.playersOf(session, events);
+    const now = MicroTime.now();
+    const lowKycBefore = new Map(
+      [...states].map(([id, state]) => [id, withdrawsAtLowKyc(state, now.micros)]),
+    );
     const facts = await this.facts.load(session, detected, states, rulesOf);
     const findings = this.evaluate(detected, states, rulesOf, facts, true);
     for (const { playerId, key, at } of facts.recorded) {
       const state = states.get(playerId)!;
       state.recordedSightings[key] = Math.max(state.recordedSightings[key] ?? 0, at);
     }
-    const now = MicroTime.now().toDatabaseText();
-    await this.states.save(session, statesOf(detected, states), now);
+    await this.states.save(session, statesOf(detected, states), now.toDatabaseText());
     await this.totals.add(session, [...detected, ...countedOnly]);
     const looks = secondLooksOf(detected, rulesOf, facts);
-    await this.secondLooks.add(session, looks, now);
+    await this.secondLooks.add(session, looks, now.toDatabaseText());
     for (const look of looks) this.looksDue.add(partitionOf(look.teamId, look.playerExternalId));
-    await this.record(session, findings, rulesOf, states);
+    const changes = riskChangesOf(detected, states, lowKycBefore, facts, rulesOf, now.micros);
+    await this.record(session, findings, rulesOf, states, changes.players);
+    session.afterCommit(() => {
+      for (const [teamId, identifiers] of changes.links)
+        this.refresher.linksChanged(teamId, identifiers);
+    });
   }
 
   /** Whether this instance's batches wrote second looks on any of these partitions. */
@@ -226,15 +238,18 @@ export class DetectionStep implements ProcessingStep {
     }
   }
 
-  /** Alerts or shadow hits, then the risk of the players whose alerts changed. */
+  /** Alerts or shadow hits, then the risk of the players whose alerts (or `rescored`) changed. */
   private async record(
     session: SqlSession,
     findings: readonly Finding[],
     rulesOf: RulesOf,
     states: ReadonlyMap<number, PlayerState>,
+    rescored: ReadonlyMap<number, ReadonlySet<number>> = new Map(),
   ): Promise<void> {
     const recorded = await this.recorder.record(session, findings);
-    const touched = new Map<number, Set<number>>();
+    const touched = new Map<number, Set<number>>(
+      [...rescored].map(([teamId, players]) => [teamId, new Set(players)]),
+    );
     for (const { teamId, playerId } of recorded.players) {
       touched.set(teamId, (touched.get(teamId) ?? new Set()).add(playerId));
     }

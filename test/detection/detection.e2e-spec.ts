@@ -6,6 +6,7 @@ import { SINGLE_NEW_BET_EXAMPLE } from '../../src/betting-events/dto/betting-eve
 import { MAX_AMOUNT_UNITS } from '../../src/common/money/limits';
 import { largeTransaction } from '../../src/detection/rules/large-transaction.rule';
 import { ProcessingWorker } from '../../src/processing/processing.worker';
+import { RiskRefresher } from '../../src/detection/risk/risk-refresher';
 import { createTeam, type TestTeam } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { eitherDay, utcDay } from '../support/utc-day';
@@ -534,6 +535,72 @@ describe('detection', () => {
       },
     });
     expect((await get('/api/v1/players?level=HIGH').expect(200)).body.data.total).toBe(0);
+  });
+
+  it('keeps the list’s stored scores current without an alert: a phone that links players, a withdrawal at a low KYC level, an allowlisted phone', async () => {
+    const phone = '+221 77 123 45 67';
+    const list = async () =>
+      ((await get('/api/v1/players').expect(200)).body.data.items as object[]).map((item) => ({
+        ...item,
+        computed_at: undefined,
+      }));
+    const rescoreLinked = () => t.app.get(RiskRefresher).rescoreLinked();
+    await send({
+      id: 'link-1',
+      player: 'p-phone-1',
+      type: 'DEPOSIT',
+      amount: 1000,
+      at: minutesAgo(20),
+      player_extra: { phone, kyc_level: 2 },
+    });
+    await drain();
+    await rescoreLinked();
+    expect(await list()).toEqual([]);
+
+    // A second player on the phone: both are linked, though SHARED_IDENTIFIER needs a third.
+    await send({
+      id: 'link-2',
+      player: 'p-phone-2',
+      type: 'DEPOSIT',
+      amount: 1000,
+      at: minutesAgo(10),
+      player_extra: { phone, kyc_level: 2 },
+    });
+    await drain();
+    await rescoreLinked();
+    const linked = { risk: { score: 5, level: 'LOW' }, computed_at: undefined };
+    expect(await list()).toEqual([
+      { external_id: 'p-phone-1', ...linked },
+      { external_id: 'p-phone-2', ...linked },
+    ]);
+    expect((await alertsOf('')).total).toBe(0);
+
+    // A small withdrawal at KYC level 1 raises no alert, but counts in the score.
+    await send({
+      id: 'low-kyc-1',
+      player: 'p-low-kyc',
+      type: 'WITHDRAWAL',
+      amount: 500,
+      at: minutesAgo(5),
+      player_extra: { kyc_level: 1 },
+    });
+    await drain();
+    expect((await alertsOf('player=p-low-kyc')).total).toBe(0);
+    expect((await list())[0]).toEqual({
+      external_id: 'p-low-kyc',
+      risk: { score: 10, level: 'LOW' },
+      computed_at: undefined,
+    });
+
+    // The phone allowlisted: it links nobody any more.
+    await allow({ kind: 'phone', value: phone, note: 'Family shop' }).expect(201);
+    await rescoreLinked();
+    const unlinked = { risk: { score: 0, level: 'LOW' }, computed_at: undefined };
+    expect(await list()).toEqual([
+      { external_id: 'p-low-kyc', risk: { score: 10, level: 'LOW' }, computed_at: undefined },
+      { external_id: 'p-phone-1', ...unlinked },
+      { external_id: 'p-phone-2', ...unlinked },
+    ]);
   });
 
   it('records shadow hits without alerting: shared IPs by default, and a rule set to shadow', async () => {

@@ -3,15 +3,13 @@ import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import { IDENTIFIER_KINDS } from '../engine/detection-event';
 import type { EffectiveRule } from '../engine/evaluate';
-import { MICROS, type PlayerState } from '../engine/player-state';
+import type { PlayerState } from '../engine/player-state';
 import { quieterOf, type RuleMode } from '../engine/rule-settings';
 import { RuleSettingsService } from '../settings/rule-settings.service';
 import { DetectionStateRepository } from '../state/detection-state.repository';
+import { IdentifiersRepository } from '../state/identifiers.repository';
 import { PlayerRiskRepository } from './player-risk.repository';
-import { riskScore, type RiskScore } from './risk-score';
-
-/** How far back shared identifiers link players in the risk score. */
-const LINK_WINDOW = 30 * MICROS.DAY;
+import { RISK_WINDOW, riskScore, type RiskScore } from './risk-score';
 
 /** The identifier kinds SHARED_IDENTIFIER alerts on for the team: only those link players. */
 export function linkingKinds(rule: EffectiveRule | undefined): string[] {
@@ -31,6 +29,7 @@ export class PlayerRiskService {
     private readonly risks: PlayerRiskRepository,
     private readonly states: DetectionStateRepository,
     private readonly settings: RuleSettingsService,
+    private readonly identifiers: IdentifiersRepository,
   ) {}
 
   /** Recomputes and stores the scores of a team's players, in the caller's transaction. */
@@ -64,6 +63,29 @@ export class PlayerRiskService {
     );
   }
 
+  /**
+   * Recomputes and stores, in a transaction of its own, the scores of the players of these
+   * identifiers, when more than one player used one: their links changed (a player joined it, or
+   * it was allowlisted). Returns how many scores it stored.
+   */
+  async refreshPlayersOf(
+    teamId: number,
+    identifiers: readonly { kind: string; value: string }[],
+  ): Promise<number> {
+    const rules = await this.settings.rulesOf(teamId);
+    const since = MicroTime.fromMicros(MicroTime.now().micros - RISK_WINDOW).toDatabaseText();
+    return this.database.transaction(async (session) => {
+      const byIdentifier = await this.identifiers.playerIdsOf(session, teamId, identifiers, since);
+      const players = new Set<number>();
+      for (const ids of byIdentifier.values()) {
+        if (ids.length > 1) for (const id of ids) players.add(id);
+      }
+      const sorted = [...players].sort((a, b) => a - b);
+      await this.refresh(session, teamId, sorted, rules);
+      return sorted.length;
+    });
+  }
+
   /** Scores computed more than `olderThanMs` ago that may have decayed since: recomputed. */
   async refreshStale(olderThanMs: number, limit: number): Promise<number> {
     const before = MicroTime.fromMicros(MicroTime.now().micros - olderThanMs * 1000);
@@ -94,7 +116,7 @@ export class PlayerRiskService {
       teamId,
       playerIds,
       linkingKinds(rules.find((r) => r.rule.code === 'SHARED_IDENTIFIER' && r.mode !== 'off')),
-      MicroTime.fromMicros(now - LINK_WINDOW).toDatabaseText(),
+      MicroTime.fromMicros(now - RISK_WINDOW).toDatabaseText(),
     );
     const scores = new Map<number, RiskScore>();
     for (const playerId of playerIds) {
@@ -105,7 +127,7 @@ export class PlayerRiskService {
           alerts: alerts.get(playerId) ?? [],
           linkedPlayers: linked.get(playerId) ?? 0,
           kycLevel: state?.kycLevel ?? null,
-          recentWithdrawals: (state?.withdrawals ?? []).filter((w) => w.at >= now - LINK_WINDOW)
+          recentWithdrawals: (state?.withdrawals ?? []).filter((w) => w.at >= now - RISK_WINDOW)
             .length,
           now,
         }),

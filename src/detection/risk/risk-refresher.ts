@@ -12,17 +12,34 @@ import { PlayerRiskService } from './player-risk.service';
 const STALE_AFTER_MS = 60 * 60 * 1000;
 const EVERY_MS = 10 * 60 * 1000;
 const PER_ROUND = 500;
+/** How long after a batch's commit the other players of its newly shared identifiers are rescored. */
+const LINKS_DELAY_MS = 250;
+/** Identifiers rescored per statement. */
+const LINKS_PER_READ = 200;
+
+interface Identifier {
+  kind: string;
+  value: string;
+}
 
 /**
  * Keeps stored risk scores current as they decay, where the worker runs: every 10 minutes,
  * recomputes those computed over an hour ago (500 at a time). Several instances may do it at
  * once: a recomputation is idempotent.
+ *
+ * Also rescores, a moment after the batch that made them committed, the players of identifiers
+ * that gained a player or were allowlisted: a link changes the score of players in other
+ * partitions, which a batch does not write. Kept in memory: after a crash, the hourly round
+ * catches up.
  */
 @Injectable()
 export class RiskRefresher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RiskRefresher');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private readonly linksDue = new Map<number, Map<string, Identifier>>();
+  private linksTimer: NodeJS.Timeout | null = null;
+  private linking: Promise<void> | null = null;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -39,7 +56,51 @@ export class RiskRefresher implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    if (this.linksTimer) clearTimeout(this.linksTimer);
+    await Promise.all([this.running, this.linking]);
+  }
+
+  /** Call once the transaction that recorded them committed: these identifiers' links changed. */
+  linksChanged(teamId: number, identifiers: readonly Identifier[]): void {
+    if (identifiers.length === 0) return;
+    const due = this.linksDue.get(teamId) ?? new Map<string, Identifier>();
+    for (const i of identifiers) due.set(`${i.kind}|${i.value}`, { kind: i.kind, value: i.value });
+    this.linksDue.set(teamId, due);
+    if (!this.linksTimer) {
+      this.linksTimer = setTimeout(() => void this.rescoreLinked(), LINKS_DELAY_MS);
+      this.linksTimer.unref();
+    }
+  }
+
+  /** Rescores the players of the identifiers whose links changed (one round at a time). */
+  async rescoreLinked(): Promise<void> {
+    if (this.linksTimer) clearTimeout(this.linksTimer);
+    this.linksTimer = null;
+    const previous = this.linking;
+    const round = (async () => {
+      await previous;
+      const due = [...this.linksDue];
+      this.linksDue.clear();
+      for (const [teamId, identifiers] of due) {
+        const all = [...identifiers.values()];
+        for (let i = 0; i < all.length; i += LINKS_PER_READ) {
+          try {
+            const count = await this.risk.refreshPlayersOf(
+              teamId,
+              all.slice(i, i + LINKS_PER_READ),
+            );
+            if (count > 0) this.logger.debug(`Rescored ${count} linked players of team ${teamId}`);
+          } catch (error) {
+            this.logger.warn(
+              `Linked players not rescored (the hourly round will): ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
+        }
+      }
+    })();
+    this.linking = round;
+    await round;
+    if (this.linking === round) this.linking = null;
   }
 
   /** One round: recomputes the stale scores and logs how many. */

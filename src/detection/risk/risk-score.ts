@@ -19,6 +19,8 @@ export const RESOLVED_SHARE = 0.5;
 export const LINKED_PLAYER_POINTS = 5;
 export const LINKED_PLAYERS_CAP = 15;
 export const LOW_KYC_POINTS = 10;
+/** How far back shared identifiers link players, and withdrawals at a low KYC level count. */
+export const RISK_WINDOW = 30 * MICROS.DAY;
 /** Levels: LOW below 30, MEDIUM below 60, HIGH from 60. */
 export const LEVELS = { MEDIUM: 30, HIGH: 60 } as const;
 

@@ -17,6 +17,7 @@ import { isoOf } from '../alerts/alert.view';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../engine/detection-event';
 import { canonicalIdentifier, isIpValue } from '../../common/identifiers/canonical-identifier';
 import { IdentifiersRepository } from '../state/identifiers.repository';
+import { RiskRefresher } from '../risk/risk-refresher';
 
 /** The fields of an allowlist entry a client sends. */
 const FIELDS = ['kind', 'value', 'note'];
@@ -30,13 +31,15 @@ const view = (e: { kind: string; value: string; note: string | null; createdAt: 
 
 /**
  * Identifiers a team shares honestly (a shop's IP, a test phone): SHARED_IDENTIFIER skips them
- * and they link no players in risk scores. Applies to events processed after the change.
+ * and they link no players in risk scores. Applies to events processed after the change; the
+ * stored scores of the identifier's players are recomputed a moment after it.
  */
 @Injectable()
 export class AllowlistService {
   constructor(
     private readonly database: SqlDatabase,
     private readonly identifiers: IdentifiersRepository,
+    private readonly refresher: RiskRefresher,
   ) {}
 
   async list(teamId: number, query: Record<string, unknown>) {
@@ -59,6 +62,7 @@ export class AllowlistService {
     const created = await this.database.transaction((session) =>
       this.identifiers.allow(session, { teamId, ...entry, now: MicroTime.now().toDatabaseText() }),
     );
+    if (created) this.refresher.linksChanged(teamId, [entry]);
     const stored = await this.identifiers.findAllowed(
       this.database,
       teamId,
@@ -70,18 +74,15 @@ export class AllowlistService {
 
   async remove(teamId: number, kind: string, value: string): Promise<void> {
     // No stored value has surrounding spaces; MySQL would ignore trailing ones when comparing.
+    const known = IDENTIFIER_KINDS.includes(kind as IdentifierKind) && !hasSurroundingSpaces(value);
+    const canonical = known ? canonicalIdentifier(kind as IdentifierKind, value) : value;
     const removed =
-      IDENTIFIER_KINDS.includes(kind as IdentifierKind) &&
-      !hasSurroundingSpaces(value) &&
+      known &&
       (await this.database.transaction((session) =>
-        this.identifiers.disallow(
-          session,
-          teamId,
-          kind,
-          canonicalIdentifier(kind as IdentifierKind, value),
-        ),
+        this.identifiers.disallow(session, teamId, kind, canonical),
       ));
     if (!removed) throw new ResourceNotFoundError('Allowlisted identifier', `${kind}:${value}`);
+    this.refresher.linksChanged(teamId, [{ kind, value: canonical }]);
   }
 
   private validate(body: unknown): { kind: IdentifierKind; value: string; note: string | null } {

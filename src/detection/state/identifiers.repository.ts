@@ -108,6 +108,28 @@ export class IdentifiersRepository {
     return players;
   }
 
+  /** The players of these identifiers (`kind|value`) seen since `since`, allowlisted or not. */
+  async playerIdsOf(
+    session: SqlSession,
+    teamId: number,
+    identifiers: readonly { kind: string; value: string }[],
+    since: string,
+  ): Promise<Map<string, number[]>> {
+    const players = new Map<string, number[]>();
+    if (identifiers.length === 0) return players;
+    const match = matching(identifiers);
+    const rows = await session.select<{ kind: string; value: string; player_id: number | string }>(
+      'SELECT s.kind, s.value, s.player_id FROM identifier_sightings s ' +
+        `WHERE s.team_id = ? AND ${match.sql} AND s.last_seen_at >= ?`,
+      [requireTeamId(teamId), ...match.params, since],
+    );
+    for (const row of rows) {
+      const key = `${row.kind}|${row.value}`;
+      players.set(key, [...(players.get(key) ?? []), Number(row.player_id)]);
+    }
+    return players;
+  }
+
   /** Of `others`, the players that share any identifier with `playerId`. */
   async linkedTo(
     session: SqlSession,
