@@ -93,10 +93,8 @@ export class SsbtDepositsService {
    */
   async credit(id: string, userId: number, via: 'retail' | 'front-end'): Promise<SsbtCredit> {
     const now = MicroTime.now();
-    return this.database.transaction(async (session) => {
-      if (!(await this.deposits.settle(session, id, userId, 'Success', via, now))) {
-        throw await this.whyNotPending(id, userId);
-      }
+    const credit = await this.database.transaction(async (session) => {
+      if (!(await this.deposits.settle(session, id, userId, 'Success', via, now))) return null;
       const deposit = (await this.deposits.byId(id, session))!;
       const credited = await this.wallet.deposit(
         session,
@@ -116,6 +114,10 @@ export class SsbtDepositsService {
       await this.deposits.setLedgerEntry(session, id, credited.ledgerEntryId);
       return { deposit: { ...deposit, ledgerEntryId: credited.ledgerEntryId }, ...credited };
     });
+    // Why, read once the transaction let its connection go: a read on another connection while
+    // holding this one would let a few concurrent refusals take the whole pool and wait forever.
+    if (credit === null) throw await this.whyNotPending(id, userId);
+    return credit;
   }
 
   /** Rejects a Pending deposit (the terminal gives the cash back); only from Pending. */
