@@ -272,6 +272,14 @@ describe('checkEvent', () => {
     );
   });
 
+  it('takes total_odds exactly 1 % away as within, floating point notwithstanding', () => {
+    // Legs at 2, 2 and 1: 4.04 and 3.96 are 1 % from 4, once the doubles' dust is set aside.
+    const evens = withLegs(MULTIPLE_NEW_BET_EXAMPLE, (leg, i) => ({ ...leg, odds: i < 2 ? 2 : 1 }));
+    expect(checksOf({ ...evens, total_odds: 4.04 })).toEqual([]);
+    expect(checksOf({ ...evens, total_odds: 3.96 })).toEqual([]);
+    expect(codes(checksOf({ ...evens, total_odds: 4.0401 }))).toEqual(['total_odds_mismatch']);
+  });
+
   it('flags an amount_won off the running accumulator, and a lost leg that won something', () => {
     const off = withLegs(MULTIPLE_RESULT_EXAMPLE, (leg, i) =>
       i === 1 ? { ...leg, amount_won: 21000 } : leg,

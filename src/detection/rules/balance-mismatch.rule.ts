@@ -6,7 +6,8 @@ import { money } from '../engine/texts';
 /**
  * Balances that do not add up: `balance_before`/`balance_after` against the amount and the
  * event's direction, or a balance that does not follow from the player's previous event of the
- * same stream and currency (by event time: a late event skips that check). For AML events, the
+ * same stream and currency (by event time: a late event, or one at the same instant, skips that
+ * check). For AML events, the
  * AML API's own balance check (consistency-checks.ts) and the same chain.
  */
 export const balanceMismatch = defineRule({
@@ -32,7 +33,8 @@ export const balanceMismatch = defineRule({
     if (
       previous &&
       event.balanceBeforeCents !== null &&
-      previous.at <= event.at &&
+      // At the same instant, which came first is unknown (a batch sent newest first): no check.
+      previous.at < event.at &&
       previous.cents !== event.balanceBeforeCents
     ) {
       hits.push({
