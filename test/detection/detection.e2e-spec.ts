@@ -377,6 +377,15 @@ describe('detection', () => {
     });
     const slip = { ...SINGLE_NEW_BET_EXAMPLE, tax_id: '01234567890', event_date: minutesAgo(1) };
     await t.http.post('/betting-events').set('X-API-Key', team.apiKey).send(slip).expect(200);
+    // A correction raises the slip's stake from 50 to 70 BRL: one bet still, of 70 BRL.
+    const raised = {
+      ...slip,
+      total_stake: 7000,
+      last_player_balance: 25000,
+      current_player_balance: 23000,
+      event_date: minutesAgo(0.5),
+    };
+    await t.http.post('/betting-events').set('X-API-Key', team.apiKey).send(raised).expect(200);
     await drain();
     const none = { count: 0, amount: 0 };
     const monitor = (await get('/api/v1/players/p-off').expect(200)).body.data;
@@ -395,7 +404,7 @@ describe('detection', () => {
         currency: 'BRL',
         deposits: none,
         withdrawals: none,
-        stakes: { count: 1, amount: SINGLE_NEW_BET_EXAMPLE.total_stake },
+        stakes: { count: 1, amount: 7000 },
         wins: none,
       },
     ]);

@@ -143,6 +143,10 @@ export function toDetectionEvent(event: ProcessingEvent, playerId: number): Dete
 export const wageredBy = (event: DetectionEvent): number =>
   event.aml ? event.aml.stakeAddedCents : event.amountCents;
 
+/** The bets an event places: one, but none for an AML `new_bet` that restates its slip. */
+export const betsPlacedBy = (event: DetectionEvent): number =>
+  event.aml && event.aml.earlier.some((e) => e.eventType === 'new_bet') ? 0 : 1;
+
 function amlType(eventType: string, state: string | null, moved: number): string {
   switch (eventType) {
     case 'new_bet':

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase, type SqlSession } from '../../database/sql-database';
 import type { DetectionEvent } from '../engine/detection-event';
-import { WINNING_TYPES, wageredBy } from '../engine/detection-event';
+import { WINNING_TYPES, betsPlacedBy, wageredBy } from '../engine/detection-event';
 import { MICROS } from '../engine/player-state';
 
 const MEASURES = ['deposits', 'withdrawals', 'bets', 'wins'] as const;
@@ -78,7 +78,8 @@ export class PlayerTotalsRepository {
         values: [0, 0, 0, 0, 0, 0, 0, 0],
       };
       const index = MEASURES.indexOf(measure) * 2;
-      row.values[index] += 1;
+      // A slip's raised stake adds its rise to the money, not another bet to the count.
+      row.values[index] += measure === 'bets' ? betsPlacedBy(event) : 1;
       row.values[index + 1] = Math.min(row.values[index + 1] + cents, MAX_CENTS);
       rows.set(key, row);
     }
