@@ -3,7 +3,11 @@ import { dayOf } from '../engine/player-state';
 import { defineRule } from '../engine/rule';
 import { percent } from '../engine/texts';
 
-/** At least `min_rate` of at least `min_bets` settled bets won within the window. */
+/**
+ * At least `min_rate` of at least `min_bets` settled bets won within the window: whole UTC days,
+ * the settling event's and the `window_days - 1` before it (the state counts settled bets per
+ * day, so that a busy bettor's state stays small).
+ */
 export const highWinRate = defineRule({
   code: 'HIGH_WIN_RATE',
   title: {
@@ -49,9 +53,10 @@ export const highWinRate = defineRule({
       max: 90,
       default: 30,
       description: {
-        en: 'Settled bets of the last this many days count',
-        fr: 'Les paris réglés de ce nombre de derniers jours comptent',
-        'pt-BR': 'Contam as apostas liquidadas deste número de últimos dias',
+        en: 'Settled bets of the last this many UTC days count, the settling event’s day included',
+        fr: 'Les paris réglés de ce nombre de derniers jours UTC comptent, jour de l’événement compris',
+        'pt-BR':
+          'Contam as apostas liquidadas deste número de últimos dias UTC, incluído o dia do evento',
       },
     },
   },
