@@ -218,6 +218,49 @@ describe('MaxBridge SSBT deposits', () => {
     expect((await walletState(t, userId)).balances).toEqual({ EUR: 400 });
   });
 
+  it('takes no deposit for a user whose status blocks transactions, even one blocked after it opened', async () => {
+    const setStatus = (userId: number, statusId: number) =>
+      t.app
+        .get(SqlDatabase)
+        .transaction((session) =>
+          session.execute('UPDATE wallet_users SET user_status_id = ? WHERE id = ?', [
+            statusId,
+            userId,
+          ]),
+        );
+    const refused = { code: 'CONFLICT', message: "The user's status blocks deposits" };
+    // 3 Full Block and 5 Withdraw Blocked (a Transaction Block: "any transaction, other than game wins").
+    for (const statusId of [3, 5]) {
+      const blocked = await createWalletUser(t, { balance: 0, statusId });
+      const opened = await open(blocked);
+      expect({ status: opened.status, body: opened.body }).toEqual({ status: 409, body: refused });
+    }
+    // A Game Block keeps the player from betting only.
+    const gameBlocked = await createWalletUser(t, { balance: 0, statusId: 4 });
+    expect((await open(gameBlocked)).status).toBe(200);
+
+    const userId = await createWalletUser(t, { balance: 0 });
+    const { body: opened } = await open(userId, { amount: 300 });
+    await setStatus(userId, 3);
+    const committed = await commit(opened.reservationId, userId);
+    expect({ status: committed.status, body: committed.body }).toEqual({
+      status: 409,
+      body: refused,
+    });
+    const details = await call(
+      'GET',
+      `/api/ssbt-deposit/details?reservationId=${opened.reservationId}`,
+    );
+    expect(details.body.status).toBe('Pending');
+    expect((await walletState(t, userId)).balances).toEqual({ EUR: 0 });
+    // The terminal gives the cash back.
+    const rejected = await call(
+      'POST',
+      `/api/ssbt-deposit/reject?reservationId=${opened.reservationId}`,
+    );
+    expect(rejected.body.status).toBe('Rejected');
+  });
+
   // More racers than the pool has connections (10): a refusal must not wait for a second one.
   it('credits exactly once when commits race each other, more of them than the pool holds', async () => {
     const userId = await createWalletUser(t, { balance: 0 });

@@ -1,3 +1,5 @@
+import { DEPOSIT_BLOCKING_TYPES } from '../wallet/user-statuses';
+
 /**
  * The cash desk's statements, in one place: its repositories and the retail key check run them,
  * and the raw mysql2 loops of bench:maxbridge (bench/support/maxbridge-debit-ceiling.js for
@@ -70,8 +72,19 @@ export const SETTLE_SSBT_DEPOSIT =
   'UPDATE maxbridge_ssbt_deposits SET status = ?, credited_via = ?, settled_at = ? ' +
   "WHERE id = ? AND status = 'Pending'";
 
-/** ... only when it is this user's: the same parameters, then the user id. */
-export const SETTLE_SSBT_DEPOSIT_OF_USER = `${SETTLE_SSBT_DEPOSIT} AND user_id = ?`;
+/**
+ * ... only when it is this user's, and their status does not block deposits (a block that came
+ * after the deposit was opened): the same parameters, then the user id.
+ */
+export const SETTLE_SSBT_DEPOSIT_OF_USER =
+  `${SETTLE_SSBT_DEPOSIT} AND user_id = ? AND NOT EXISTS (SELECT 1 FROM wallet_users u ` +
+  'JOIN wallet_user_statuses s ON s.id = u.user_status_id WHERE u.id = maxbridge_ssbt_deposits.user_id ' +
+  `AND s.block_type IN (${DEPOSIT_BLOCKING_TYPES.join(', ')}))`;
+
+/** A user's status's block type, null for none (or no such user). Parameters: user id. */
+export const USER_BLOCK_TYPE =
+  'SELECT u.id, s.block_type FROM wallet_users u ' +
+  'LEFT JOIN wallet_user_statuses s ON s.id = u.user_status_id WHERE u.id = ?';
 
 /** A deposit's columns; `createdAt` is the dialect's text of `created_at` (timestampText). */
 const selectSsbtDeposits = (createdAt: string) =>

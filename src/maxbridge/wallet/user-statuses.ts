@@ -40,6 +40,16 @@ export function blocksWithdrawals(blockType: number | null): boolean {
   return blockType !== null && WITHDRAWAL_BLOCKING_TYPES.includes(blockType);
 }
 
+/**
+ * The block types that keep money from coming in too: the seed's Full Block "restricts almost
+ * every action", its Transaction Block "any transaction, other than game wins". A deposit is one.
+ */
+export const DEPOSIT_BLOCKING_TYPES: readonly BlockType[] = WITHDRAWAL_BLOCKING_TYPES;
+
+export function blocksDeposits(blockType: number | null): boolean {
+  return blockType !== null && DEPOSIT_BLOCKING_TYPES.includes(blockType);
+}
+
 /** Only a full block keeps a player from logging in (to see their balance, say). */
 export function blocksLogin(blockType: number | null): boolean {
   return blockType === BlockType.FullBlock;

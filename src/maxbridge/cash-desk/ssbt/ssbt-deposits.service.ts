@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../../common/time/micro-time';
 import { isUniqueViolationOf } from '../../../database/database-errors';
 import { SqlDatabase } from '../../../database/sql-database';
+import { blocksDeposits } from '../../wallet/user-statuses';
 import { WalletService } from '../../wallet/wallet.service';
+import { USER_BLOCK_TYPE } from '../cash-desk.statements';
 import { CashDeskRefusal } from '../cash-desk.refusal';
 import { SsbtDepositsRepository, type SsbtDeposit } from './ssbt-deposits.repository';
 
@@ -44,10 +46,14 @@ export class SsbtDepositsService {
    * same facts (a retry), it answers the deposit it opened; with other facts, a conflict.
    */
   async open(request: NewSsbtDeposit): Promise<SsbtDeposit> {
-    const [user] = await this.database.select('SELECT id FROM wallet_users WHERE id = ?', [
-      request.userId,
-    ]);
+    const [user] = await this.database.select<{ block_type: number | string | null }>(
+      USER_BLOCK_TYPE,
+      [request.userId],
+    );
     if (!user) throw new CashDeskRefusal('user_not_found', `User ${request.userId} does not exist`);
+    if (blocksDeposits(user.block_type === null ? null : Number(user.block_type))) {
+      throw new CashDeskRefusal('account_blocked', "The user's status blocks deposits");
+    }
     const id = randomUUID();
     try {
       await this.database.transaction((session) =>
@@ -88,8 +94,9 @@ export class SsbtDepositsService {
   /**
    * Credits the user's Pending deposit to the wallet, once: the move to Success and the ledger
    * row commit together. Refused when it is not the user's (`transaction_not_found`), or no longer Pending
-   * (`already_settled` when credited, `already_rejected` when turned down, with its status), or
-   * when the balance would pass what the wallet holds (`balance_limit`).
+   * (`already_settled` when credited, `already_rejected` when turned down, with its status), when
+   * the user's status blocks deposits now (`account_blocked`: it stays Pending, for the terminal
+   * to reject), or when the balance would pass what the wallet holds (`balance_limit`).
    */
   async credit(id: string, userId: number, via: 'retail' | 'front-end'): Promise<SsbtCredit> {
     const now = MicroTime.now();
@@ -136,6 +143,10 @@ export class SsbtDepositsService {
         'transaction_not_found',
         `SSBT deposit ${id} does not exist for this user`,
       );
+    }
+    // Still Pending: the settle refused it for the user's status (SETTLE_SSBT_DEPOSIT_OF_USER).
+    if (deposit.status === 'Pending') {
+      return new CashDeskRefusal('account_blocked', "The user's status blocks deposits");
     }
     return new CashDeskRefusal(
       deposit.status === 'Rejected' ? 'already_rejected' : 'already_settled',
