@@ -10,10 +10,12 @@ describe('money', () => {
     expect(money(2_400_000_00, 'XOF', 'pt-BR')).toBe('2.400.000 XOF');
   });
 
-  it('shows at most two decimals', () => {
+  it('shows both decimals of an amount with cents, none of a whole one', () => {
     expect(money(1_234_56, 'EUR', 'en')).toBe('1,234.56 EUR');
-    expect(money(1_234_50, 'EUR', 'fr')).toBe(`1${NNBSP}234,5 EUR`);
+    expect(money(1_234_50, 'EUR', 'fr')).toBe(`1${NNBSP}234,50 EUR`);
+    expect(money(-50, 'BRL', 'en')).toBe('-0.50 BRL');
     expect(money(5, 'BRL', 'pt-BR')).toBe('0,05 BRL');
+    expect(money(1_234_00, 'EUR', 'en')).toBe('1,234 EUR');
   });
 
   it('shows a negative amount', () => {

@@ -13,9 +13,24 @@ const NUMBERS = new Map(
   ]),
 );
 
-/** Minor units as major units with their currency: 2,400,000 XOF; 2 400 000 XOF; 2.400.000 XOF. */
+/** Amounts with cents show both digits: 12.50 BRL, not 12.5 BRL. */
+const CENTS = new Map(
+  Object.entries(LOCALES).map(([language, locale]) => [
+    language,
+    new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  ]),
+);
+
+/**
+ * Minor units as major units with their currency: 2,400,000 XOF; 2 400 000 XOF; 2.400.000 XOF;
+ * 12.50 BRL when there are cents.
+ */
 export function money(cents: number, currency: string, language: TextLanguage): string {
-  return `${count(cents / 100, language)} ${currency}`;
+  const major = cents / 100;
+  const text = Number.isInteger(major)
+    ? count(major, language)
+    : CENTS.get(language)!.format(major);
+  return `${text} ${currency}`;
 }
 
 export function count(n: number, language: TextLanguage): string {

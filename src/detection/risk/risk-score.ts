@@ -154,6 +154,17 @@ const STATUS_WORDS: Record<TextLanguage, Record<AlertStatus, string>> = {
   },
 };
 
+/** A decay as the factor carries it (three decimals), so that its product reads right. */
+const DECAYS = new Map(
+  (['en', 'fr', 'pt-BR'] as const).map((language) => [
+    language,
+    new Intl.NumberFormat({ en: 'en-US', fr: 'fr-FR', 'pt-BR': 'pt-BR' }[language], {
+      maximumFractionDigits: 3,
+    }),
+  ]),
+);
+const decay = (value: number, language: TextLanguage) => DECAYS.get(language)!.format(value);
+
 /** One factor in words, in the reader's language. */
 export function describeFactor(f: RiskFactor, language: TextLanguage): string {
   const n = (x: number) => count(x, language);
@@ -164,9 +175,9 @@ export function describeFactor(f: RiskFactor, language: TextLanguage): string {
       const severity = SEVERITY_WORDS[language][f.severity];
       const status = STATUS_WORDS[language][f.status as AlertStatus] ?? f.status;
       return {
-        en: `Alert "${title}" (${severity} severity, ${status}), last hit ${of(f.age_days, 'day', 'days')} ago: ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
-        fr: `Alerte « ${title} » (gravité ${severity}, ${status}), dernier déclenchement il y a ${of(f.age_days, 'jour', 'jours')} : ${n(f.base_points)} points × ${n(f.decay)} = ${n(f.points)}`,
-        'pt-BR': `Alerta "${title}" (gravidade ${severity}, ${status}), último disparo há ${of(f.age_days, 'dia', 'dias')}: ${n(f.base_points)} pontos × ${n(f.decay)} = ${n(f.points)}`,
+        en: `Alert "${title}" (${severity} severity, ${status}), last hit ${of(f.age_days, 'day', 'days')} ago: ${n(f.base_points)} points × ${decay(f.decay, language)} = ${n(f.points)}`,
+        fr: `Alerte « ${title} » (gravité ${severity}, ${status}), dernier déclenchement il y a ${of(f.age_days, 'jour', 'jours')} : ${n(f.base_points)} points × ${decay(f.decay, language)} = ${n(f.points)}`,
+        'pt-BR': `Alerta "${title}" (gravidade ${severity}, ${status}), último disparo há ${of(f.age_days, 'dia', 'dias')}: ${n(f.base_points)} pontos × ${decay(f.decay, language)} = ${n(f.points)}`,
       }[language];
     }
     case 'linked_players':

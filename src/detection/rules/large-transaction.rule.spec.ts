@@ -83,9 +83,9 @@ describe('LARGE_TRANSACTION', () => {
     const withdrawal = monitorEvent({ type: 'WITHDRAWAL', amountCents: 1_000_000_00 });
     const [onDeposit, onWithdrawal] = detect([deposit, withdrawal], rules).findings;
     expect(reasons(largeTransaction, onDeposit.figures)).toEqual({
-      en: 'Deposit of 1,250,000.5 XOF; threshold 1,000,000 XOF',
-      fr: fr('Dépôt de 1~250~000,5 XOF ; seuil 1~000~000 XOF'),
-      'pt-BR': 'Depósito de 1.250.000,5 XOF; limite 1.000.000 XOF',
+      en: 'Deposit of 1,250,000.50 XOF; threshold 1,000,000 XOF',
+      fr: fr('Dépôt de 1~250~000,50 XOF ; seuil 1~000~000 XOF'),
+      'pt-BR': 'Depósito de 1.250.000,50 XOF; limite 1.000.000 XOF',
     });
     expect(reasons(largeTransaction, onWithdrawal.figures)).toEqual({
       en: 'Withdrawal of 1,000,000 XOF; threshold 1,000,000 XOF',
