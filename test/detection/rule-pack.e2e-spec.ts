@@ -211,18 +211,31 @@ const sharedBy = (
   };
 };
 
-/** Bettor A on the home side, then bettor B on the away side of one market, 10 minutes later. */
-const oppositeSides = (stakeB: number): Scenario => {
+/**
+ * Bettor A on the home side, then bettor B on the away side of one market, 10 minutes later. A's
+ * slip may be corrected first (its stakes, in cents, in one batch), or cancelled.
+ */
+const oppositeSides = (
+  stakeB: number,
+  slipOfA: { corrections?: number[]; cancelled?: boolean } = {},
+): Scenario => {
   const [a, b] = [newCpf(), newCpf()];
+  const slipA = `slip-opp-a-${a}`;
+  const home = { pick: pickOf('sel_home') };
+  const stakeA = slipOfA.corrections?.at(-1) ?? 10_000;
   return {
     rule: 'OPPOSITE_SIDES',
     steps: [
-      [aml(newBet(a, `slip-opp-a-${a}`, 20, { stake: 10_000, pick: pickOf('sel_home') }))],
+      [aml(newBet(a, slipA, 20, { stake: 10_000, ...home }))],
+      (slipOfA.corrections ?? []).map((stake, i) =>
+        aml(newBet(a, slipA, 19 - i, { stake, ...home })),
+      ),
+      slipOfA.cancelled ? [aml(cancellation(a, slipA, 15, { stake: 10_000, ...home }))] : [],
       [aml(newBet(b, `slip-opp-b-${b}`, 10, { stake: stakeB, pick: pickOf('sel_away') }))],
     ],
     players: [a, b],
     alerts:
-      stakeB > 20_000
+      stakeB > 20_000 || slipOfA.cancelled
         ? []
         : [
             fires(
@@ -236,9 +249,9 @@ const oppositeSides = (stakeB: number): Scenario => {
                 stake: stakeB,
                 currency: 'BRL',
                 linked: false,
-                others: [{ player: a, selection: 'sel_home', stake: 10_000, linked: false }],
+                others: [{ player: a, selection: 'sel_home', stake: stakeA, linked: false }],
               },
-              `Stake of ${stakeB / 100} BRL on sel_away (event sev-fla-pal, market mkt_winner) against ${a} (sel_home, 100 BRL)`,
+              `Stake of ${stakeB / 100} BRL on sel_away (event sev-fla-pal, market mkt_winner) against ${a} (sel_home, ${stakeA / 100} BRL)`,
             ),
           ],
   };
@@ -724,6 +737,14 @@ const SCENARIOS: { name: string; build: () => Scenario }[] = [
   {
     name: 'OPPOSITE_SIDES: stakes of 100 and 500 BRL (ratio 5)',
     build: () => oppositeSides(50_000),
+  },
+  {
+    name: 'OPPOSITE_SIDES names a corrected slip once, at its stake as corrected (100, then 120 and 120 BRL)',
+    build: () => oppositeSides(15_000, { corrections: [12_000, 12_000] }),
+  },
+  {
+    name: 'OPPOSITE_SIDES: the other side’s slip cancelled before the bet',
+    build: () => oppositeSides(15_000, { cancelled: true }),
   },
 
   // BONUS_ABUSE: a withdrawal within 72 hours of a bonus, stakes since below 5 times it.

@@ -218,6 +218,7 @@ describe('command line (npm run cli)', () => {
             'BetRecordCountShards1765300000000',
             'AlertHitsByEventTime1765400000000',
             'WebhookResends1765500000000',
+            'MarketPositionSlips1765600000000',
           ],
         },
       });

@@ -2,6 +2,8 @@ import { WebhookResends1765500000000 as MysqlWebhookResends } from './mysql/1765
 import { WebhookResends1765500000000 as SqliteWebhookResends } from './sqlite/1765500000000-WebhookResends';
 import { AlertHitsByEventTime1765400000000 as MysqlAlertHitsByEventTime } from './mysql/1765400000000-AlertHitsByEventTime';
 import { AlertHitsByEventTime1765400000000 as SqliteAlertHitsByEventTime } from './sqlite/1765400000000-AlertHitsByEventTime';
+import { MarketPositionSlips1765600000000 as MysqlMarketPositionSlips } from './mysql/1765600000000-MarketPositionSlips';
+import { MarketPositionSlips1765600000000 as SqliteMarketPositionSlips } from './sqlite/1765600000000-MarketPositionSlips';
 import { BetRecordCountShards1765300000000 as MysqlBetRecordCountShards } from './mysql/1765300000000-BetRecordCountShards';
 import { BetRecordCountShards1765300000000 as SqliteBetRecordCountShards } from './sqlite/1765300000000-BetRecordCountShards';
 import { CanonicalAllowlist1765200000000 as MysqlCanonicalAllowlist } from './mysql/1765200000000-CanonicalAllowlist';
@@ -58,6 +60,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlBetRecordCountShards,
   MysqlAlertHitsByEventTime,
   MysqlWebhookResends,
+  MysqlMarketPositionSlips,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteFoundation,
@@ -79,4 +82,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteBetRecordCountShards,
   SqliteAlertHitsByEventTime,
   SqliteWebhookResends,
+  SqliteMarketPositionSlips,
 ];

@@ -245,8 +245,19 @@ export class CrossPlayerFactsLoader {
     record: boolean,
   ): Promise<Map<string, OpposingBet[]>> {
     const singles: { event: DetectionEvent; position: MarketPosition }[] = [];
+    // Each slip's position as the batch leaves it (null: none), and the slips it changed.
+    const latest = new Map<string, MarketPosition | null>();
+    const changed = new Map<string, { teamId: number; playerId: number; slipRef: string }>();
     for (const event of events) {
-      const leg = event.aml?.legs.length === 1 ? event.aml.legs[0] : undefined;
+      if (!event.aml) continue;
+      const slip = { teamId: event.teamId, playerId: event.playerId, slipRef: event.aml.slipRef };
+      const key = `${slip.teamId}|${slip.playerId}|${slip.slipRef}`;
+      const restates = event.aml.earlier.some((e) => e.eventType === 'new_bet');
+      if (event.aml.eventType === 'cancellation' || (event.type === 'BET_PLACED' && restates)) {
+        changed.set(key, slip);
+        latest.set(key, null);
+      }
+      const leg = event.aml.legs.length === 1 ? event.aml.legs[0] : undefined;
       if (
         event.type !== 'BET_PLACED' ||
         !leg?.sportEventRef ||
@@ -255,24 +266,23 @@ export class CrossPlayerFactsLoader {
       ) {
         continue;
       }
-      singles.push({
-        event,
-        position: {
-          teamId: event.teamId,
-          sportEventRef: leg.sportEventRef,
-          marketRef: leg.marketRef,
-          selectionRef: leg.selectionRef,
-          playerId: event.playerId,
-          stakeCents: event.amountCents,
-          placedAt: text(event.at),
-          eventId: event.id,
-        },
-      });
+      const position: MarketPosition = {
+        ...slip,
+        sportEventRef: leg.sportEventRef,
+        marketRef: leg.marketRef,
+        selectionRef: leg.selectionRef,
+        stakeCents: event.amountCents,
+        placedAt: text(event.at),
+        eventId: event.id,
+      };
+      singles.push({ event, position });
+      latest.set(key, position);
     }
     if (record) {
+      await this.positions.clear(session, [...changed.values()]);
       await this.positions.record(
         session,
-        singles.map((s) => s.position),
+        [...latest.values()].filter((p): p is MarketPosition => p !== null),
       );
     }
     const opposing = new Map<string, OpposingBet[]>();

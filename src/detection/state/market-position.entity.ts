@@ -4,6 +4,7 @@ import { timestampColumn } from '../../database/columns';
 /** A single AML bet's selection, for OPPOSITE_SIDES to find other bettors on the same market. */
 @Entity('market_positions')
 @Index('idx_market_positions_market', ['teamId', 'sportEventRef', 'marketRef', 'placedAt'])
+@Index('idx_market_positions_slip', ['teamId', 'playerId', 'slipRef'])
 export class MarketPositionEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -29,6 +30,10 @@ export class MarketPositionEntity {
 
   @Column(timestampColumn())
   placedAt: Date;
+
+  /** The slip it stands for (`bet_slip_id`): a correction replaces it, a cancellation removes it. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  slipRef: string | null;
 
   /** The AML event (`betting_events.id`) that placed it. */
   @Column({ type: 'bigint' })

@@ -9,30 +9,45 @@ export interface MarketPosition {
   marketRef: string;
   selectionRef: string;
   playerId: number;
+  /** The slip's `bet_slip_id`. */
+  slipRef: string;
   stakeCents: number;
   /** Event time, `YYYY-MM-DD HH:MM:SS.ffffff`. */
   placedAt: string;
   eventId: string;
 }
 
-/** Single AML bets by event and market, for OPPOSITE_SIDES. */
+/** Single AML bets by event and market, one per slip, for OPPOSITE_SIDES. */
 @Injectable()
 export class MarketPositionsRepository {
   async record(session: SqlSession, positions: readonly MarketPosition[]): Promise<void> {
     if (positions.length === 0) return;
     await session.execute(
-      'INSERT INTO market_positions (team_id, sport_event_ref, market_ref, selection_ref, player_id, stake, placed_at, event_id) ' +
-        `VALUES ${valuesClause(8, positions.length)}`,
+      'INSERT INTO market_positions (team_id, sport_event_ref, market_ref, selection_ref, player_id, slip_ref, stake, placed_at, event_id) ' +
+        `VALUES ${valuesClause(9, positions.length)}`,
       positions.flatMap((p) => [
         requireTeamId(p.teamId),
         p.sportEventRef,
         p.marketRef,
         p.selectionRef,
         p.playerId,
+        p.slipRef,
         p.stakeCents,
         p.placedAt,
         p.eventId,
       ]),
+    );
+  }
+
+  /** Removes the positions of these slips: corrected (a new one follows, or none) or cancelled. */
+  async clear(
+    session: SqlSession,
+    slips: readonly { teamId: number; playerId: number; slipRef: string }[],
+  ): Promise<void> {
+    if (slips.length === 0) return;
+    await session.execute(
+      `DELETE FROM market_positions WHERE ${slips.map(() => '(team_id = ? AND player_id = ? AND slip_ref = ?)').join(' OR ')}`,
+      slips.flatMap((s) => [requireTeamId(s.teamId), s.playerId, s.slipRef]),
     );
   }
 
