@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { SampledRead } from '../common/concurrency/sampled-read';
 import { MicroTime } from '../common/time/micro-time';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
@@ -19,34 +20,23 @@ export interface Backlog extends BacklogSample {
 @Injectable()
 export class BacklogMonitor {
   private readonly logger = new Logger('Backlog');
-  private sample: { at: number; value: BacklogSample } | null = null;
-  private reading: Promise<BacklogSample> | null = null;
+  private readonly backlog: SampledRead<BacklogSample>;
   private wasLagging = false;
 
   constructor(
-    private readonly queue: ProcessingQueueRepository,
+    queue: ProcessingQueueRepository,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.backlog = new SampledRead(() => queue.backlog());
+  }
 
   /**
    * The backlog as last read, read again when older than `maxAgeMs`. One read at a time: while a
-   * count of a long queue runs (more than FRESH_WAIT_MS), callers get the previous sample rather
-   * than start another or wait for it.
+   * count of a long queue runs, callers get the previous sample rather than start another.
    */
   async current(maxAgeMs = 1000): Promise<Backlog> {
+    const sample = await this.backlog.current(maxAgeMs);
     const now = Date.now();
-    if (!this.sample || now - this.sample.at > maxAgeMs) {
-      this.reading ??= this.queue
-        .backlog()
-        .then((value) => {
-          this.sample = { at: Date.now(), value };
-          return value;
-        })
-        .finally(() => (this.reading = null));
-      if (!this.sample) await this.reading;
-      else await Promise.race([this.reading.catch(() => undefined), sleep(FRESH_WAIT_MS)]);
-    }
-    const sample = this.sample!.value;
     const oldestAgeSeconds = sample.oldestReceivedAt
       ? Math.max(
           0,
@@ -68,7 +58,3 @@ export class BacklogMonitor {
     return { ...sample, oldestAgeSeconds, lagging };
   }
 }
-
-/** How long a caller waits for a fresh count before it takes the previous one. */
-const FRESH_WAIT_MS = 300;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

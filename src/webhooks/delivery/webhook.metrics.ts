@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
+import { SampledRead } from '../../common/concurrency/sampled-read';
 import { MicroTime } from '../../common/time/micro-time';
 import { SqlDatabase } from '../../database/sql-database';
 import { MetricsRegistry } from '../../observability/metrics-registry';
@@ -25,15 +26,10 @@ export class WebhookMetrics {
     messages: WebhookMessagesRepository,
   ) {
     const registers = [registry];
-    // One read of the outbox per scrape, shared by the three gauges below.
-    let reading: Promise<Awaited<ReturnType<WebhookMessagesRepository['backlog']>> | null> | null =
-      null;
-    const backlog = () =>
-      (reading ??= messages
-        .backlog(database)
-        // The database out of reach: /metrics still answers, with the last values read.
-        .catch(() => null)
-        .finally(() => setTimeout(() => (reading = null), 1000).unref()));
+    // One read of the outbox a second at most, shared by the three gauges below and every scrape.
+    const outbox = new SampledRead(() => messages.backlog(database));
+    // The database out of reach: /metrics still answers, with the last values read.
+    const backlog = () => outbox.current(1000).catch(() => null);
     new Gauge({
       name: 'webhook_messages_waiting',
       help: 'Webhook messages waiting to be sent (pending) or held by a paused endpoint (paused), every instance’s',
