@@ -271,12 +271,18 @@ describe('applyEvent', () => {
       });
     });
 
-    it('takes the later of two events at the same time, and ignores an event without balance', () => {
+    it('at the same time, takes an event that continues from the balance known, and ignores one without balance', () => {
       const state = fold([
         withBalance(100, T0),
-        withBalance(300, T0),
+        withBalance(300, T0, { balanceBeforeCents: 100 }),
         monitorEvent({ balanceBeforeCents: 1, balanceAfterCents: null, at: T0 + hours(1) }),
       ]);
+      expect(state.balances).toEqual({ 'monitor:XOF': { at: T0, cents: 300 } });
+    });
+
+    it('at the same time, keeps the balance known against an event that may have come before it', () => {
+      // 100 -> 300 first, then 0 -> 100 at the same instant: the chain stands at 300.
+      const state = fold([withBalance(300, T0, { balanceBeforeCents: 100 }), withBalance(100, T0)]);
       expect(state.balances).toEqual({ 'monitor:XOF': { at: T0, cents: 300 } });
     });
 

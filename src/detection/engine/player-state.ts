@@ -148,7 +148,14 @@ export function foldEvent(next: PlayerState, event: DetectionEvent): PlayerState
   if (event.balanceAfterCents !== null) {
     const key = balanceKey(event);
     const known = next.balances[key];
-    if (!known || known.at <= event.at) {
+    // At the same instant, the order is unknown: an event takes over only when it continues from
+    // the balance known (one that does not may well have come first, as in a batch sent newest
+    // first, and the balance known is then where the chain stands).
+    if (
+      !known ||
+      known.at < event.at ||
+      (known.at === event.at && event.balanceBeforeCents === known.cents)
+    ) {
       next.balances[key] = { at: event.at, cents: event.balanceAfterCents };
     }
   }

@@ -119,9 +119,17 @@ describe('BALANCE_MISMATCH', () => {
     });
 
     it('skips the chain check at the same instant: which came first is unknown', () => {
-      // Sent newest first, as a batch may be: 1,100 -> 1,600, then 600 -> 1,100.
-      const events = [moving('DEPOSIT', 1_100_00, 1_600_00), moving('DEPOSIT', 600_00, 1_100_00)];
+      // Sent newest first, as a batch may be: 1,100 -> 1,600, then 600 -> 1,100; the chain goes
+      // on from 1,600, where it stands.
+      const events = [
+        moving('DEPOSIT', 1_100_00, 1_600_00),
+        moving('DEPOSIT', 600_00, 1_100_00),
+        moving('DEPOSIT', 1_600_00, 2_100_00, T0 + hours(1)),
+      ];
       expect(detect(events, rules).findings).toEqual([]);
+      // In time order, the same.
+      const inOrder = [events[1], events[0], events[2]].map((e) => ({ ...e, id: `${e.id}b` }));
+      expect(detect(inOrder, rules).findings).toEqual([]);
     });
 
     it('chains per stream and currency', () => {
