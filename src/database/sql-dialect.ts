@@ -93,6 +93,11 @@ export class SqlDialect {
     return this.isSqlite ? '' : 'FOR UPDATE';
   }
 
+  /** A shared row lock where rows can be locked (MariaDB and MySQL 8 both read this form). */
+  get forShare(): string {
+    return this.isSqlite ? '' : 'LOCK IN SHARE MODE';
+  }
+
   /** `FOR UPDATE SKIP LOCKED` where rows can be locked; SQLite has one writer instead. */
   get skipLocked(): string {
     return this.isSqlite ? '' : 'FOR UPDATE SKIP LOCKED';

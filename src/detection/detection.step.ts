@@ -126,6 +126,20 @@ export class DetectionStep implements ProcessingStep {
           ([key, seen]) => (counts.get(`${look.teamId}|${key}`) ?? 0) > seen,
         ),
     );
+    // Players who joined an identifier at once, in batches of two loops, saw it alone: linked.
+    const linked = new Map<number, { kind: string; value: string }[]>();
+    for (const look of looks) {
+      for (const [key, seen] of Object.entries(look.shares)) {
+        const players = counts.get(`${look.teamId}|${key}`) ?? 0;
+        if (players < 2 || players <= seen) continue;
+        const bar = key.indexOf('|');
+        const identifier = { kind: key.slice(0, bar), value: key.slice(bar + 1) };
+        linked.set(look.teamId, [...(linked.get(look.teamId) ?? []), identifier]);
+      }
+    }
+    session.afterCommit(() => {
+      for (const [teamId, identifiers] of linked) this.refresher.linksChanged(teamId, identifiers);
+    });
     const events = await eventsOf(session, due, stored);
     if (events.length === 0) {
       await this.secondLooks.remove(session, ids);

@@ -3,7 +3,11 @@ import type { TextLanguage } from '../../common/i18n/language';
 /** A text in each language alert reasons and rule titles are written in. */
 export type Texts = Readonly<Record<TextLanguage, string>>;
 
-const LOCALES: Record<TextLanguage, string> = { en: 'en-US', fr: 'fr-FR', 'pt-BR': 'pt-BR' };
+export const LOCALES: Record<TextLanguage, string> = {
+  en: 'en-US',
+  fr: 'fr-FR',
+  'pt-BR': 'pt-BR',
+};
 
 /** One formatter a language: making one costs far more than formatting with it. */
 const NUMBERS = new Map(

@@ -7,9 +7,12 @@ import type { PlayerState } from '../engine/player-state';
 import { quieterOf, type RuleMode } from '../engine/rule-settings';
 import { RuleSettingsService } from '../settings/rule-settings.service';
 import { DetectionStateRepository } from '../state/detection-state.repository';
-import { IdentifiersRepository } from '../state/identifiers.repository';
+import { IdentifiersRepository, type Identifier } from '../state/identifiers.repository';
 import { PlayerRiskRepository } from './player-risk.repository';
-import { RISK_WINDOW, riskScore, type RiskScore } from './risk-score';
+import { RISK_WINDOW, recentWithdrawalsOf, riskScore, type RiskScore } from './risk-score';
+
+/** Players rescored a transaction when their links change: a big shared identifier is cut up. */
+const RESCORED_PER_TRANSACTION = 500;
 
 /** The identifier kinds SHARED_IDENTIFIER alerts on for the team: only those link players. */
 export function linkingKinds(rule: EffectiveRule | undefined): string[] {
@@ -64,26 +67,34 @@ export class PlayerRiskService {
   }
 
   /**
-   * Recomputes and stores, in a transaction of its own, the scores of the players of these
-   * identifiers, when more than one player used one: their links changed (a player joined it, or
-   * it was allowlisted). Returns how many scores it stored.
+   * Recomputes and stores the scores of the players of these identifiers (of the kinds that link
+   * players), when more than one player used one: their links changed (a player joined it, or it
+   * was allowlisted). A few hundred players a transaction, each first waiting for the batches
+   * writing those players to commit (their states' shared lock), so that a score read before a
+   * batch's new alert never overwrites the one the batch stores. Returns how many it stored.
    */
-  async refreshPlayersOf(
-    teamId: number,
-    identifiers: readonly { kind: string; value: string }[],
-  ): Promise<number> {
+  async refreshPlayersOf(teamId: number, identifiers: readonly Identifier[]): Promise<number> {
     const rules = await this.settings.rulesOf(teamId);
+    const kinds = linkingKinds(
+      rules.find((r) => r.rule.code === 'SHARED_IDENTIFIER' && r.mode !== 'off'),
+    );
+    const linking = identifiers.filter((i) => kinds.includes(i.kind));
+    if (linking.length === 0) return 0;
     const since = MicroTime.fromMicros(MicroTime.now().micros - RISK_WINDOW).toDatabaseText();
-    return this.database.transaction(async (session) => {
-      const byIdentifier = await this.identifiers.playerIdsOf(session, teamId, identifiers, since);
-      const players = new Set<number>();
-      for (const ids of byIdentifier.values()) {
-        if (ids.length > 1) for (const id of ids) players.add(id);
-      }
-      const sorted = [...players].sort((a, b) => a - b);
-      await this.refresh(session, teamId, sorted, rules);
-      return sorted.length;
-    });
+    const byIdentifier = await this.identifiers.playerIdsOf(this.database, teamId, linking, since);
+    const players = new Set<number>();
+    for (const ids of byIdentifier.values()) {
+      if (ids.length > 1) for (const id of ids) players.add(id);
+    }
+    const sorted = [...players].sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; i += RESCORED_PER_TRANSACTION) {
+      const chunk = sorted.slice(i, i + RESCORED_PER_TRANSACTION);
+      await this.database.transaction(async (session) => {
+        await this.states.lockShared(session, chunk);
+        await this.refresh(session, teamId, chunk, rules);
+      });
+    }
+    return sorted.length;
   }
 
   /** Scores computed more than `olderThanMs` ago that may have decayed since: recomputed. */
@@ -127,8 +138,7 @@ export class PlayerRiskService {
           alerts: alerts.get(playerId) ?? [],
           linkedPlayers: linked.get(playerId) ?? 0,
           kycLevel: state?.kycLevel ?? null,
-          recentWithdrawals: (state?.withdrawals ?? []).filter((w) => w.at >= now - RISK_WINDOW)
-            .length,
+          recentWithdrawals: recentWithdrawalsOf(state, now),
           now,
         }),
       );

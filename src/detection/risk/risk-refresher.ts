@@ -6,6 +6,8 @@ import {
 } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/config.module';
+import { AllowlistService } from '../settings/allowlist.service';
+import type { Identifier } from '../state/identifiers.repository';
 import { PlayerRiskService } from './player-risk.service';
 
 /** Stored scores older than this are recomputed: they may have decayed. */
@@ -16,11 +18,8 @@ const PER_ROUND = 500;
 const LINKS_DELAY_MS = 250;
 /** Identifiers rescored per statement. */
 const LINKS_PER_READ = 200;
-
-interface Identifier {
-  kind: string;
-  value: string;
-}
+/** Rounds an identifier whose rescoring failed is tried again in, before the hourly round. */
+const LINKS_ATTEMPTS = 3;
 
 /**
  * Keeps stored risk scores current as they decay, where the worker runs: every 10 minutes,
@@ -29,22 +28,30 @@ interface Identifier {
  *
  * Also rescores, a moment after the batch that made them committed, the players of identifiers
  * that gained a player or were allowlisted: a link changes the score of players in other
- * partitions, which a batch does not write. Kept in memory: after a crash, the hourly round
- * catches up.
+ * partitions, which a batch does not write. Kept in memory and tried up to three rounds: what a
+ * crash or a longer outage loses waits for those players' next change, or, for a stored score,
+ * the hourly round.
  */
 @Injectable()
 export class RiskRefresher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RiskRefresher');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private readonly linksDue = new Map<number, Map<string, Identifier>>();
+  /** By team, `kind|value`: the identifier and the rounds it failed in. */
+  private readonly linksDue = new Map<
+    number,
+    Map<string, { identifier: Identifier; failed: number }>
+  >();
   private linksTimer: NodeJS.Timeout | null = null;
   private linking: Promise<void> | null = null;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly risk: PlayerRiskService,
-  ) {}
+    allowlist: AllowlistService,
+  ) {
+    allowlist.onChange((teamId, identifier) => this.linksChanged(teamId, [identifier]));
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.worker.enabled) return;
@@ -62,14 +69,7 @@ export class RiskRefresher implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Call once the transaction that recorded them committed: these identifiers' links changed. */
   linksChanged(teamId: number, identifiers: readonly Identifier[]): void {
-    if (identifiers.length === 0) return;
-    const due = this.linksDue.get(teamId) ?? new Map<string, Identifier>();
-    for (const i of identifiers) due.set(`${i.kind}|${i.value}`, { kind: i.kind, value: i.value });
-    this.linksDue.set(teamId, due);
-    if (!this.linksTimer) {
-      this.linksTimer = setTimeout(() => void this.rescoreLinked(), LINKS_DELAY_MS);
-      this.linksTimer.unref();
-    }
+    for (const { kind, value } of identifiers) this.due(teamId, { kind, value }, 0);
   }
 
   /** Rescores the players of the identifiers whose links changed (one round at a time). */
@@ -84,15 +84,19 @@ export class RiskRefresher implements OnApplicationBootstrap, OnModuleDestroy {
       for (const [teamId, identifiers] of due) {
         const all = [...identifiers.values()];
         for (let i = 0; i < all.length; i += LINKS_PER_READ) {
+          const part = all.slice(i, i + LINKS_PER_READ);
           try {
             const count = await this.risk.refreshPlayersOf(
               teamId,
-              all.slice(i, i + LINKS_PER_READ),
+              part.map((d) => d.identifier),
             );
             if (count > 0) this.logger.debug(`Rescored ${count} linked players of team ${teamId}`);
           } catch (error) {
+            const retried = part.filter((d) => d.failed + 1 < LINKS_ATTEMPTS);
+            for (const d of retried) this.due(teamId, d.identifier, d.failed + 1);
             this.logger.warn(
-              `Linked players not rescored (the hourly round will): ${error instanceof Error ? error.message : String(error)}`,
+              `Linked players of ${part.length} identifiers not rescored (${retried.length} tried again): ` +
+                `${error instanceof Error ? error.message : String(error)}`,
             );
           }
         }
@@ -112,6 +116,20 @@ export class RiskRefresher implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(
         `Risk scores not refreshed: ${error instanceof Error ? error.message : String(error)}`,
       );
+    }
+  }
+
+  private due(teamId: number, identifier: Identifier, failed: number): void {
+    const due = this.linksDue.get(teamId) ?? new Map();
+    due.set(`${identifier.kind}|${identifier.value}`, { identifier, failed });
+    this.linksDue.set(teamId, due);
+    if (!this.linksTimer) {
+      // A failed round waits longer before the next: the database may be the trouble.
+      this.linksTimer = setTimeout(
+        () => void this.rescoreLinked(),
+        LINKS_DELAY_MS * (1 + failed * 20),
+      );
+      this.linksTimer.unref();
     }
   }
 }

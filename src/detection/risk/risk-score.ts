@@ -1,7 +1,7 @@
 import type { TextLanguage } from '../../common/i18n/language';
-import { MICROS } from '../engine/player-state';
+import { MICROS, type PlayerState } from '../engine/player-state';
 import type { Severity } from '../engine/rule-settings';
-import { count, counted } from '../engine/texts';
+import { count, counted, LOCALES } from '../engine/texts';
 import type { AlertStatus } from '../alerts/alert-status';
 import { RULE_PACK } from '../rules/rule-pack';
 
@@ -21,6 +21,15 @@ export const LINKED_PLAYERS_CAP = 15;
 export const LOW_KYC_POINTS = 10;
 /** How far back shared identifiers link players, and withdrawals at a low KYC level count. */
 export const RISK_WINDOW = 30 * MICROS.DAY;
+/** Withdrawals below this KYC level add to the score. */
+export const KYC_LEVEL_TRUSTED = 2;
+
+/** The player's withdrawals within RISK_WINDOW of `now`. */
+export const recentWithdrawalsOf = (state: PlayerState | undefined, now: number): number =>
+  (state?.withdrawals ?? []).filter((w) => w.at >= now - RISK_WINDOW).length;
+
+/** Whether withdrawals at this KYC level add to the score (an unknown level does). */
+export const isLowKyc = (kycLevel: number | null): boolean => (kycLevel ?? 0) < KYC_LEVEL_TRUSTED;
 /** Levels: LOW below 30, MEDIUM below 60, HIGH from 60. */
 export const LEVELS = { MEDIUM: 30, HIGH: 60 } as const;
 
@@ -109,7 +118,7 @@ export function riskScore(inputs: RiskInputs): RiskScore {
       players: inputs.linkedPlayers,
     });
   }
-  if ((inputs.kycLevel ?? 0) < 2 && inputs.recentWithdrawals > 0) {
+  if (isLowKyc(inputs.kycLevel) && inputs.recentWithdrawals > 0) {
     factors.push({
       factor: 'low_kyc_withdrawals',
       points: LOW_KYC_POINTS,
@@ -156,11 +165,9 @@ const STATUS_WORDS: Record<TextLanguage, Record<AlertStatus, string>> = {
 
 /** A decay as the factor carries it (three decimals), so that its product reads right. */
 const DECAYS = new Map(
-  (['en', 'fr', 'pt-BR'] as const).map((language) => [
+  Object.entries(LOCALES).map(([language, locale]) => [
     language,
-    new Intl.NumberFormat({ en: 'en-US', fr: 'fr-FR', 'pt-BR': 'pt-BR' }[language], {
-      maximumFractionDigits: 3,
-    }),
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }),
   ]),
 );
 const decay = (value: number, language: TextLanguage) => DECAYS.get(language)!.format(value);

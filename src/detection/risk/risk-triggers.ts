@@ -2,13 +2,9 @@ import type { DetectionEvent } from '../engine/detection-event';
 import type { EffectiveRule } from '../engine/evaluate';
 import type { PlayerState } from '../engine/player-state';
 import type { LoadedFacts } from '../state/cross-player-facts.loader';
+import type { Identifier } from '../state/identifiers.repository';
 import { linkingKinds } from './player-risk.service';
-import { RISK_WINDOW } from './risk-score';
-
-interface Identifier {
-  kind: string;
-  value: string;
-}
+import { isLowKyc, recentWithdrawalsOf } from './risk-score';
 
 /** What of a batch changes risk scores without an alert (risk-score.ts's other factors). */
 export interface RiskChanges {
@@ -20,9 +16,7 @@ export interface RiskChanges {
 
 /** Whether withdrawals at a KYC level below 2 add to the player's score now. */
 export function withdrawsAtLowKyc(state: PlayerState | undefined, now: number): boolean {
-  if (!state || (state.kycLevel ?? 0) >= 2) return false;
-  const latest = state.withdrawals[state.withdrawals.length - 1];
-  return latest !== undefined && latest.at >= now - RISK_WINDOW;
+  return state !== undefined && isLowKyc(state.kycLevel) && recentWithdrawalsOf(state, now) > 0;
 }
 
 /**

@@ -16,8 +16,7 @@ import { SqlDatabase } from '../../database/sql-database';
 import { isoOf } from '../alerts/alert.view';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../engine/detection-event';
 import { canonicalIdentifier, isIpValue } from '../../common/identifiers/canonical-identifier';
-import { IdentifiersRepository } from '../state/identifiers.repository';
-import { RiskRefresher } from '../risk/risk-refresher';
+import { IdentifiersRepository, type Identifier } from '../state/identifiers.repository';
 
 /** The fields of an allowlist entry a client sends. */
 const FIELDS = ['kind', 'value', 'note'];
@@ -31,16 +30,26 @@ const view = (e: { kind: string; value: string; note: string | null; createdAt: 
 
 /**
  * Identifiers a team shares honestly (a shop's IP, a test phone): SHARED_IDENTIFIER skips them
- * and they link no players in risk scores. Applies to events processed after the change; the
- * stored scores of the identifier's players are recomputed a moment after it.
+ * and they link no players in risk scores. Applies to events processed after the change; who
+ * keeps something derived from the links (the stored risk scores) listens (`onChange`).
  */
 @Injectable()
 export class AllowlistService {
+  private readonly listeners: ((teamId: number, identifier: Identifier) => void)[] = [];
+
   constructor(
     private readonly database: SqlDatabase,
     private readonly identifiers: IdentifiersRepository,
-    private readonly refresher: RiskRefresher,
   ) {}
+
+  /** `listener` hears of each identifier added to or removed from a team's allowlist. */
+  onChange(listener: (teamId: number, identifier: Identifier) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(teamId: number, identifier: Identifier): void {
+    for (const listener of this.listeners) listener(teamId, identifier);
+  }
 
   async list(teamId: number, query: Record<string, unknown>) {
     const issues: FieldIssue[] = [];
@@ -62,7 +71,7 @@ export class AllowlistService {
     const created = await this.database.transaction((session) =>
       this.identifiers.allow(session, { teamId, ...entry, now: MicroTime.now().toDatabaseText() }),
     );
-    if (created) this.refresher.linksChanged(teamId, [entry]);
+    if (created) this.changed(teamId, { kind: entry.kind, value: entry.value });
     const stored = await this.identifiers.findAllowed(
       this.database,
       teamId,
@@ -82,7 +91,7 @@ export class AllowlistService {
         this.identifiers.disallow(session, teamId, kind, canonical),
       ));
     if (!removed) throw new ResourceNotFoundError('Allowlisted identifier', `${kind}:${value}`);
-    this.refresher.linksChanged(teamId, [{ kind, value: canonical }]);
+    this.changed(teamId, { kind, value: canonical });
   }
 
   private validate(body: unknown): { kind: IdentifierKind; value: string; note: string | null } {

@@ -79,6 +79,19 @@ export class DetectionStateRepository {
     return { ids, states: await this.statesOf(session, stored, use) };
   }
 
+  /**
+   * Waits for the batches writing these players' states to commit, and keeps the next ones from
+   * writing them until this transaction ends: a shared lock, taken in player order.
+   */
+  async lockShared(session: SqlSession, playerIds: readonly number[]): Promise<void> {
+    if (playerIds.length === 0) return;
+    await session.select(
+      `SELECT player_id FROM detection_player_states WHERE player_id IN (${placeholders(playerIds.length)}) ` +
+        `ORDER BY player_id ${session.dialect.forShare}`,
+      [...playerIds].sort((a, b) => a - b),
+    );
+  }
+
   /** Stores the states, each with a new revision; they are kept decoded for the next batch. */
   async save(
     session: SqlSession,

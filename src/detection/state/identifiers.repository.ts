@@ -3,6 +3,12 @@ import type { SqlSession } from '../../database/sql-database';
 import { placeholders } from '../../database/sql-dialect';
 import { requireTeamId } from '../../tenancy/tenant-scope';
 
+/** An identifier: its kind (`ip`, `phone`, `session`) and its canonical value. */
+export interface Identifier {
+  kind: string;
+  value: string;
+}
+
 export interface Sighting {
   teamId: number;
   kind: string;
@@ -110,7 +116,7 @@ export class IdentifiersRepository {
 
   /** The players of these identifiers (`kind|value`) seen since `since`, allowlisted or not. */
   async playerIdsOf(
-    session: SqlSession,
+    session: Pick<SqlSession, 'select'>,
     teamId: number,
     identifiers: readonly { kind: string; value: string }[],
     since: string,
