@@ -59,6 +59,19 @@ const CONNECTION_ERROR_CODES = new Set([
 ]);
 
 /**
+ * What a failure says of the database rather than of the request: out of reach (a connection
+ * refused, lost or timed out, as the driver reports it), or busy (a lock conflict still there
+ * after its retries); null for anything else, a socket error of another client included.
+ */
+export function databaseTroubleOf(error: unknown): 'unreachable' | 'busy' | null {
+  if (isRetryableConflict(error)) return 'busy';
+  const fromDriver =
+    error instanceof QueryFailedError ||
+    (typeof error === 'object' && error !== null && ('fatal' in error || 'sqlState' in error));
+  return fromDriver && isTransientDatabaseError(error) ? 'unreachable' : null;
+}
+
+/**
  * True for a failure that says nothing about the statement: a lock conflict, or the database out
  * of reach. Running the same work later may well succeed.
  */

@@ -171,14 +171,18 @@ export class ConflictError extends AppError {
 }
 
 /**
- * The database is out of reach, or stayed locked past its retries: nothing about the request is
- * wrong, and the same request a little later may well succeed. Answered 503 with `Retry-After`;
- * logged with an error id like an internal error, since operators must see it.
+ * The database is out of reach (`unreachable`), or stayed locked past its retries (`busy`):
+ * nothing about the request is wrong, and the same request a little later may well succeed.
+ * Answered 503 with `Retry-After`; logged with an error id like an internal error, since
+ * operators must see it.
  */
 export class ServiceUnavailableError extends AppError {
   readonly kind = 'unavailable';
   readonly retryAfterSeconds = 5;
-  constructor(override readonly cause: unknown) {
+  constructor(
+    override readonly cause: unknown,
+    readonly reason: 'unreachable' | 'busy' = 'unreachable',
+  ) {
     super('Service temporarily unavailable');
   }
 }

@@ -34,7 +34,8 @@ describe('toAppError', () => {
   it.each([
     [
       'the server refusing connections',
-      Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('connect'), { code: 'ECONNREFUSED', fatal: true }),
+      'unreachable',
     ],
     [
       'a connection lost mid-statement',
@@ -43,19 +44,30 @@ describe('toAppError', () => {
         [],
         Object.assign(new Error('lost'), { code: 'PROTOCOL_CONNECTION_LOST' }),
       ),
+      'unreachable',
     ],
     [
       'a deadlock past its retries',
       new QueryFailedError('UPDATE t', [], Object.assign(new Error('deadlock'), { errno: 1213 })),
+      'busy',
     ],
     [
       'SQLite busy past its retries',
       new QueryFailedError('INSERT', [], Object.assign(new Error('busy'), { code: 'SQLITE_BUSY' })),
+      'busy',
     ],
-  ])('answers %s as unavailable for a moment (503), its cause kept for the log', (_, cause) => {
-    const error = toAppError(cause, request);
-    expect(error).toBeInstanceOf(ServiceUnavailableError);
-    expect(error).toMatchObject({ kind: 'unavailable', retryAfterSeconds: 5, cause });
+  ])(
+    'answers %s as unavailable for a moment (503), its cause kept for the log',
+    (_, cause, reason) => {
+      const error = toAppError(cause, request);
+      expect(error).toBeInstanceOf(ServiceUnavailableError);
+      expect(error).toMatchObject({ kind: 'unavailable', reason, retryAfterSeconds: 5, cause });
+    },
+  );
+
+  it('keeps a socket error that is not the database’s internal (500)', () => {
+    const webhook = Object.assign(new Error('reset'), { code: 'ECONNRESET' });
+    expect(toAppError(webhook, request)).toBeInstanceOf(InternalError);
   });
 
   it('keeps a failed statement that says something about itself internal (500)', () => {

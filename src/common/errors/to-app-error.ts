@@ -1,5 +1,5 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
-import { isTransientDatabaseError } from '../../database/database-errors';
+import { databaseTroubleOf } from '../../database/database-errors';
 import {
   InternalError,
   MalformedBodyError,
@@ -26,7 +26,8 @@ interface RequestLine {
 export function toAppError(exception: unknown, request: RequestLine): SharedError {
   if (exception instanceof AppError)
     return isSharedError(exception) ? exception : new InternalError(exception);
-  if (isTransientDatabaseError(exception)) return new ServiceUnavailableError(exception);
+  const trouble = databaseTroubleOf(exception);
+  if (trouble) return new ServiceUnavailableError(exception, trouble);
   if (!(exception instanceof HttpException)) return new InternalError(exception);
 
   switch (fastifyErrorCode(exception.cause)) {

@@ -29,9 +29,11 @@ export function sendError(
     errorId = `err_${randomBytes(8).toString('hex')}`;
     const fields = { errorId, err: error.cause, method: request.method, url: request.url };
     const message =
-      error.kind === 'unavailable'
-        ? `Database unavailable ${errorId}`
-        : `Unhandled error ${errorId}`;
+      error.kind !== 'unavailable'
+        ? `Unhandled error ${errorId}`
+        : error.reason === 'busy'
+          ? `Database busy (lock conflicts past their retries) ${errorId}`
+          : `Database unavailable ${errorId}`;
     // The request's own logger carries its id; before the first hook ran, there is none yet.
     const own = requestLoggerOf(request);
     if (own) own.error({ context: 'Errors', ...fields }, message);
