@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The positions recorded before: their slip, through the event that placed them. */
+const BACKFILL =
+  'UPDATE `market_positions` m SET m.`slip_ref` = (SELECT s.`slip_ref` FROM `betting_events` e ' +
+  'JOIN `betting_slips` s ON s.`id` = e.`slip_id` WHERE e.`id` = m.`event_id`)';
+
 /**
  * A single AML bet's position names its slip: a correction of the slip replaces the position
  * instead of adding another, and a cancellation removes it (OPPOSITE_SIDES).
@@ -12,6 +17,7 @@ export class MarketPositionSlips1765600000000 implements MigrationInterface {
       'ALTER TABLE `market_positions` ADD `slip_ref` varchar(100) NULL, ' +
         'ADD INDEX `idx_market_positions_slip` (`team_id`, `player_id`, `slip_ref`)',
     );
+    await q.query(BACKFILL);
   }
 
   public async down(q: QueryRunner): Promise<void> {
