@@ -39,6 +39,12 @@ export const BetRecordsApi = (tag: string) =>
     ApiServiceUnavailableResponse({
       description: 'The database is out of reach for a moment; retry after `Retry-After` seconds',
       type: BetRecordsErrorDto,
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait before retrying',
+          schema: { type: 'integer', example: 5 },
+        },
+      },
       example: {
         detail: 'Service temporarily unavailable; retry in 5 s (error id err_5f0c2a9d13b7e4a1)',
         error_id: 'err_5f0c2a9d13b7e4a1',

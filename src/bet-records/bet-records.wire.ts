@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { unavailableText } from '../common/errors/app-error';
 import { httpStatusOf, type SharedError } from '../common/errors/shared-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
@@ -63,7 +64,7 @@ export class BetRecordsWire implements WireFormat, OnModuleInit {
           ? error.message
           : `${error.resource} ${error.id} already exists`;
       case 'unavailable':
-        return `Service temporarily unavailable; retry in ${error.retryAfterSeconds} s (error id ${errorId ?? 'unknown'})`;
+        return unavailableText(error.retryAfterSeconds, errorId);
       case 'internal':
         return `Internal server error (error id ${errorId ?? 'unknown'})`;
     }

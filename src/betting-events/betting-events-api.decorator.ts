@@ -42,6 +42,12 @@ export const BettingEventsApi = () =>
         'The database is out of reach for a moment; retry after `Retry-After` seconds (a repeat is ' +
         'recognised and answers the first `id`)',
       type: BettingEventsErrorDto,
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait before retrying',
+          schema: { type: 'integer', example: 5 },
+        },
+      },
       example: {
         error: {
           message: 'Service temporarily unavailable; retry in 5 s (error id err_5f0c2a9d13b7e4a1)',

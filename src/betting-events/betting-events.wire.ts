@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
+import { unavailableText } from '../common/errors/app-error';
 import { httpStatusOf, type SharedError } from '../common/errors/shared-error';
 import type { ErrorContext, ErrorResponse, WireFormat } from '../common/wire/wire-format';
 import { WireFormatRegistry } from '../common/wire/wire-format.registry';
@@ -72,9 +73,7 @@ export class BettingEventsWire implements WireFormat, OnModuleInit {
       case 'conflict':
         return [error.message];
       case 'unavailable':
-        return [
-          `Service temporarily unavailable; retry in ${error.retryAfterSeconds} s (error id ${errorId ?? 'unknown'})`,
-        ];
+        return [unavailableText(error.retryAfterSeconds, errorId)];
       case 'internal':
         return [`Internal server error (error id ${errorId ?? 'unknown'})`];
     }

@@ -1,5 +1,6 @@
 import type { Language } from '../common/i18n/language';
 import {
+  unavailableText,
   unsupportedMediaText,
   type MediaRefusal,
   type ConflictReason,
@@ -77,8 +78,7 @@ export const MONITOR_MESSAGES: Record<Language, MonitorMessages> = {
       from === to
         ? `${resource} ${id} is ${from} already`
         : `${resource} ${id} cannot move from ${from} to ${to}`,
-    unavailable: (retryAfter, errorId) =>
-      `Service temporarily unavailable; retry in ${retryAfter} s (error id ${errorId})`,
+    unavailable: unavailableText,
     internal: (errorId) => `Internal server error (error id ${errorId})`,
   },
   fr: {

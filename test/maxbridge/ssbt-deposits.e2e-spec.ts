@@ -261,19 +261,17 @@ describe('MaxBridge SSBT deposits', () => {
     expect(rejected.body.status).toBe('Rejected');
   });
 
-  // More racers than the pool has connections (10): a refusal must not wait for a second one.
+  // More racers than the pool has connections (10): a refusal must not wait for a second one, or
+  // the pool stalls until a connection times out, past this test's time (MariaDB in CI).
   it('credits exactly once when commits race each other, more of them than the pool holds', async () => {
     const userId = await createWalletUser(t, { balance: 0 });
     const { body: opened } = await open(userId, { amount: 700 });
 
-    const started = Date.now();
     const answers = await Promise.all(
       Array.from({ length: 16 }, () => commit(opened.reservationId, userId)),
     );
 
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(15).fill(409)]);
-    // A stalled pool frees itself only when a connection times out, tens of seconds later.
-    expect(Date.now() - started).toBeLessThan(10_000);
     const state = await walletState(t, userId);
     expect(state.balances).toEqual({ EUR: 700 });
     expect(state.ledger.filter((row) => row.type === 'deposit')).toHaveLength(1);

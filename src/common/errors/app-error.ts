@@ -187,6 +187,10 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** The English answer of a ServiceUnavailableError, for the wires that speak no other language. */
+export const unavailableText = (retryAfterSeconds: number, errorId: string | null) =>
+  `Service temporarily unavailable; retry in ${retryAfterSeconds} s (error id ${errorId ?? 'unknown'})`;
+
 /** Anything unexpected. The cause is logged with an error id; it never reaches the client. */
 export class InternalError extends AppError {
   readonly kind = 'internal';

@@ -157,8 +157,9 @@ export const DetectionDocs = {
     summary: 'Players by risk',
     description:
       'Your players with a stored risk score, highest first; filters `level` (LOW, MEDIUM, HIGH) and `min_score`. A ' +
-      'score is stored when the player’s alerts change and refreshed as it decays (every 10 minutes, for scores older ' +
-      'than an hour); `GET /players/:id` computes it afresh.' +
+      'score is stored when the player’s alerts, links (an identifier shared with another player, or allowlisted) or ' +
+      'withdrawals at a low KYC level change, and refreshed as it decays (every 10 minutes, for scores older than an ' +
+      'hour); `GET /players/:id` computes it afresh.' +
       PAGING,
   } satisfies ApiOperationOptions,
   getPlayer: {

@@ -3,7 +3,8 @@ import { timestampColumn } from '../../database/columns';
 
 /**
  * A player's stored risk score, for `GET /api/v1/players` to list players by risk. Refreshed
- * when the player's alerts change and, as it decays, by the risk refresher.
+ * when the player's alerts, links or low-KYC withdrawals change and, as it decays, by the risk
+ * refresher.
  */
 @Entity('player_risk')
 @Index('idx_player_risk_team_score', ['teamId', 'score'])

@@ -23,7 +23,7 @@ export function linkingKinds(rule: EffectiveRule | undefined): string[] {
 
 /**
  * Players' risk scores: computed from their alerts, links and KYC (risk-score.ts), stored when
- * their alerts change and as they decay, and computed afresh for `GET /players/:id`.
+ * any of these change and as they decay, and computed afresh for `GET /players/:id`.
  */
 @Injectable()
 export class PlayerRiskService {

@@ -183,7 +183,8 @@ export class FrontEndController {
     description:
       'Once, whichever of this route and the retail commit comes first: a second deposit (or one ' +
       'already committed) answers 151 and credits nothing; an unknown deposit or another player’s, ' +
-      '156; `user_id` must be the session’s user (138).',
+      '156; `user_id` must be the session’s user (138); a status that blocks deposits, 131 (the deposit ' +
+      'stays Pending).',
   })
   @ApiBody({ type: FrontEndDepositRequestDto, examples: SEED_REQUESTS.deposit })
   @ApiOkResponse({ examples: FRONT_END_ANSWERS.deposit })

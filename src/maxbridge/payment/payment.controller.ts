@@ -28,6 +28,12 @@ import { toUserInfoData } from './user-info.mapper';
     'The database is out of reach for a moment: code 268 with HTTP 503; retry after `Retry-After` ' +
     'seconds with a new `Nonce` (a `providerTransactionID` already paid is answered as a duplicate, ' +
     'never paid twice).',
+  headers: {
+    'Retry-After': {
+      description: 'Seconds to wait before retrying',
+      schema: { type: 'integer', example: 5 },
+    },
+  },
   example: maxBridgeAnswer(MaxBridgeCode.SERVER_ERROR, { error_id: 'err_5f0c2a9d13b7e4a1' }),
 })
 @Controller('api/payment')

@@ -43,7 +43,11 @@ export class SsbtDepositsController {
   @ApiOkResponse({ examples: { opened: RETAIL_ANSWERS.ssbtTransaction.opened } })
   @ApiBadRequestResponse({ examples: RETAIL_ANSWERS.missingField })
   @ApiNotFoundResponse({ description: 'No such user' })
-  @ApiConflictResponse({ description: 'The reference was used for another deposit: its `id`' })
+  @ApiConflictResponse({
+    description:
+      'The reference was used for another deposit (its `id`), or the user’s status blocks deposits ' +
+      '(Full Block, Transaction Block)',
+  })
   async create(@Body() body: SsbtCreateRequestDto): Promise<SsbtTransactionView> {
     const deposit = await this.deposits.open({
       userId: userIdOf(body.userId)!,
@@ -80,7 +84,11 @@ export class SsbtDepositsController {
   @ApiOkResponse({ examples: { committed: RETAIL_ANSWERS.ssbtTransaction.committed } })
   @ApiBadRequestResponse({ description: 'A missing field, or an id that is not a GUID' })
   @ApiNotFoundResponse({ description: 'No such deposit for this user' })
-  @ApiConflictResponse({ description: 'Not Pending any more: credited before, or rejected' })
+  @ApiConflictResponse({
+    description:
+      'Not Pending any more (credited before, or rejected), or the user’s status blocks deposits ' +
+      'now: it stays Pending, to reject',
+  })
   async commit(@Body() body: SsbtCommitRequestDto): Promise<SsbtTransactionView> {
     const credit = await this.deposits.credit(
       body.reservationId.toLowerCase(),
