@@ -548,36 +548,20 @@ describe('detection', () => {
 
   it('keeps the list’s stored scores current without an alert: a phone that links players, a withdrawal at a low KYC level, an allowlisted phone', async () => {
     const phone = '+221 77 123 45 67';
-    const list = async () =>
-      ((await get('/api/v1/players').expect(200)).body.data.items as object[]).map((item) => ({
-        ...item,
-        computed_at: undefined,
-      }));
+    const list = async () => (await get('/api/v1/players').expect(200)).body.data.items;
     const rescoreLinked = () => t.app.get(RiskRefresher).rescoreLinked();
-    await send({
-      id: 'link-1',
-      player: 'p-phone-1',
-      type: 'DEPOSIT',
-      amount: 1000,
-      at: minutesAgo(20),
-      player_extra: { phone, kyc_level: 2 },
-    });
-    await drain();
-    await rescoreLinked();
+    const depositOnPhone = async (id: string, player: string, minutes: number) => {
+      const move = { id, player, type: 'DEPOSIT', amount: 1000, at: minutesAgo(minutes) };
+      await send({ ...move, player_extra: { phone, kyc_level: 2 } });
+      await drain();
+      await rescoreLinked();
+    };
+    await depositOnPhone('link-1', 'p-phone-1', 20);
     expect(await list()).toEqual([]);
 
     // A second player on the phone: both are linked, though SHARED_IDENTIFIER needs a third.
-    await send({
-      id: 'link-2',
-      player: 'p-phone-2',
-      type: 'DEPOSIT',
-      amount: 1000,
-      at: minutesAgo(10),
-      player_extra: { phone, kyc_level: 2 },
-    });
-    await drain();
-    await rescoreLinked();
-    const linked = { risk: { score: 5, level: 'LOW' }, computed_at: undefined };
+    await depositOnPhone('link-2', 'p-phone-2', 10);
+    const linked = { risk: { score: 5, level: 'LOW' }, computed_at: ISO };
     expect(await list()).toEqual([
       { external_id: 'p-phone-1', ...linked },
       { external_id: 'p-phone-2', ...linked },
@@ -598,15 +582,15 @@ describe('detection', () => {
     expect((await list())[0]).toEqual({
       external_id: 'p-low-kyc',
       risk: { score: 10, level: 'LOW' },
-      computed_at: undefined,
+      computed_at: ISO,
     });
 
     // The phone allowlisted: it links nobody any more.
     await allow({ kind: 'phone', value: phone, note: 'Family shop' }).expect(201);
     await rescoreLinked();
-    const unlinked = { risk: { score: 0, level: 'LOW' }, computed_at: undefined };
+    const unlinked = { risk: { score: 0, level: 'LOW' }, computed_at: ISO };
     expect(await list()).toEqual([
-      { external_id: 'p-low-kyc', risk: { score: 10, level: 'LOW' }, computed_at: undefined },
+      { external_id: 'p-low-kyc', risk: { score: 10, level: 'LOW' }, computed_at: ISO },
       { external_id: 'p-phone-1', ...unlinked },
       { external_id: 'p-phone-2', ...unlinked },
     ]);
