@@ -4,7 +4,7 @@ import type { PlayerState } from '../engine/player-state';
 import type { LoadedFacts } from '../state/cross-player-facts.loader';
 import type { Identifier } from '../state/identifiers.repository';
 import { linkingKinds } from './player-risk.service';
-import { isLowKyc, recentWithdrawalsOf } from './risk-score';
+import { isLowKyc, RISK_WINDOW } from './risk-score';
 
 /** What of a batch changes risk scores without an alert (risk-score.ts's other factors). */
 export interface RiskChanges {
@@ -16,7 +16,10 @@ export interface RiskChanges {
 
 /** Whether withdrawals at a KYC level below 2 add to the player's score now. */
 export function withdrawsAtLowKyc(state: PlayerState | undefined, now: number): boolean {
-  return state !== undefined && isLowKyc(state.kycLevel) && recentWithdrawalsOf(state, now) > 0;
+  if (state === undefined || !isLowKyc(state.kycLevel)) return false;
+  // The state keeps its withdrawals in time order: the latest says whether any is recent.
+  const latest = state.withdrawals.at(-1);
+  return latest !== undefined && latest.at >= now - RISK_WINDOW;
 }
 
 /**
@@ -39,14 +42,15 @@ export function riskChangesOf(
   const recorded = new Set(facts.recorded.map((r) => `${r.playerId}|${r.key}`));
   const kindsByTeam = new Map<number, string[]>();
   const linkedKeys = new Set<string>();
-  for (const event of events) {
-    const lowKyc = withdrawsAtLowKyc(states.get(event.playerId), now);
-    if (
-      lowKyc !== (lowKycBefore.get(event.playerId) ?? false) ||
-      (lowKyc && event.type === 'WITHDRAWAL')
-    ) {
-      rescore(event.teamId, event.playerId);
+  const teamOf = new Map(events.map((e) => [e.playerId, e.teamId]));
+  const withdrew = new Set(events.filter((e) => e.type === 'WITHDRAWAL').map((e) => e.playerId));
+  for (const [playerId, teamId] of teamOf) {
+    const lowKyc = withdrawsAtLowKyc(states.get(playerId), now);
+    if (lowKyc !== (lowKycBefore.get(playerId) ?? false) || (lowKyc && withdrew.has(playerId))) {
+      rescore(teamId, playerId);
     }
+  }
+  for (const event of events) {
     let kinds = kindsByTeam.get(event.teamId);
     if (!kinds) {
       const rule = rulesOf(event.teamId).find(
