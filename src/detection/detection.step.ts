@@ -129,11 +129,10 @@ export class DetectionStep implements ProcessingStep {
     // Players who joined an identifier at once, in batches of two loops, saw it alone: linked.
     const linked = new Map<number, { kind: string; value: string }[]>();
     for (const look of looks) {
-      for (const [key, seen] of Object.entries(look.shares)) {
+      for (const identifier of countedIn(look).identifiers) {
+        const key = `${identifier.kind}|${identifier.value}`;
         const players = counts.get(`${look.teamId}|${key}`) ?? 0;
-        if (players < 2 || players <= seen) continue;
-        const bar = key.indexOf('|');
-        const identifier = { kind: key.slice(0, bar), value: key.slice(bar + 1) };
+        if (players < 2 || players <= look.shares[key]) continue;
         linked.set(look.teamId, [...(linked.get(look.teamId) ?? []), identifier]);
       }
     }

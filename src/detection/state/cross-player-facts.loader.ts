@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MicroTime } from '../../common/time/micro-time';
 import type { SqlSession } from '../../database/sql-database';
 import { LookupsService } from '../../lookups/lookups.service';
-import type { DetectionEvent, IdentifierKind } from '../engine/detection-event';
+import { betsPlacedBy, type DetectionEvent, type IdentifierKind } from '../engine/detection-event';
 import type { EffectiveRule } from '../engine/evaluate';
 import { MICROS, type PlayerState } from '../engine/player-state';
 import type { CrossPlayerFacts, OpposingBet, SharedIdentifier } from '../engine/rule';
@@ -252,8 +252,8 @@ export class CrossPlayerFactsLoader {
       if (!event.aml) continue;
       const slip = { teamId: event.teamId, playerId: event.playerId, slipRef: event.aml.slipRef };
       const key = `${slip.teamId}|${slip.playerId}|${slip.slipRef}`;
-      const restates = event.aml.earlier.some((e) => e.eventType === 'new_bet');
-      if (event.aml.eventType === 'cancellation' || (event.type === 'BET_PLACED' && restates)) {
+      const restates = event.type === 'BET_PLACED' && betsPlacedBy(event) === 0;
+      if (event.aml.eventType === 'cancellation' || restates) {
         changed.set(key, slip);
         latest.set(key, null);
       }
